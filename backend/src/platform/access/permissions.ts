@@ -1,0 +1,76 @@
+/**
+ * The one permission list, shared by the backend (guards) and the frontend (menus, route guards).
+ * This file must stay free of imports so that both builds can include it as is
+ * (the frontend reaches it through the `@diandan/access` path alias).
+ */
+
+export const ROLES = [
+  'RESIDENT',
+  'COMMUNITY_WORKER',
+  'PROCUREMENT_OFFICER',
+  'FINANCE_OFFICER',
+  'ORG_MEMBER',
+  'EXPERT',
+  'EVALUATOR',
+  'AUDITOR',
+  'ADMIN',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** Read one's own profile (`GET /api/v1/me`). Every role has it. */
+  SELF_READ: 'self.read',
+  USERS_READ: 'users.read',
+  USERS_MANAGE: 'users.manage',
+  REGIONS_READ: 'regions.read',
+  REGIONS_MANAGE: 'regions.manage',
+  CALENDAR_READ: 'calendar.read',
+  CALENDAR_MANAGE: 'calendar.manage',
+  ORGANISATIONS_READ: 'organisations.read',
+  AUDIT_READ: 'audit.read',
+  AUDIT_VERIFY: 'audit.verify',
+  QUEUES_READ: 'queues.read',
+} as const;
+export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS);
+
+const P = PERMISSIONS;
+const STAFF_READ: Permission[] = [P.SELF_READ, P.REGIONS_READ, P.CALENDAR_READ, P.ORGANISATIONS_READ];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  RESIDENT: [P.SELF_READ],
+  COMMUNITY_WORKER: [...STAFF_READ],
+  PROCUREMENT_OFFICER: [...STAFF_READ, P.USERS_READ],
+  FINANCE_OFFICER: [...STAFF_READ],
+  ORG_MEMBER: [P.SELF_READ, P.CALENDAR_READ],
+  EXPERT: [P.SELF_READ, P.CALENDAR_READ],
+  EVALUATOR: [P.SELF_READ, P.CALENDAR_READ],
+  AUDITOR: [...STAFF_READ, P.USERS_READ, P.AUDIT_READ, P.AUDIT_VERIFY],
+  ADMIN: [
+    ...STAFF_READ,
+    P.USERS_READ,
+    P.USERS_MANAGE,
+    P.REGIONS_MANAGE,
+    P.CALENDAR_MANAGE,
+    P.QUEUES_READ,
+  ],
+};
+
+/** Roles that belong to a social organisation or an evaluation agency rather than a region office. */
+export const ORGANISATION_ROLES: readonly Role[] = ['ORG_MEMBER', 'EVALUATOR'];
+
+export function permissionsOf(roles: readonly string[]): Permission[] {
+  const out = new Set<Permission>();
+  for (const role of roles) {
+    for (const p of ROLE_PERMISSIONS[role as Role] ?? []) out.add(p);
+  }
+  return [...out].sort();
+}
+
+export function hasPermission(roles: readonly string[], permission: Permission): boolean {
+  return roles.some((r) => (ROLE_PERMISSIONS[r as Role] ?? []).includes(permission));
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
