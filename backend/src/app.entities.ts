@@ -1,0 +1,14 @@
+/** Composition root: every entity of every context (TypeORM needs the full list). */
+import { AUDIT_ENTITIES } from './modules/audit';
+import { IDENTITY_ENTITIES } from './modules/identity';
+import { ORGANISATIONS_ENTITIES } from './modules/organisations';
+import { REGIONS_ENTITIES } from './modules/regions';
+import { IdempotencyKeyEntity } from './platform/http/idempotency/idempotency-key.entity';
+
+export const ENTITIES = [
+  ...REGIONS_ENTITIES,
+  ...ORGANISATIONS_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...AUDIT_ENTITIES,
+  IdempotencyKeyEntity,
+];

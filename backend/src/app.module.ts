@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { BullModule } from '@nestjs/bullmq';
+
+import { AppConfigModule } from './config/config.module';
+import { AuditModule } from './modules/audit';
+import { IdentityModule } from './modules/identity';
+import { OrganisationsModule } from './modules/organisations';
+import { RegionsModule } from './modules/regions';
+import { AccessGuard, AccessModule } from './platform/access';
+import { DatabaseModule } from './platform/database/database.module';
+import { HealthController } from './platform/health/health.controller';
+import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
+import { LoggingModule } from './platform/logging/logging.module';
+import { QUEUES, QueueModule } from './platform/queue';
+
+/** The modules both processes share: configuration, persistence, queues and every context. */
+export const CORE_IMPORTS = [
+  AppConfigModule,
+  LoggingModule,
+  DatabaseModule,
+  QueueModule,
+  AuditModule,
+  RegionsModule,
+  OrganisationsModule,
+  IdentityModule,
+];
+
+/** The HTTP process. */
+@Module({
+  imports: [...CORE_IMPORTS, AccessModule, BullModule.registerQueue({ name: QUEUES.IDENTITY })],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+
+import { loadDotEnv } from '../config/dotenv';
+import { loadEnv } from '../config/env';
+import { openDataSource } from './db';
+import { seedDemo } from './seed-demo';
+
+/** `nx run backend:seed`: the demo data (idempotent — running it twice changes nothing). */
+async function main(): Promise<void> {
+  loadDotEnv();
+  const env = loadEnv();
+  const ds = await openDataSource(env);
+  try {
+    const report = await seedDemo(ds);
+    console.log(`seed: ${JSON.stringify(report)}`);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error('seed failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

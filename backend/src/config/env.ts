@@ -1,0 +1,106 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every setting the processes read, with local defaults. Validated at start-up: a process with a
+ * bad configuration refuses to start and says which variable is wrong.
+ */
+export class Env {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  DB_HOST = '127.0.0.1';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  DB_PORT = 3306;
+
+  @IsString()
+  DB_USER = 'root';
+
+  @IsString()
+  DB_PASSWORD = '';
+
+  @IsString() @MinLength(1)
+  DB_NAME = 'diandan';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DB_POOL_SIZE = 20;
+
+  @IsString()
+  REDIS_HOST = '127.0.0.1';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  REDIS_PORT = 6379;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(15)
+  REDIS_DB = 0;
+
+  @IsString() @MinLength(1)
+  QUEUE_PREFIX = 'diandan';
+
+  @IsString() @MinLength(32)
+  JWT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+
+  @Transform(toInt) @IsInt() @Min(30) @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(90)
+  REFRESH_TOKEN_TTL_DAYS = 7;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  SESSION_MAX_DAYS = 30;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  LOCKOUT_THRESHOLD = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  LOCKOUT_MINUTES = 15;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  AUTH_RATE_LIMIT = 20;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  AUTH_RATE_WINDOW_SECONDS = 60;
+
+  @Transform(toInt) @IsInt() @Min(5) @Max(3600)
+  RECONCILE_INTERVAL_SECONDS = 60;
+
+  @IsOptional() @IsString()
+  STATIC_DIR?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Trust X-Forwarded-For from this many proxies (nginx in docker/compose.yml). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(5)
+  TRUST_PROXY_HOPS = 0;
+}
+
+export function validateEnv(raw: Record<string, unknown>): Env {
+  const env = plainToInstance(Env, raw, { exposeDefaultValues: true, excludeExtraneousValues: false });
+  const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if (env.NODE_ENV === 'production' && env.JWT_SECRET.startsWith('dev-only')) {
+    throw new Error('Invalid configuration:\n  JWT_SECRET: must be set to a secret value in production');
+  }
+  return env;
+}
+
+/** The validated environment of this process, read once. */
+let cached: Env | undefined;
+export function loadEnv(): Env {
+  cached ??= validateEnv(process.env);
+  return cached;
+}
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,60 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+export type UserStatus = 'ACTIVE' | 'DISABLED';
+
+@Entity('users')
+@Index('uq_users_username', ['username'], { unique: true })
+@Index('idx_users_region_path', ['regionPath'])
+@Index('idx_users_organisation', ['organisationId'])
+@Index('idx_users_locked_until', ['lockedUntil'])
+export class UserEntity {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  username!: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 64 })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone!: string | null;
+
+  /** argon2id encoded hash. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: UserStatus;
+
+  @Column({ name: 'failed_login_count', type: 'int' })
+  failedLoginCount!: number;
+
+  @Column({ name: 'locked_until', type: 'datetime', precision: 3, nullable: true })
+  lockedUntil!: Date | null;
+
+  @Column({ name: 'region_id', type: 'int', nullable: true })
+  regionId!: number | null;
+
+  /** Copy of the region's materialised path (regions never move), for index-friendly scope filters. */
+  @Column({ name: 'region_path', type: 'varchar', length: 255, nullable: true })
+  regionPath!: string | null;
+
+  @Column({ name: 'organisation_id', type: 'int', nullable: true })
+  organisationId!: number | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt!: Date;
+}
+
+@Entity('user_roles')
+export class UserRoleEntity {
+  @PrimaryColumn({ name: 'user_id', type: 'int' })
+  userId!: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  role!: string;
+}

@@ -1,0 +1,59 @@
+import { BullModule, InjectQueue } from '@nestjs/bullmq';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { Queue } from 'bullmq';
+
+import { Env } from '../../config/env';
+import { ACTOR_RESOLVER } from '../../platform/access';
+import { Deadlines, QUEUES } from '../../platform/queue';
+import { OrganisationsModule } from '../organisations';
+import { RegionsModule } from '../regions';
+import { AuthController } from './http/auth.controller';
+import { MeController } from './http/me.controller';
+import { UsersController } from './http/users.controller';
+import { AccountUnlockJob } from './jobs/account-unlock.job';
+import { IdentityActorResolver } from './services/actor-resolver.service';
+import { AuthService } from './services/auth.service';
+import { PasswordHasher } from './services/password-hasher';
+import { TokenService } from './services/token.service';
+import { UsersService } from './services/users.service';
+
+@Module({
+  imports: [
+    RegionsModule,
+    OrganisationsModule,
+    BullModule.registerQueue({ name: QUEUES.IDENTITY }),
+    JwtModule.registerAsync({
+      inject: [Env],
+      useFactory: (env: Env) => ({ secret: env.JWT_SECRET, signOptions: { algorithm: 'HS256', issuer: 'diandan' }, verifyOptions: { issuer: 'diandan' } }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [Env],
+      useFactory: (env: Env) => [{ name: 'auth', ttl: env.AUTH_RATE_WINDOW_SECONDS * 1000, limit: env.AUTH_RATE_LIMIT }],
+    }),
+  ],
+  controllers: [AuthController, MeController, UsersController],
+  providers: [
+    AuthService,
+    UsersService,
+    TokenService,
+    PasswordHasher,
+    AccountUnlockJob,
+    IdentityActorResolver,
+    { provide: ACTOR_RESOLVER, useExisting: IdentityActorResolver },
+  ],
+  exports: [ACTOR_RESOLVER, UsersService, PasswordHasher, AccountUnlockJob],
+})
+export class IdentityModule implements OnModuleInit {
+  constructor(
+    private readonly deadlines: Deadlines,
+    private readonly unlock: AccountUnlockJob,
+    @InjectQueue(QUEUES.IDENTITY) private readonly queue: Queue,
+  ) {}
+
+  onModuleInit(): void {
+    this.deadlines.registerQueue(this.queue);
+    this.deadlines.registerSource(this.unlock.source());
+  }
+}

@@ -1,0 +1,10 @@
+import { SessionEntity, RefreshTokenEntity } from './entities/session.entity';
+import { UserEntity, UserRoleEntity } from './entities/user.entity';
+
+export { IdentityModule } from './identity.module';
+export { IdentityWorkerModule } from './identity-worker.module';
+export { UsersService } from './services/users.service';
+export { PasswordHasher } from './services/password-hasher';
+export { AccountUnlockJob, accountUnlockDeadline, ACCOUNT_UNLOCK_JOB } from './jobs/account-unlock.job';
+/** For the composition root's entity list only. */
+export const IDENTITY_ENTITIES = [UserEntity, UserRoleEntity, SessionEntity, RefreshTokenEntity];

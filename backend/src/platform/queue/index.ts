@@ -1,0 +1,5 @@
+export * from './deadline';
+export * from './deadlines.service';
+export * from './queue-names';
+export * from './queue.module';
+export * from './reconciler.runner';

@@ -1,0 +1,9 @@
+/**
+ * Every BullMQ queue, one per bounded context. Job names live beside their job class
+ * (`modules/<ctx>/jobs/<name>.job.ts`).
+ */
+export const QUEUES = {
+  IDENTITY: 'identity',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);
