@@ -14,6 +14,10 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(1) @Max(65535)
   PORT = 3000;
 
+  /** `mariadb` (MariaDB 10.11, the local default) or `mysql` (MySQL 8, docker/compose.yml). */
+  @IsIn(['mariadb', 'mysql'])
+  DB_TYPE: 'mariadb' | 'mysql' = 'mariadb';
+
   @IsString()
   DB_HOST = '127.0.0.1';
 

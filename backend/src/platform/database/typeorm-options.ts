@@ -13,7 +13,7 @@ import { ENTITIES } from '../../app.entities';
 export function typeOrmOptions(env: Env, overrides: Partial<{ database: string; poolSize: number }> = {}): MysqlDataSourceOptions {
   const poolSize = overrides.poolSize ?? env.DB_POOL_SIZE;
   return {
-    type: 'mysql',
+    type: env.DB_TYPE,
     host: env.DB_HOST,
     port: env.DB_PORT,
     username: env.DB_USER,

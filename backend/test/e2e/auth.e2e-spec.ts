@@ -1,0 +1,151 @@
+import { DEMO_PASSWORD, TestApp, count, createTestApp, login, userId } from '../support/test-app';
+
+describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function makeUser(username: string): Promise<number> {
+    const admin = await login(t, 'admin');
+    const res = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${admin.accessToken}`)
+      .send({ username, displayName: username, password: DEMO_PASSWORD, roles: ['AUDITOR'], regionId: 1 });
+    expect(res.status).toBe(201);
+    return res.body.id as number;
+  }
+
+  it('signs in with the right password and answers /me with roles, permissions and region', async () => {
+    const { accessToken } = await login(t, 'officer');
+    const me = await t.http().get('/api/v1/me').set('Authorization', `Bearer ${accessToken}`);
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ username: 'officer', roles: ['PROCUREMENT_OFFICER'], region: { name: '鼓楼区', code: '320106000000', level: 'DISTRICT' } });
+    expect(me.body.permissions).toContain('users.read');
+    expect(me.body.permissions).not.toContain('users.manage');
+  });
+
+  it('answers a wrong password with a 401 problem and audits it', async () => {
+    const before = await count(t.ds, 'audit_events');
+    const res = await t.http().post('/api/v1/auth/login').send({ username: 'finance', password: 'wrong-password' });
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 401, code: 'IDENTITY_INVALID_CREDENTIALS' });
+    const events: Array<{ action: string }> = await t.ds.query('SELECT action FROM audit_events WHERE seq > ? ORDER BY seq', [before]);
+    expect(events.map((e) => e.action)).toEqual(['identity.login.failed']);
+    // the counter was committed even though the request failed; a good login resets it
+    await login(t, 'finance');
+    const [{ failed_login_count }] = await t.ds.query("SELECT failed_login_count FROM users WHERE username = 'finance'");
+    expect(failed_login_count).toBe(0);
+  });
+
+  it('locks the account after 5 failures for 15 minutes, refusing even the right password', async () => {
+    const id = await makeUser('lockme');
+    for (let i = 1; i <= 4; i++) {
+      const r = await t.http().post('/api/v1/auth/login').send({ username: 'lockme', password: `bad-${i}-password` });
+      expect(r.status).toBe(401);
+    }
+    const fifth = await t.http().post('/api/v1/auth/login').send({ username: 'lockme', password: 'bad-5-password' });
+    expect(fifth.status).toBe(423);
+    expect(fifth.body.code).toBe('IDENTITY_ACCOUNT_LOCKED');
+    const [row] = await t.ds.query('SELECT locked_until, TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(3), locked_until) AS secs FROM users WHERE id = ?', [id]);
+    expect(Number(row.secs)).toBeGreaterThan(14 * 60);
+    expect(Number(row.secs)).toBeLessThanOrEqual(15 * 60);
+    expect(new Date(fifth.body.lockedUntil as string).getTime()).toBe((row.locked_until as Date).getTime());
+
+    const right = await t.http().post('/api/v1/auth/login').send({ username: 'lockme', password: DEMO_PASSWORD });
+    expect(right.status).toBe(423);
+
+    // The database clock decides: once locked_until has passed, the right password works again.
+    await t.ds.query('UPDATE users SET locked_until = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id = ?', [id]);
+    const after = await t.http().post('/api/v1/auth/login').send({ username: 'lockme', password: DEMO_PASSWORD });
+    expect(after.status).toBe(200);
+    const [cleared] = await t.ds.query('SELECT failed_login_count, locked_until FROM users WHERE id = ?', [id]);
+    expect(cleared).toEqual({ failed_login_count: 0, locked_until: null });
+  });
+
+  it('rotates refresh tokens, and reuse of a spent one revokes the whole family', async () => {
+    const first = await login(t, 'auditor');
+    const second = await t.http().post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken });
+    expect(second.status).toBe(200);
+    expect(second.body.refreshToken).not.toBe(first.refreshToken);
+    const me = await t.http().get('/api/v1/me').set('Authorization', `Bearer ${second.body.accessToken}`);
+    expect(me.status).toBe(200);
+
+    // replaying the first (spent) token: reuse detected
+    const replay = await t.http().post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken });
+    expect(replay.status).toBe(401);
+    expect(replay.body.code).toBe('IDENTITY_REFRESH_TOKEN_REUSED');
+
+    // ...which ended the family: the newest refresh token and its access token are dead too
+    const next = await t.http().post('/api/v1/auth/refresh').send({ refreshToken: second.body.refreshToken });
+    expect(next.status).toBe(401);
+    const meAfter = await t.http().get('/api/v1/me').set('Authorization', `Bearer ${second.body.accessToken}`);
+    expect(meAfter.status).toBe(401);
+    const [ev] = await t.ds.query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'identity.session.reuse_detected' AND actor_username = 'auditor'");
+    expect(Number(ev.n)).toBe(1);
+  });
+
+  it('logs out: the session ends and its tokens stop working', async () => {
+    const s = await login(t, 'worker');
+    expect((await t.http().post('/api/v1/auth/logout').send({ refreshToken: s.refreshToken })).status).toBe(204);
+    expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${s.accessToken}`)).status).toBe(401);
+    expect((await t.http().post('/api/v1/auth/refresh').send({ refreshToken: s.refreshToken })).status).toBe(401);
+  });
+
+  it('disabling a user kills their sessions at once and blocks sign-in; enabling restores sign-in', async () => {
+    const id = await makeUser('tobedisabled');
+    const victim = await login(t, 'tobedisabled');
+    const admin = await login(t, 'admin');
+    const res = await t.http().post(`/api/v1/users/${id}/disable`).set('Authorization', `Bearer ${admin.accessToken}`);
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('DISABLED');
+    expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${victim.accessToken}`)).status).toBe(401);
+    const again = await t.http().post('/api/v1/auth/login').send({ username: 'tobedisabled', password: DEMO_PASSWORD });
+    expect(again.status).toBe(403);
+    expect(again.body.code).toBe('IDENTITY_ACCOUNT_DISABLED');
+    const twice = await t.http().post(`/api/v1/users/${id}/disable`).set('Authorization', `Bearer ${admin.accessToken}`);
+    expect(twice.status).toBe(409);
+    expect((await t.http().post(`/api/v1/users/${id}/enable`).set('Authorization', `Bearer ${admin.accessToken}`)).status).toBe(200);
+    await login(t, 'tobedisabled');
+  });
+
+  it('rejects a tampered or foreign access token', async () => {
+    const { accessToken } = await login(t, 'officer');
+    const tampered = accessToken.slice(0, -2) + (accessToken.endsWith('A') ? 'BB' : 'AA');
+    expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${tampered}`)).status).toBe(401);
+    expect((await t.http().get('/api/v1/me')).status).toBe(401);
+  });
+
+  it('rate-limits the auth endpoints per client address', async () => {
+    const limited = await createTestApp({ AUTH_RATE_LIMIT: 3 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await limited.http().post('/api/v1/auth/login').send({ username: 'nobody', password: 'whatever-123' })).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const last = await limited.http().post('/api/v1/auth/login').send({ username: 'nobody', password: 'whatever-123' });
+      expect(last.body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('lets an admin create a user whose password meets the policy only', async () => {
+    const admin = await login(t, 'admin');
+    const before = await count(t.ds, 'users');
+    const weak = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${admin.accessToken}`)
+      .send({ username: 'weakling', displayName: 'W', password: 'short', roles: ['AUDITOR'], regionId: 1 });
+    expect(weak.status).toBe(422);
+    expect(weak.body.code).toBe('IDENTITY_PASSWORD_POLICY');
+    expect(await count(t.ds, 'users')).toBe(before);
+    expect(await userId(t.ds, 'admin')).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,82 @@
+import { TestApp, bearer, count, createTestApp, regionId, userId } from '../support/test-app';
+
+describe('deny by default, permissions and region-subtree scope', () => {
+  let t: TestApp;
+  let gulouOfficer: string;
+  let xuanwuOfficer: string;
+  let resident: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    gulouOfficer = await bearer(t, 'officer');
+    xuanwuOfficer = await bearer(t, 'xw_officer');
+    resident = await bearer(t, 'resident');
+  });
+  afterAll(() => t.close());
+
+  it('answers 401 without a token on every non-public endpoint', async () => {
+    for (const path of ['/api/v1/me', '/api/v1/users', '/api/v1/regions/tree', '/api/v1/audit', '/api/v1/calendar/2026', '/api/v1/queues', '/api/v1/organisations']) {
+      const res = await t.http().get(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 401 });
+    }
+  });
+
+  it("gives another district's officer 404 for a Gulou region and a Gulou user, exactly as for missing ones", async () => {
+    const gulou = await regionId(t.ds, '320106000000');
+    const officerId = await userId(t.ds, 'officer');
+    const region = await t.http().get(`/api/v1/regions/${gulou}`).set('Authorization', xuanwuOfficer);
+    const missing = await t.http().get('/api/v1/regions/999999').set('Authorization', xuanwuOfficer);
+    expect(region.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(region.body.code).toBe(missing.body.code);
+    expect(region.body.detail).toBe(`Region ${gulou} not found.`);
+    expect((await t.http().get(`/api/v1/users/${officerId}`).set('Authorization', xuanwuOfficer)).status).toBe(404);
+    expect((await t.http().get(`/api/v1/regions/${gulou}/subtree`).set('Authorization', xuanwuOfficer)).status).toBe(404);
+  });
+
+  it('lets the Gulou officer see Gulou records and only the Gulou subtree', async () => {
+    const gulou = await regionId(t.ds, '320106000000');
+    expect((await t.http().get(`/api/v1/regions/${gulou}`).set('Authorization', gulouOfficer)).status).toBe(200);
+    const tree = await t.http().get('/api/v1/regions/tree').set('Authorization', gulouOfficer);
+    expect(tree.status).toBe(200);
+    expect(tree.body).toHaveLength(1);
+    expect(tree.body[0].name).toBe('鼓楼区');
+    const users = await t.http().get('/api/v1/users?pageSize=100').set('Authorization', gulouOfficer);
+    const names = (users.body.items as Array<{ username: string }>).map((u) => u.username);
+    expect(names).toEqual(expect.arrayContaining(['officer', 'finance', 'worker', 'resident']));
+    expect(names).not.toContain('xw_officer');
+    expect(names).not.toContain('admin');
+    expect(names).not.toContain('orgmember');
+  });
+
+  it('refuses a resident the user list with 403 and audits the denial', async () => {
+    const before = await count(t.ds, 'audit_events');
+    const res = await t.http().get('/api/v1/users').set('Authorization', resident);
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: 'FORBIDDEN', permission: 'users.read' });
+    const [ev] = await t.ds.query('SELECT action, actor_username, after_json FROM audit_events WHERE seq > ? ORDER BY seq DESC LIMIT 1', [before]);
+    expect(ev).toMatchObject({ action: 'access.denied', actor_username: 'resident' });
+    expect(JSON.parse(ev.after_json as string)).toEqual({ permission: 'users.read' });
+  });
+
+  it('refuses an officer the admin writes (users.manage, regions.manage)', async () => {
+    const res = await t.http().post('/api/v1/regions').set('Authorization', gulouOfficer).send({ parentId: 1, code: '320106009000', name: 'x' });
+    expect(res.status).toBe(403);
+  });
+
+  it('does not let an admin scoped to a district assign a region outside it', async () => {
+    const admin = await bearer(t, 'admin');
+    const gulou = await regionId(t.ds, '320106000000');
+    const xuanwu = await regionId(t.ds, '320102000000');
+    const created = await t.http().post('/api/v1/users').set('Authorization', admin)
+      .send({ username: 'gl_admin', displayName: '鼓楼管理员', password: 'Diandan@2026', roles: ['ADMIN'], regionId: gulou });
+    expect(created.status).toBe(201);
+    const glAdmin = await bearer(t, 'gl_admin');
+    const res = await t.http().post('/api/v1/users').set('Authorization', glAdmin)
+      .send({ username: 'sneaky', displayName: 'S', password: 'Diandan@2026', roles: ['AUDITOR'], regionId: xuanwu });
+    expect(res.status).toBe(404);
+    expect(await userId(t.ds, 'gl_admin')).toBeGreaterThan(0);
+    const [{ n }] = await t.ds.query("SELECT COUNT(*) AS n FROM users WHERE username = 'sneaky'");
+    expect(Number(n)).toBe(0);
+  });
+});

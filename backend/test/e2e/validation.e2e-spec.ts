@@ -1,0 +1,75 @@
+import { TestApp, bearer, count, createTestApp } from '../support/test-app';
+
+/** Bad input on every endpoint: a 400 problem with field paths, and nothing changed. */
+describe('bad input', () => {
+  let t: TestApp;
+  let admin: string;
+  let auditor: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await bearer(t, 'admin');
+    auditor = await bearer(t, 'auditor');
+  });
+  afterAll(() => t.close());
+
+  const tables = ['users', 'user_roles', 'regions', 'calendar_days', 'sessions', 'idempotency_keys'];
+  async function snapshot(): Promise<number[]> {
+    return Promise.all(tables.map((x) => count(t.ds, x)));
+  }
+
+  const cases: Array<{ name: string; method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: string; body?: unknown; as: 'admin' | 'auditor' | 'none'; field?: string }> = [
+    { name: 'login without password', method: 'post', path: '/api/v1/auth/login', body: { username: 'admin' }, as: 'none', field: 'password' },
+    { name: 'login with an unknown field', method: 'post', path: '/api/v1/auth/login', body: { username: 'admin', password: 'x', admin: true }, as: 'none', field: 'admin' },
+    { name: 'login with a number as username', method: 'post', path: '/api/v1/auth/login', body: { username: 42, password: 'x' }, as: 'none', field: 'username' },
+    { name: 'refresh with a short token', method: 'post', path: '/api/v1/auth/refresh', body: { refreshToken: 'abc' }, as: 'none', field: 'refreshToken' },
+    { name: 'logout without token', method: 'post', path: '/api/v1/auth/logout', body: {}, as: 'none', field: 'refreshToken' },
+    { name: 'user with an unknown role', method: 'post', path: '/api/v1/users', body: { username: 'newbie', displayName: 'N', password: 'Diandan@2026', roles: ['ROOT'], regionId: 1 }, as: 'admin', field: 'roles' },
+    { name: 'user with a bad username', method: 'post', path: '/api/v1/users', body: { username: 'a b', displayName: 'N', password: 'Diandan@2026', roles: ['ADMIN'], regionId: 1 }, as: 'admin', field: 'username' },
+    { name: 'user with regionId as a string', method: 'post', path: '/api/v1/users', body: { username: 'newbie', displayName: 'N', password: 'Diandan@2026', roles: ['ADMIN'], regionId: '1' }, as: 'admin', field: 'regionId' },
+    { name: 'user with an extra field', method: 'post', path: '/api/v1/users', body: { username: 'newbie', displayName: 'N', password: 'Diandan@2026', roles: ['ADMIN'], regionId: 1, isRoot: true }, as: 'admin', field: 'isRoot' },
+    { name: 'patch user with a non-numeric id', method: 'patch', path: '/api/v1/users/abc', body: { displayName: 'x' }, as: 'admin', field: 'id' },
+    { name: 'patch user with empty roles', method: 'patch', path: '/api/v1/users/1', body: { roles: [] }, as: 'admin', field: 'roles' },
+    { name: 'disable a non-numeric user', method: 'post', path: '/api/v1/users/1x/disable', as: 'admin', field: 'id' },
+    { name: 'list users with pageSize 1000', method: 'get', path: '/api/v1/users?pageSize=1000', as: 'admin', field: 'pageSize' },
+    { name: 'list users with an unknown sort', method: 'get', path: '/api/v1/users?sort=password_hash', as: 'admin', field: 'sort' },
+    { name: 'region with an 11-digit code', method: 'post', path: '/api/v1/regions', body: { parentId: 1, code: '32010600000', name: 'x' }, as: 'admin', field: 'code' },
+    { name: 'region without parent', method: 'post', path: '/api/v1/regions', body: { code: '320106000000', name: 'x' }, as: 'admin', field: 'parentId' },
+    { name: 'patch region with a bad code', method: 'patch', path: '/api/v1/regions/2', body: { code: 'abc' }, as: 'admin', field: 'code' },
+    { name: 'region with a non-numeric id', method: 'get', path: '/api/v1/regions/abc', as: 'admin', field: 'id' },
+    { name: 'calendar year out of range', method: 'get', path: '/api/v1/calendar/1850', as: 'admin', field: 'year' },
+    { name: 'calendar day with a bad kind', method: 'put', path: '/api/v1/calendar/days/2026-12-31', body: { kind: 'PARTY', name: 'x' }, as: 'admin', field: 'kind' },
+    { name: 'calendar day with a bad date', method: 'put', path: '/api/v1/calendar/days/2026-13-01', body: { kind: 'HOLIDAY', name: 'x' }, as: 'admin' },
+    { name: 'delete calendar day with a bad date', method: 'delete', path: '/api/v1/calendar/days/yesterday', as: 'admin', field: 'date' },
+    { name: 'add working days with negative days', method: 'get', path: '/api/v1/calendar/add-working-days?from=2026-01-05&days=-1', as: 'admin', field: 'days' },
+    { name: 'audit with a bad from date', method: 'get', path: '/api/v1/audit?from=yesterday', as: 'auditor', field: 'from' },
+    { name: 'audit with an injected action', method: 'get', path: "/api/v1/audit?action=x'%20OR%201=1", as: 'auditor', field: 'action' },
+  ];
+
+  it.each(cases)('$name → 400 problem, nothing changed', async (c) => {
+    const before = await snapshot();
+    let req = t.http()[c.method](c.path);
+    if (c.as !== 'none') req = req.set('Authorization', c.as === 'admin' ? admin : auditor);
+    const res = c.body === undefined ? await req : await req.send(c.body as object);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 400, title: 'Bad Request' });
+    expect(typeof res.body.type).toBe('string');
+    if (c.field) expect((res.body.errors as Array<{ field: string }>).map((e) => e.field)).toContain(c.field);
+    expect(JSON.stringify(res.body)).not.toMatch(/\bat .*\.(js|ts):\d+|SELECT|INSERT|stack/i);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers malformed JSON with a 400 problem', async () => {
+    const res = await t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username": "admin", ');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ status: 400, title: 'Bad Request' });
+    expect(JSON.stringify(res.body)).not.toMatch(/stack|at JSON\.parse/);
+  });
+
+  it('answers an unknown API path with a 404 problem', async () => {
+    const res = await t.http().get('/api/v1/nothing-here').set('Authorization', admin);
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+});

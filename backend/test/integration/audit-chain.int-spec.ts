@@ -1,0 +1,90 @@
+import { AuditService } from '../../src/modules/audit';
+import { Actor } from '../../src/platform/access';
+import { TestApp, bearer, createTestApp } from '../support/test-app';
+
+describe('audit: append-only, hash-chained', () => {
+  let t: TestApp;
+  let audit: AuditService;
+  const actor: Actor = { userId: 1, username: 'admin', roles: ['ADMIN'], regionPath: '/1/', regionId: 1, organisationId: null, sessionId: null, ip: '127.0.0.1' };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    audit = t.app.get(AuditService);
+  });
+  afterAll(() => t.close());
+
+  it('keeps one linear chain under 30 concurrent writers', async () => {
+    const [{ last_seq }] = await t.ds.query('SELECT last_seq FROM audit_chain_head WHERE id = 1');
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.ds.transaction((em) => audit.record(em, actor, { action: 'test.concurrent', entityType: 'test', entityId: i, after: { i } }))),
+    );
+    const rows: Array<{ seq: string }> = await t.ds.query('SELECT seq FROM audit_events WHERE seq > ? ORDER BY seq', [last_seq]);
+    expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 30 }, (_, i) => Number(last_seq) + 1 + i));
+    expect(await audit.verify()).toMatchObject({ ok: true, firstBrokenSeq: null });
+  });
+
+  it('writes nothing when the surrounding transaction rolls back', async () => {
+    const [{ last_seq: before }] = await t.ds.query('SELECT last_seq FROM audit_chain_head WHERE id = 1');
+    await expect(
+      t.ds.transaction(async (em) => {
+        await audit.record(em, actor, { action: 'test.rolled_back', entityType: 'test' });
+        throw new Error('use case failed');
+      }),
+    ).rejects.toThrow('use case failed');
+    const [{ last_seq: after }] = await t.ds.query('SELECT last_seq FROM audit_chain_head WHERE id = 1');
+    expect(after).toBe(before);
+  });
+
+  it('refuses UPDATE and DELETE of audit rows in the database itself', async () => {
+    await expect(t.ds.query("UPDATE audit_events SET action = 'x' WHERE seq = 1")).rejects.toThrow(/append-only/);
+    await expect(t.ds.query('DELETE FROM audit_events WHERE seq = 1')).rejects.toThrow(/append-only/);
+  });
+
+  it('detects a row tampered with by someone able to drop the triggers, and names the first broken link', async () => {
+    const auditor = await bearer(t, 'auditor');
+    const ok = await t.http().get('/api/v1/audit/verify').set('Authorization', auditor);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ ok: true, firstBrokenSeq: null });
+    expect(ok.body.checked).toBeGreaterThan(30);
+
+    const [victim] = await t.ds.query("SELECT seq, after_json FROM audit_events WHERE action = 'test.concurrent' ORDER BY seq LIMIT 1 OFFSET 5");
+    await t.ds.query('DROP TRIGGER audit_events_no_update');
+    try {
+      await t.ds.query(`UPDATE audit_events SET after_json = '{"i":999}' WHERE seq = ?`, [victim.seq]);
+      const broken = await t.http().get('/api/v1/audit/verify').set('Authorization', auditor);
+      expect(broken.body).toMatchObject({ ok: false, firstBrokenSeq: Number(victim.seq), reason: 'HASH_MISMATCH' });
+      expect(broken.body.checked).toBe(Number(victim.seq) - 1);
+    } finally {
+      await t.ds.query('UPDATE audit_events SET after_json = ? WHERE seq = ?', [victim.after_json, victim.seq]);
+      await t.ds.query(`CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events FOR EACH ROW
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_events is append-only'`);
+    }
+    const restored = await t.http().get('/api/v1/audit/verify').set('Authorization', auditor);
+    expect(restored.body.ok).toBe(true);
+  });
+
+  it('lists events for auditors with filters, newest first, and refuses non-auditors', async () => {
+    const auditor = await bearer(t, 'auditor');
+    const res = await t.http().get('/api/v1/audit?action=test.concurrent&pageSize=5').set('Authorization', auditor);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(30);
+    expect(res.body.items).toHaveLength(5);
+    const seqs = (res.body.items as Array<{ seq: number }>).map((e) => e.seq);
+    expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
+    expect(res.body.items[0]).toMatchObject({ actorUsername: 'admin', entityType: 'test', actorRoles: ['ADMIN'] });
+    const officer = await bearer(t, 'officer');
+    expect((await t.http().get('/api/v1/audit').set('Authorization', officer)).status).toBe(403);
+  });
+
+  it('shows a district auditor only the events of their district', async () => {
+    const admin = await bearer(t, 'admin');
+    const created = await t.http().post('/api/v1/users').set('Authorization', admin)
+      .send({ username: 'gl_auditor', displayName: '鼓楼监督', password: 'Diandan@2026', roles: ['AUDITOR'], regionId: 2 });
+    expect(created.status).toBe(201);
+    const glAuditor = await bearer(t, 'gl_auditor');
+    const res = await t.http().get('/api/v1/audit?pageSize=100').set('Authorization', glAuditor);
+    const paths = (res.body.items as Array<{ regionPath: string | null }>).map((e) => e.regionPath);
+    expect(paths.length).toBeGreaterThan(0);
+    for (const p of paths) expect(p?.startsWith('/1/2/')).toBe(true);
+  });
+});
