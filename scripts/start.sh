@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# `npm start`: install, check MariaDB + Redis, build, migrate, seed the demo data, then serve the
+# API and the UI on one port (UI at /, API at /api) with the BullMQ worker beside it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NX_NO_CLOUD=true NX_DAEMON=false NG_CLI_ANALYTICS=false
+[ -f .env ] && set -a && . ./.env && set +a
+bash scripts/install.sh
+bash scripts/ensure-services.sh
+echo "start: building API and UI"
+npx nx run-many -t build -p backend frontend --skip-nx-cache=false
+node dist/backend/backend/src/cli/migrate.js
+node dist/backend/backend/src/cli/seed.js
+
+node dist/backend/backend/src/worker.js &
+worker=$!
+node dist/backend/backend/src/main.js &
+api=$!
+stop() { kill -TERM "$api" "$worker" 2>/dev/null || true; wait "$api" "$worker" 2>/dev/null || true; }
+trap stop INT TERM
+echo "start: Diandan on http://localhost:${PORT:-3000}  (API docs: http://localhost:${PORT:-3000}/api/docs; demo password Diandan@2026)"
+wait -n "$api" "$worker" || true
+stop
