@@ -58,9 +58,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`;
       return this.simple(status, code, status === 404 ? 'Not found.' : message);
     }
-    if (isBodyParserError(exception)) {
-      return this.simple(exception.status ?? 400, 'MALFORMED_BODY', 'The request body could not be parsed.');
-    }
     if (isRetryableDbError(exception)) {
       return this.simple(503, 'CONFLICT_RETRY', 'The record is busy; please retry.');
     }
@@ -73,8 +70,4 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private simple(status: number, code: string, detail: string): ProblemDetails {
     return { type: problemType(code), title: titleFor(status), status, detail, code };
   }
-}
-
-function isBodyParserError(e: unknown): e is { type: string; status?: number } {
-  return typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string' && 'expose' in e;
 }

@@ -1,0 +1,83 @@
+import type { Permission, Role } from '@diandan/access';
+
+import type { IsoInstant } from './common.types';
+import type { RegionRef } from './regions.types';
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  tokenType: 'Bearer';
+}
+
+export interface OrganisationRef {
+  id: number;
+  name: string;
+  kind: string;
+}
+
+/** `GET /api/v1/me` */
+export interface Me {
+  id: number;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: Role[];
+  permissions: Permission[];
+  region: RegionRef | null;
+  organisation: OrganisationRef | null;
+}
+
+export type UserStatus = 'ACTIVE' | 'DISABLED';
+export const USER_STATUSES: readonly UserStatus[] = ['ACTIVE', 'DISABLED'];
+
+/** One user as returned by `GET /api/v1/users[/:id]` (and by create, update, disable, enable). */
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: Role[];
+  regionId: number | null;
+  regionName: string | null;
+  organisationId: number | null;
+  status: UserStatus;
+  /** Set while the account is locked out after failed sign-ins. */
+  lockedUntil: IsoInstant | null;
+  createdAt: IsoInstant;
+}
+
+export interface UserListQuery {
+  page?: number;
+  pageSize?: number;
+  q?: string;
+  role?: Role | null;
+  regionId?: number | null;
+  status?: UserStatus | null;
+}
+
+/** `POST /api/v1/users` */
+export interface CreateUserRequest {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  regionId?: number | null;
+  organisationId?: number | null;
+  phone?: string;
+}
+
+/** `PATCH /api/v1/users/:id` */
+export interface UpdateUserRequest {
+  displayName?: string;
+  phone?: string | null;
+  roles?: Role[];
+  regionId?: number | null;
+  organisationId?: number | null;
+}

@@ -1,0 +1,42 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+
+import { LANGS, Lang, TranslationService } from './translation.service';
+import { TranslatePipe } from './translate.pipe';
+
+/** 中文 | English */
+@Component({
+  selector: 'dd-language-switch',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NzButtonModule, TranslatePipe],
+  template: `
+    <span class="dd-lang" role="group" [attr.aria-label]="'lang.switch' | t">
+      @for (lang of langs; track lang) {
+        <button
+          nz-button
+          nzSize="small"
+          [nzType]="i18n.lang() === lang ? 'primary' : 'default'"
+          [attr.aria-pressed]="i18n.lang() === lang"
+          [attr.data-testid]="'lang-' + lang"
+          (click)="use(lang)"
+        >
+          {{ (lang === 'zh-CN' ? 'lang.zh-CN' : 'lang.en-US') | t }}
+        </button>
+      }
+    </span>
+  `,
+  styles: `
+    .dd-lang {
+      display: inline-flex;
+      gap: 4px;
+    }
+  `,
+})
+export class LanguageSwitchComponent {
+  protected readonly i18n = inject(TranslationService);
+  protected readonly langs = LANGS;
+
+  protected use(lang: Lang): void {
+    this.i18n.use(lang);
+  }
+}

@@ -1,0 +1,39 @@
+import { DOCUMENT, registerLocaleData } from '@angular/common';
+import localeEn from '@angular/common/locales/en';
+import localeZh from '@angular/common/locales/zh';
+import {
+  EnvironmentProviders,
+  LOCALE_ID,
+  effect,
+  inject,
+  makeEnvironmentProviders,
+  provideEnvironmentInitializer,
+} from '@angular/core';
+import { NzI18nInterface, NzI18nService, en_US, provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
+
+import { Lang, TranslationService } from './translation.service';
+
+const NZ_LOCALES: Readonly<Record<Lang, NzI18nInterface>> = { 'zh-CN': zh_CN, 'en-US': en_US };
+
+/**
+ * The one place where languages are wired: Angular locale data, ng-zorro's texts,
+ * `<html lang>`, all following `TranslationService.lang`.
+ */
+export function provideAppLocale(): EnvironmentProviders {
+  registerLocaleData(localeZh, 'zh-CN');
+  registerLocaleData(localeEn, 'en-US');
+  return makeEnvironmentProviders([
+    { provide: LOCALE_ID, useFactory: () => inject(TranslationService).lang() },
+    provideNzI18n(() => NZ_LOCALES[inject(TranslationService).lang()]),
+    provideEnvironmentInitializer(() => {
+      const i18n = inject(TranslationService);
+      const nzI18n = inject(NzI18nService);
+      const document = inject(DOCUMENT);
+      effect(() => {
+        const lang = i18n.lang();
+        document.documentElement.lang = lang;
+        if (nzI18n.getLocale() !== NZ_LOCALES[lang]) nzI18n.setLocale(NZ_LOCALES[lang]);
+      });
+    }),
+  ]);
+}

@@ -1,0 +1,21 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+
+import { API_V1, AuditEvent, AuditQuery, AuditVerifyResult, Page, toHttpParams } from '../../../api';
+
+const AUDIT = `${API_V1}/audit`;
+
+/** `/api/v1/audit` */
+@Injectable({ providedIn: 'root' })
+export class AuditApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: AuditQuery): Observable<Page<AuditEvent>> {
+    return this.http.get<Page<AuditEvent>>(AUDIT, { params: toHttpParams(query) });
+  }
+
+  verify(): Observable<AuditVerifyResult> {
+    return this.http.get<AuditVerifyResult>(`${AUDIT}/verify`);
+  }
+}

@@ -1,0 +1,47 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+
+import {
+  API_V1,
+  CreateUserRequest,
+  Page,
+  UpdateUserRequest,
+  User,
+  UserListQuery,
+  newIdempotencyKey,
+  toHttpParams,
+} from '../../../api';
+
+const USERS = `${API_V1}/users`;
+
+/** `/api/v1/users` */
+@Injectable({ providedIn: 'root' })
+export class UsersApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: UserListQuery): Observable<Page<User>> {
+    return this.http.get<Page<User>>(USERS, { params: toHttpParams(query) });
+  }
+
+  get(id: number): Observable<User> {
+    return this.http.get<User>(`${USERS}/${id}`);
+  }
+
+  /** `idempotencyKey`: keep the same key when retrying the same form, so a double submit creates one user. */
+  create(body: CreateUserRequest, idempotencyKey: string = newIdempotencyKey()): Observable<User> {
+    return this.http.post<User>(USERS, body, { headers: { 'Idempotency-Key': idempotencyKey } });
+  }
+
+  update(id: number, body: UpdateUserRequest): Observable<User> {
+    return this.http.patch<User>(`${USERS}/${id}`, body);
+  }
+
+  disable(id: number): Observable<User> {
+    return this.http.post<User>(`${USERS}/${id}/disable`, {});
+  }
+
+  enable(id: number): Observable<User> {
+    return this.http.post<User>(`${USERS}/${id}/enable`, {});
+  }
+}

@@ -1,0 +1,2 @@
+/** What other features may use from the identity context. */
+export { UsersApi } from './data/users.api';

@@ -1,0 +1,34 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+
+import { AuthService } from '../../../../core/auth/auth.service';
+import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
+
+/** Who am I: name, roles, region, organisation and permissions, straight from `/me`. */
+@Component({
+  selector: 'dd-home-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NzCardModule, NzDescriptionsModule, NzTagModule, TranslatePipe, TranslateCodePipe],
+  templateUrl: './home.page.html',
+  styles: `
+    .dd-perm-code {
+      margin-left: 4px;
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+    }
+    .dd-permissions {
+      margin-top: 16px;
+    }
+    .dd-tags {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px 0;
+    }
+  `,
+})
+export default class HomePage {
+  protected readonly me = inject(AuthService).me;
+  protected readonly permissions = inject(AuthService).permissions;
+}

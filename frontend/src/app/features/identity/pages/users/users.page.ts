@@ -1,0 +1,176 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { PERMISSIONS, ROLES, Role } from '@diandan/access';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDrawerModule } from 'ng-zorro-antd/drawer';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { Observable } from 'rxjs';
+
+import { Organisation, RegionNode, USER_STATUSES, User, UserStatus } from '../../../../api';
+import { AuthService } from '../../../../core/auth/auth.service';
+import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
+import { TranslationService } from '../../../../core/i18n/translation.service';
+import { OrganisationsApi } from '../../../organisations';
+import { RegionsApi, indexRegions, toTreeNodes } from '../../../regions';
+import { UserFormComponent } from '../../components/user-form/user-form.component';
+import { UsersApi } from '../../data/users.api';
+
+const DEFAULT_PAGE_SIZE = 20;
+
+/** Users in the caller's region subtree; create, edit, disable and enable with `users.manage`. */
+@Component({
+  selector: 'dd-users-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    NzTableModule,
+    NzButtonModule,
+    NzDrawerModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+    NzPopconfirmModule,
+    NzSelectModule,
+    NzTagModule,
+    TranslatePipe,
+    TranslateCodePipe,
+    UserFormComponent,
+  ],
+  templateUrl: './users.page.html',
+})
+export default class UsersPage implements OnInit {
+  private readonly api = inject(UsersApi);
+  private readonly regionsApi = inject(RegionsApi);
+  private readonly organisationsApi = inject(OrganisationsApi);
+  private readonly auth = inject(AuthService);
+  private readonly message = inject(NzMessageService);
+  private readonly i18n = inject(TranslationService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly roles = ROLES;
+  protected readonly statuses = USER_STATUSES;
+  protected readonly canManage = computed(() => this.auth.permissions().includes(PERMISSIONS.USERS_MANAGE));
+
+  protected readonly filters = inject(NonNullableFormBuilder).group({
+    q: [''],
+    role: [null as Role | null],
+    status: [null as UserStatus | null],
+  });
+
+  protected readonly users = signal<User[]>([]);
+  protected readonly total = signal(0);
+  protected readonly page = signal(1);
+  protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
+  protected readonly loading = signal(false);
+
+  private readonly regions = signal<RegionNode[]>([]);
+  protected readonly regionNodes = computed(() => toTreeNodes(this.regions()));
+  private readonly regionIndex = computed(() => indexRegions(this.regions()));
+  protected readonly organisations = signal<Organisation[]>([]);
+  private readonly organisationIndex = computed(() => new Map(this.organisations().map((o) => [o.id, o])));
+
+  /** The drawer: closed (undefined), creating (null) or editing a user. */
+  protected readonly editing = signal<User | null | undefined>(undefined);
+  protected readonly drawerWidth = typeof window === 'undefined' ? 520 : Math.min(520, window.innerWidth);
+
+  ngOnInit(): void {
+    this.load();
+    if (this.auth.can(PERMISSIONS.REGIONS_READ)) {
+      this.regionsApi
+        .tree()
+        .pipe(takeUntilDestroyed(this.destroyRef))
+        .subscribe((tree) => this.regions.set(tree));
+    }
+    if (this.auth.can(PERMISSIONS.ORGANISATIONS_READ)) {
+      this.organisationsApi
+        .list()
+        .pipe(takeUntilDestroyed(this.destroyRef))
+        .subscribe((list) => this.organisations.set(list));
+    }
+  }
+
+  protected load(): void {
+    const { q, role, status } = this.filters.getRawValue();
+    this.loading.set(true);
+    this.api
+      .list({ page: this.page(), pageSize: this.pageSize(), q: q.trim(), role, status })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (result) => {
+          this.users.set(result.items);
+          this.total.set(result.total);
+          this.loading.set(false);
+        },
+        error: () => this.loading.set(false),
+      });
+  }
+
+  protected search(): void {
+    this.page.set(1);
+    this.load();
+  }
+
+  protected reset(): void {
+    this.filters.reset();
+    this.search();
+  }
+
+  protected pageChange(page: number): void {
+    this.page.set(page);
+    this.load();
+  }
+
+  protected pageSizeChange(size: number): void {
+    this.pageSize.set(size);
+    this.page.set(1);
+    this.load();
+  }
+
+  protected regionName(user: User): string {
+    if (user.regionName) return user.regionName;
+    return user.regionId === null ? '' : (this.regionIndex().get(String(user.regionId))?.name ?? String(user.regionId));
+  }
+
+  protected organisationName(user: User): string {
+    const id = user.organisationId;
+    return id === null ? '' : (this.organisationIndex().get(id)?.name ?? String(id));
+  }
+
+  protected isLocked(user: User): boolean {
+    return user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
+  }
+
+  protected openCreate(): void {
+    this.editing.set(null);
+  }
+
+  protected openEdit(user: User): void {
+    this.editing.set(user);
+  }
+
+  protected closeDrawer(): void {
+    this.editing.set(undefined);
+  }
+
+  protected saved(user: User, created: boolean): void {
+    this.closeDrawer();
+    this.message.success(this.i18n.t(created ? 'users.created' : 'users.updated', { name: user.displayName }));
+    this.load();
+  }
+
+  protected setEnabled(user: User, enabled: boolean): void {
+    const call: Observable<User> = enabled ? this.api.enable(user.id) : this.api.disable(user.id);
+    call.subscribe(() => {
+      this.message.success(this.i18n.t(enabled ? 'users.enabled' : 'users.disabled', { name: user.displayName }));
+      this.load();
+    });
+  }
+}

@@ -1,0 +1,2 @@
+/** What other features may use from the organisations context. */
+export { OrganisationsApi } from './data/organisations.api';
