@@ -18,7 +18,7 @@ if ! port_open "$DB_HOST" "$DB_PORT"; then
     wait_port "$DB_HOST" "$DB_PORT" || { echo "ensure-services: MariaDB did not start" >&2; exit 1; }
   else
     echo "ensure-services: no database answers on $DB_HOST:$DB_PORT." >&2
-    echo "  Start MariaDB 10.11 / MySQL 8 there, or run: docker compose -f docker/compose.yml up -d mysql redis" >&2
+    echo "  Start MariaDB 10.11 / MySQL 8 there, or run: docker compose -f docker/compose.dev.yml up -d" >&2
     exit 1
   fi
 fi
@@ -32,7 +32,7 @@ if ! port_open "$REDIS_HOST" "$REDIS_PORT"; then
     wait_port "$REDIS_HOST" "$REDIS_PORT" || { echo "ensure-services: Redis did not start" >&2; exit 1; }
   else
     echo "ensure-services: no Redis answers on $REDIS_HOST:$REDIS_PORT." >&2
-    echo "  Start Redis 7 there, or run: docker compose -f docker/compose.yml up -d mysql redis" >&2
+    echo "  Start Redis 7 there, or run: docker compose -f docker/compose.dev.yml up -d" >&2
     exit 1
   fi
 fi

@@ -78,5 +78,10 @@ describe('deny by default, permissions and region-subtree scope', () => {
     expect(await userId(t.ds, 'gl_admin')).toBeGreaterThan(0);
     const [{ n }] = await t.ds.query("SELECT COUNT(*) AS n FROM users WHERE username = 'sneaky'");
     expect(Number(n)).toBe(0);
+    // a user without a region (an expert) is created and answered with 201, though it lies outside the district
+    const expert = await t.http().post('/api/v1/users').set('Authorization', glAdmin)
+      .send({ username: 'gl_expert', displayName: '专家', password: 'Diandan@2026', roles: ['EXPERT'] });
+    expect(expert.status).toBe(201);
+    expect(expert.body).toMatchObject({ username: 'gl_expert', regionId: null });
   });
 });

@@ -11,6 +11,18 @@ export interface ReconcileReport {
   bySource: Record<string, { checked: number; restored: number }>;
 }
 
+/** A request never waits longer than this for Redis: the reconciler restores what did not make it. */
+const SCHEDULE_TIMEOUT_MS = 2000;
+
+async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const JOB_OPTIONS = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 1000 },
@@ -58,7 +70,7 @@ export class Deadlines {
     try {
       const clock = now ?? (await dbNow(this.dataSource.manager));
       const delay = Math.max(0, job.runAt.getTime() - clock.getTime());
-      await this.queue(job.queue).add(job.name, job.payload, { ...JOB_OPTIONS, jobId: job.jobId, delay });
+      await withTimeout(this.queue(job.queue).add(job.name, job.payload, { ...JOB_OPTIONS, jobId: job.jobId, delay }), SCHEDULE_TIMEOUT_MS);
       return true;
     } catch (err) {
       this.logger.warn({ err, jobId: job.jobId }, 'could not schedule deadline job; the reconciler will restore it');

@@ -74,7 +74,7 @@ export class AuditService {
     } else {
       qb.where(scope.sql, scope.params);
     }
-    if (q.action) qb.andWhere('e.action LIKE :action', { action: `${q.action}%` });
+    if (q.action) qb.andWhere('e.action LIKE :action', { action: `${q.action.replace(/_/g, '\\_')}%` });
     if (q.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: q.entityType });
     if (q.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: q.entityId });
     if (q.actorId !== undefined) qb.andWhere('e.actor_id = :actorId', { actorId: q.actorId });
@@ -88,16 +88,20 @@ export class AuditService {
     return pageOf(rows.map(toDto), total, q);
   }
 
-  /** Recomputes the whole chain in batches and reports the first broken link, if any. */
+  /**
+   * Recomputes the chain in batches up to the head read at the start (events appended meanwhile
+   * are left for the next run) and reports the first broken link, if any.
+   */
   async verify(): Promise<ChainVerificationDto> {
     const repo = this.dataSource.getRepository(AuditEventEntity);
+    const head = await this.dataSource.getRepository(AuditChainHeadEntity).findOneByOrFail({ id: 1 });
     let prev = GENESIS_HASH;
     let nextSeq = 1;
     let checked = 0;
     for (;;) {
       const batch = await repo
         .createQueryBuilder('e')
-        .where('e.seq >= :from', { from: nextSeq })
+        .where('e.seq >= :from AND e.seq <= :last', { from: nextSeq, last: head.lastSeq })
         .orderBy('e.seq', 'ASC')
         .take(VERIFY_BATCH)
         .getMany();
@@ -110,7 +114,6 @@ export class AuditService {
       prev = result.lastHash;
       nextSeq = result.nextSeq;
     }
-    const head = await this.dataSource.getRepository(AuditChainHeadEntity).findOneByOrFail({ id: 1 });
     if (head.lastSeq !== nextSeq - 1 || head.lastHash !== prev) {
       return { ok: false, checked, firstBrokenSeq: nextSeq, reason: 'HEAD_MISMATCH' };
     }

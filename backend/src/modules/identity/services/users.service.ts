@@ -128,7 +128,7 @@ export class UsersService {
       });
       return user.id;
     });
-    return this.get(actor, id);
+    return this.dtoOf(id);
   }
 
   async update(actor: Actor, id: number, dto: UpdateUserDto): Promise<UserDto> {
@@ -163,19 +163,19 @@ export class UsersService {
         after: snapshot(after, nextRoles),
       });
     });
-    return this.get(actor, id);
+    return this.dtoOf(id);
   }
 
   /** Disables the account and revokes every session at once (the guard checks sessions per request). */
   async disable(actor: Actor, id: number): Promise<UserDto> {
     if (id === actor.userId) throw new IdentityError(IdentityErrorCode.CANNOT_DISABLE_SELF, 'You cannot disable your own account.');
     await this.setStatus(actor, id, 'DISABLED');
-    return this.get(actor, id);
+    return this.dtoOf(id);
   }
 
   async enable(actor: Actor, id: number): Promise<UserDto> {
     await this.setStatus(actor, id, 'ACTIVE');
-    return this.get(actor, id);
+    return this.dtoOf(id);
   }
 
   private async setStatus(actor: Actor, id: number, status: 'ACTIVE' | 'DISABLED'): Promise<void> {
@@ -205,6 +205,12 @@ export class UsersService {
         after: { status, sessionsRevoked: revoked },
       });
     });
+  }
+
+  /** The user just written by a use case that already checked scope (it may now lie outside it). */
+  private async dtoOf(id: number): Promise<UserDto> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id });
+    return (await this.toDtos([user]))[0];
   }
 
   private async getInScope(actor: Actor, id: number, em: EntityManager, lock = false): Promise<UserEntity> {

@@ -21,6 +21,8 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 const KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,128}$/;
 const RETENTION_HOURS = 24;
+/** A request still "in flight" after this long died with its process: its key is free again. */
+const ABANDONED_MINUTES = 5;
 
 export class IdempotencyError extends DomainError {}
 
@@ -75,7 +77,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
   /** Inserts the IN_FLIGHT row; false when the key already exists (and has not expired). */
   private async claim(owner: string, key: string, requestHash: string): Promise<boolean> {
     await this.dataSource.query(
-      'DELETE FROM idempotency_keys WHERE owner = ? AND idem_key = ? AND expires_at < UTC_TIMESTAMP(3)',
+      `DELETE FROM idempotency_keys WHERE owner = ? AND idem_key = ?
+         AND (expires_at < UTC_TIMESTAMP(3) OR (state = 'IN_FLIGHT' AND created_at < UTC_TIMESTAMP(3) - INTERVAL ${ABANDONED_MINUTES} MINUTE))`,
       [owner, key],
     );
     const result: { affectedRows: number } = await this.dataSource.query(
