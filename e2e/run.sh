@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser end-to-end tests: the built app (dist/) on its own fresh schema and port, driven by
+# Browser end-to-end tests: the built app (dist/: API + worker) on its own fresh schema and port, driven by
 # Playwright (playwright-core) in Debian's Chromium. Screenshots go to docs/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,9 +13,11 @@ node dist/backend/backend/src/cli/migrate.js
 node dist/backend/backend/src/cli/seed.js
 node dist/backend/backend/src/main.js > tmp/e2e-api.log 2>&1 &
 api=$!
+node dist/backend/backend/src/worker.js > tmp/e2e-worker.log 2>&1 &
+worker=$!
 cleanup() {
-  kill "$api" 2>/dev/null || true
-  wait "$api" 2>/dev/null || true
+  kill "$api" "$worker" 2>/dev/null || true
+  wait "$api" "$worker" 2>/dev/null || true
   node -e "const m=require('mysql2/promise');m.createConnection({host:process.env.DB_HOST||'127.0.0.1',port:+(process.env.DB_PORT||3306),user:process.env.DB_USER||'root',password:process.env.DB_PASSWORD||''}).then(async c=>{await c.query('DROP DATABASE IF EXISTS \`'+process.env.DB_NAME+'\`');await c.end()})" || true
 }
 trap cleanup EXIT

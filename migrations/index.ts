@@ -7,6 +7,10 @@ import { OrganisationsCreateOrganisations1764000001000 } from './1764000001000-o
 import { IdentityCreateUsersAndSessions1764000002000 } from './1764000002000-identity-create-users-and-sessions';
 import { AuditCreateAuditEvents1764000003000 } from './1764000003000-audit-create-audit-events';
 import { PlatformCreateIdempotencyKeys1764000004000 } from './1764000004000-platform-create-idempotency-keys';
+import { IdentityAddResidentVerification1764000100000 } from './1764000100000-identity-add-resident-verification';
+import { CatalogueCreateCatalogue1764000101000 } from './1764000101000-catalogue-create-catalogue';
+import { NeedsCreateCampaignsNeedsSupports1764000102000 } from './1764000102000-needs-create-campaigns-needs-supports';
+import { NotificationsCreateInbox1764000103000 } from './1764000103000-notifications-create-inbox';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -14,4 +18,8 @@ export const MIGRATIONS = [
   IdentityCreateUsersAndSessions1764000002000,
   AuditCreateAuditEvents1764000003000,
   PlatformCreateIdempotencyKeys1764000004000,
+  IdentityAddResidentVerification1764000100000,
+  CatalogueCreateCatalogue1764000101000,
+  NeedsCreateCampaignsNeedsSupports1764000102000,
+  NotificationsCreateInbox1764000103000,
 ];

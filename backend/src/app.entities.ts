@@ -1,6 +1,9 @@
 /** Composition root: every entity of every context (TypeORM needs the full list). */
 import { AUDIT_ENTITIES } from './modules/audit';
+import { CATALOGUE_ENTITIES } from './modules/catalogue';
 import { IDENTITY_ENTITIES } from './modules/identity';
+import { NEEDS_ENTITIES } from './modules/needs';
+import { NOTIFICATIONS_ENTITIES } from './modules/notifications';
 import { ORGANISATIONS_ENTITIES } from './modules/organisations';
 import { REGIONS_ENTITIES } from './modules/regions';
 import { IdempotencyKeyEntity } from './platform/http/idempotency/idempotency-key.entity';
@@ -10,5 +13,8 @@ export const ENTITIES = [
   ...ORGANISATIONS_ENTITIES,
   ...IDENTITY_ENTITIES,
   ...AUDIT_ENTITIES,
+  ...CATALOGUE_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
+  ...NEEDS_ENTITIES,
   IdempotencyKeyEntity,
 ];

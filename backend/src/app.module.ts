@@ -4,7 +4,10 @@ import { BullModule } from '@nestjs/bullmq';
 
 import { AppConfigModule } from './config/config.module';
 import { AuditModule } from './modules/audit';
+import { CatalogueModule } from './modules/catalogue';
 import { IdentityModule } from './modules/identity';
+import { NeedsModule } from './modules/needs';
+import { NotificationsModule } from './modules/notifications';
 import { OrganisationsModule } from './modules/organisations';
 import { RegionsModule } from './modules/regions';
 import { AccessGuard, AccessModule } from './platform/access';
@@ -24,6 +27,9 @@ export const CORE_IMPORTS = [
   RegionsModule,
   OrganisationsModule,
   IdentityModule,
+  CatalogueModule,
+  NotificationsModule,
+  NeedsModule,
 ];
 
 /** The HTTP process. */

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 
 import { CORE_IMPORTS } from './app.module';
 import { IdentityWorkerModule } from './modules/identity';
+import { NeedsWorkerModule } from './modules/needs';
 import { ReconcilerRunner } from './platform/queue';
 
 /** The worker process: the same modules, plus the BullMQ consumers and the reconciler; no HTTP. */
 @Module({
-  imports: [...CORE_IMPORTS, IdentityWorkerModule],
+  imports: [...CORE_IMPORTS, IdentityWorkerModule, NeedsWorkerModule],
   providers: [ReconcilerRunner],
 })
 export class WorkerModule {}

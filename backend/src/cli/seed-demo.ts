@@ -3,6 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { AuditService } from '../modules/audit/services/audit.service';
 import { creditCodeCheckChar } from '../modules/organisations/domain/credit-code';
+import { yuanToFen } from '../platform/util/money';
+import { DEMO_CATALOGUE, DEMO_SCHEDULE } from './seed-catalogue';
 import { SYSTEM_ACTOR } from '../platform/access';
 
 /** The one password of every demo account (documented in the README). */
@@ -104,6 +106,10 @@ export const DEMO_USERS = [
   { username: 'finance', displayName: '赵财务（鼓楼区民政局）', roles: ['FINANCE_OFFICER'], region: '320106000000' },
   { username: 'worker', displayName: '陈社工（山西路社区）', roles: ['COMMUNITY_WORKER'], region: '320106002001' },
   { username: 'resident', displayName: '张大爷', roles: ['RESIDENT'], region: '320106002001', phone: '13800000001' },
+  { username: 'resident2', displayName: '李阿姨', roles: ['RESIDENT'], region: '320106002001', phone: '13800000002' },
+  { username: 'resident3', displayName: '王奶奶', roles: ['RESIDENT'], region: '320106002001', phone: '13800000003' },
+  { username: 'yh_resident', displayName: '赵先生（颐和路社区）', roles: ['RESIDENT'], region: '320106002002', phone: '13800000004' },
+  { username: 'newcomer', displayName: '孙女士（待认证）', roles: ['RESIDENT'], region: '320106002001', phone: '13800000005', unverified: true },
   { username: 'orgmember', displayName: '刘主任（阳光养老）', roles: ['ORG_MEMBER'], organisation: '南京市鼓楼区阳光养老服务中心' },
   { username: 'expert', displayName: '周专家', roles: ['EXPERT'] },
   { username: 'evaluator', displayName: '孙评估员（众评中心）', roles: ['EVALUATOR'], organisation: '江苏众评社会组织评估中心' },
@@ -115,13 +121,16 @@ export interface SeedReport {
   calendarDays: number;
   organisations: number;
   users: number;
+  catalogueItems: number;
+  campaigns: number;
+  needs: number;
 }
 
 /** Idempotent: existing rows (matched by code, date, credit code or username) are left as they are. */
 export async function seedDemo(ds: DataSource): Promise<SeedReport> {
   const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
   return ds.transaction(async (em) => {
-    const report: SeedReport = { regions: 0, calendarDays: 0, organisations: 0, users: 0 };
+    const report: SeedReport = { regions: 0, calendarDays: 0, organisations: 0, users: 0, catalogueItems: 0, campaigns: 0, needs: 0 };
     const [{ now }] = (await em.query('SELECT UTC_TIMESTAMP(3) AS now')) as Array<{ now: Date }>;
 
     const regionIds = new Map<string, number>();
@@ -164,9 +173,10 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
       const orgId = 'organisation' in u ? (orgIds.get(u.organisation) ?? null) : null;
       const res = (await em.query(
         `INSERT IGNORE INTO users (username, display_name, phone, password_hash, status, failed_login_count, locked_until,
-           region_id, region_path, organisation_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'ACTIVE', 0, NULL, ?, ?, ?, ?, ?)`,
-        [u.username, u.displayName, 'phone' in u ? u.phone : null, passwordHash, regionId, regionPath, orgId, now, now],
+           region_id, region_path, organisation_id, resident_verified_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'ACTIVE', 0, NULL, ?, ?, ?, ?, ?, ?)`,
+        [u.username, u.displayName, 'phone' in u ? u.phone : null, passwordHash, regionId, regionPath, orgId,
+          (u.roles as readonly string[]).includes('RESIDENT') && !('unverified' in u) ? now : null, now, now],
       )) as { affectedRows: number; insertId: number };
       if (res.affectedRows === 1) {
         for (const role of u.roles) await em.query('INSERT INTO user_roles (user_id, role) VALUES (?, ?)', [res.insertId, role]);
@@ -174,7 +184,9 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
       }
     }
 
-    if (report.regions + report.calendarDays + report.organisations + report.users > 0) {
+    await seedCatalogueAndCampaign(em, now, report);
+
+    if (Object.values(report).some((n) => n > 0)) {
       await recordSeed(ds, em, report);
     }
     return report;
@@ -183,4 +195,68 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
 
 async function recordSeed(ds: DataSource, em: EntityManager, report: SeedReport): Promise<void> {
   await new AuditService(ds).record(em, SYSTEM_ACTOR, { action: 'system.seed.applied', entityType: 'system', after: report });
+}
+
+/** The published catalogue of the current year and an open campaign in 山西路社区 with a few needs. */
+async function seedCatalogueAndCampaign(em: EntityManager, now: Date, report: SeedReport): Promise<void> {
+  const year = Number(new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
+  let [version] = (await em.query('SELECT id FROM catalogue_versions WHERE year = ? ORDER BY version LIMIT 1', [year])) as Array<{ id: number }>;
+  if (!version) {
+    const res = (await em.query(
+      "INSERT INTO catalogue_versions (year, version, title, status, published_at, published_by, created_at) VALUES (?, 1, ?, 'PUBLISHED', ?, NULL, ?)",
+      [year, `${year}年度政府购买服务指导性目录`, now, now],
+    )) as { insertId: number };
+    version = { id: res.insertId };
+    let sort = 0;
+    const addCategory = async (c: (typeof DEMO_CATALOGUE)[number], parentId: number | null): Promise<void> => {
+      const r = (await em.query(
+        'INSERT INTO catalogue_categories (version_id, parent_id, code, name, sort, attribute_schema) VALUES (?, ?, ?, ?, ?, ?)',
+        [version.id, parentId, c.code, c.name, ++sort, c.schema ? JSON.stringify(c.schema) : null],
+      )) as { insertId: number };
+      for (const [code, name, unit, cap, grade, standard] of c.items ?? []) {
+        await em.query(
+          'INSERT INTO catalogue_items (version_id, category_id, code, name, service_standard, unit, price_cap_fen, min_org_grade, payment_schedule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [version.id, r.insertId, code, name, standard, unit, yuanToFen(cap).toString(), grade, JSON.stringify(DEMO_SCHEDULE)],
+        );
+        report.catalogueItems++;
+      }
+      for (const child of c.children ?? []) await addCategory(child, r.insertId);
+    };
+    for (const c of DEMO_CATALOGUE) await addCategory(c, null);
+  }
+
+  const title = '山西路社区年度需求征集';
+  const existing = (await em.query('SELECT id FROM campaigns WHERE title = ?', [title])) as Array<{ id: number }>;
+  if (existing.length > 0) return;
+  const [community] = (await em.query("SELECT id, path FROM regions WHERE code = '320106002001'")) as Array<{ id: number; path: string }>;
+  const [worker] = (await em.query("SELECT id FROM users WHERE username = 'worker'")) as Array<{ id: number }>;
+  const [resident] = (await em.query("SELECT id FROM users WHERE username = 'resident'")) as Array<{ id: number }>;
+  const c = (await em.query(
+    `INSERT INTO campaigns (region_id, region_path, title, description, opens_at, closes_at, status, supports_per_resident,
+       min_supports_to_shortlist, catalogue_version_id, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'OPEN', 3, 2, ?, ?, ?, ?)`,
+    [community.id, community.path, title, '欢迎居民提出社区服务需求，并为您最关心的需求投上支持票（每人3票）。', new Date(now.getTime() - 86_400_000),
+      new Date(now.getTime() + 60 * 86_400_000), version.id, worker.id, now, now],
+  )) as { insertId: number };
+  report.campaigns++;
+  const [city, district, street] = community.path.split('/').filter(Boolean).map(Number);
+  const demo: Array<[string, string, string, Record<string, string | number>]> = [
+    ['A0101', '社区老年助餐点', '社区独居老人较多，希望在活动中心开设老年食堂，提供午餐并为行动不便的老人送餐。', { targetGroup: '独居老人', headcount: 40, frequency: '每天', timeWindow: '每周一至周五 11:00-12:30' }],
+    ['B0101', '四点半课堂', '双职工家庭孩子放学后无人照看，希望社区提供课后托管和作业辅导。', { targetGroup: '小学生', headcount: 30, frequency: '每天', timeWindow: '工作日 16:30-18:00' }],
+    ['H0101', '广场舞场地与指导', '希望规范广场舞时间和音量，并请专业老师指导。', { headcount: 60, frequency: '每周', place: '山西路广场' }],
+  ];
+  for (const [itemCode, needTitle, description, attributes] of demo) {
+    const [cat] = (await em.query('SELECT category_id AS id FROM catalogue_items WHERE version_id = ? AND code = ?', [version.id, itemCode])) as Array<{ id: number }>;
+    const n = (await em.query(
+      `INSERT INTO needs (campaign_id, region_id, street_id, district_id, city_id, region_path, category_id, title, description, attributes, location,
+         channel, submitted_by, status, support_count, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '山西路社区', 'ONLINE', ?, 'ACCEPTED', 0, ?, ?)`,
+      [c.insertId, community.id, street, district, city, community.path, cat.id, needTitle, description, JSON.stringify(attributes), resident.id, now, now],
+    )) as { insertId: number };
+    await em.query(
+      "INSERT INTO need_events (need_id, at, kind, from_status, to_status, actor_id, actor_name, note) VALUES (?, ?, 'STATUS', NULL, 'SUBMITTED', ?, 'resident', NULL), (?, ?, 'STATUS', 'SUBMITTED', 'ACCEPTED', ?, 'worker', NULL)",
+      [n.insertId, now, resident.id, n.insertId, now, worker.id],
+    );
+    report.needs++;
+  }
 }

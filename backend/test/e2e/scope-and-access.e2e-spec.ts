@@ -41,12 +41,14 @@ describe('deny by default, permissions and region-subtree scope', () => {
     expect(tree.status).toBe(200);
     expect(tree.body).toHaveLength(1);
     expect(tree.body[0].name).toBe('鼓楼区');
-    const users = await t.http().get('/api/v1/users?pageSize=100').set('Authorization', gulouOfficer);
-    const names = (users.body.items as Array<{ username: string }>).map((u) => u.username);
-    expect(names).toEqual(expect.arrayContaining(['officer', 'finance', 'worker', 'resident']));
-    expect(names).not.toContain('xw_officer');
-    expect(names).not.toContain('admin');
-    expect(names).not.toContain('orgmember');
+    const staff = await t.http().get('/api/v1/users?pageSize=100&sort=-createdAt').set('Authorization', gulouOfficer);
+    const all = (staff.body.items as Array<{ username: string }>).map((u) => u.username);
+    const named = async (q: string) => ((await t.http().get(`/api/v1/users?q=${q}&pageSize=100`).set('Authorization', gulouOfficer)).body.items as Array<{ username: string }>).map((u) => u.username);
+    expect(await named('officer')).toEqual(['officer']);
+    expect(await named('finance')).toEqual(['finance']);
+    expect(await named('resident')).toContain('resident');
+    for (const outside of ['xw_officer', 'admin', 'orgmember', 'auditor']) expect(all).not.toContain(outside);
+    expect(await named('admin')).toEqual([]);
   });
 
   it('refuses a resident the user list with 403 and audits the denial', async () => {

@@ -5,20 +5,24 @@ describe('bad input', () => {
   let t: TestApp;
   let admin: string;
   let auditor: string;
+  let worker: string;
+  let officer: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     admin = await bearer(t, 'admin');
     auditor = await bearer(t, 'auditor');
+    worker = await bearer(t, 'worker');
+    officer = await bearer(t, 'officer');
   });
   afterAll(() => t.close());
 
-  const tables = ['users', 'user_roles', 'regions', 'calendar_days', 'sessions', 'idempotency_keys'];
+  const tables = ['users', 'user_roles', 'regions', 'calendar_days', 'sessions', 'idempotency_keys', 'needs', 'campaigns', 'catalogue_items', 'deliberations'];
   async function snapshot(): Promise<number[]> {
     return Promise.all(tables.map((x) => count(t.ds, x)));
   }
 
-  const cases: Array<{ name: string; method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: string; body?: unknown; as: 'admin' | 'auditor' | 'none'; field?: string }> = [
+  const cases: Array<{ name: string; method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: string; body?: unknown; as: 'admin' | 'auditor' | 'worker' | 'officer' | 'none'; field?: string }> = [
     { name: 'login without password', method: 'post', path: '/api/v1/auth/login', body: { username: 'admin' }, as: 'none', field: 'password' },
     { name: 'login with an unknown field', method: 'post', path: '/api/v1/auth/login', body: { username: 'admin', password: 'x', admin: true }, as: 'none', field: 'admin' },
     { name: 'login with a number as username', method: 'post', path: '/api/v1/auth/login', body: { username: 42, password: 'x' }, as: 'none', field: 'username' },
@@ -42,6 +46,17 @@ describe('bad input', () => {
     { name: 'calendar day with a bad date', method: 'put', path: '/api/v1/calendar/days/2026-13-01', body: { kind: 'HOLIDAY', name: 'x' }, as: 'admin' },
     { name: 'delete calendar day with a bad date', method: 'delete', path: '/api/v1/calendar/days/yesterday', as: 'admin', field: 'date' },
     { name: 'add working days with negative days', method: 'get', path: '/api/v1/calendar/add-working-days?from=2026-01-05&days=-1', as: 'admin', field: 'days' },
+    { name: 'need with an unknown field', method: 'post', path: '/api/v1/needs', body: { campaignId: 1, categoryId: 1, title: '助餐', description: 'x', attributes: {}, location: 'x', status: 'APPROVED' }, as: 'worker', field: 'status' },
+    { name: 'need with attributes as a string', method: 'post', path: '/api/v1/needs', body: { campaignId: 1, categoryId: 1, title: '助餐', description: 'x', attributes: 'x', location: 'x' }, as: 'worker', field: 'attributes' },
+    { name: 'needs list with an unknown status', method: 'get', path: '/api/v1/needs?status=APPROVED,PAID', as: 'auditor', field: 'status' },
+    { name: 'needs list with an unknown sort', method: 'get', path: '/api/v1/needs?sort=title', as: 'auditor', field: 'sort' },
+    { name: 'campaign with a bad date', method: 'post', path: '/api/v1/campaigns', body: { regionId: 1, title: 't', description: 'd', opensAt: 'tomorrow', closesAt: '2030-01-01T00:00:00Z', supportsPerResident: 3, minSupportsToShortlist: 1, catalogueVersionId: 1 }, as: 'worker', field: 'opensAt' },
+    { name: 'campaign with zero supports per resident', method: 'post', path: '/api/v1/campaigns', body: { regionId: 1, title: 't', description: 'd', opensAt: '2030-01-01T00:00:00Z', closesAt: '2030-02-01T00:00:00Z', supportsPerResident: 0, minSupportsToShortlist: 1, catalogueVersionId: 1 }, as: 'worker', field: 'supportsPerResident' },
+    { name: 'reject with an unknown reason', method: 'post', path: '/api/v1/needs/1/reject', body: { reason: 'BORING', note: 'x' }, as: 'worker', field: 'reason' },
+    { name: 'deliberation with an unknown decision', method: 'post', path: '/api/v1/campaigns/1/deliberations', body: { heldOn: '2026-12-01', attendees: 'a', minutes: 'm', decisions: [{ needId: 1, decision: 'MAYBE', reason: 'r' }] }, as: 'worker', field: 'decisions[0].decision' },
+    { name: 'catalogue item with a float price', method: 'post', path: '/api/v1/catalogue/versions/1/items', body: { categoryId: 1, code: 'X1', name: 'x', serviceStandard: 's', unit: '次', priceCap: '15.005', minOrgGrade: 2, paymentSchedule: [{ label: 'a', percent: 100 }] }, as: 'officer', field: 'priceCap' },
+    { name: 'catalogue item with a price as a number', method: 'post', path: '/api/v1/catalogue/versions/1/items', body: { categoryId: 1, code: 'X1', name: 'x', serviceStandard: 's', unit: '次', priceCap: 15, minOrgGrade: 2, paymentSchedule: [{ label: 'a', percent: 100 }] }, as: 'officer', field: 'priceCap' },
+    { name: 'resident registration with a bad phone', method: 'post', path: '/api/v1/auth/register', body: { phone: '12345', password: 'Diandan@2026', displayName: 'x', communityId: 1 }, as: 'none', field: 'phone' },
     { name: 'audit with a bad from date', method: 'get', path: '/api/v1/audit?from=yesterday', as: 'auditor', field: 'from' },
     { name: 'audit with an injected action', method: 'get', path: "/api/v1/audit?action=x'%20OR%201=1", as: 'auditor', field: 'action' },
   ];
@@ -49,7 +64,7 @@ describe('bad input', () => {
   it.each(cases)('$name → 400 problem, nothing changed', async (c) => {
     const before = await snapshot();
     let req = t.http()[c.method](c.path);
-    if (c.as !== 'none') req = req.set('Authorization', c.as === 'admin' ? admin : auditor);
+    if (c.as !== 'none') req = req.set('Authorization', { admin, auditor, worker, officer }[c.as]);
     const res = c.body === undefined ? await req : await req.send(c.body as object);
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);

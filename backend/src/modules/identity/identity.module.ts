@@ -11,12 +11,14 @@ import { OrganisationsModule } from '../organisations';
 import { RegionsModule } from '../regions';
 import { AuthController } from './http/auth.controller';
 import { MeController } from './http/me.controller';
+import { ResidentsController } from './http/residents.controller';
 import { UsersController } from './http/users.controller';
 import { AccountUnlockJob } from './jobs/account-unlock.job';
 import { IdentityActorResolver } from './services/actor-resolver.service';
 import { AuthService } from './services/auth.service';
 import { PasswordHasher } from './services/password-hasher';
 import { TokenService } from './services/token.service';
+import { ResidentsService } from './services/residents.service';
 import { UsersService } from './services/users.service';
 
 @Module({
@@ -33,17 +35,18 @@ import { UsersService } from './services/users.service';
       useFactory: (env: Env) => [{ name: 'auth', ttl: env.AUTH_RATE_WINDOW_SECONDS * 1000, limit: env.AUTH_RATE_LIMIT }],
     }),
   ],
-  controllers: [AuthController, MeController, UsersController],
+  controllers: [AuthController, MeController, UsersController, ResidentsController],
   providers: [
     AuthService,
     UsersService,
+    ResidentsService,
     TokenService,
     PasswordHasher,
     AccountUnlockJob,
     IdentityActorResolver,
     { provide: ACTOR_RESOLVER, useExisting: IdentityActorResolver },
   ],
-  exports: [ACTOR_RESOLVER, UsersService, PasswordHasher, AccountUnlockJob],
+  exports: [ACTOR_RESOLVER, UsersService, ResidentsService, PasswordHasher, AccountUnlockJob],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(

@@ -5,6 +5,8 @@ export { IdentityModule } from './identity.module';
 export { IdentityWorkerModule } from './identity-worker.module';
 export { UsersService } from './services/users.service';
 export { PasswordHasher } from './services/password-hasher';
+export { ResidentsService } from './services/residents.service';
+export type { ResidentInfo } from './services/residents.service';
 export { AccountUnlockJob, accountUnlockDeadline, ACCOUNT_UNLOCK_JOB } from './jobs/account-unlock.job';
 /** For the composition root's entity list only. */
 export const IDENTITY_ENTITIES = [UserEntity, UserRoleEntity, SessionEntity, RefreshTokenEntity];

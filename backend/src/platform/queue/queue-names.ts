@@ -4,6 +4,7 @@
  */
 export const QUEUES = {
   IDENTITY: 'identity',
+  NEEDS: 'needs',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);

@@ -43,6 +43,13 @@ export class UserEntity {
   @Column({ name: 'organisation_id', type: 'int', nullable: true })
   organisationId!: number | null;
 
+  /** Residents only: when a community worker verified them to their community. */
+  @Column({ name: 'resident_verified_at', type: 'datetime', precision: 3, nullable: true })
+  residentVerifiedAt!: Date | null;
+
+  @Column({ name: 'resident_verified_by', type: 'int', nullable: true })
+  residentVerifiedBy!: number | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;
 

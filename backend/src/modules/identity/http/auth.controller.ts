@@ -4,6 +4,8 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 
 import { Public } from '../../../platform/access';
 import { LoginDto, LogoutDto, RefreshDto, TokenPairDto } from '../dto/auth.dto';
+import { RegisterResidentDto, ResidentDto } from '../dto/resident.dto';
+import { ResidentsService } from '../services/residents.service';
 import { AuthService } from '../services/auth.service';
 
 @ApiTags('auth')
@@ -12,7 +14,16 @@ import { AuthService } from '../services/auth.service';
 @UseGuards(ThrottlerGuard)
 @ApiTooManyRequestsResponse({ description: 'Rate limit per client address (AUTH_RATE_LIMIT per AUTH_RATE_WINDOW_SECONDS).' })
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly residents: ResidentsService,
+  ) {}
+
+  @Post('register')
+  @ApiOkResponse({ type: ResidentDto, description: 'A resident registers with a phone number; a community worker verifies them before they can support needs.' })
+  register(@Body() dto: RegisterResidentDto, @Ip() ip: string): Promise<ResidentDto> {
+    return this.residents.register(dto, ip);
+  }
 
   @Post('login')
   @HttpCode(200)

@@ -1,0 +1,283 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+import { Actor } from '../../../platform/access';
+import { dbNow } from '../../../platform/database/db-clock';
+import { inTransaction } from '../../../platform/database/transaction';
+import { fenToYuan, yuanToFen } from '../../../platform/util/money';
+import { AuditService } from '../../audit';
+import { shanghaiDate } from '../../regions';
+import {
+  CategoryNodeDto,
+  CreateCategoryDto,
+  CreateItemDto,
+  CreateVersionDto,
+  ItemDto,
+  UpdateCategoryDto,
+  UpdateItemDto,
+  VersionDto,
+  VersionTreeDto,
+} from '../dto/catalogue.dto';
+import { AttributeField, checkSchema, effectiveSchema } from '../domain/attribute-schema';
+import { CatalogueError, CatalogueErrorCode } from '../domain/catalogue.errors';
+import { Instalment, checkSchedule } from '../domain/payment-schedule';
+import { CatalogueCategoryEntity, CatalogueItemEntity, CatalogueVersionEntity } from '../entities/catalogue.entities';
+
+function versionDto(v: CatalogueVersionEntity): VersionDto {
+  return { id: v.id, year: v.year, version: v.version, title: v.title, status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null };
+}
+
+function itemDto(i: CatalogueItemEntity): ItemDto {
+  return {
+    id: i.id,
+    categoryId: i.categoryId,
+    code: i.code,
+    name: i.name,
+    serviceStandard: i.serviceStandard,
+    unit: i.unit,
+    priceCap: fenToYuan(i.priceCapFen),
+    minOrgGrade: i.minOrgGrade,
+    paymentSchedule: JSON.parse(i.paymentSchedule) as Instalment[],
+  };
+}
+
+const schemaOf = (c: CatalogueCategoryEntity): AttributeField[] => (c.attributeSchema ? (JSON.parse(c.attributeSchema) as AttributeField[]) : []);
+
+/** A category as other contexts see it. */
+export interface CategoryInfo {
+  id: number;
+  versionId: number;
+  name: string;
+  /** Effective attribute schema (inherited + own). */
+  attributes: AttributeField[];
+  /** The category and all its descendants. */
+  subtreeIds: number[];
+}
+
+/** The annual guidance catalogue (政府购买服务指导性目录): versions, category tree, items. */
+@Injectable()
+export class CatalogueService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async versions(): Promise<VersionDto[]> {
+    const rows = await this.dataSource.getRepository(CatalogueVersionEntity).find({ order: { year: 'DESC', version: 'DESC' } });
+    return rows.map(versionDto);
+  }
+
+  async current(year?: number): Promise<VersionTreeDto> {
+    const y = year ?? Number(shanghaiDate(await dbNow(this.dataSource.manager)).slice(0, 4));
+    const v = await this.dataSource.getRepository(CatalogueVersionEntity).findOneBy({ year: y, status: 'PUBLISHED' });
+    if (v === null) throw new CatalogueError(CatalogueErrorCode.NO_PUBLISHED_VERSION, `No catalogue is published for ${y}.`);
+    return this.tree(v.id);
+  }
+
+  async tree(versionId: number): Promise<VersionTreeDto> {
+    const v = await this.version(this.dataSource.manager, versionId);
+    const cats = await this.dataSource.getRepository(CatalogueCategoryEntity).find({ where: { versionId }, order: { sort: 'ASC', code: 'ASC' } });
+    const items = await this.dataSource.getRepository(CatalogueItemEntity).find({ where: { versionId }, order: { code: 'ASC' } });
+    const nodes = new Map<number, CategoryNodeDto>();
+    for (const c of cats) {
+      nodes.set(c.id, { id: c.id, parentId: c.parentId, code: c.code, name: c.name, attributeSchema: schemaOf(c), attributes: [], items: [], children: [] });
+    }
+    for (const i of items) nodes.get(i.categoryId)?.items.push(itemDto(i));
+    const roots: CategoryNodeDto[] = [];
+    for (const n of nodes.values()) {
+      const parent = n.parentId === null ? undefined : nodes.get(n.parentId);
+      if (parent) parent.children.push(n);
+      else roots.push(n);
+    }
+    const fill = (n: CategoryNodeDto, inherited: AttributeField[][]): void => {
+      const chain = [...inherited, n.attributeSchema];
+      n.attributes = effectiveSchema(chain);
+      n.children.forEach((c) => fill(c, chain));
+    };
+    roots.forEach((r) => fill(r, []));
+    return { ...versionDto(v), categories: roots };
+  }
+
+  /** For other contexts: a category with its effective schema and subtree, or null. */
+  async category(id: number, em: EntityManager = this.dataSource.manager): Promise<CategoryInfo | null> {
+    const c = await em.findOneBy(CatalogueCategoryEntity, { id });
+    if (c === null) return null;
+    const all = await em.find(CatalogueCategoryEntity, { where: { versionId: c.versionId } });
+    const byId = new Map(all.map((x) => [x.id, x]));
+    const chain: AttributeField[][] = [];
+    for (let cur: CatalogueCategoryEntity | undefined = c; cur; cur = cur.parentId === null ? undefined : byId.get(cur.parentId)) chain.unshift(schemaOf(cur));
+    const subtree: number[] = [];
+    const walk = (cid: number): void => {
+      subtree.push(cid);
+      all.filter((x) => x.parentId === cid).forEach((x) => walk(x.id));
+    };
+    walk(c.id);
+    return { id: c.id, versionId: c.versionId, name: c.name, attributes: effectiveSchema(chain), subtreeIds: subtree };
+  }
+
+  async categoryNames(ids: number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows: Array<{ id: number; name: string }> = await this.dataSource.query(
+      `SELECT id, name FROM catalogue_categories WHERE id IN (${unique.map(() => '?').join(',')})`,
+      unique,
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async createVersion(actor: Actor, dto: CreateVersionDto): Promise<VersionDto> {
+    return inTransaction(this.dataSource, async (em) => {
+      const [{ next }] = (await em.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM catalogue_versions WHERE year = ? FOR UPDATE', [dto.year])) as Array<{ next: number }>;
+      const now = await dbNow(em);
+      const v = em.create(CatalogueVersionEntity, { year: dto.year, version: Number(next), title: dto.title, status: 'DRAFT', publishedAt: null, publishedBy: null, createdAt: now });
+      await em.insert(CatalogueVersionEntity, v);
+      if (dto.copyFromVersionId !== undefined) await this.copy(em, await this.version(em, dto.copyFromVersionId), v.id);
+      await this.audit.record(em, actor, { action: 'catalogue.version.created', entityType: 'catalogue_version', entityId: v.id, after: { ...versionDto(v), copyFromVersionId: dto.copyFromVersionId ?? null } });
+      return versionDto(v);
+    });
+  }
+
+  async publish(actor: Actor, id: number): Promise<VersionDto> {
+    return inTransaction(this.dataSource, async (em) => {
+      const v = await this.version(em, id, true);
+      this.assertDraft(v);
+      const items = await em.countBy(CatalogueItemEntity, { versionId: id });
+      if (items === 0) throw new CatalogueError(CatalogueErrorCode.INVALID, 'A catalogue without items cannot be published.');
+      const now = await dbNow(em);
+      const superseded = await em.findBy(CatalogueVersionEntity, { year: v.year, status: 'PUBLISHED' });
+      await em.update(CatalogueVersionEntity, { year: v.year, status: 'PUBLISHED' }, { status: 'SUPERSEDED' });
+      await em.update(CatalogueVersionEntity, { id }, { status: 'PUBLISHED', publishedAt: now, publishedBy: actor.userId });
+      const after = await this.version(em, id);
+      await this.audit.record(em, actor, {
+        action: 'catalogue.version.published',
+        entityType: 'catalogue_version',
+        entityId: id,
+        before: { status: v.status },
+        after: { status: 'PUBLISHED', superseded: superseded.map((s) => s.id) },
+      });
+      return versionDto(after);
+    });
+  }
+
+  async addCategory(actor: Actor, versionId: number, dto: CreateCategoryDto): Promise<CategoryNodeDto> {
+    this.assertSchema(dto.attributeSchema ?? []);
+    return inTransaction(this.dataSource, async (em) => {
+      this.assertDraft(await this.version(em, versionId, true));
+      if (dto.parentId) {
+        const parent = await em.findOneBy(CatalogueCategoryEntity, { id: dto.parentId, versionId });
+        if (parent === null) throw new CatalogueError(CatalogueErrorCode.CATEGORY_NOT_FOUND, `Category ${dto.parentId} is not in this version.`);
+      }
+      if (await em.existsBy(CatalogueCategoryEntity, { versionId, code: dto.code })) throw new CatalogueError(CatalogueErrorCode.CODE_TAKEN, `Code ${dto.code} is already used in this version.`);
+      const [{ n }] = (await em.query('SELECT COUNT(*) AS n FROM catalogue_categories WHERE version_id = ?', [versionId])) as Array<{ n: string }>;
+      const c = em.create(CatalogueCategoryEntity, {
+        versionId,
+        parentId: dto.parentId ?? null,
+        code: dto.code,
+        name: dto.name,
+        sort: Number(n) + 1,
+        attributeSchema: dto.attributeSchema && dto.attributeSchema.length > 0 ? JSON.stringify(dto.attributeSchema) : null,
+      });
+      await em.insert(CatalogueCategoryEntity, c);
+      await this.audit.record(em, actor, { action: 'catalogue.category.created', entityType: 'catalogue_category', entityId: c.id, after: { versionId, code: c.code, name: c.name, parentId: c.parentId, attributeSchema: dto.attributeSchema ?? [] } });
+      return { id: c.id, parentId: c.parentId, code: c.code, name: c.name, attributeSchema: schemaOf(c), attributes: schemaOf(c), items: [], children: [] };
+    });
+  }
+
+  async updateCategory(actor: Actor, id: number, dto: UpdateCategoryDto): Promise<void> {
+    if (dto.attributeSchema) this.assertSchema(dto.attributeSchema);
+    await inTransaction(this.dataSource, async (em) => {
+      const c = await em.findOneBy(CatalogueCategoryEntity, { id });
+      if (c === null) throw new CatalogueError(CatalogueErrorCode.CATEGORY_NOT_FOUND, `Category ${id} not found.`);
+      this.assertDraft(await this.version(em, c.versionId, true));
+      const next = { name: dto.name ?? c.name, attributeSchema: dto.attributeSchema ? JSON.stringify(dto.attributeSchema) : c.attributeSchema };
+      await em.update(CatalogueCategoryEntity, { id }, next);
+      await this.audit.record(em, actor, { action: 'catalogue.category.updated', entityType: 'catalogue_category', entityId: id, before: { name: c.name, attributeSchema: schemaOf(c) }, after: { name: next.name, attributeSchema: next.attributeSchema ? (JSON.parse(next.attributeSchema) as unknown) : [] } });
+    });
+  }
+
+  async addItem(actor: Actor, versionId: number, dto: CreateItemDto): Promise<ItemDto> {
+    this.assertScheduleOk(dto.paymentSchedule);
+    return inTransaction(this.dataSource, async (em) => {
+      this.assertDraft(await this.version(em, versionId, true));
+      const cat = await em.findOneBy(CatalogueCategoryEntity, { id: dto.categoryId, versionId });
+      if (cat === null) throw new CatalogueError(CatalogueErrorCode.CATEGORY_NOT_FOUND, `Category ${dto.categoryId} is not in this version.`);
+      if (await em.existsBy(CatalogueItemEntity, { versionId, code: dto.code })) throw new CatalogueError(CatalogueErrorCode.CODE_TAKEN, `Code ${dto.code} is already used in this version.`);
+      const item = em.create(CatalogueItemEntity, {
+        versionId,
+        categoryId: dto.categoryId,
+        code: dto.code,
+        name: dto.name,
+        serviceStandard: dto.serviceStandard,
+        unit: dto.unit,
+        priceCapFen: this.positiveFen(dto.priceCap),
+        minOrgGrade: dto.minOrgGrade,
+        paymentSchedule: JSON.stringify(dto.paymentSchedule),
+      });
+      await em.insert(CatalogueItemEntity, item);
+      await this.audit.record(em, actor, { action: 'catalogue.item.created', entityType: 'catalogue_item', entityId: item.id, after: itemDto(item) });
+      return itemDto(item);
+    });
+  }
+
+  async updateItem(actor: Actor, id: number, dto: UpdateItemDto): Promise<ItemDto> {
+    if (dto.paymentSchedule) this.assertScheduleOk(dto.paymentSchedule);
+    return inTransaction(this.dataSource, async (em) => {
+      const item = await em.findOneBy(CatalogueItemEntity, { id });
+      if (item === null) throw new CatalogueError(CatalogueErrorCode.ITEM_NOT_FOUND, `Item ${id} not found.`);
+      this.assertDraft(await this.version(em, item.versionId, true));
+      const before = itemDto(item);
+      await em.update(CatalogueItemEntity, { id }, {
+        name: dto.name ?? item.name,
+        serviceStandard: dto.serviceStandard ?? item.serviceStandard,
+        unit: dto.unit ?? item.unit,
+        priceCapFen: dto.priceCap === undefined ? item.priceCapFen : this.positiveFen(dto.priceCap),
+        minOrgGrade: dto.minOrgGrade ?? item.minOrgGrade,
+        paymentSchedule: dto.paymentSchedule ? JSON.stringify(dto.paymentSchedule) : item.paymentSchedule,
+      });
+      const after = itemDto(await em.findOneByOrFail(CatalogueItemEntity, { id }));
+      await this.audit.record(em, actor, { action: 'catalogue.item.updated', entityType: 'catalogue_item', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  private async copy(em: EntityManager, from: CatalogueVersionEntity, toId: number): Promise<void> {
+    const cats = await em.find(CatalogueCategoryEntity, { where: { versionId: from.id }, order: { id: 'ASC' } });
+    const idMap = new Map<number, number>();
+    // parents have smaller ids than their children (they are created first)
+    for (const c of cats) {
+      const copy = em.create(CatalogueCategoryEntity, { versionId: toId, parentId: c.parentId === null ? null : (idMap.get(c.parentId) ?? null), code: c.code, name: c.name, sort: c.sort, attributeSchema: c.attributeSchema });
+      await em.insert(CatalogueCategoryEntity, copy);
+      idMap.set(c.id, copy.id);
+    }
+    const items = await em.findBy(CatalogueItemEntity, { versionId: from.id });
+    if (items.length > 0) {
+      await em.insert(CatalogueItemEntity, items.map((i) => ({ ...i, id: undefined, versionId: toId, categoryId: idMap.get(i.categoryId) as number })));
+    }
+  }
+
+  private async version(em: EntityManager, id: number, lock = false): Promise<CatalogueVersionEntity> {
+    const v = await em.findOne(CatalogueVersionEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (v === null) throw new CatalogueError(CatalogueErrorCode.VERSION_NOT_FOUND, `Catalogue version ${id} not found.`);
+    return v;
+  }
+
+  private assertDraft(v: CatalogueVersionEntity): void {
+    if (v.status !== 'DRAFT') throw new CatalogueError(CatalogueErrorCode.NOT_DRAFT, `Catalogue version ${v.year}-${v.version} is ${v.status}: only a draft can be changed. Create a new version from it.`);
+  }
+
+  private assertSchema(fields: AttributeField[]): void {
+    const problems = checkSchema(fields);
+    if (problems.length > 0) throw new CatalogueError(CatalogueErrorCode.INVALID, problems.join('; '), { errors: problems.map((m) => ({ field: m.split(' ')[0], message: m })) });
+  }
+
+  private assertScheduleOk(schedule: Instalment[]): void {
+    const problem = checkSchedule(schedule);
+    if (problem) throw new CatalogueError(CatalogueErrorCode.INVALID, problem, { errors: [{ field: 'paymentSchedule', message: problem }] });
+  }
+
+  private positiveFen(yuan: string): string {
+    const fen = yuanToFen(yuan);
+    if (fen <= 0n) throw new CatalogueError(CatalogueErrorCode.INVALID, 'The price cap must be more than zero.', { errors: [{ field: 'priceCap', message: 'must be more than zero' }] });
+    return fen.toString();
+  }
+}

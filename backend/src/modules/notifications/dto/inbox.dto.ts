@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { Matches } from 'class-validator';
+
+import { PageQuery } from '../../../platform/http/pagination';
+
+export class InboxQuery extends PageQuery {}
+
+export class NotificationIdParam {
+  @Transform(({ value }: { value: string }) => value)
+  @Matches(/^\d{1,18}$/, { message: 'id must be a number' })
+  id!: string;
+}
+
+export class NotificationDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'need.status_changed' }) kind!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ nullable: true, type: Number }) needId!: number | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) readAt!: string | null;
+}
+
+export class InboxPageDto {
+  @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty({ description: 'Unread messages in the whole inbox' }) unread!: number;
+}
