@@ -44,7 +44,7 @@ export class CampaignsService {
   async list(actor: Actor, q: ListCampaignsQuery): Promise<Page<CampaignDto>> {
     const qb = this.dataSource.getRepository(CampaignEntity).createQueryBuilder('c');
     if (actor.roles.includes('RESIDENT')) {
-      qb.where(':path LIKE CONCAT(c.region_path, "%")', { path: actor.regionPath ?? '-' });
+      qb.where(":path LIKE CONCAT(c.region_path, '%')", { path: actor.regionPath ?? '-' });
     } else {
       const scope = regionScopeSql(actor, 'c.region_path');
       qb.where(new Brackets((w) => w.where(scope.sql, scope.params)));
