@@ -11,6 +11,7 @@ import { IdentityAddResidentVerification1764000100000 } from './1764000100000-id
 import { CatalogueCreateCatalogue1764000101000 } from './1764000101000-catalogue-create-catalogue';
 import { NeedsCreateCampaignsNeedsSupports1764000102000 } from './1764000102000-needs-create-campaigns-needs-supports';
 import { NotificationsCreateInbox1764000103000 } from './1764000103000-notifications-create-inbox';
+import { FundsCreateBudgetLinesAndLedger1764000200000 } from './1764000200000-funds-create-budget-lines-and-ledger';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   CatalogueCreateCatalogue1764000101000,
   NeedsCreateCampaignsNeedsSupports1764000102000,
   NotificationsCreateInbox1764000103000,
+  FundsCreateBudgetLinesAndLedger1764000200000,
 ];

@@ -1,6 +1,7 @@
 /** Composition root: every entity of every context (TypeORM needs the full list). */
 import { AUDIT_ENTITIES } from './modules/audit';
 import { CATALOGUE_ENTITIES } from './modules/catalogue';
+import { FUNDS_ENTITIES } from './modules/funds';
 import { IDENTITY_ENTITIES } from './modules/identity';
 import { NEEDS_ENTITIES } from './modules/needs';
 import { NOTIFICATIONS_ENTITIES } from './modules/notifications';
@@ -16,5 +17,6 @@ export const ENTITIES = [
   ...CATALOGUE_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,
   ...NEEDS_ENTITIES,
+  ...FUNDS_ENTITIES,
   IdempotencyKeyEntity,
 ];

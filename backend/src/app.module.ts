@@ -5,6 +5,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { AppConfigModule } from './config/config.module';
 import { AuditModule } from './modules/audit';
 import { CatalogueModule } from './modules/catalogue';
+import { FundsModule } from './modules/funds';
 import { IdentityModule } from './modules/identity';
 import { NeedsModule } from './modules/needs';
 import { NotificationsModule } from './modules/notifications';
@@ -30,6 +31,7 @@ export const CORE_IMPORTS = [
   CatalogueModule,
   NotificationsModule,
   NeedsModule,
+  FundsModule,
 ];
 
 /** The HTTP process. */

@@ -124,13 +124,14 @@ export interface SeedReport {
   catalogueItems: number;
   campaigns: number;
   needs: number;
+  budgetLines: number;
 }
 
 /** Idempotent: existing rows (matched by code, date, credit code or username) are left as they are. */
 export async function seedDemo(ds: DataSource): Promise<SeedReport> {
   const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
   return ds.transaction(async (em) => {
-    const report: SeedReport = { regions: 0, calendarDays: 0, organisations: 0, users: 0, catalogueItems: 0, campaigns: 0, needs: 0 };
+    const report: SeedReport = { regions: 0, calendarDays: 0, organisations: 0, users: 0, catalogueItems: 0, campaigns: 0, needs: 0, budgetLines: 0 };
     const [{ now }] = (await em.query('SELECT UTC_TIMESTAMP(3) AS now')) as Array<{ now: Date }>;
 
     const regionIds = new Map<string, number>();
@@ -185,6 +186,7 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
     }
 
     await seedCatalogueAndCampaign(em, now, report);
+    await seedBudgetLines(em, now, report);
 
     if (Object.values(report).some((n) => n > 0)) {
       await recordSeed(ds, em, report);
@@ -258,5 +260,41 @@ async function seedCatalogueAndCampaign(em: EntityManager, now: Date, report: Se
       [n.insertId, now, resident.id, n.insertId, now, worker.id],
     );
     report.needs++;
+  }
+}
+
+/**
+ * Budget lines of 鼓楼区 for the current year: two approved (allocated through the ledger, as the
+ * approval does) and one waiting for the finance officer.
+ */
+async function seedBudgetLines(em: EntityManager, now: Date, report: SeedReport): Promise<void> {
+  const year = Number(new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
+  const [{ n }] = (await em.query('SELECT COUNT(*) AS n FROM budget_lines')) as Array<{ n: string }>;
+  if (Number(n) > 0) return;
+  const [gulou] = (await em.query("SELECT id, path FROM regions WHERE code = '320106000000'")) as Array<{ id: number; path: string }>;
+  const [officer] = (await em.query("SELECT id FROM users WHERE username = 'officer'")) as Array<{ id: number }>;
+  const [finance] = (await em.query("SELECT id FROM users WHERE username = 'finance'")) as Array<{ id: number }>;
+  const lines: Array<[string, string, string | null, string, boolean]> = [
+    ['DISTRICT_FINANCE', `${year}年鼓楼区政府购买社区服务资金`, null, '1200000.00', true],
+    ['WELFARE_LOTTERY', `${year}年福彩公益金（养老服务定向）`, 'A', '300000.00', true],
+    ['STREET_FINANCE', `${year}年宁海路街道社区服务资金`, null, '150000.00', false],
+  ];
+  for (const [source, title, restricted, amount, approved] of lines) {
+    const fen = yuanToFen(amount).toString();
+    const res = (await em.query(
+      `INSERT INTO budget_lines (year, region_id, region_path, source, restricted_category_code, title, status, requested_fen, available_fen, reserved_fen,
+         committed_fen, paid_fen, created_by, decided_by, decided_at, decision_note, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, NULL, ?, ?)`,
+      [year, gulou.id, gulou.path, source, restricted, title, approved ? 'ACTIVE' : 'PENDING_APPROVAL', fen, approved ? fen : '0', officer.id,
+        approved ? finance.id : null, approved ? now : null, now, now],
+    )) as { insertId: number };
+    if (approved) {
+      await em.query(
+        `INSERT INTO ledger_entries (line_id, operation, from_bucket, to_bucket, amount_fen, idempotency_key, reference_type, reference_id, memo, actor_id, created_at)
+         VALUES (?, 'ALLOCATE', 'SOURCE', 'AVAILABLE', ?, ?, 'budget_line', ?, '预算批复（演示数据）', ?, ?)`,
+        [res.insertId, fen, `line-${res.insertId}-approval`, String(res.insertId), finance.id, now],
+      );
+    }
+    report.budgetLines++;
   }
 }

@@ -75,6 +75,10 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(5) @Max(3600)
   RECONCILE_INTERVAL_SECONDS = 60;
 
+  /** How long a ledger posting waits for a budget line's row lock before giving up (503, retry). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  LEDGER_LOCK_WAIT_SECONDS = 10;
+
   @IsOptional() @IsString()
   STATIC_DIR?: string;
 

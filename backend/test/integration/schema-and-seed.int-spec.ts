@@ -17,7 +17,7 @@ describe('schema and seed', () => {
   });
 
   it('re-running the demo seed changes nothing', async () => {
-    expect(await seedDemo(t.ds)).toEqual({ regions: 0, calendarDays: 0, organisations: 0, users: 0, catalogueItems: 0, campaigns: 0, needs: 0 });
+    expect(await seedDemo(t.ds)).toEqual({ regions: 0, calendarDays: 0, organisations: 0, users: 0, catalogueItems: 0, campaigns: 0, needs: 0, budgetLines: 0 });
   });
 
   it('serves health, readiness and the OpenAPI document', async () => {

@@ -1,0 +1,10 @@
+import { FUNDS_ENTITY_LIST } from './entities/funds.entities';
+
+export { FundsModule } from './funds.module';
+/** The service API for projects (reserve), contracts (commit) and payments (disburse). */
+export { LedgerService } from './services/ledger.service';
+export type { PostEntry, PostedEntry } from './services/ledger.service';
+export { FundsReportService, ledgerConsistency } from './services/funds-report.service';
+export type { Balances } from './domain/ledger';
+/** For the composition root's entity list only. */
+export const FUNDS_ENTITIES = FUNDS_ENTITY_LIST;
