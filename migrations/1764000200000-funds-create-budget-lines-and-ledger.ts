@@ -30,6 +30,7 @@ export class FundsCreateBudgetLinesAndLedger1764000200000 implements MigrationIn
       reserved_fen bigint NOT NULL,
       committed_fen bigint NOT NULL,
       paid_fen bigint NOT NULL,
+      year_closed tinyint NOT NULL,
       created_by int NOT NULL,
       decided_by int NULL,
       decided_at datetime(3) NULL,

@@ -283,8 +283,8 @@ async function seedBudgetLines(em: EntityManager, now: Date, report: SeedReport)
     const fen = yuanToFen(amount).toString();
     const res = (await em.query(
       `INSERT INTO budget_lines (year, region_id, region_path, source, restricted_category_code, title, status, requested_fen, available_fen, reserved_fen,
-         committed_fen, paid_fen, created_by, decided_by, decided_at, decision_note, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, NULL, ?, ?)`,
+         committed_fen, paid_fen, year_closed, created_by, decided_by, decided_at, decision_note, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?, NULL, ?, ?)`,
       [year, gulou.id, gulou.path, source, restricted, title, approved ? 'ACTIVE' : 'PENDING_APPROVAL', fen, approved ? fen : '0', officer.id,
         approved ? finance.id : null, approved ? now : null, now, now],
     )) as { insertId: number };

@@ -54,10 +54,14 @@ export class AuditService {
       prevHash: last_hash,
     };
     const hash = chainHash(last_hash, toLinkFields(event));
-    const entity = em.create(AuditEventEntity, { ...event, hash });
-    await em.insert(AuditEventEntity, entity);
-    await em.update(AuditChainHeadEntity, { id: 1 }, { lastSeq: event.seq, lastHash: hash });
-    return entity;
+    // plain statements: this runs inside every writing transaction, while the head row is locked
+    await em.query(
+      `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_username, actor_roles, ip, action, entity_type, entity_id, region_path, before_json, after_json, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [event.seq, event.occurredAt, event.actorId, event.actorUsername, event.actorRoles, event.ip, event.action, event.entityType, event.entityId, event.regionPath, event.beforeJson, event.afterJson, event.prevHash, hash],
+    );
+    await em.query('UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1', [event.seq, hash]);
+    return Object.assign(new AuditEventEntity(), event, { hash });
   }
 
   /** Records an event in a transaction of its own (for events that change nothing else). */

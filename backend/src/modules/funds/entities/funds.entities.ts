@@ -27,6 +27,8 @@ export class BudgetLineEntity {
   @Column({ name: 'reserved_fen', type: 'bigint' }) reservedFen!: string;
   @Column({ name: 'committed_fen', type: 'bigint' }) committedFen!: string;
   @Column({ name: 'paid_fen', type: 'bigint' }) paidFen!: string;
+  /** Set on every line of a year when the year is closed, so postings see it on the row they lock. */
+  @Column({ name: 'year_closed', type: 'tinyint' }) yearClosed!: number;
   @Column({ name: 'created_by', type: 'int' }) createdBy!: number;
   @Column({ name: 'decided_by', type: 'int', nullable: true }) decidedBy!: number | null;
   @Column({ name: 'decided_at', type: 'datetime', precision: 3, nullable: true }) decidedAt!: Date | null;

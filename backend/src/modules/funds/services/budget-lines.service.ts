@@ -60,7 +60,7 @@ export class BudgetLinesService {
       const now = await dbNow(em);
       const line = em.create(BudgetLineEntity, {
         year: dto.year, regionId: region.id, regionPath: region.path, source: dto.source, restrictedCategoryCode: dto.restrictedCategoryCode ?? null,
-        title: dto.title, status: 'PENDING_APPROVAL', requestedFen: amount.toString(), availableFen: '0', reservedFen: '0', committedFen: '0', paidFen: '0',
+        title: dto.title, status: 'PENDING_APPROVAL', requestedFen: amount.toString(), availableFen: '0', reservedFen: '0', committedFen: '0', paidFen: '0', yearClosed: 0,
         createdBy: actor.userId, decidedBy: null, decidedAt: null, decisionNote: null, createdAt: now, updatedAt: now,
       });
       await em.insert(BudgetLineEntity, line);
@@ -155,6 +155,9 @@ export class BudgetLinesService {
       if (y?.closedAt) throw new FundsError(FundsErrorCode.YEAR_CLOSED, `Budget year ${year} is already closed.`);
       const now = await dbNow(em);
       await em.upsert(FundYearEntity, { year, closedAt: now, closedBy: actor.userId }, ['year']);
+      // every line of the year carries the flag, under its row lock: postings read it on the row they lock
+      await em.query('SELECT id FROM budget_lines WHERE year = ? ORDER BY id FOR UPDATE', [year]);
+      await em.query('UPDATE budget_lines SET year_closed = 1, updated_at = ? WHERE year = ?', [now, year]);
       await this.audit.record(em, actor, { action: 'funds.year.closed', entityType: 'fund_year', entityId: year, after: { year } });
     });
   }

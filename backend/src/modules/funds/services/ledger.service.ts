@@ -3,13 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { Env } from '../../../config/env';
 import { Actor } from '../../../platform/access';
-import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { fenToYuan } from '../../../platform/util/money';
 import { AuditService } from '../../audit';
 import { Balances, Bucket, MOVES, OPERATIONS, Operation, allocated, applyMove } from '../domain/ledger';
 import { FundsError, FundsErrorCode } from '../domain/funds.errors';
-import { BudgetLineEntity, FundYearEntity, LedgerEntryEntity } from '../entities/funds.entities';
+import { BudgetLineEntity, FundYearEntity, LedgerEntryEntity, LineStatus } from '../entities/funds.entities';
 
 export interface PostEntry {
   lineId: number;
@@ -38,6 +37,15 @@ export function balancesOf(l: BudgetLineEntity): Balances {
 }
 
 const RESTRICTED_OPS = new Set(['RESERVE', 'COMMIT', 'COMMIT_DIRECT']);
+const LOCK_WAIT_SET = Symbol('diandan.lockWaitSeconds');
+
+/** A budget line read under its row lock, with the database clock of that read. */
+export type LockedLine = BudgetLineEntity & { now: Date };
+
+function isDuplicateKey(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string }; message?: string };
+  return (e.driverError?.code ?? e.code) === 'ER_DUP_ENTRY' && /uq_ledger_entries_key/.test(e.message ?? '');
+}
 
 /**
  * The ledger's one write path, used by the funds context itself (allocations) and, through
@@ -54,27 +62,41 @@ export class LedgerService {
     private readonly env: Env,
   ) {}
 
-  /** Posts in a transaction of its own (retried on deadlock/lock-wait timeout, then 503). */
-  post(actor: Actor, p: PostEntry): Promise<PostedEntry> {
-    return inTransaction(this.dataSource, (em) => this.postIn(em, actor, p));
+  /**
+   * Posts in a transaction of its own (retried on deadlock/lock-wait timeout, then 503). Two
+   * concurrent first uses of one idempotency key: the loser's insert hits the unique key, its
+   * transaction rolls back whole, and it answers with the winner's entry.
+   */
+  async post(actor: Actor, p: PostEntry): Promise<PostedEntry> {
+    try {
+      return await inTransaction(this.dataSource, (em) => this.postIn(em, actor, p));
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      return inTransaction(this.dataSource, (em) => this.postIn(em, actor, p));
+    }
   }
 
-  /** Posts inside the caller's transaction (e.g. a project approval that reserves budget). */
+  /**
+   * Posts inside the caller's transaction (e.g. a project approval that reserves budget). The row
+   * lock on the line is held from the first statement to the commit, so the work inside it is kept
+   * to the statements that must be there: lock + clock, balances, entry, audit event.
+   */
   async postIn(em: EntityManager, actor: Actor, p: PostEntry): Promise<PostedEntry> {
     if (!/^[A-Za-z0-9_\-:.]{8,128}$/.test(p.idempotencyKey)) throw new FundsError(FundsErrorCode.INVALID, 'The idempotency key must be 8–128 characters of A–Z a–z 0–9 _ - : .');
+    const { from, to } = MOVES[p.operation];
     const line = await this.lockLine(em, p.lineId);
     if (line === null) throw new FundsError(FundsErrorCode.LINE_NOT_FOUND, `Budget line ${p.lineId} not found.`);
-    const { from, to } = MOVES[p.operation];
 
-    const existing = await em.findOneBy(LedgerEntryEntity, { idempotencyKey: p.idempotencyKey });
-    if (existing) {
-      if (existing.lineId !== p.lineId || existing.operation !== p.operation || BigInt(existing.amountFen) !== p.amountFen) {
-        throw new FundsError(FundsErrorCode.IDEMPOTENCY_CONFLICT, `Idempotency key ${p.idempotencyKey} was used for a different entry (#${existing.id}).`);
+    const existing = (await em.query('SELECT id, line_id, operation, amount_fen FROM ledger_entries WHERE idempotency_key = ?', [p.idempotencyKey])) as Array<{ id: string; line_id: number; operation: string; amount_fen: string }>;
+    if (existing.length > 0) {
+      const e = existing[0];
+      if (e.line_id !== p.lineId || e.operation !== p.operation || BigInt(e.amount_fen) !== p.amountFen) {
+        throw new FundsError(FundsErrorCode.IDEMPOTENCY_CONFLICT, `Idempotency key ${p.idempotencyKey} was used for a different entry (#${e.id}).`);
       }
-      return { entryId: existing.id, lineId: line.id, operation: p.operation, amountFen: p.amountFen, balances: balancesOf(line), replayed: true };
+      return { entryId: String(e.id), lineId: line.id, operation: p.operation, amountFen: p.amountFen, balances: balancesOf(line), replayed: true };
     }
 
-    await this.assertYearOpen(em, line.year);
+    if (line.yearClosed) throw new FundsError(FundsErrorCode.YEAR_CLOSED, `Budget year ${line.year} is closed: nothing in it can change.`);
     if (line.status !== 'ACTIVE') throw new FundsError(FundsErrorCode.LINE_NOT_ACTIVE, `Budget line ${line.id} is ${line.status}: only approved lines move money.`);
     if (RESTRICTED_OPS.has(p.operation) && line.restrictedCategoryCode !== null && !(p.categoryCode ?? '').startsWith(line.restrictedCategoryCode)) {
       throw new FundsError(FundsErrorCode.CATEGORY_RESTRICTED, `Budget line ${line.id} is restricted to category ${line.restrictedCategoryCode} (定向使用).`, { restrictedTo: line.restrictedCategoryCode });
@@ -96,7 +118,7 @@ export class LedgerService {
       }
       if (await em.existsBy(LedgerEntryEntity, { reversesEntryId: entryId })) throw new FundsError(FundsErrorCode.ALREADY_REVERSED, `Ledger entry ${entryId} has already been reversed.`);
       if (original.operation === 'REVERSE') throw new FundsError(FundsErrorCode.INVALID, 'A reversal cannot itself be reversed; post the operation again.');
-      await this.assertYearOpen(em, line.year);
+      if (line.yearClosed) throw new FundsError(FundsErrorCode.YEAR_CLOSED, `Budget year ${line.year} is closed: nothing in it can change.`);
       return this.write(em, actor, line, {
         operation: 'REVERSE', from: original.toBucket as Bucket, to: original.fromBucket as Bucket, amountFen: BigInt(original.amountFen),
         key: idempotencyKey, reference: { type: 'ledger_entry', id: entryId }, memo, reverses: entryId,
@@ -107,7 +129,7 @@ export class LedgerService {
   private async write(
     em: EntityManager,
     actor: Actor,
-    line: BudgetLineEntity,
+    line: LockedLine,
     e: { operation: Operation; from: Bucket; to: Bucket; amountFen: bigint; key: string; reference?: { type: string; id: string }; memo?: string; reverses?: string },
   ): Promise<PostedEntry> {
     const before = balancesOf(line);
@@ -118,17 +140,17 @@ export class LedgerService {
         lineId: line.id, bucket: e.from, balance: fenToYuan(before[bucketKey(e.from)]), amount: fenToYuan(e.amountFen),
       });
     }
-    const now = await dbNow(em);
+    const now = line.now;
     const b = moved.balances;
-    await em.update(BudgetLineEntity, { id: line.id }, {
-      availableFen: b.available.toString(), reservedFen: b.reserved.toString(), committedFen: b.committed.toString(), paidFen: b.paid.toString(), updatedAt: now,
-    });
-    const inserted = await em.insert(LedgerEntryEntity, {
-      lineId: line.id, operation: e.operation, fromBucket: e.from, toBucket: e.to, amountFen: e.amountFen.toString(), idempotencyKey: e.key,
-      referenceType: e.reference?.type ?? null, referenceId: e.reference?.id ?? null, reversesEntryId: e.reverses ?? null, memo: e.memo ?? null,
-      actorId: actor.userId === 0 ? null : actor.userId, createdAt: now,
-    });
-    const entryId = String((inserted.identifiers[0] as { id: string | number }).id);
+    await em.query('UPDATE budget_lines SET available_fen = ?, reserved_fen = ?, committed_fen = ?, paid_fen = ?, updated_at = ? WHERE id = ?', [
+      b.available.toString(), b.reserved.toString(), b.committed.toString(), b.paid.toString(), now, line.id,
+    ]);
+    const inserted = (await em.query(
+      `INSERT INTO ledger_entries (line_id, operation, from_bucket, to_bucket, amount_fen, idempotency_key, reference_type, reference_id, reverses_entry_id, memo, actor_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [line.id, e.operation, e.from, e.to, e.amountFen.toString(), e.key, e.reference?.type ?? null, e.reference?.id ?? null, e.reverses ?? null, e.memo ?? null, actor.userId === 0 ? null : actor.userId, now],
+    )) as { insertId: number | string };
+    const entryId = String(inserted.insertId);
     await this.audit.record(em, actor, {
       action: `funds.ledger.${e.operation.toLowerCase()}`,
       entityType: 'budget_line',
@@ -142,16 +164,31 @@ export class LedgerService {
   }
 
   /**
-   * Locks the line row (SELECT … FOR UPDATE), waiting at most LEDGER_LOCK_WAIT_SECONDS; the
-   * session's own setting is restored afterwards, since the connection returns to the pool.
+   * Locks the line row (SELECT … FOR UPDATE) and reads the database clock in the same statement.
+   * Waits at most LEDGER_LOCK_WAIT_SECONDS for the lock: the session setting is made once per
+   * pooled connection (and stays: no statement of this application should wait longer).
    */
-  async lockLine(em: EntityManager, lineId: number): Promise<BudgetLineEntity | null> {
-    await em.query('SET SESSION innodb_lock_wait_timeout = ?', [this.env.LEDGER_LOCK_WAIT_SECONDS]);
-    try {
-      return await em.findOne(BudgetLineEntity, { where: { id: lineId }, lock: { mode: 'pessimistic_write' } });
-    } finally {
-      await em.query('SET SESSION innodb_lock_wait_timeout = DEFAULT');
+  async lockLine(em: EntityManager, lineId: number): Promise<LockedLine | null> {
+    const conn = (em.queryRunner as unknown as { databaseConnection?: Record<symbol, unknown> } | undefined)?.databaseConnection;
+    if (conn && conn[LOCK_WAIT_SET] !== this.env.LEDGER_LOCK_WAIT_SECONDS) {
+      await em.query('SET SESSION innodb_lock_wait_timeout = ?', [this.env.LEDGER_LOCK_WAIT_SECONDS]);
+      conn[LOCK_WAIT_SET] = this.env.LEDGER_LOCK_WAIT_SECONDS;
     }
+    const rows = (await em.query(
+      `SELECT id, year, region_id, region_path, source, restricted_category_code, title, status, requested_fen, available_fen, reserved_fen,
+              committed_fen, paid_fen, year_closed, created_by, decided_by, decided_at, decision_note, created_at, updated_at, UTC_TIMESTAMP(3) AS now
+         FROM budget_lines WHERE id = ? FOR UPDATE`,
+      [lineId],
+    )) as Array<Record<string, unknown>>;
+    if (rows.length === 0) return null;
+    const r = rows[0];
+    return {
+      id: r.id as number, year: r.year as number, regionId: r.region_id as number, regionPath: r.region_path as string, source: r.source as string,
+      restrictedCategoryCode: r.restricted_category_code as string | null, title: r.title as string, status: r.status as LineStatus,
+      requestedFen: String(r.requested_fen), availableFen: String(r.available_fen), reservedFen: String(r.reserved_fen), committedFen: String(r.committed_fen),
+      paidFen: String(r.paid_fen), yearClosed: Number(r.year_closed), createdBy: r.created_by as number, decidedBy: r.decided_by as number | null,
+      decidedAt: r.decided_at as Date | null, decisionNote: r.decision_note as string | null, createdAt: r.created_at as Date, updatedAt: r.updated_at as Date, now: r.now as Date,
+    };
   }
 
   async assertYearOpen(em: EntityManager, year: number): Promise<void> {
