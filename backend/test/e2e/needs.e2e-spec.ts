@@ -161,6 +161,8 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
     const needId = await submitAccepted(campaignId, '支持与撤回');
     const first = await t.http().post(`/api/v1/needs/${needId}/support`).set('Authorization', resident);
     expect(first.body).toEqual({ needId, supportCount: 1, myRemainingSupports: 2 });
+    const listed = await t.http().get(`/api/v1/needs?campaignId=${campaignId}`).set('Authorization', resident);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: needId, supportedByMe: true, supportCount: 1 })]);
     expect((await t.http().post(`/api/v1/needs/${needId}/support`).set('Authorization', resident)).status).toBe(409);
     const back = await t.http().delete(`/api/v1/needs/${needId}/support`).set('Authorization', resident);
     expect(back.body).toEqual({ needId, supportCount: 0, myRemainingSupports: 3 });
@@ -258,9 +260,9 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
     const campaignId = await openCampaign();
     const needId = await submitAccepted(campaignId, '附件测试');
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
-    const ok = await t.http().post(`/api/v1/needs/${needId}/attachments`).set('Authorization', resident).attach('file', png, 'photo.png');
+    const ok = await t.http().post(`/api/v1/needs/${needId}/attachments`).set('Authorization', resident).attach('file', png, '活动中心.png');
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ mime: 'image/png', size: png.length, sha256: createHash('sha256').update(png).digest('hex') });
+    expect(ok.body).toMatchObject({ filename: '活动中心.png', mime: 'image/png', size: png.length, sha256: createHash('sha256').update(png).digest('hex') });
     const before = await count(t.ds, 'need_attachments');
     const fake = await t.http().post(`/api/v1/needs/${needId}/attachments`).set('Authorization', resident).attach('file', Buffer.from('<script>alert(1)</script>'), 'photo.png');
     expect(fake.status).toBe(422);

@@ -152,6 +152,7 @@ export class NeedSummaryDto {
   @ApiProperty() campaignId!: number;
   @ApiProperty({ enum: ['ONLINE', 'PROXY'] }) channel!: string;
   @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ description: 'Residents only: whether I support this need' }) supportedByMe?: boolean;
 }
 
 export class NeedPageDto {
@@ -182,7 +183,7 @@ export class NeedDetailDto extends NeedSummaryDto {
   @ApiProperty({ nullable: true, type: Number }) mergedIntoId!: number | null;
   @ApiProperty({ type: [Number] }) mergedFrom!: number[];
   @ApiProperty({ nullable: true, type: Number }) resubmittedFromId!: number | null;
-  @ApiProperty() supportedByMe!: boolean;
+  @ApiProperty() declare supportedByMe: boolean;
   @ApiProperty({ nullable: true, type: Number }) myRemainingSupports!: number | null;
 }
 

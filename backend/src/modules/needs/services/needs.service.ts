@@ -84,7 +84,9 @@ export class NeedsService {
       this.dataSource.query(built.sql, [...built.params, ...built.pageParams]) as Promise<ListRow[]>,
       this.dataSource.query(built.countSql, built.params) as Promise<Array<{ total: string }>>,
     ]);
-    return { items: await this.summaries(rows), total: Number(total), page: q.page, pageSize: q.pageSize };
+    const items = await this.summaries(rows);
+    if (isResident(actor)) await this.markSupported(actor, items);
+    return { items, total: Number(total), page: q.page, pageSize: q.pageSize };
   }
 
   /** For the Excel export: up to `limit` rows of the same query. */
@@ -159,6 +161,7 @@ export class NeedsService {
     const supported = supportRows.length === 0 ? [] : await this.dataSource.getRepository(NeedEntity).findBy({ id: In(supportRows.map((s) => s.needId)) });
     const all = [...own.map((n) => ({ n, relation: 'SUBMITTED' as const })), ...supported.filter((n) => n.submittedBy !== actor.userId).map((n) => ({ n, relation: 'SUPPORTED' as const }))];
     const summaries = await this.summaries(all.map(({ n }) => ({ id: n.id, title: n.title, status: n.status, support_count: n.supportCount, category_id: n.categoryId, region_id: n.regionId, campaign_id: n.campaignId, channel: n.channel, created_at: n.createdAt })));
+    await this.markSupported(actor, summaries);
     const timelines = await this.timelines(all.map(({ n }) => n.id));
     return all.map(({ n, relation }, i) => ({ need: summaries[i], relation, timeline: timelines.get(n.id) ?? [] }));
   }
@@ -290,7 +293,7 @@ export class NeedsService {
       if ((await em.countBy(NeedAttachmentEntity, { needId })) >= MAX_ATTACHMENTS_PER_NEED) throw new NeedsError(NeedsErrorCode.ATTACHMENT_REJECTED, 'A need has at most 5 attachments.');
       const now = await dbNow(em);
       const a = em.create(NeedAttachmentEntity, {
-        needId, filename: file.originalname.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'attachment', mime, size: file.size,
+        needId, filename: utf8Name(file.originalname).replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'attachment', mime, size: file.size,
         sha256: createHash('sha256').update(file.buffer).digest('hex'), content: file.buffer, uploadedBy: actor.userId, createdAt: now,
       });
       await em.insert(NeedAttachmentEntity, a);
@@ -339,6 +342,14 @@ export class NeedsService {
     }));
   }
 
+  /** Residents: whether they support each listed need. */
+  private async markSupported(actor: Actor, items: NeedSummaryDto[]): Promise<void> {
+    if (items.length === 0) return;
+    const mine = await this.dataSource.getRepository(SupportEntity).find({ select: { needId: true }, where: { userId: actor.userId, needId: In(items.map((i) => i.id)) } });
+    const set = new Set(mine.map((m) => m.needId));
+    for (const item of items) item.supportedByMe = set.has(item.id);
+  }
+
   private async timelines(needIds: number[]): Promise<Map<number, TimelineEventDto[]>> {
     const out = new Map<number, TimelineEventDto[]>();
     if (needIds.length === 0) return out;
@@ -354,6 +365,12 @@ export class NeedsService {
   private invalid(field: string, message: string): NeedsError {
     return new NeedsError(NeedsErrorCode.NEED_INVALID, message, { errors: [{ field, message }] });
   }
+}
+
+/** Multer decodes multipart file names as latin1; browsers send UTF-8 (e.g. 活动中心.png). */
+function utf8Name(name: string): string {
+  const decoded = Buffer.from(name, 'latin1').toString('utf8');
+  return decoded.includes('\uFFFD') ? name : decoded;
 }
 
 function attachmentDto(a: NeedAttachmentEntity): AttachmentDto {
