@@ -21,6 +21,61 @@ export const routes: Routes = [
         loadComponent: () => import('./features/identity/pages/home/home.page'),
       },
       {
+        path: 'needs/community',
+        canActivate: [permissionGuard(PERMISSIONS.NEEDS_SUPPORT)],
+        loadComponent: () => import('./features/needs/pages/community-needs/community-needs.page'),
+      },
+      {
+        path: 'needs/new',
+        canActivate: [permissionGuard(PERMISSIONS.NEEDS_SUBMIT)],
+        loadComponent: () => import('./features/needs/pages/need-new/need-new.page'),
+      },
+      {
+        path: 'needs/mine',
+        canActivate: [permissionGuard(PERMISSIONS.NEEDS_READ)],
+        loadComponent: () => import('./features/needs/pages/my-needs/my-needs.page'),
+      },
+      {
+        path: 'needs/moderation',
+        canActivate: [permissionGuard(PERMISSIONS.NEEDS_MODERATE)],
+        loadComponent: () => import('./features/needs/pages/moderation/moderation.page'),
+      },
+      {
+        path: 'needs/approved',
+        canActivate: [permissionGuard(PERMISSIONS.NEEDS_EXPORT)],
+        loadComponent: () => import('./features/needs/pages/approved-needs/approved-needs.page'),
+      },
+      {
+        path: 'needs/:id',
+        canActivate: [permissionGuard(PERMISSIONS.NEEDS_READ)],
+        loadComponent: () => import('./features/needs/pages/need-detail/need-detail.page'),
+      },
+      {
+        path: 'campaigns',
+        canActivate: [permissionGuard(PERMISSIONS.CAMPAIGNS_MANAGE)],
+        loadComponent: () => import('./features/needs/pages/campaigns/campaigns.page'),
+      },
+      {
+        path: 'campaigns/:id/deliberation',
+        canActivate: [permissionGuard(PERMISSIONS.NEEDS_DELIBERATE)],
+        loadComponent: () => import('./features/needs/pages/deliberation/deliberation.page'),
+      },
+      {
+        path: 'residents',
+        canActivate: [permissionGuard(PERMISSIONS.RESIDENTS_VERIFY)],
+        loadComponent: () => import('./features/identity/pages/residents/residents.page'),
+      },
+      {
+        path: 'inbox',
+        canActivate: [permissionGuard(PERMISSIONS.INBOX_READ)],
+        loadComponent: () => import('./features/notifications/pages/inbox/inbox.page'),
+      },
+      {
+        path: 'catalogue',
+        canActivate: [permissionGuard(PERMISSIONS.CATALOGUE_MANAGE)],
+        loadComponent: () => import('./features/catalogue/pages/catalogue/catalogue.page'),
+      },
+      {
         path: 'admin/users',
         canActivate: [permissionGuard(PERMISSIONS.USERS_READ)],
         loadComponent: () => import('./features/identity/pages/users/users.page'),

@@ -34,3 +34,6 @@ export interface ProblemDetails {
 export type IsoDate = string;
 /** ISO-8601 instant in UTC. */
 export type IsoInstant = string;
+
+/** Money in yuan as a decimal string with two decimals, e.g. `"12345.67"` (never a float). */
+export type Money = string;

@@ -1,7 +1,18 @@
 import { registerLocaleData } from '@angular/common';
 import localeZh from '@angular/common/locales/zh';
 
-import { formatDeadline, formatInstant, localDayBoundary, nextLocalDayStart, parseIsoDate, toIsoDate, weekdayOf } from './dates';
+import {
+  formatDeadline,
+  formatInstant,
+  formatMinute,
+  fromLocalDateTime,
+  localDayBoundary,
+  nextLocalDayStart,
+  parseIsoDate,
+  toIsoDate,
+  toLocalDateTime,
+  weekdayOf,
+} from './dates';
 
 registerLocaleData(localeZh, 'zh-CN');
 
@@ -44,5 +55,18 @@ describe('dates', () => {
     expect(formatInstant(instant, 'en-US')).toBe('2026-11-23 14:30:05');
     expect(formatInstant('garbage', 'en-US')).toBe('garbage');
     expect(formatInstant(null, 'en-US')).toBe('');
+  });
+
+  it('reads datetime-local values as local time and writes them back', () => {
+    const iso = fromLocalDateTime('2026-11-23T09:05');
+    expect(iso).toBe(new Date(2026, 10, 23, 9, 5).toISOString());
+    expect(fromLocalDateTime('2026-11-23T09:05:30')).toBe(new Date(2026, 10, 23, 9, 5, 30).toISOString());
+    expect(toLocalDateTime(iso)).toBe('2026-11-23T09:05');
+    expect(toLocalDateTime(new Date(2026, 10, 23, 9, 5, 30))).toBe('2026-11-23T09:05:30');
+    expect(fromLocalDateTime('2026-02-30T10:00')).toBeNull();
+    expect(fromLocalDateTime('2026-11-23 09:05')).toBeNull();
+    expect(fromLocalDateTime('')).toBeNull();
+    expect(toLocalDateTime('nope')).toBe('');
+    expect(formatMinute(new Date(2026, 10, 23, 14, 30, 5).toISOString(), 'en-US')).toBe('2026-11-23 14:30');
   });
 });

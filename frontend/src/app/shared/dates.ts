@@ -68,3 +68,36 @@ export function formatDeadline(value: string): string {
   const before = new Date(Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']) - 1));
   return `${before.toISOString().slice(0, 10)} 24:00`;
 }
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/;
+
+/**
+ * The value of an `<input type="datetime-local" step="1">` (local wall-clock time) as an ISO
+ * instant in UTC, or null when it is empty or not a real time.
+ */
+export function fromLocalDateTime(value: string | null | undefined): string | null {
+  const m = value ? LOCAL_DATE_TIME.exec(value) : null;
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
+  const date = new Date(y, mo - 1, d, h, mi, s);
+  const same =
+    date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d && date.getHours() === h && date.getMinutes() === mi;
+  return same ? date.toISOString() : null;
+}
+
+/** An ISO instant as the value of an `<input type="datetime-local" step="1">`, in local time (seconds only when set). */
+export function toLocalDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const minutes = `${toIsoDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return date.getSeconds() === 0 ? minutes : `${minutes}:${pad(date.getSeconds())}`;
+}
+
+/** An instant in the browser's time zone to the minute, `yyyy-MM-dd HH:mm`. */
+export function formatMinute(value: string | null | undefined, locale: string): string {
+  if (!value) return '';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : formatDate(date, 'yyyy-MM-dd HH:mm', locale);
+}

@@ -7,25 +7,74 @@ function ids(items: readonly MenuItem[]): string[] {
   return items.map((i) => (i.children ? `${i.id}[${ids(i.children).join(',')}]` : i.id));
 }
 
+/** Every link of the menu with the permission guarding it. */
+function links(items: readonly MenuItem[]): [string, string | undefined][] {
+  return items.flatMap((i) => (i.children ? links(i.children) : [[i.link ?? '', i.permission] as [string, string | undefined]]));
+}
+
 describe('visibleMenu', () => {
-  it('shows a resident only the home page', () => {
-    expect(ids(visibleMenu(MENU, permissionsOf(['RESIDENT'])))).toEqual(['home']);
+  it('shows a resident the community needs, submission, their needs and messages, flat', () => {
+    expect(ids(visibleMenu(MENU, permissionsOf(['RESIDENT'])))).toEqual([
+      'home',
+      'needs-community',
+      'needs-new',
+      'needs-mine',
+      'inbox',
+    ]);
   });
 
-  it('shows an admin the administration group but not the audit log', () => {
-    expect(ids(visibleMenu(MENU, permissionsOf(['ADMIN'])))).toEqual(['home', 'admin[users,regions,calendar]']);
+  it('shows a community worker campaigns, moderation and resident verification, and proxy submission', () => {
+    expect(ids(visibleMenu(MENU, permissionsOf(['COMMUNITY_WORKER'])))).toEqual([
+      'home',
+      'needs-new',
+      'needs-mine',
+      'inbox',
+      'needs-admin[campaigns,moderation,residents]',
+      'admin[regions,calendar]',
+    ]);
   });
 
-  it('shows an auditor the audit log', () => {
+  it('shows a procurement officer the catalogue and the approved needs, not the worker pages', () => {
+    expect(ids(visibleMenu(MENU, permissionsOf(['PROCUREMENT_OFFICER'])))).toEqual([
+      'home',
+      'needs-mine',
+      'inbox',
+      'procurement[catalogue,approved-needs]',
+      'admin[users,regions,calendar]',
+    ]);
+  });
+
+  it('shows an admin the administration group and messages, but no needs pages nor the audit log', () => {
+    expect(ids(visibleMenu(MENU, permissionsOf(['ADMIN'])))).toEqual(['home', 'inbox', 'admin[users,regions,calendar]']);
+  });
+
+  it('shows an auditor the audit log and the approved needs (export), not the catalogue editor', () => {
     expect(ids(visibleMenu(MENU, permissionsOf(['AUDITOR'])))).toEqual([
       'home',
+      'needs-mine',
+      'inbox',
+      'procurement[approved-needs]',
       'admin[users,regions,calendar]',
       'audit',
     ]);
   });
 
   it('keeps a group with only the children the user may open', () => {
-    expect(ids(visibleMenu(MENU, permissionsOf(['ORG_MEMBER'])))).toEqual(['home', 'admin[calendar]']);
+    expect(ids(visibleMenu(MENU, permissionsOf(['ORG_MEMBER'])))).toEqual(['home', 'inbox', 'admin[calendar]']);
+  });
+
+  it('guards the new pages with the permissions of the brief', () => {
+    expect(Object.fromEntries(links(MENU))).toMatchObject({
+      '/needs/community': PERMISSIONS.NEEDS_SUPPORT,
+      '/needs/new': PERMISSIONS.NEEDS_SUBMIT,
+      '/needs/mine': PERMISSIONS.NEEDS_READ,
+      '/inbox': PERMISSIONS.INBOX_READ,
+      '/campaigns': PERMISSIONS.CAMPAIGNS_MANAGE,
+      '/needs/moderation': PERMISSIONS.NEEDS_MODERATE,
+      '/residents': PERMISSIONS.RESIDENTS_VERIFY,
+      '/catalogue': PERMISSIONS.CATALOGUE_MANAGE,
+      '/needs/approved': PERMISSIONS.NEEDS_EXPORT,
+    });
   });
 
   it('drops a group left without children, and everything when there are no permissions', () => {
@@ -44,6 +93,7 @@ describe('visibleMenu', () => {
   it('combines the permissions of several roles', () => {
     const perms = permissionsOf(['RESIDENT', 'AUDITOR']);
     expect(ids(visibleMenu(MENU, perms))).toContain('audit');
+    expect(ids(visibleMenu(MENU, perms))).toContain('needs-community');
   });
 
   it('does not change the menu definition', () => {

@@ -16,6 +16,60 @@ export interface MenuItem {
 
 export const MENU: readonly MenuItem[] = [
   { id: 'home', label: 'nav.home', icon: 'home', link: '/', permission: PERMISSIONS.SELF_READ },
+  // Residents first: what they come for, flat and one tap away on a phone.
+  {
+    id: 'needs-community',
+    label: 'nav.needsCommunity',
+    icon: 'team',
+    link: '/needs/community',
+    permission: PERMISSIONS.NEEDS_SUPPORT,
+  },
+  { id: 'needs-new', label: 'nav.needsNew', icon: 'form', link: '/needs/new', permission: PERMISSIONS.NEEDS_SUBMIT },
+  { id: 'needs-mine', label: 'nav.needsMine', icon: 'profile', link: '/needs/mine', permission: PERMISSIONS.NEEDS_READ },
+  { id: 'inbox', label: 'nav.inbox', icon: 'bell', link: '/inbox', permission: PERMISSIONS.INBOX_READ },
+  {
+    id: 'needs-admin',
+    label: 'nav.needsAdmin',
+    icon: 'solution',
+    children: [
+      {
+        id: 'campaigns',
+        label: 'nav.campaigns',
+        icon: 'notification',
+        link: '/campaigns',
+        permission: PERMISSIONS.CAMPAIGNS_MANAGE,
+      },
+      {
+        id: 'moderation',
+        label: 'nav.moderation',
+        icon: 'file-search',
+        link: '/needs/moderation',
+        permission: PERMISSIONS.NEEDS_MODERATE,
+      },
+      {
+        id: 'residents',
+        label: 'nav.residents',
+        icon: 'safety-certificate',
+        link: '/residents',
+        permission: PERMISSIONS.RESIDENTS_VERIFY,
+      },
+    ],
+  },
+  {
+    id: 'procurement',
+    label: 'nav.procurement',
+    icon: 'shopping',
+    children: [
+      { id: 'catalogue', label: 'nav.catalogue', icon: 'book', link: '/catalogue', permission: PERMISSIONS.CATALOGUE_MANAGE },
+      {
+        id: 'approved-needs',
+        label: 'nav.approvedNeeds',
+        icon: 'file-done',
+        link: '/needs/approved',
+        permission: PERMISSIONS.NEEDS_EXPORT,
+      },
+    ],
+  },
   {
     id: 'admin',
     label: 'nav.admin',

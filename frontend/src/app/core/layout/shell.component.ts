@@ -1,11 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { PERMISSIONS } from '@diandan/access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
+import { InboxBadgeComponent } from '../../features/notifications';
 import { AuthService } from '../auth/auth.service';
 import { LanguageSwitchComponent } from '../i18n/language-switch.component';
 import { TranslateCodePipe, TranslatePipe } from '../i18n/translate.pipe';
@@ -27,6 +29,7 @@ import { MENU, visibleMenu } from './menu';
     TranslatePipe,
     TranslateCodePipe,
     LanguageSwitchComponent,
+    InboxBadgeComponent,
   ],
   providers: [provideNzIconsPatch(SHELL_ICONS)],
   templateUrl: './shell.component.html',
@@ -38,6 +41,7 @@ export class ShellComponent {
 
   protected readonly me = this.auth.me;
   protected readonly menu = computed(() => visibleMenu(MENU, this.auth.permissions()));
+  protected readonly hasInbox = computed(() => this.auth.permissions().includes(PERMISSIONS.INBOX_READ));
   /** Below the `md` breakpoint the sider hides completely (and closes again after a click). */
   protected readonly collapsed = signal(false);
 

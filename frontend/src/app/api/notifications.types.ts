@@ -1,0 +1,19 @@
+import type { IsoInstant, Page } from './common.types';
+
+/** One message of the inbox. */
+export interface InboxMessage {
+  /** A BIGINT id, sent as a string. */
+  id: string;
+  /** e.g. `need.status_changed` */
+  kind: string;
+  title: string;
+  body: string;
+  needId: number | null;
+  createdAt: IsoInstant;
+  readAt: IsoInstant | null;
+}
+
+/** `GET /inbox`: a page of messages and how many are unread in all. */
+export interface InboxPage extends Page<InboxMessage> {
+  unread: number;
+}

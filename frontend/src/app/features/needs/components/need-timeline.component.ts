@@ -1,0 +1,47 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { NzTimelineModule } from 'ng-zorro-antd/timeline';
+
+import { NeedEvent } from '../../../api';
+import { TranslationService } from '../../../core/i18n/translation.service';
+import { timelineEntries } from '../data/timeline';
+
+/** A need's timeline, newest first: time, what changed (in the user's language), who, and details. */
+@Component({
+  selector: 'dd-need-timeline',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NzTimelineModule],
+  template: `
+    <nz-timeline>
+      @for (entry of entries(); track $index) {
+        <nz-timeline-item [nzColor]="entry.color">
+          <div class="dd-tl-title">{{ entry.title }}</div>
+          <div class="dd-tl-meta">{{ entry.time }} · {{ entry.actor }}</div>
+          @if (entry.note) {
+            <div class="dd-tl-note">{{ entry.note }}</div>
+          }
+        </nz-timeline-item>
+      }
+    </nz-timeline>
+  `,
+  styles: `
+    .dd-tl-title {
+      font-weight: 500;
+    }
+    .dd-tl-meta {
+      color: rgba(0, 0, 0, 0.55);
+      font-size: 13px;
+    }
+    .dd-tl-note {
+      margin-top: 2px;
+      word-break: break-word;
+    }
+  `,
+})
+export class NeedTimelineComponent {
+  private readonly i18n = inject(TranslationService);
+  readonly events = input.required<readonly NeedEvent[]>();
+
+  protected readonly entries = computed(() =>
+    timelineEntries(this.events(), (key, fallback, params) => this.i18n.dynamic(key, fallback, params), this.i18n.lang()),
+  );
+}

@@ -1,0 +1,57 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink } from '@angular/router';
+import { NzBadgeModule } from 'ng-zorro-antd/badge';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { filter, merge, timer } from 'rxjs';
+
+import { TranslatePipe } from '../../../core/i18n/translate.pipe';
+import { InboxState } from '../data/inbox-state';
+
+/** Re-ask for the unread count this often while the app is open. */
+export const INBOX_POLL_MS = 60_000;
+
+/** The bell in the header with the number of unread messages; a tap opens the inbox. */
+@Component({
+  selector: 'dd-inbox-badge',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, NzBadgeModule, NzButtonModule, NzIconModule, TranslatePipe],
+  template: `
+    <a
+      nz-button
+      nzType="text"
+      routerLink="/inbox"
+      class="dd-bell"
+      data-testid="inbox-link"
+      [attr.aria-label]="'inbox.badge' | t: { count: state.unread() }"
+    >
+      <nz-badge
+        [nzCount]="state.unread()"
+        nzSize="small"
+        [nzOverflowCount]="99"
+        data-testid="inbox-unread-badge"
+        [attr.data-unread]="state.unread()"
+      >
+        <nz-icon nzType="bell" class="dd-bell-icon" />
+      </nz-badge>
+    </a>
+  `,
+  styles: `
+    .dd-bell-icon {
+      font-size: 20px;
+    }
+  `,
+})
+export class InboxBadgeComponent implements OnInit {
+  protected readonly state = inject(InboxState);
+  private readonly router = inject(Router);
+  private readonly destroyRef = inject(DestroyRef);
+
+  ngOnInit(): void {
+    const navigations = this.router.events.pipe(filter((e) => e instanceof NavigationEnd));
+    merge(timer(0, INBOX_POLL_MS), navigations)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => this.state.refresh());
+  }
+}

@@ -1,0 +1,96 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Router } from '@angular/router';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+
+import { InboxMessage } from '../../../../api';
+import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
+import { TranslationService } from '../../../../core/i18n/translation.service';
+import { formatMinute } from '../../../../shared/dates';
+import { InboxApi } from '../../data/inbox.api';
+import { InboxState } from '../../data/inbox-state';
+
+const PAGE_SIZE = 20;
+
+/** My messages, newest first: unread ones stand out; a tap reads it and opens its need. */
+@Component({
+  selector: 'dd-inbox-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NzButtonModule, NzEmptyModule, NzIconModule, NzSpinModule, TranslatePipe],
+  templateUrl: './inbox.page.html',
+  styleUrl: './inbox.page.css',
+})
+export default class InboxPage implements OnInit {
+  private readonly api = inject(InboxApi);
+  private readonly state = inject(InboxState);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(TranslationService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly messages = signal<InboxMessage[]>([]);
+  protected readonly total = signal(0);
+  protected readonly unread = signal(0);
+  protected readonly page = signal(1);
+  protected readonly loading = signal(false);
+  protected readonly hasMore = computed(() => this.messages().length < this.total());
+
+  ngOnInit(): void {
+    this.load(1);
+  }
+
+  protected load(page: number): void {
+    this.loading.set(true);
+    this.api
+      .list(page, PAGE_SIZE)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (result) => {
+          this.messages.update((list) => (page === 1 ? result.items : [...list, ...result.items]));
+          this.total.set(result.total);
+          this.page.set(page);
+          this.setUnread(result.unread);
+          this.loading.set(false);
+        },
+        error: () => this.loading.set(false),
+      });
+  }
+
+  protected more(): void {
+    this.load(this.page() + 1);
+  }
+
+  protected time(message: InboxMessage): string {
+    return formatMinute(message.createdAt, this.i18n.lang());
+  }
+
+  /** Marks the message read (if it is not yet) and opens its need when it has one. */
+  protected open(message: InboxMessage): void {
+    if (!message.readAt) this.markRead(message);
+    if (message.needId !== null) void this.router.navigate(['/needs', message.needId]);
+  }
+
+  protected markRead(message: InboxMessage): void {
+    if (message.readAt) return;
+    const readAt = new Date().toISOString();
+    this.api.markRead(message.id).subscribe(() => {
+      this.messages.update((list) => list.map((m) => (m.id === message.id ? { ...m, readAt } : m)));
+      this.setUnread(this.unread() - 1);
+    });
+  }
+
+  protected readAll(): void {
+    const readAt = new Date().toISOString();
+    this.api.markAllRead().subscribe(() => {
+      this.messages.update((list) => list.map((m) => (m.readAt ? m : { ...m, readAt })));
+      this.setUnread(0);
+    });
+  }
+
+  private setUnread(count: number): void {
+    this.unread.set(Math.max(0, count));
+    this.state.set(count);
+  }
+}
