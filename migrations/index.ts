@@ -12,6 +12,8 @@ import { CatalogueCreateCatalogue1764000101000 } from './1764000101000-catalogue
 import { NeedsCreateCampaignsNeedsSupports1764000102000 } from './1764000102000-needs-create-campaigns-needs-supports';
 import { NotificationsCreateInbox1764000103000 } from './1764000103000-notifications-create-inbox';
 import { FundsCreateBudgetLinesAndLedger1764000200000 } from './1764000200000-funds-create-budget-lines-and-ledger';
+import { FundsBalancesFollowTheLedger1764000300000 } from './1764000300000-funds-balances-follow-the-ledger';
+import { AuditHeadFollowsTheChain1764000300100 } from './1764000300100-audit-head-follows-the-chain';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -24,4 +26,6 @@ export const MIGRATIONS = [
   NeedsCreateCampaignsNeedsSupports1764000102000,
   NotificationsCreateInbox1764000103000,
   FundsCreateBudgetLinesAndLedger1764000200000,
+  FundsBalancesFollowTheLedger1764000300000,
+  AuditHeadFollowsTheChain1764000300100,
 ];

@@ -284,11 +284,12 @@ async function seedBudgetLines(em: EntityManager, now: Date, report: SeedReport)
     const res = (await em.query(
       `INSERT INTO budget_lines (year, region_id, region_path, source, restricted_category_code, title, status, requested_fen, available_fen, reserved_fen,
          committed_fen, paid_fen, year_closed, created_by, decided_by, decided_at, decision_note, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?, NULL, ?, ?)`,
-      [year, gulou.id, gulou.path, source, restricted, title, approved ? 'ACTIVE' : 'PENDING_APPROVAL', fen, approved ? fen : '0', officer.id,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?, ?, ?, NULL, ?, ?)`,
+      [year, gulou.id, gulou.path, source, restricted, title, approved ? 'ACTIVE' : 'PENDING_APPROVAL', fen, officer.id,
         approved ? finance.id : null, approved ? now : null, now, now],
     )) as { insertId: number };
     if (approved) {
+      // the balances follow this entry by trigger (ledger_entries_apply)
       await em.query(
         `INSERT INTO ledger_entries (line_id, operation, from_bucket, to_bucket, amount_fen, idempotency_key, reference_type, reference_id, memo, actor_id, created_at)
          VALUES (?, 'ALLOCATE', 'SOURCE', 'AVAILABLE', ?, ?, 'budget_line', ?, '预算批复（演示数据）', ?, ?)`,

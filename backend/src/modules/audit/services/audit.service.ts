@@ -60,7 +60,7 @@ export class AuditService {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [event.seq, event.occurredAt, event.actorId, event.actorUsername, event.actorRoles, event.ip, event.action, event.entityType, event.entityId, event.regionPath, event.beforeJson, event.afterJson, event.prevHash, hash],
     );
-    await em.query('UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1', [event.seq, hash]);
+    // the head follows by trigger (audit_events_advance_head), in this same statement
     return Object.assign(new AuditEventEntity(), event, { hash });
   }
 

@@ -84,17 +84,19 @@ export class LedgerService {
   async postIn(em: EntityManager, actor: Actor, p: PostEntry): Promise<PostedEntry> {
     if (!/^[A-Za-z0-9_\-:.]{8,128}$/.test(p.idempotencyKey)) throw new FundsError(FundsErrorCode.INVALID, 'The idempotency key must be 8–128 characters of A–Z a–z 0–9 _ - : .');
     const { from, to } = MOVES[p.operation];
-    const line = await this.lockLine(em, p.lineId);
-    if (line === null) throw new FundsError(FundsErrorCode.LINE_NOT_FOUND, `Budget line ${p.lineId} not found.`);
-
+    // A used key is answered before taking the lock (keys are unique; a race is settled by the unique
+    // index: see post()).
     const existing = (await em.query('SELECT id, line_id, operation, amount_fen FROM ledger_entries WHERE idempotency_key = ?', [p.idempotencyKey])) as Array<{ id: string; line_id: number; operation: string; amount_fen: string }>;
     if (existing.length > 0) {
       const e = existing[0];
       if (e.line_id !== p.lineId || e.operation !== p.operation || BigInt(e.amount_fen) !== p.amountFen) {
         throw new FundsError(FundsErrorCode.IDEMPOTENCY_CONFLICT, `Idempotency key ${p.idempotencyKey} was used for a different entry (#${e.id}).`);
       }
-      return { entryId: String(e.id), lineId: line.id, operation: p.operation, amountFen: p.amountFen, balances: balancesOf(line), replayed: true };
+      const current = await em.findOneBy(BudgetLineEntity, { id: p.lineId });
+      return { entryId: String(e.id), lineId: p.lineId, operation: p.operation, amountFen: p.amountFen, balances: current ? balancesOf(current) : { available: 0n, reserved: 0n, committed: 0n, paid: 0n }, replayed: true };
     }
+    const line = await this.lockLine(em, p.lineId);
+    if (line === null) throw new FundsError(FundsErrorCode.LINE_NOT_FOUND, `Budget line ${p.lineId} not found.`);
 
     if (line.yearClosed) throw new FundsError(FundsErrorCode.YEAR_CLOSED, `Budget year ${line.year} is closed: nothing in it can change.`);
     if (line.status !== 'ACTIVE') throw new FundsError(FundsErrorCode.LINE_NOT_ACTIVE, `Budget line ${line.id} is ${line.status}: only approved lines move money.`);
@@ -142,9 +144,8 @@ export class LedgerService {
     }
     const now = line.now;
     const b = moved.balances;
-    await em.query('UPDATE budget_lines SET available_fen = ?, reserved_fen = ?, committed_fen = ?, paid_fen = ?, updated_at = ? WHERE id = ?', [
-      b.available.toString(), b.reserved.toString(), b.committed.toString(), b.paid.toString(), now, line.id,
-    ]);
+    // The balances follow the entry by trigger (ledger_entries_apply) in the same statement; the check
+    // above gives the clear error, the CHECK constraint on the buckets is the last word.
     const inserted = (await em.query(
       `INSERT INTO ledger_entries (line_id, operation, from_bucket, to_bucket, amount_fen, idempotency_key, reference_type, reference_id, reverses_entry_id, memo, actor_id, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
