@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -75,11 +75,7 @@ export class UpdateItemDto {
   @ApiPropertyOptional({ type: [InstalmentDto] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => InstalmentDto) paymentSchedule?: InstalmentDto[];
 }
 
-export class IdParam {
-  @Transform(({ value }: { value: string }) => (/^\d+$/.test(value) ? Number(value) : value))
-  @IsInt() @Min(1) @Max(2147483647)
-  id!: number;
-}
+export { IdParam } from '../../../platform/http/params';
 
 export class YearQuery {
   @ApiPropertyOptional({ description: 'Defaults to the current year (Asia/Shanghai)' })

@@ -11,9 +11,7 @@ const YUAN = /^(0|[1-9]\d{0,13})(\.\d{1,2})?$/;
 const SIGNED_YUAN = /^-?(0|[1-9]\d{0,13})(\.\d{1,2})?$/;
 const toInt = ({ value }: { value: string }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
-export class IdParam {
-  @Transform(toInt) @IsInt() @Min(1) @Max(2147483647) id!: number;
-}
+export { IdParam } from '../../../platform/http/params';
 
 export class YearParam {
   @Transform(toInt) @IsInt() @Min(2000) @Max(2100) year!: number;

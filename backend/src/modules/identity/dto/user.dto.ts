@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -92,11 +92,7 @@ export class ListUsersQuery extends PageQuery {
   sort?: 'username' | '-username' | 'createdAt' | '-createdAt';
 }
 
-export class UserIdParam {
-  @Transform(({ value }: { value: string }) => (/^\d+$/.test(value) ? Number(value) : value))
-  @IsInt() @Min(1) @Max(2147483647)
-  id!: number;
-}
+export { IdParam as UserIdParam } from '../../../platform/http/params';
 
 export class UserDto {
   @ApiProperty() id!: number;

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 
 import { PageQuery } from '../../../platform/http/pagination';
+import { IdParam } from '../../../platform/http/params';
 import { CAMPAIGN_STATUSES } from '../domain/campaign.state-machine';
 import { DECISIONS, NEED_STATUSES, REJECT_REASONS } from '../domain/need.state-machine';
 import type { Decision, RejectReason } from '../domain/need.state-machine';
@@ -27,9 +28,7 @@ import type { NeedSort } from '../services/need-list.query';
 
 const toInt = ({ value }: { value: string }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
-export class IdParam {
-  @Transform(toInt) @IsInt() @Min(1) @Max(2147483647) id!: number;
-}
+export { IdParam };
 
 export class AttachmentParam extends IdParam {
   @Transform(toInt) @IsInt() @Min(1) @Max(2147483647) attachmentId!: number;
