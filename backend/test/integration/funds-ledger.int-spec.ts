@@ -184,5 +184,16 @@ describe('政府买单: budget lines and the fund ledger', () => {
     expect((await t.http().get(`/api/v1/funds/lines/${id}`).set('Authorization', xw)).status).toBe(404);
     const list = await t.http().get('/api/v1/funds/lines?pageSize=100').set('Authorization', xw);
     expect((list.body.items as Array<{ id: number }>).map((l) => l.id)).not.toContain(id);
+
+    // a finance officer of another district can neither reverse this line's entries nor see it in the consistency check
+    const admin = await bearer(t, 'admin');
+    await t.http().post('/api/v1/users').set('Authorization', admin)
+      .send({ username: 'xw_finance', displayName: '玄武财务', password: 'Diandan@2026', roles: ['FINANCE_OFFICER'], regionId: await regionId(t.ds, '320102000000') });
+    const xwFinance = await bearer(t, 'xw_finance');
+    const [entry] = await t.ds.query('SELECT id FROM ledger_entries WHERE line_id = ? LIMIT 1', [id]);
+    const reverse = await t.http().post(`/api/v1/funds/entries/${entry.id}/reverse`).set('Authorization', xwFinance).send({ idempotencyKey: key('foreign'), memo: '越权' });
+    expect(reverse.status).toBe(404);
+    const check = await t.http().get('/api/v1/funds/consistency').set('Authorization', xwFinance);
+    expect(check.body).toEqual({ ok: true, linesChecked: 0, differences: [] });
   });
 });

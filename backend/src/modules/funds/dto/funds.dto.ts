@@ -93,6 +93,8 @@ export class LineDto {
   @ApiProperty() createdBy!: number;
   @ApiProperty({ nullable: true, type: Number }) decidedBy!: number | null;
   @ApiProperty({ nullable: true, type: String }) decisionNote!: string | null;
+  @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
+  @ApiProperty({ description: 'The budget year is closed: nothing in it can change' }) yearClosed!: boolean;
   @ApiProperty() createdAt!: string;
 }
 

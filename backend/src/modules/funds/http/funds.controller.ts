@@ -78,6 +78,7 @@ export class FundsController {
 
   @Post('lines/:id/reject')
   @HttpCode(200)
+  @Idempotent()
   @RequirePermission(PERMISSIONS.FUNDS_APPROVE)
   @ApiOkResponse({ type: LineDto })
   reject(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: DecisionDto): Promise<LineDto> {
@@ -148,8 +149,8 @@ export class FundsController {
   @Get('consistency')
   @RequirePermission(PERMISSIONS.FUNDS_AUDIT)
   @ApiOkResponse({ type: ConsistencyDto, description: 'Every balance recomputed from the ledger' })
-  consistency(): Promise<ConsistencyDto> {
-    return this.reports.consistency();
+  consistency(@CurrentActor() actor: Actor): Promise<ConsistencyDto> {
+    return this.reports.consistency(actor);
   }
 
   @Post('years/:year/close')

@@ -176,7 +176,8 @@ export class BudgetLinesService {
       return {
         id: l.id, year: l.year, regionId: l.regionId, regionName: regions.get(l.regionId)?.name ?? null, source: l.source, restrictedCategoryCode: l.restrictedCategoryCode,
         title: l.title, status: l.status, requested: fenToYuan(l.requestedFen), balances: yuanBalances(b), paidRateBp: rateBp(b.paid, allocated(b)),
-        createdBy: l.createdBy, decidedBy: l.decidedBy, decisionNote: l.decisionNote, createdAt: l.createdAt.toISOString(),
+        createdBy: l.createdBy, decidedBy: l.decidedBy, decisionNote: l.decisionNote, decidedAt: l.decidedAt?.toISOString() ?? null,
+        yearClosed: Number(l.yearClosed) === 1, createdAt: l.createdAt.toISOString(),
       };
     });
   }

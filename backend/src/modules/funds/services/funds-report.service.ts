@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { DataSource } from 'typeorm';
+import { DataSource, Like } from 'typeorm';
 
 import { Actor } from '../../../platform/access';
 import { fenToYuan } from '../../../platform/util/money';
@@ -60,9 +60,10 @@ export class FundsReportService {
     }).sort((x, y) => x.key.localeCompare(y.key));
   }
 
-  /** See {@link ledgerConsistency}. */
-  consistency(): Promise<ConsistencyDto> {
-    return ledgerConsistency(this.dataSource);
+  /** See {@link ledgerConsistency}; limited to the lines of the actor's region subtree. */
+  consistency(actor: Actor): Promise<ConsistencyDto> {
+    if (actor.regionPath === null) return Promise.resolve({ ok: true, linesChecked: 0, differences: [] });
+    return ledgerConsistency(this.dataSource, actor.regionPath);
   }
 
   async linesXlsx(actor: Actor, q: ListLinesQuery): Promise<Buffer> {
@@ -106,8 +107,8 @@ export class FundsReportService {
  * balances. Used by `npx nx run backend:check-ledger` (operators), by the auditors' endpoint and by
  * the tests.
  */
-export async function ledgerConsistency(dataSource: DataSource): Promise<ConsistencyDto> {
-  const lines = await dataSource.getRepository(BudgetLineEntity).find({ order: { id: 'ASC' } });
+export async function ledgerConsistency(dataSource: DataSource, regionPrefix?: string): Promise<ConsistencyDto> {
+  const lines = await dataSource.getRepository(BudgetLineEntity).find({ where: regionPrefix ? { regionPath: Like(`${regionPrefix}%`) } : {}, order: { id: 'ASC' } });
   const sums: Array<{ line_id: number; from_bucket: Bucket; to_bucket: Bucket; total: string }> = await dataSource.query(
     'SELECT line_id, from_bucket, to_bucket, SUM(amount_fen) AS total FROM ledger_entries GROUP BY line_id, from_bucket, to_bucket',
   );

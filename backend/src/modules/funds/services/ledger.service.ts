@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { Env } from '../../../config/env';
-import { Actor } from '../../../platform/access';
+import { Actor, inRegionScope } from '../../../platform/access';
 import { inTransaction } from '../../../platform/database/transaction';
 import { fenToYuan } from '../../../platform/util/money';
 import { AuditService } from '../../audit';
@@ -112,7 +112,8 @@ export class LedgerService {
       const original = await em.findOneBy(LedgerEntryEntity, { id: entryId });
       if (original === null) throw new FundsError(FundsErrorCode.ENTRY_NOT_FOUND, `Ledger entry ${entryId} not found.`);
       const line = await this.lockLine(em, original.lineId);
-      if (line === null) throw new FundsError(FundsErrorCode.LINE_NOT_FOUND, 'Budget line not found.');
+      // out of the actor's region: the same answer as a missing entry
+      if (line === null || !inRegionScope(actor, line.regionPath)) throw new FundsError(FundsErrorCode.ENTRY_NOT_FOUND, `Ledger entry ${entryId} not found.`);
       const replay = await em.findOneBy(LedgerEntryEntity, { idempotencyKey });
       if (replay) {
         if (replay.reversesEntryId !== entryId) throw new FundsError(FundsErrorCode.IDEMPOTENCY_CONFLICT, `Idempotency key ${idempotencyKey} was used for a different entry.`);
