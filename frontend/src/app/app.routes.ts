@@ -76,6 +76,22 @@ export const routes: Routes = [
         loadComponent: () => import('./features/catalogue/pages/catalogue/catalogue.page'),
       },
       {
+        path: 'funds/lines',
+        canActivate: [permissionGuard(PERMISSIONS.FUNDS_READ)],
+        loadComponent: () => import('./features/funds/pages/budget-lines/budget-lines.page'),
+      },
+      {
+        path: 'funds/lines/:id',
+        canActivate: [permissionGuard(PERMISSIONS.FUNDS_READ)],
+        loadComponent: () => import('./features/funds/pages/line-ledger/line-ledger.page'),
+      },
+      {
+        // ngx-echarts and the echarts parts it uses live in this page's chunk only.
+        path: 'funds/dashboard',
+        canActivate: [permissionGuard(PERMISSIONS.FUNDS_READ)],
+        loadComponent: () => import('./features/funds/pages/funds-dashboard/funds-dashboard.page'),
+      },
+      {
         path: 'admin/users',
         canActivate: [permissionGuard(PERMISSIONS.USERS_READ)],
         loadComponent: () => import('./features/identity/pages/users/users.page'),

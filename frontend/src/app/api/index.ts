@@ -1,6 +1,7 @@
 export * from './audit.types';
 export * from './catalogue.types';
 export * from './common.types';
+export * from './funds.types';
 export * from './http';
 export * from './identity.types';
 export * from './needs.types';

@@ -1,6 +1,15 @@
 import { FormControl } from '@angular/forms';
 
-import { formatMoney, isPositiveMoney, parseMoney, positiveMoney } from './money';
+import {
+  fenToMoney,
+  formatMoney,
+  isPositiveMoney,
+  moneyToFen,
+  nonZeroSignedMoney,
+  parseMoney,
+  parseSignedMoney,
+  positiveMoney,
+} from './money';
 import { MoneyPipe } from './money.pipe';
 
 describe('parseMoney', () => {
@@ -62,5 +71,55 @@ describe('positiveMoney', () => {
     expect(check('1.234')).toEqual({ money: true });
     expect(isPositiveMoney('0.01')).toBe(true);
     expect(isPositiveMoney('-1.00')).toBe(false);
+  });
+});
+
+describe('parseSignedMoney', () => {
+  it('takes a leading minus, and otherwise reads like parseMoney', () => {
+    expect(parseSignedMoney('-50000')).toBe('-50000.00');
+    expect(parseSignedMoney('-0.5')).toBe('-0.50');
+    expect(parseSignedMoney('12.5')).toBe('12.50');
+    expect(parseSignedMoney('-¥1,234.5')).toBeNull();
+    expect(parseSignedMoney('-0')).toBe('0.00');
+    expect(parseSignedMoney('--1')).toBeNull();
+    expect(parseSignedMoney('-1.234')).toBeNull();
+    expect(parseSignedMoney(null)).toBeNull();
+  });
+
+  it('validates adjustments: empty is left to required, zero is refused', () => {
+    const check = (value: string | null) => nonZeroSignedMoney(new FormControl(value));
+    expect(check('-50000.00')).toBeNull();
+    expect(check('0.01')).toBeNull();
+    expect(check('')).toBeNull();
+    expect(check('0')).toEqual({ money: true });
+    expect(check('-0.00')).toEqual({ money: true });
+    expect(check('1.001')).toEqual({ money: true });
+  });
+});
+
+describe('moneyToFen and fenToMoney', () => {
+  it('move the decimal point by moving digits, exactly', () => {
+    expect(moneyToFen('1234.50')).toBe('123450');
+    expect(moneyToFen('0.05')).toBe('5');
+    expect(moneyToFen('0.00')).toBe('0');
+    expect(moneyToFen('-0.50')).toBe('-50');
+    expect(moneyToFen('88888.88')).toBe('8888888');
+    expect(moneyToFen('9999999999999.99')).toBe('999999999999999');
+    expect(moneyToFen('n/a')).toBeNull();
+    expect(moneyToFen(null)).toBeNull();
+  });
+
+  it('and back', () => {
+    expect(fenToMoney('123450')).toBe('1234.50');
+    expect(fenToMoney('5')).toBe('0.05');
+    expect(fenToMoney(0)).toBe('0.00');
+    expect(fenToMoney('-50')).toBe('-0.50');
+    expect(fenToMoney('-0')).toBe('0.00');
+    expect(fenToMoney(8888888)).toBe('88888.88');
+    expect(fenToMoney('007')).toBe('0.07');
+    expect(fenToMoney(1.5)).toBeNull();
+    expect(fenToMoney('1.5')).toBeNull();
+    expect(fenToMoney(undefined)).toBeNull();
+    for (const m of ['0.01', '0.10', '1.00', '120000000.00', '-3.07']) expect(fenToMoney(moneyToFen(m))).toBe(m);
   });
 });

@@ -37,6 +37,41 @@ export function parseMoney(input: string | number | null | undefined): Money | n
 }
 
 /**
+ * A signed amount of yuan as the API's `"-50000.00"`, or null: like {@link parseMoney}, but a
+ * leading minus is allowed (an adjustment that lowers a budget line). `"-0"` reads as `"0.00"`.
+ */
+export function parseSignedMoney(input: string | number | null | undefined): Money | null {
+  if (input === null || input === undefined) return null;
+  return normalise(String(input), true);
+}
+
+/**
+ * An amount as integer fen, in a string: `"1234.50"` → `"123450"`, `"-0.05"` → `"-5"`; null for
+ * text that is not an amount. Digits are moved, never multiplied, so nothing is lost to floats.
+ */
+export function moneyToFen(value: Money | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const money = normalise(String(value), true);
+  if (money === null) return null;
+  const negative = money.startsWith('-');
+  const digits = (negative ? money.slice(1) : money).replace('.', '').replace(/^0+(?=\d)/, '');
+  return digits === '0' ? '0' : `${negative ? '-' : ''}${digits}`;
+}
+
+/** Integer fen (a string or a safe integer) as yuan with two decimals: `"123450"` → `"1234.50"`; null when not an integer. */
+export function fenToMoney(fen: string | number | null | undefined): Money | null {
+  if (fen === null || fen === undefined) return null;
+  if (typeof fen === 'number' && !Number.isSafeInteger(fen)) return null;
+  const m = /^(-?)(\d+)$/.exec(String(fen).trim());
+  if (!m) return null;
+  const padded = m[2].replace(/^0+(?=\d)/, '').padStart(3, '0');
+  const int = padded.slice(0, -2).replace(/^0+(?=\d)/, '');
+  const frac = padded.slice(-2);
+  const isZero = /^0+$/.test(int) && frac === '00';
+  return `${m[1] && !isZero ? '-' : ''}${int}.${frac}`;
+}
+
+/**
  * An amount from the API for display: `"12345.6"` → `"¥12,345.60"` (thousands grouped, two decimals,
  * `symbol: false` leaves out the ¥). Text that is not an amount is shown as it is.
  */
@@ -60,4 +95,12 @@ export const positiveMoney: ValidatorFn = (control: AbstractControl): Validation
   const value: unknown = control.value;
   if (value === null || value === undefined || value === '') return null;
   return isPositiveMoney(parseMoney(value as string)) ? null : { money: true };
+};
+
+/** Form validator: empty passes (pair it with `required`), otherwise a signed amount other than zero. */
+export const nonZeroSignedMoney: ValidatorFn = (control: AbstractControl): ValidationErrors | null => {
+  const value: unknown = control.value;
+  if (value === null || value === undefined || value === '') return null;
+  const money = parseSignedMoney(value as string);
+  return money !== null && /[1-9]/.test(money) ? null : { money: true };
 };

@@ -4,7 +4,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { TranslateCodePipe } from '../core/i18n/translate.pipe';
 import { StatusKind, statusColor, statusPrefix } from './status';
 
-/** A need, campaign or catalogue version status as a coloured tag in the user's language. */
+/** A need, campaign, catalogue version, budget line or adjustment status as a coloured tag in the user's language. */
 @Component({
   selector: 'dd-status-tag',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,4 +1,12 @@
-import { CAMPAIGN_STATUSES, CATALOGUE_VERSION_STATUSES, NEED_STATUSES, REJECT_REASONS, DELIBERATION_DECISIONS } from '../api';
+import {
+  ADJUSTMENT_STATUSES,
+  BUDGET_LINE_STATUSES,
+  CAMPAIGN_STATUSES,
+  CATALOGUE_VERSION_STATUSES,
+  DELIBERATION_DECISIONS,
+  NEED_STATUSES,
+  REJECT_REASONS,
+} from '../api';
 import { enUS } from '../core/i18n/en-US';
 import { zhCN } from '../core/i18n/zh-CN';
 import { statusColor, statusPrefix } from './status';
@@ -38,18 +46,25 @@ describe('status labels', () => {
     expect(statusColor('need', 'toString')).toBe('default');
   });
 
-  it('translates the permission codes of the foundation and of the needs capability (home page)', async () => {
-    const { PERMISSIONS } = await import('@diandan/access');
-    const P = PERMISSIONS;
-    const codes = [
-      P.SELF_READ, P.USERS_READ, P.USERS_MANAGE, P.REGIONS_READ, P.REGIONS_MANAGE, P.CALENDAR_READ,
-      P.CALENDAR_MANAGE, P.ORGANISATIONS_READ, P.AUDIT_READ, P.AUDIT_VERIFY, P.QUEUES_READ,
-      P.INBOX_READ, P.RESIDENTS_VERIFY, P.CATALOGUE_READ, P.CATALOGUE_MANAGE, P.CAMPAIGNS_READ,
-      P.CAMPAIGNS_MANAGE, P.NEEDS_READ, P.NEEDS_SUBMIT, P.NEEDS_SUPPORT, P.NEEDS_MODERATE,
-      P.NEEDS_DELIBERATE, P.NEEDS_EXPORT,
-    ];
-    for (const p of codes) {
+  it('translates every permission code of the shared list (home page)', async () => {
+    const { ALL_PERMISSIONS } = await import('@diandan/access');
+    expect(ALL_PERMISSIONS.length).toBeGreaterThan(0);
+    for (const p of ALL_PERMISSIONS) {
       expect({ p, zh: typeof zh[`permission.${p}`], en: typeof en[`permission.${p}`] }).toEqual({ p, zh: 'string', en: 'string' });
     }
+  });
+
+  it('labels and colours budget line and adjustment statuses', () => {
+    for (const key of [
+      ...BUDGET_LINE_STATUSES.map((s) => statusPrefix('budgetLine') + s),
+      ...ADJUSTMENT_STATUSES.map((s) => statusPrefix('adjustment') + s),
+    ]) {
+      expect({ key, zh: typeof zh[key], en: typeof en[key] }).toEqual({ key, zh: 'string', en: 'string' });
+    }
+    expect(zh['budgetLineStatus.PENDING_APPROVAL']).toBe('待审批');
+    expect(zh['budgetLineStatus.ACTIVE']).toBe('已批准');
+    expect(statusColor('budgetLine', 'ACTIVE')).toBe('green');
+    expect(statusColor('budgetLine', 'PENDING_APPROVAL')).toBe('orange');
+    expect(statusColor('adjustment', 'REJECTED')).toBe('red');
   });
 });

@@ -1,7 +1,7 @@
-import type { CampaignStatus, CatalogueVersionStatus, NeedStatus } from '../api';
+import type { AdjustmentStatus, BudgetLineStatus, CampaignStatus, CatalogueVersionStatus, NeedStatus } from '../api';
 
 /** Which life cycle a status belongs to; each has its own labels (`needStatus.` …) and colours. */
-export type StatusKind = 'need' | 'campaign' | 'catalogue';
+export type StatusKind = 'need' | 'campaign' | 'catalogue' | 'budgetLine' | 'adjustment';
 
 const NEED_COLORS: Readonly<Record<NeedStatus, string>> = {
   SUBMITTED: 'orange',
@@ -31,16 +31,32 @@ const CATALOGUE_COLORS: Readonly<Record<CatalogueVersionStatus, string>> = {
   SUPERSEDED: 'default',
 };
 
+const BUDGET_LINE_COLORS: Readonly<Record<BudgetLineStatus, string>> = {
+  PENDING_APPROVAL: 'orange',
+  ACTIVE: 'green',
+  REJECTED: 'red',
+};
+
+const ADJUSTMENT_COLORS: Readonly<Record<AdjustmentStatus, string>> = {
+  PENDING: 'orange',
+  APPROVED: 'green',
+  REJECTED: 'red',
+};
+
 const COLORS: Readonly<Record<StatusKind, Readonly<Record<string, string>>>> = {
   need: NEED_COLORS,
   campaign: CAMPAIGN_COLORS,
   catalogue: CATALOGUE_COLORS,
+  budgetLine: BUDGET_LINE_COLORS,
+  adjustment: ADJUSTMENT_COLORS,
 };
 
 const PREFIXES: Readonly<Record<StatusKind, string>> = {
   need: 'needStatus.',
   campaign: 'campaignStatus.',
   catalogue: 'catalogueStatus.',
+  budgetLine: 'budgetLineStatus.',
+  adjustment: 'adjustmentStatus.',
 };
 
 /** The dictionary prefix of a kind's status labels (`needStatus.ACCEPTED` → 已受理). */

@@ -1,8 +1,10 @@
 import type { IconDefinition } from '@ant-design/icons-angular';
 import {
+  AccountBookOutline,
   ApartmentOutline,
   ArrowLeftOutline,
   AuditOutline,
+  BarChartOutline,
   BellOutline,
   BookOutline,
   BulbOutline,
@@ -19,6 +21,7 @@ import {
   FileDoneOutline,
   FileSearchOutline,
   FormOutline,
+  FundOutline,
   HomeOutline,
   LikeOutline,
   LogoutOutline,
@@ -30,6 +33,7 @@ import {
   PlusOutline,
   ProfileOutline,
   ReloadOutline,
+  RollbackOutline,
   SafetyCertificateOutline,
   SearchOutline,
   SettingOutline,
@@ -47,9 +51,11 @@ import {
  * ng-zorro's icon machinery) out of the initial bundle. ng-zorro registers its own internal icons.
  */
 export const SHELL_ICONS: IconDefinition[] = [
+  AccountBookOutline,
   ApartmentOutline,
   ArrowLeftOutline,
   AuditOutline,
+  BarChartOutline,
   BellOutline,
   BookOutline,
   BulbOutline,
@@ -66,6 +72,7 @@ export const SHELL_ICONS: IconDefinition[] = [
   FileDoneOutline,
   FileSearchOutline,
   FormOutline,
+  FundOutline,
   HomeOutline,
   LikeOutline,
   LogoutOutline,
@@ -77,6 +84,7 @@ export const SHELL_ICONS: IconDefinition[] = [
   PlusOutline,
   ProfileOutline,
   ReloadOutline,
+  RollbackOutline,
   SafetyCertificateOutline,
   SearchOutline,
   SettingOutline,

@@ -40,7 +40,17 @@ describe('visibleMenu', () => {
       'needs-mine',
       'inbox',
       'procurement[catalogue,approved-needs]',
+      'funds[funds-lines,funds-dashboard]',
       'admin[users,regions,calendar]',
+    ]);
+  });
+
+  it('shows a finance officer the budget lines and budget execution, and messages', () => {
+    expect(ids(visibleMenu(MENU, permissionsOf(['FINANCE_OFFICER'])))).toEqual([
+      'home',
+      'inbox',
+      'funds[funds-lines,funds-dashboard]',
+      'admin[regions,calendar]',
     ]);
   });
 
@@ -54,6 +64,7 @@ describe('visibleMenu', () => {
       'needs-mine',
       'inbox',
       'procurement[approved-needs]',
+      'funds[funds-lines,funds-dashboard]',
       'admin[users,regions,calendar]',
       'audit',
     ]);
@@ -74,6 +85,8 @@ describe('visibleMenu', () => {
       '/residents': PERMISSIONS.RESIDENTS_VERIFY,
       '/catalogue': PERMISSIONS.CATALOGUE_MANAGE,
       '/needs/approved': PERMISSIONS.NEEDS_EXPORT,
+      '/funds/lines': PERMISSIONS.FUNDS_READ,
+      '/funds/dashboard': PERMISSIONS.FUNDS_READ,
     });
   });
 

@@ -71,6 +71,21 @@ export const MENU: readonly MenuItem[] = [
     ],
   },
   {
+    id: 'funds',
+    label: 'nav.funds',
+    icon: 'account-book',
+    children: [
+      { id: 'funds-lines', label: 'nav.fundsLines', icon: 'fund', link: '/funds/lines', permission: PERMISSIONS.FUNDS_READ },
+      {
+        id: 'funds-dashboard',
+        label: 'nav.fundsDashboard',
+        icon: 'bar-chart',
+        link: '/funds/dashboard',
+        permission: PERMISSIONS.FUNDS_READ,
+      },
+    ],
+  },
+  {
     id: 'admin',
     label: 'nav.admin',
     icon: 'setting',

@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
@@ -35,9 +35,9 @@ export class CatalogueApi {
     return this.http.get<CatalogueVersionDetail>(`${CATALOGUE}/versions/${id}`);
   }
 
-  /** The published version of `year` with its tree. */
-  current(year: number): Observable<CatalogueVersionDetail> {
-    return this.http.get<CatalogueVersionDetail>(`${CATALOGUE}/current`, { params: toHttpParams({ year }) });
+  /** The published version of `year` with its tree (`context`: e.g. silentErrors() where a missing one is normal). */
+  current(year: number, context?: HttpContext): Observable<CatalogueVersionDetail> {
+    return this.http.get<CatalogueVersionDetail>(`${CATALOGUE}/current`, { params: toHttpParams({ year }), context });
   }
 
   createVersion(body: CreateCatalogueVersionRequest): Observable<CatalogueVersion> {
