@@ -31,6 +31,6 @@ export function typeOrmOptions(env: Env, overrides: Partial<{ database: string; 
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logging: env.NODE_ENV === 'test' ? false : ['error'],
   };
 }
