@@ -14,6 +14,7 @@ import { NotificationsCreateInbox1764000103000 } from './1764000103000-notificat
 import { FundsCreateBudgetLinesAndLedger1764000200000 } from './1764000200000-funds-create-budget-lines-and-ledger';
 import { FundsBalancesFollowTheLedger1764000300000 } from './1764000300000-funds-balances-follow-the-ledger';
 import { AuditHeadFollowsTheChain1764000300100 } from './1764000300100-audit-head-follows-the-chain';
+import { NeedsCoveringListIndexes1764000300200 } from './1764000300200-needs-covering-list-indexes';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   FundsCreateBudgetLinesAndLedger1764000200000,
   FundsBalancesFollowTheLedger1764000300000,
   AuditHeadFollowsTheChain1764000300100,
+  NeedsCoveringListIndexes1764000300200,
 ];

@@ -25,10 +25,10 @@ export class CampaignEntity {
 }
 
 @Entity('needs')
-@Index('idx_needs_community', ['regionId', 'status', 'createdAt'])
-@Index('idx_needs_street', ['streetId', 'status', 'createdAt'])
-@Index('idx_needs_district', ['districtId', 'status', 'createdAt'])
-@Index('idx_needs_city', ['cityId', 'status', 'createdAt'])
+@Index('idx_needs_community', ['regionId', 'status', 'createdAt', 'id', 'categoryId', 'supportCount'])
+@Index('idx_needs_street', ['streetId', 'status', 'createdAt', 'id', 'categoryId', 'supportCount'])
+@Index('idx_needs_district', ['districtId', 'status', 'createdAt', 'id', 'categoryId', 'supportCount'])
+@Index('idx_needs_city', ['cityId', 'status', 'createdAt', 'id', 'categoryId', 'supportCount'])
 @Index('idx_needs_campaign', ['campaignId', 'status'])
 @Index('idx_needs_submitter', ['submittedBy'])
 @Index('idx_needs_merged_into', ['mergedIntoId'])

@@ -12,7 +12,8 @@ describe('needs list query', () => {
     });
     expect(q.sql).toBe(
       'SELECT n.id, n.title, n.status, n.support_count, n.category_id, n.region_id, n.campaign_id, n.channel, n.created_at FROM needs n ' +
-        'WHERE n.district_id = ? AND n.status IN (?, ?) AND n.category_id IN (?, ?) ORDER BY n.created_at DESC, n.id DESC LIMIT ? OFFSET ?',
+        'JOIN (SELECT n.id FROM needs n WHERE n.district_id = ? AND n.status IN (?, ?) AND n.category_id IN (?, ?) ' +
+        'ORDER BY n.created_at DESC, n.id DESC LIMIT ? OFFSET ?) k ON k.id = n.id ORDER BY n.created_at DESC, n.id DESC',
     );
     expect(q.params).toEqual([2, 'APPROVED', 'SHORTLISTED', 5, 6]);
     expect(q.pageParams).toEqual([20, 40]);
@@ -21,7 +22,7 @@ describe('needs list query', () => {
 
   it("lets a resident see the community's visible needs plus their own", () => {
     const q = buildNeedListQuery({ region: { column: 'region_id', id: 9 }, statuses: ['ACCEPTED'], orSubmittedBy: 77, sort: '-supportCount', page: 1, pageSize: 10 });
-    expect(q.sql).toContain('WHERE n.region_id = ? AND (n.status IN (?) OR n.submitted_by = ?) ORDER BY n.support_count DESC');
+    expect(q.sql).toContain('WHERE n.region_id = ? AND (n.status IN (?) OR n.submitted_by = ?) ORDER BY n.support_count DESC, n.id DESC LIMIT ? OFFSET ?) k');
     expect(q.params).toEqual([9, 'ACCEPTED', 77]);
   });
 
