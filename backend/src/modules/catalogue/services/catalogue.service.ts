@@ -5,6 +5,7 @@ import { Actor } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { fenToYuan, yuanToFen } from '../../../platform/util/money';
+import { TtlCache } from '../../../platform/util/ttl-cache';
 import { AuditService } from '../../audit';
 import { shanghaiDate } from '../../regions';
 import {
@@ -57,10 +58,19 @@ export interface CategoryInfo {
 /** The annual guidance catalogue (政府购买服务指导性目录): versions, category tree, items. */
 @Injectable()
 export class CatalogueService {
+  private readonly categories = new TtlCache<number, CategoryInfo>(60_000);
+  private readonly names = new TtlCache<number, string>(60_000);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
+
+  /** Every edit clears the reference caches of this process. */
+  private forget(): void {
+    this.categories.clear();
+    this.names.clear();
+  }
 
   async versions(): Promise<VersionDto[]> {
     const rows = await this.dataSource.getRepository(CatalogueVersionEntity).find({ order: { year: 'DESC', version: 'DESC' } });
@@ -98,8 +108,21 @@ export class CatalogueService {
     return { ...versionDto(v), categories: roots };
   }
 
-  /** For other contexts: a category with its effective schema and subtree, or null. */
+  /**
+   * For other contexts: a category with its effective schema and subtree, or null. Outside a
+   * transaction the answer may come from a 60-second cache, cleared by this process's own edits
+   * (published versions never change; drafts are edited by officers, not read by the hot paths).
+   */
   async category(id: number, em: EntityManager = this.dataSource.manager): Promise<CategoryInfo | null> {
+    const cacheable = em === this.dataSource.manager;
+    const hit = cacheable ? this.categories.get(id) : undefined;
+    if (hit) return hit;
+    const info = await this.loadCategory(id, em);
+    if (info && cacheable) this.categories.set(id, info);
+    return info;
+  }
+
+  private async loadCategory(id: number, em: EntityManager): Promise<CategoryInfo | null> {
     const c = await em.findOneBy(CatalogueCategoryEntity, { id });
     if (c === null) return null;
     const all = await em.find(CatalogueCategoryEntity, { where: { versionId: c.versionId } });
@@ -116,16 +139,27 @@ export class CatalogueService {
   }
 
   async categoryNames(ids: number[]): Promise<Map<number, string>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
+    const out = new Map<number, string>();
+    const missing: number[] = [];
+    for (const id of new Set(ids)) {
+      const hit = this.names.get(id);
+      if (hit !== undefined) out.set(id, hit);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return out;
     const rows: Array<{ id: number; name: string }> = await this.dataSource.query(
-      `SELECT id, name FROM catalogue_categories WHERE id IN (${unique.map(() => '?').join(',')})`,
-      unique,
+      `SELECT id, name FROM catalogue_categories WHERE id IN (${missing.map(() => '?').join(',')})`,
+      missing,
     );
-    return new Map(rows.map((r) => [r.id, r.name]));
+    for (const r of rows) {
+      this.names.set(r.id, r.name);
+      out.set(r.id, r.name);
+    }
+    return out;
   }
 
   async createVersion(actor: Actor, dto: CreateVersionDto): Promise<VersionDto> {
+    this.forget();
     return inTransaction(this.dataSource, async (em) => {
       const [{ next }] = (await em.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM catalogue_versions WHERE year = ? FOR UPDATE', [dto.year])) as Array<{ next: number }>;
       const now = await dbNow(em);
@@ -138,6 +172,7 @@ export class CatalogueService {
   }
 
   async publish(actor: Actor, id: number): Promise<VersionDto> {
+    this.forget();
     return inTransaction(this.dataSource, async (em) => {
       const v = await this.version(em, id, true);
       this.assertDraft(v);
@@ -160,6 +195,7 @@ export class CatalogueService {
   }
 
   async addCategory(actor: Actor, versionId: number, dto: CreateCategoryDto): Promise<CategoryNodeDto> {
+    this.forget();
     this.assertSchema(dto.attributeSchema ?? []);
     return inTransaction(this.dataSource, async (em) => {
       this.assertDraft(await this.version(em, versionId, true));
@@ -184,6 +220,7 @@ export class CatalogueService {
   }
 
   async updateCategory(actor: Actor, id: number, dto: UpdateCategoryDto): Promise<void> {
+    this.forget();
     if (dto.attributeSchema) this.assertSchema(dto.attributeSchema);
     await inTransaction(this.dataSource, async (em) => {
       const c = await em.findOneBy(CatalogueCategoryEntity, { id });
@@ -196,6 +233,7 @@ export class CatalogueService {
   }
 
   async addItem(actor: Actor, versionId: number, dto: CreateItemDto): Promise<ItemDto> {
+    this.forget();
     this.assertScheduleOk(dto.paymentSchedule);
     return inTransaction(this.dataSource, async (em) => {
       this.assertDraft(await this.version(em, versionId, true));
@@ -220,6 +258,7 @@ export class CatalogueService {
   }
 
   async updateItem(actor: Actor, id: number, dto: UpdateItemDto): Promise<ItemDto> {
+    this.forget();
     if (dto.paymentSchedule) this.assertScheduleOk(dto.paymentSchedule);
     return inTransaction(this.dataSource, async (em) => {
       const item = await em.findOneBy(CatalogueItemEntity, { id });

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, inRegionScope, regionScopeSql } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
+import { TtlCache } from '../../../platform/util/ttl-cache';
 import { AuditService } from '../../audit';
 import { CreateRegionDto, RegionDto, RegionNodeDto, UpdateRegionDto } from '../dto/region.dto';
 import { checkChildCode, childLevel } from '../domain/region-rules';
@@ -16,20 +17,42 @@ export function toRegionDto(r: RegionEntity): RegionDto {
 
 @Injectable()
 export class RegionsService {
+  private readonly cache = new TtlCache<number, RegionEntity>(60_000);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
 
-  /** A region by id, or null. No scope check: for other contexts resolving references. */
-  findById(id: number, em: EntityManager = this.dataSource.manager): Promise<RegionEntity | null> {
-    return em.findOneBy(RegionEntity, { id });
+  /**
+   * A region by id, or null. No scope check: for other contexts resolving references. Outside a
+   * transaction the answer may come from a 60-second cache (regions change rarely; this process
+   * clears it on its own writes).
+   */
+  async findById(id: number, em: EntityManager = this.dataSource.manager): Promise<RegionEntity | null> {
+    const cacheable = em === this.dataSource.manager;
+    const hit = cacheable ? this.cache.get(id) : undefined;
+    if (hit) return hit;
+    const region = await em.findOneBy(RegionEntity, { id });
+    if (region && cacheable) this.cache.set(id, region);
+    return region;
   }
 
   async findByIds(ids: number[]): Promise<Map<number, RegionEntity>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(RegionEntity).findBy({ id: In([...new Set(ids)]) });
-    return new Map(rows.map((r) => [r.id, r]));
+    const out = new Map<number, RegionEntity>();
+    const missing: number[] = [];
+    for (const id of new Set(ids)) {
+      const hit = this.cache.get(id);
+      if (hit) out.set(id, hit);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      for (const r of await this.dataSource.getRepository(RegionEntity).findBy({ id: In(missing) })) {
+        this.cache.set(r.id, r);
+        out.set(r.id, r);
+      }
+    }
+    return out;
   }
 
   /** A region the actor may see; 404 for missing and out-of-scope alike. */
@@ -76,6 +99,7 @@ export class RegionsService {
   }
 
   async create(actor: Actor, dto: CreateRegionDto): Promise<RegionDto> {
+    this.cache.clear();
     return inTransaction(this.dataSource, async (em) => {
       const parent = await this.getInScope(actor, dto.parentId, em);
       const level = childLevel(parent.level);
@@ -108,7 +132,7 @@ export class RegionsService {
   }
 
   async update(actor: Actor, id: number, dto: UpdateRegionDto): Promise<RegionDto> {
-    return inTransaction(this.dataSource, async (em) => {
+    const result = await inTransaction(this.dataSource, async (em) => {
       const region = await this.getInScope(actor, id, em);
       const before = toRegionDto(region);
       if (dto.code !== undefined && dto.code !== region.code) {
@@ -127,6 +151,8 @@ export class RegionsService {
       await this.audit.record(em, actor, { action: 'regions.region.updated', entityType: 'region', entityId: id, regionPath: region.path, before, after });
       return after;
     });
+    this.cache.clear();
+    return result;
   }
 
   private assertCode(parent: RegionEntity, code: string): void {
