@@ -7,6 +7,7 @@ describe('bad input', () => {
   let auditor: string;
   let worker: string;
   let officer: string;
+  let finance: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -14,15 +15,16 @@ describe('bad input', () => {
     auditor = await bearer(t, 'auditor');
     worker = await bearer(t, 'worker');
     officer = await bearer(t, 'officer');
+    finance = await bearer(t, 'finance');
   });
   afterAll(() => t.close());
 
-  const tables = ['users', 'user_roles', 'regions', 'calendar_days', 'sessions', 'idempotency_keys', 'needs', 'campaigns', 'catalogue_items', 'deliberations'];
+  const tables = ['users', 'user_roles', 'regions', 'calendar_days', 'sessions', 'idempotency_keys', 'needs', 'campaigns', 'catalogue_items', 'deliberations', 'budget_lines', 'budget_adjustments', 'ledger_entries', 'fund_years'];
   async function snapshot(): Promise<number[]> {
     return Promise.all(tables.map((x) => count(t.ds, x)));
   }
 
-  const cases: Array<{ name: string; method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: string; body?: unknown; as: 'admin' | 'auditor' | 'worker' | 'officer' | 'none'; field?: string }> = [
+  const cases: Array<{ name: string; method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: string; body?: unknown; as: 'admin' | 'auditor' | 'worker' | 'officer' | 'finance' | 'none'; field?: string }> = [
     { name: 'login without password', method: 'post', path: '/api/v1/auth/login', body: { username: 'admin' }, as: 'none', field: 'password' },
     { name: 'login with an unknown field', method: 'post', path: '/api/v1/auth/login', body: { username: 'admin', password: 'x', admin: true }, as: 'none', field: 'admin' },
     { name: 'login with a number as username', method: 'post', path: '/api/v1/auth/login', body: { username: 42, password: 'x' }, as: 'none', field: 'username' },
@@ -57,6 +59,14 @@ describe('bad input', () => {
     { name: 'catalogue item with a float price', method: 'post', path: '/api/v1/catalogue/versions/1/items', body: { categoryId: 1, code: 'X1', name: 'x', serviceStandard: 's', unit: '次', priceCap: '15.005', minOrgGrade: 2, paymentSchedule: [{ label: 'a', percent: 100 }] }, as: 'officer', field: 'priceCap' },
     { name: 'catalogue item with a price as a number', method: 'post', path: '/api/v1/catalogue/versions/1/items', body: { categoryId: 1, code: 'X1', name: 'x', serviceStandard: 's', unit: '次', priceCap: 15, minOrgGrade: 2, paymentSchedule: [{ label: 'a', percent: 100 }] }, as: 'officer', field: 'priceCap' },
     { name: 'resident registration with a bad phone', method: 'post', path: '/api/v1/auth/register', body: { phone: '12345', password: 'Diandan@2026', displayName: 'x', communityId: 1 }, as: 'none', field: 'phone' },
+    { name: 'budget line with three decimals', method: 'post', path: '/api/v1/funds/lines', body: { year: 2026, regionId: 2, source: 'DONATION', title: 't', amount: '1.234' }, as: 'officer', field: 'amount' },
+    { name: 'budget line with a numeric amount', method: 'post', path: '/api/v1/funds/lines', body: { year: 2026, regionId: 2, source: 'DONATION', title: 't', amount: 1000 }, as: 'officer', field: 'amount' },
+    { name: 'budget line with an unknown source', method: 'post', path: '/api/v1/funds/lines', body: { year: 2026, regionId: 2, source: 'LOTTERY', title: 't', amount: '10.00' }, as: 'officer', field: 'source' },
+    { name: 'budget line with balances smuggled in', method: 'post', path: '/api/v1/funds/lines', body: { year: 2026, regionId: 2, source: 'DONATION', title: 't', amount: '10.00', availableFen: '999' }, as: 'officer', field: 'availableFen' },
+    { name: 'adjustment with a non-amount delta', method: 'post', path: '/api/v1/funds/lines/1/adjustments', body: { delta: 'ten', reason: 'r' }, as: 'officer', field: 'delta' },
+    { name: 'execution report grouped by colour', method: 'get', path: '/api/v1/funds/report?year=2026&groupBy=colour', as: 'auditor', field: 'groupBy' },
+    { name: 'reversal with a short key', method: 'post', path: '/api/v1/funds/entries/1/reverse', body: { idempotencyKey: 'x', memo: 'm' }, as: 'finance', field: 'idempotencyKey' },
+    { name: 'closing a year that is not a number', method: 'post', path: '/api/v1/funds/years/last/close', as: 'finance', field: 'year' },
     { name: 'audit with a bad from date', method: 'get', path: '/api/v1/audit?from=yesterday', as: 'auditor', field: 'from' },
     { name: 'audit with an injected action', method: 'get', path: "/api/v1/audit?action=x'%20OR%201=1", as: 'auditor', field: 'action' },
   ];
@@ -64,7 +74,7 @@ describe('bad input', () => {
   it.each(cases)('$name → 400 problem, nothing changed', async (c) => {
     const before = await snapshot();
     let req = t.http()[c.method](c.path);
-    if (c.as !== 'none') req = req.set('Authorization', { admin, auditor, worker, officer }[c.as]);
+    if (c.as !== 'none') req = req.set('Authorization', { admin, auditor, worker, officer, finance }[c.as]);
     const res = c.body === undefined ? await req : await req.send(c.body as object);
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
