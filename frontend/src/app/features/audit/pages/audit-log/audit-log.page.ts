@@ -1,6 +1,5 @@
 import { JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { PERMISSIONS } from '@diandan/access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -15,8 +14,8 @@ import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translat
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatInstant, localDayBoundary, nextLocalDayStart } from '../../../../shared/dates';
 import { AuditApi } from '../../data/audit.api';
+import { PagedList } from '../../../../shared/paged-list';
 
-const DEFAULT_PAGE_SIZE = 20;
 
 export interface AuditFilters {
   action: string;
@@ -76,55 +75,19 @@ export default class AuditLogPage implements OnInit {
     dateTo: [''],
   });
 
-  protected readonly events = signal<AuditEvent[]>([]);
-  protected readonly total = signal(0);
-  protected readonly page = signal(1);
-  protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
-  protected readonly loading = signal(false);
+  protected readonly list = new PagedList<AuditEvent>((page, pageSize) => this.api.list(toAuditQuery(this.filters.getRawValue(), page, pageSize)), this.destroyRef, () => this.expanded.set(new Set()));
   protected readonly expanded = signal<ReadonlySet<number>>(new Set());
 
   protected readonly verifying = signal(false);
   protected readonly verifyResult = signal<AuditVerifyResult | null>(null);
 
   ngOnInit(): void {
-    this.load();
-  }
-
-  protected load(): void {
-    this.loading.set(true);
-    this.api
-      .list(toAuditQuery(this.filters.getRawValue(), this.page(), this.pageSize()))
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (result) => {
-          this.events.set(result.items);
-          this.total.set(result.total);
-          this.expanded.set(new Set());
-          this.loading.set(false);
-        },
-        error: () => this.loading.set(false),
-      });
-  }
-
-  protected search(): void {
-    this.page.set(1);
-    this.load();
+    this.list.load();
   }
 
   protected reset(): void {
     this.filters.reset();
-    this.search();
-  }
-
-  protected pageChange(page: number): void {
-    this.page.set(page);
-    this.load();
-  }
-
-  protected pageSizeChange(size: number): void {
-    this.pageSize.set(size);
-    this.page.set(1);
-    this.load();
+    this.list.first();
   }
 
   protected toggle(seq: number, open: boolean): void {

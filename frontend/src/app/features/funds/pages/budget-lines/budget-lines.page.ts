@@ -47,8 +47,8 @@ import { FundsApi } from '../../data/funds.api';
 import { SOURCE_PREFIX, sourceColor } from '../../data/labels';
 import { RestrictableCategory, categoryLabel, restrictableCategories } from '../../data/line-form';
 import { LineFilters, toLineQuery } from '../../data/line-query';
+import { PagedList } from '../../../../shared/paged-list';
 
-const DEFAULT_PAGE_SIZE = 20;
 
 /** A decision being taken in the modal. */
 interface Decision {
@@ -117,11 +117,7 @@ export default class BudgetLinesPage implements OnInit {
     status: this.fb.control<BudgetLineStatus | null>(null),
   });
 
-  protected readonly lines = signal<BudgetLine[]>([]);
-  protected readonly total = signal(0);
-  protected readonly page = signal(1);
-  protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
-  protected readonly loading = signal(false);
+  protected readonly list = new PagedList<BudgetLine>(() => this.api.lines(this.query()), this.destroyRef);
   protected readonly exporting = signal(false);
 
   private readonly regions = signal<RegionNode[]>([]);
@@ -139,7 +135,7 @@ export default class BudgetLinesPage implements OnInit {
   protected readonly decisionForm = this.fb.group({ note: ['', Validators.maxLength(500)] });
 
   ngOnInit(): void {
-    this.load();
+    this.list.load();
     this.regionsApi
       .tree()
       .pipe(takeUntilDestroyed(this.destroyRef))
@@ -155,43 +151,12 @@ export default class BudgetLinesPage implements OnInit {
 
   private query(): BudgetLineQuery {
     const filters: LineFilters = this.filters.getRawValue();
-    return toLineQuery(filters, this.page(), this.pageSize());
-  }
-
-  protected load(): void {
-    this.loading.set(true);
-    this.api
-      .lines(this.query())
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (result) => {
-          this.lines.set(result.items);
-          this.total.set(result.total);
-          this.loading.set(false);
-        },
-        error: () => this.loading.set(false),
-      });
-  }
-
-  protected search(): void {
-    this.page.set(1);
-    this.load();
+    return toLineQuery(filters, this.list.page(), this.list.pageSize());
   }
 
   protected reset(): void {
     this.filters.reset();
-    this.search();
-  }
-
-  protected pageChange(page: number): void {
-    this.page.set(page);
-    this.load();
-  }
-
-  protected pageSizeChange(size: number): void {
-    this.pageSize.set(size);
-    this.page.set(1);
-    this.load();
+    this.list.first();
   }
 
   protected category(code: string | null): string {
@@ -201,7 +166,7 @@ export default class BudgetLinesPage implements OnInit {
   protected created(line: BudgetLine): void {
     this.creating.set(false);
     this.message.success(this.i18n.t('funds.form.created', { title: line.title }));
-    this.search();
+    this.list.first();
   }
 
   protected openDecision(line: BudgetLine, approve: boolean): void {
@@ -230,7 +195,7 @@ export default class BudgetLinesPage implements OnInit {
         this.deciding.set(false);
         this.decision.set(null);
         this.message.success(this.i18n.t(decision.approve ? 'funds.decision.approved' : 'funds.decision.rejected', { title: line.title }));
-        this.load();
+        this.list.load();
       },
       error: (error: unknown) => {
         this.deciding.set(false);

@@ -22,8 +22,8 @@ import { OrganisationsApi } from '../../../organisations';
 import { RegionsApi, indexRegions, toTreeNodes } from '../../../regions';
 import { UserFormComponent } from '../../components/user-form/user-form.component';
 import { UsersApi } from '../../data/users.api';
+import { PagedList } from '../../../../shared/paged-list';
 
-const DEFAULT_PAGE_SIZE = 20;
 
 /** Users in the caller's region subtree; create, edit, disable and enable with `users.manage`. */
 @Component({
@@ -65,11 +65,10 @@ export default class UsersPage implements OnInit {
     status: [null as UserStatus | null],
   });
 
-  protected readonly users = signal<User[]>([]);
-  protected readonly total = signal(0);
-  protected readonly page = signal(1);
-  protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
-  protected readonly loading = signal(false);
+  protected readonly list = new PagedList<User>((page, pageSize) => {
+    const { q, role, status } = this.filters.getRawValue();
+    return this.api.list({ page, pageSize, q: q.trim(), role, status });
+  }, this.destroyRef);
 
   private readonly regions = signal<RegionNode[]>([]);
   protected readonly regionNodes = computed(() => toTreeNodes(this.regions()));
@@ -82,7 +81,7 @@ export default class UsersPage implements OnInit {
   protected readonly drawerWidth = typeof window === 'undefined' ? 520 : Math.min(520, window.innerWidth);
 
   ngOnInit(): void {
-    this.load();
+    this.list.load();
     if (this.auth.can(PERMISSIONS.REGIONS_READ)) {
       this.regionsApi
         .tree()
@@ -97,41 +96,9 @@ export default class UsersPage implements OnInit {
     }
   }
 
-  protected load(): void {
-    const { q, role, status } = this.filters.getRawValue();
-    this.loading.set(true);
-    this.api
-      .list({ page: this.page(), pageSize: this.pageSize(), q: q.trim(), role, status })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (result) => {
-          this.users.set(result.items);
-          this.total.set(result.total);
-          this.loading.set(false);
-        },
-        error: () => this.loading.set(false),
-      });
-  }
-
-  protected search(): void {
-    this.page.set(1);
-    this.load();
-  }
-
   protected reset(): void {
     this.filters.reset();
-    this.search();
-  }
-
-  protected pageChange(page: number): void {
-    this.page.set(page);
-    this.load();
-  }
-
-  protected pageSizeChange(size: number): void {
-    this.pageSize.set(size);
-    this.page.set(1);
-    this.load();
+    this.list.first();
   }
 
   protected regionName(user: User): string {
@@ -163,14 +130,14 @@ export default class UsersPage implements OnInit {
   protected saved(user: User, created: boolean): void {
     this.closeDrawer();
     this.message.success(this.i18n.t(created ? 'users.created' : 'users.updated', { name: user.displayName }));
-    this.load();
+    this.list.load();
   }
 
   protected setEnabled(user: User, enabled: boolean): void {
     const call: Observable<User> = enabled ? this.api.enable(user.id) : this.api.disable(user.id);
     call.subscribe(() => {
       this.message.success(this.i18n.t(enabled ? 'users.enabled' : 'users.disabled', { name: user.displayName }));
-      this.load();
+      this.list.load();
     });
   }
 }

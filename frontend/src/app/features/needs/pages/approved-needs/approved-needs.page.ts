@@ -33,8 +33,8 @@ import { RegionsApi, toTreeNodes } from '../../../regions';
 import { CampaignsApi } from '../../data/campaigns.api';
 import { NeedsApi } from '../../data/needs.api';
 import { NeedFilters, toNeedQuery, toNeedSort } from '../../data/need-query';
+import { PagedList } from '../../../../shared/paged-list';
 
-const DEFAULT_PAGE_SIZE = 20;
 
 /** 已通过需求: needs of my area by region, status, category, campaign and text, sortable, exportable to Excel. */
 @Component({
@@ -75,12 +75,8 @@ export default class ApprovedNeedsPage implements OnInit {
     q: [''],
   });
 
-  protected readonly needs = signal<NeedSummary[]>([]);
-  protected readonly total = signal(0);
-  protected readonly page = signal(1);
-  protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
+  protected readonly list = new PagedList<NeedSummary>(() => this.needsApi.list(this.query()), this.destroyRef);
   protected readonly sort = signal<NeedSort | null>(null);
-  protected readonly loading = signal(false);
   protected readonly exporting = signal(false);
 
   private readonly regions = signal<RegionNode[]>([]);
@@ -102,7 +98,7 @@ export default class ApprovedNeedsPage implements OnInit {
   protected readonly catalogueTitle = computed(() => this.catalogue()?.title ?? '');
 
   ngOnInit(): void {
-    this.load();
+    this.list.load();
     this.regionsApi
       .tree()
       .pipe(takeUntilDestroyed(this.destroyRef))
@@ -135,49 +131,17 @@ export default class ApprovedNeedsPage implements OnInit {
 
   private query(): NeedQuery {
     const filters: NeedFilters = this.filters.getRawValue();
-    return toNeedQuery(filters, this.page(), this.pageSize(), this.sort());
-  }
-
-  protected load(): void {
-    this.loading.set(true);
-    this.needsApi
-      .list(this.query())
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (result) => {
-          this.needs.set(result.items);
-          this.total.set(result.total);
-          this.loading.set(false);
-        },
-        error: () => this.loading.set(false),
-      });
-  }
-
-  protected search(): void {
-    this.page.set(1);
-    this.load();
+    return toNeedQuery(filters, this.list.page(), this.list.pageSize(), this.sort());
   }
 
   protected reset(): void {
     this.filters.reset();
-    this.search();
-  }
-
-  protected pageChange(page: number): void {
-    this.page.set(page);
-    this.load();
-  }
-
-  protected pageSizeChange(size: number): void {
-    this.pageSize.set(size);
-    this.page.set(1);
-    this.load();
+    this.list.first();
   }
 
   protected sortChange(key: string, order: NzTableSortOrder): void {
     this.sort.set(toNeedSort(key, order));
-    this.page.set(1);
-    this.load();
+    this.list.first();
   }
 
   protected sortOrder(key: string): NzTableSortOrder {
