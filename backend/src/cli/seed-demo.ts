@@ -97,6 +97,8 @@ export const DEMO_ORGANISATIONS = [
   { name: '南京市鼓楼区阳光养老服务中心', kind: 'SOCIAL_ORGANISATION', creditCode: credit('52320106MJ5000001'), region: '320106000000' },
   { name: '南京市玄武区同心社会工作服务社', kind: 'SOCIAL_ORGANISATION', creditCode: credit('52320102MJ5000002'), region: '320102000000' },
   { name: '江苏众评社会组织评估中心', kind: 'EVALUATION_AGENCY', creditCode: credit('52320100MJ5000003'), region: '320100000000' },
+  { name: '南京市鼓楼区邻里互助服务社', kind: 'SOCIAL_ORGANISATION', creditCode: credit('52320106MJ5000004'), region: '320106000000' },
+  { name: '南京市鼓楼区乐龄社会工作服务中心', kind: 'SOCIAL_ORGANISATION', creditCode: credit('52320106MJ5000005'), region: '320106000000' },
 ] as const;
 
 export const DEMO_USERS = [
@@ -111,7 +113,16 @@ export const DEMO_USERS = [
   { username: 'yh_resident', displayName: '赵先生（颐和路社区）', roles: ['RESIDENT'], region: '320106002002', phone: '13800000004' },
   { username: 'newcomer', displayName: '孙女士（待认证）', roles: ['RESIDENT'], region: '320106002001', phone: '13800000005', unverified: true },
   { username: 'orgmember', displayName: '刘主任（阳光养老）', roles: ['ORG_MEMBER'], organisation: '南京市鼓楼区阳光养老服务中心' },
+  { username: 'orgmember2', displayName: '陈社长（邻里互助）', roles: ['ORG_MEMBER'], organisation: '南京市鼓楼区邻里互助服务社' },
+  { username: 'orgmember3', displayName: '黄主任（乐龄社工）', roles: ['ORG_MEMBER'], organisation: '南京市鼓楼区乐龄社会工作服务中心' },
+  { username: 'xw_orgmember', displayName: '吴社长（同心社工）', roles: ['ORG_MEMBER'], organisation: '南京市玄武区同心社会工作服务社' },
   { username: 'expert', displayName: '周专家', roles: ['EXPERT'] },
+  { username: 'expert2', displayName: '钱专家', roles: ['EXPERT'] },
+  { username: 'expert3', displayName: '冯专家', roles: ['EXPERT'] },
+  { username: 'expert4', displayName: '郑专家', roles: ['EXPERT'] },
+  { username: 'expert5', displayName: '何专家', roles: ['EXPERT'] },
+  { username: 'expert6', displayName: '许专家', roles: ['EXPERT'] },
+  { username: 'expert7', displayName: '韩专家（原阳光养老）', roles: ['EXPERT'] },
   { username: 'evaluator', displayName: '孙评估员（众评中心）', roles: ['EVALUATOR'], organisation: '江苏众评社会组织评估中心' },
   { username: 'auditor', displayName: '吴监督（市审计）', roles: ['AUDITOR'], region: '320100000000' },
 ] as const;

@@ -79,6 +79,13 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(1) @Max(60)
   LEDGER_LOCK_WAIT_SECONDS = 10;
 
+  /**
+   * When the 7-working-day objection window (质疑期) after an award notice starts: the day after
+   * publication, or the second working day after it. Each deployment fixes one (PRODUCT.md §4).
+   */
+  @IsIn(['NEXT_DAY', 'SECOND_WORKING_DAY'])
+  OBJECTION_WINDOW_START: 'NEXT_DAY' | 'SECOND_WORKING_DAY' = 'NEXT_DAY';
+
   @IsOptional() @IsString()
   STATIC_DIR?: string;
 

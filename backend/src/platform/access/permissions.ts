@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   CALENDAR_READ: 'calendar.read',
   CALENDAR_MANAGE: 'calendar.manage',
   ORGANISATIONS_READ: 'organisations.read',
+  /** Review registrations, suspend, blacklist (procurement officers, in their region subtree). */
+  ORGANISATIONS_REVIEW: 'organisations.review',
+  /** An organisation member maintains their own organisation's profile, documents and members. */
+  ORGANISATIONS_SELF: 'organisations.self',
   AUDIT_READ: 'audit.read',
   AUDIT_VERIFY: 'audit.verify',
   QUEUES_READ: 'queues.read',
@@ -46,6 +50,18 @@ export const PERMISSIONS = {
   FUNDS_MANAGE: 'funds.manage',
   FUNDS_APPROVE: 'funds.approve',
   FUNDS_AUDIT: 'funds.audit',
+  QUEUES_MANAGE: 'queues.manage',
+  PROJECTS_READ: 'projects.read',
+  PROJECTS_MANAGE: 'projects.manage',
+  /** Approve a submitted project (reserves its budget): finance, never the officer who drafted it. */
+  PROJECTS_APPROVE: 'projects.approve',
+  TENDERS_READ: 'tenders.read',
+  TENDERS_MANAGE: 'tenders.manage',
+  /** Register interest, ask questions, submit/replace/withdraw one's own organisation's bids. */
+  BIDS_SUBMIT: 'bids.submit',
+  OBJECTIONS_FILE: 'objections.file',
+  /** Score the bids of the tenders one has been drawn for. */
+  SCORES_SUBMIT: 'scores.submit',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS);
@@ -66,12 +82,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.NEEDS_MODERATE,
     P.NEEDS_DELIBERATE,
   ],
-  PROCUREMENT_OFFICER: [...STAFF_READ, P.USERS_READ, P.CATALOGUE_MANAGE, P.CAMPAIGNS_READ, P.NEEDS_READ, P.NEEDS_EXPORT, P.FUNDS_READ, P.FUNDS_MANAGE],
-  FINANCE_OFFICER: [...STAFF_READ, P.FUNDS_READ, P.FUNDS_APPROVE, P.FUNDS_AUDIT],
-  ORG_MEMBER: [...EVERYONE, P.CALENDAR_READ],
-  EXPERT: [...EVERYONE, P.CALENDAR_READ],
-  EVALUATOR: [...EVERYONE, P.CALENDAR_READ],
-  AUDITOR: [...STAFF_READ, P.USERS_READ, P.AUDIT_READ, P.AUDIT_VERIFY, P.CAMPAIGNS_READ, P.NEEDS_READ, P.NEEDS_EXPORT, P.FUNDS_READ, P.FUNDS_AUDIT],
+  PROCUREMENT_OFFICER: [
+    ...STAFF_READ, P.USERS_READ, P.CATALOGUE_MANAGE, P.CAMPAIGNS_READ, P.NEEDS_READ, P.NEEDS_EXPORT, P.FUNDS_READ, P.FUNDS_MANAGE,
+    P.ORGANISATIONS_REVIEW, P.PROJECTS_READ, P.PROJECTS_MANAGE, P.TENDERS_READ, P.TENDERS_MANAGE,
+  ],
+  FINANCE_OFFICER: [...STAFF_READ, P.FUNDS_READ, P.FUNDS_APPROVE, P.FUNDS_AUDIT, P.PROJECTS_READ, P.PROJECTS_APPROVE],
+  ORG_MEMBER: [...EVERYONE, P.CALENDAR_READ, P.ORGANISATIONS_SELF, P.TENDERS_READ, P.BIDS_SUBMIT, P.OBJECTIONS_FILE],
+  EXPERT: [...EVERYONE, P.CALENDAR_READ, P.SCORES_SUBMIT],
+  EVALUATOR: [...EVERYONE, P.CALENDAR_READ, P.ORGANISATIONS_SELF],
+  AUDITOR: [
+    ...STAFF_READ, P.USERS_READ, P.AUDIT_READ, P.AUDIT_VERIFY, P.CAMPAIGNS_READ, P.NEEDS_READ, P.NEEDS_EXPORT, P.FUNDS_READ, P.FUNDS_AUDIT,
+    P.PROJECTS_READ, P.TENDERS_READ,
+  ],
   ADMIN: [
     ...STAFF_READ,
     P.USERS_READ,
@@ -79,6 +101,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.REGIONS_MANAGE,
     P.CALENDAR_MANAGE,
     P.QUEUES_READ,
+    P.QUEUES_MANAGE,
   ],
 };
 

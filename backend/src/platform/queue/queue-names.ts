@@ -5,6 +5,8 @@
 export const QUEUES = {
   IDENTITY: 'identity',
   NEEDS: 'needs',
+  ORGANISATIONS: 'organisations',
+  PROCUREMENT: 'procurement',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);
