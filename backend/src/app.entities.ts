@@ -6,6 +6,7 @@ import { IDENTITY_ENTITIES } from './modules/identity';
 import { NEEDS_ENTITIES } from './modules/needs';
 import { NOTIFICATIONS_ENTITIES } from './modules/notifications';
 import { ORGANISATIONS_ENTITIES } from './modules/organisations';
+import { PROCUREMENT_ENTITIES } from './modules/procurement';
 import { REGIONS_ENTITIES } from './modules/regions';
 import { IdempotencyKeyEntity } from './platform/http/idempotency/idempotency-key.entity';
 
@@ -18,5 +19,6 @@ export const ENTITIES = [
   ...NOTIFICATIONS_ENTITIES,
   ...NEEDS_ENTITIES,
   ...FUNDS_ENTITIES,
+  ...PROCUREMENT_ENTITIES,
   IdempotencyKeyEntity,
 ];

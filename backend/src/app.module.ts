@@ -10,6 +10,7 @@ import { IdentityModule } from './modules/identity';
 import { NeedsModule } from './modules/needs';
 import { NotificationsModule } from './modules/notifications';
 import { OrganisationsModule } from './modules/organisations';
+import { ProcurementModule } from './modules/procurement';
 import { RegionsModule } from './modules/regions';
 import { AccessGuard, AccessModule } from './platform/access';
 import { DatabaseModule } from './platform/database/database.module';
@@ -32,6 +33,7 @@ export const CORE_IMPORTS = [
   NotificationsModule,
   NeedsModule,
   FundsModule,
+  ProcurementModule,
 ];
 
 /** The HTTP process. */

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
@@ -29,6 +30,10 @@ export function configureHttpApp(app: INestApplication, env: Env): void {
       },
     }),
   );
+  // Organisation documents travel as base64 in JSON (a file of up to 5 MB): a larger limit on that route only.
+  express.use('/api/v1/my/organisation/documents', json({ limit: '8mb' }));
+  // Bids carry their documents the same way (up to 10 files, 20 MB in all).
+  express.use(/^\/api\/v1\/tenders\/\d+\/my-bid$/, json({ limit: '30mb' }));
   express.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -3,11 +3,13 @@ import { Module } from '@nestjs/common';
 import { CORE_IMPORTS } from './app.module';
 import { IdentityWorkerModule } from './modules/identity';
 import { NeedsWorkerModule } from './modules/needs';
+import { OrganisationsWorkerModule } from './modules/organisations';
+import { ProcurementWorkerModule } from './modules/procurement';
 import { ReconcilerRunner } from './platform/queue';
 
 /** The worker process: the same modules, plus the BullMQ consumers and the reconciler; no HTTP. */
 @Module({
-  imports: [...CORE_IMPORTS, IdentityWorkerModule, NeedsWorkerModule],
+  imports: [...CORE_IMPORTS, IdentityWorkerModule, NeedsWorkerModule, OrganisationsWorkerModule, ProcurementWorkerModule],
   providers: [ReconcilerRunner],
 })
 export class WorkerModule {}

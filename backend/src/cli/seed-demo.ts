@@ -93,12 +93,37 @@ export const DEMO_CALENDAR: Day[] = [
 
 const credit = (first17: string) => first17 + creditCodeCheckChar(first17);
 
+/**
+ * Demo organisations, ACTIVE, with their registry data: type, legal representative, evaluation
+ * grade (1..5 = 1A..5A; no expiry recorded for 同心社工 and 众评), service area = their own region,
+ * and the bank account payments go to.
+ */
 export const DEMO_ORGANISATIONS = [
-  { name: '南京市鼓楼区阳光养老服务中心', kind: 'SOCIAL_ORGANISATION', creditCode: credit('52320106MJ5000001'), region: '320106000000' },
-  { name: '南京市玄武区同心社会工作服务社', kind: 'SOCIAL_ORGANISATION', creditCode: credit('52320102MJ5000002'), region: '320102000000' },
-  { name: '江苏众评社会组织评估中心', kind: 'EVALUATION_AGENCY', creditCode: credit('52320100MJ5000003'), region: '320100000000' },
-  { name: '南京市鼓楼区邻里互助服务社', kind: 'SOCIAL_ORGANISATION', creditCode: credit('52320106MJ5000004'), region: '320106000000' },
-  { name: '南京市鼓楼区乐龄社会工作服务中心', kind: 'SOCIAL_ORGANISATION', creditCode: credit('52320106MJ5000005'), region: '320106000000' },
+  {
+    name: '南京市鼓楼区阳光养老服务中心', kind: 'SOCIAL_ORGANISATION', creditCode: credit('52320106MJ5000001'), region: '320106000000',
+    orgType: 'SOCIAL_SERVICE_AGENCY', legalRepresentative: '刘阳', contactPhone: '025-83210001', grade: 4, gradeExpiresOn: '2028-12-31',
+    bank: { name: '中国工商银行南京鼓楼支行', accountNo: '4301010109100100001' },
+  },
+  {
+    name: '南京市玄武区同心社会工作服务社', kind: 'SOCIAL_ORGANISATION', creditCode: credit('52320102MJ5000002'), region: '320102000000',
+    orgType: 'SOCIAL_SERVICE_AGENCY', legalRepresentative: '吴同', contactPhone: '025-84420002', grade: 3, gradeExpiresOn: null,
+    bank: { name: '中国建设银行南京玄武支行', accountNo: '3205015873600000002' },
+  },
+  {
+    name: '江苏众评社会组织评估中心', kind: 'EVALUATION_AGENCY', creditCode: credit('52320100MJ5000003'), region: '320100000000',
+    orgType: 'SOCIAL_SERVICE_AGENCY', legalRepresentative: '孙评', contactPhone: '025-86630003', grade: 5, gradeExpiresOn: null,
+    bank: { name: '中国银行南京分行营业部', accountNo: '5165580000000000003' },
+  },
+  {
+    name: '南京市鼓楼区邻里互助服务社', kind: 'SOCIAL_ORGANISATION', creditCode: credit('52320106MJ5000004'), region: '320106000000',
+    orgType: 'SOCIAL_SERVICE_AGENCY', legalRepresentative: '陈邻', contactPhone: '025-83210004', grade: 3, gradeExpiresOn: '2027-12-31',
+    bank: { name: '江苏银行南京鼓楼支行', accountNo: '3101018800000000004' },
+  },
+  {
+    name: '南京市鼓楼区乐龄社会工作服务中心', kind: 'SOCIAL_ORGANISATION', creditCode: credit('52320106MJ5000005'), region: '320106000000',
+    orgType: 'SOCIAL_SERVICE_AGENCY', legalRepresentative: '黄乐', contactPhone: '025-83210005', grade: 3, gradeExpiresOn: '2028-06-30',
+    bank: { name: '南京银行鼓楼支行', accountNo: '0110270000000000005' },
+  },
 ] as const;
 
 export const DEMO_USERS = [
@@ -170,12 +195,23 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
 
     const orgIds = new Map<string, number>();
     for (const o of DEMO_ORGANISATIONS) {
+      const regionId = regionIds.get(o.region);
       const res = (await em.query(
-        'INSERT IGNORE INTO organisations (name, kind, credit_code, region_id, created_at) VALUES (?, ?, ?, ?, ?)',
-        [o.name, o.kind, o.creditCode, regionIds.get(o.region), now],
+        `INSERT IGNORE INTO organisations (name, kind, credit_code, region_id, created_at, org_type, legal_representative, contact_phone,
+           grade, grade_expires_on, bank_name, bank_account_name, bank_account_no, status, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)`,
+        [o.name, o.kind, o.creditCode, regionId, now, o.orgType, o.legalRepresentative, o.contactPhone, o.grade, o.gradeExpiresOn, o.bank.name, o.name, o.bank.accountNo, now],
       )) as { affectedRows: number };
       report.organisations += res.affectedRows;
       const [row] = (await em.query('SELECT id FROM organisations WHERE credit_code = ?', [o.creditCode])) as Array<{ id: number }>;
+      // a database seeded before the registry existed: fill in what is missing, change nothing else
+      await em.query(
+        `UPDATE organisations SET org_type = ?, legal_representative = ?, contact_phone = ?, grade = ?, grade_expires_on = ?,
+           bank_name = ?, bank_account_name = ?, bank_account_no = ?, updated_at = ?
+         WHERE id = ? AND org_type IS NULL`,
+        [o.orgType, o.legalRepresentative, o.contactPhone, o.grade, o.gradeExpiresOn, o.bank.name, o.name, o.bank.accountNo, now, row.id],
+      );
+      await em.query('INSERT IGNORE INTO organisation_service_areas (organisation_id, region_id) VALUES (?, ?)', [row.id, regionId]);
       orgIds.set(o.name, row.id);
     }
 
@@ -194,6 +230,14 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
         for (const role of u.roles) await em.query('INSERT INTO user_roles (user_id, role) VALUES (?, ?)', [res.insertId, role]);
         report.users++;
       }
+    }
+
+    // 韩专家 worked for 阳光养老 until mid-2025: within 3 years, so never drawn when it bids.
+    const [ex7] = (await em.query("SELECT id FROM users WHERE username = 'expert7'")) as Array<{ id: number }>;
+    const sunshine = orgIds.get('南京市鼓楼区阳光养老服务中心');
+    const affiliated = (await em.query('SELECT COUNT(*) AS n FROM expert_affiliations WHERE expert_id = ?', [ex7?.id ?? 0])) as Array<{ n: string }>;
+    if (ex7 && sunshine && Number(affiliated[0].n) === 0) {
+      await em.query("INSERT INTO expert_affiliations (expert_id, organisation_id, kind, started_on, ended_on, note, created_at) VALUES (?, ?, 'EMPLOYMENT', '2019-03-01', '2025-06-30', '曾任项目主管', ?)", [ex7.id, sunshine, now]);
     }
 
     await seedCatalogueAndCampaign(em, now, report);
@@ -272,6 +316,22 @@ async function seedCatalogueAndCampaign(em: EntityManager, now: Date, report: Se
     );
     report.needs++;
   }
+  // One need the residents' council has approved: ready for the procurement officer to bundle into a project.
+  const [meal] = (await em.query('SELECT category_id AS id FROM catalogue_items WHERE version_id = ? AND code = ?', [version.id, 'A0101'])) as Array<{ id: number }>;
+  const approved = (await em.query(
+    `INSERT INTO needs (campaign_id, region_id, street_id, district_id, city_id, region_path, category_id, title, description, attributes, location,
+       channel, submitted_by, status, support_count, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '山西路社区', 'ONLINE', ?, 'APPROVED', 0, ?, ?)`,
+    [c.insertId, community.id, street, district, city, community.path, meal.id, '独居老人午餐送餐上门', '行动不便的独居老人希望每天中午有人送餐上门，并顺便看望。',
+      JSON.stringify({ targetGroup: '独居老人', headcount: 25, frequency: '每天', timeWindow: '每周一至周日 11:00-12:30' }), resident.id, now, now],
+  )) as { insertId: number };
+  await em.query(
+    `INSERT INTO need_events (need_id, at, kind, from_status, to_status, actor_id, actor_name, note) VALUES
+       (?, ?, 'STATUS', NULL, 'SUBMITTED', ?, 'resident', NULL), (?, ?, 'STATUS', 'SUBMITTED', 'ACCEPTED', ?, 'worker', NULL),
+       (?, ?, 'STATUS', 'ACCEPTED', 'SHORTLISTED', ?, 'worker', NULL), (?, ?, 'STATUS', 'SHORTLISTED', 'APPROVED', ?, 'worker', '{"reason":"居民议事会表决通过"}')`,
+    [approved.insertId, now, resident.id, approved.insertId, now, worker.id, approved.insertId, now, worker.id, approved.insertId, now, worker.id],
+  );
+  report.needs++;
 }
 
 /**

@@ -86,6 +86,14 @@ export class Env {
   @IsIn(['NEXT_DAY', 'SECOND_WORKING_DAY'])
   OBJECTION_WINDOW_START: 'NEXT_DAY' | 'SECOND_WORKING_DAY' = 'NEXT_DAY';
 
+  /** Blacklisting for misconduct lasts from this many years… (PRODUCT.md §4: 1 to 3 years). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  ORG_BLACKLIST_MIN_YEARS = 1;
+
+  /** …to this many years (inclusive), counted from the day of the decision. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  ORG_BLACKLIST_MAX_YEARS = 3;
+
   @IsOptional() @IsString()
   STATIC_DIR?: string;
 
@@ -103,6 +111,9 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   if (errors.length > 0) {
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if (env.ORG_BLACKLIST_MIN_YEARS > env.ORG_BLACKLIST_MAX_YEARS) {
+    throw new Error('Invalid configuration:\n  ORG_BLACKLIST_MIN_YEARS: must not exceed ORG_BLACKLIST_MAX_YEARS');
   }
   if (env.NODE_ENV === 'production' && env.JWT_SECRET.startsWith('dev-only')) {
     throw new Error('Invalid configuration:\n  JWT_SECRET: must be set to a secret value in production');

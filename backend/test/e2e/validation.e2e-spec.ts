@@ -1,5 +1,7 @@
 import { TestApp, bearer, count, createTestApp } from '../support/test-app';
 
+const TENDER = { projectId: 1, title: '采购', description: 'd', method: 'OPEN_TENDER', scoringMethod: 'COMPREHENSIVE', priceWeight: 30, criteria: [{ code: 'PLAN', name: '方案', maxScore: '70' }], maxPrice: '100.00', committeeSize: 5, bidDeadline: '2030-01-01T00:00:00Z' };
+
 /** Bad input on every endpoint: a 400 problem with field paths, and nothing changed. */
 describe('bad input', () => {
   let t: TestApp;
@@ -8,6 +10,8 @@ describe('bad input', () => {
   let worker: string;
   let officer: string;
   let finance: string;
+  let orgmember: string;
+  let expert: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -16,15 +20,17 @@ describe('bad input', () => {
     worker = await bearer(t, 'worker');
     officer = await bearer(t, 'officer');
     finance = await bearer(t, 'finance');
+    orgmember = await bearer(t, 'orgmember');
+    expert = await bearer(t, 'expert');
   });
   afterAll(() => t.close());
 
-  const tables = ['users', 'user_roles', 'regions', 'calendar_days', 'sessions', 'idempotency_keys', 'needs', 'campaigns', 'catalogue_items', 'deliberations', 'budget_lines', 'budget_adjustments', 'ledger_entries', 'fund_years'];
+  const tables = ['users', 'user_roles', 'regions', 'calendar_days', 'sessions', 'idempotency_keys', 'needs', 'campaigns', 'catalogue_items', 'deliberations', 'budget_lines', 'budget_adjustments', 'ledger_entries', 'fund_years', 'projects', 'tenders', 'bids', 'bid_events', 'bid_scores', 'objections', 'tender_notices', 'expert_affiliations'];
   async function snapshot(): Promise<number[]> {
     return Promise.all(tables.map((x) => count(t.ds, x)));
   }
 
-  const cases: Array<{ name: string; method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: string; body?: unknown; as: 'admin' | 'auditor' | 'worker' | 'officer' | 'finance' | 'none'; field?: string }> = [
+  const cases: Array<{ name: string; method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: string; body?: unknown; as: 'admin' | 'auditor' | 'worker' | 'officer' | 'finance' | 'orgmember' | 'expert' | 'none'; field?: string }> = [
     { name: 'login without password', method: 'post', path: '/api/v1/auth/login', body: { username: 'admin' }, as: 'none', field: 'password' },
     { name: 'login with an unknown field', method: 'post', path: '/api/v1/auth/login', body: { username: 'admin', password: 'x', admin: true }, as: 'none', field: 'admin' },
     { name: 'login with a number as username', method: 'post', path: '/api/v1/auth/login', body: { username: 42, password: 'x' }, as: 'none', field: 'username' },
@@ -67,6 +73,23 @@ describe('bad input', () => {
     { name: 'execution report grouped by colour', method: 'get', path: '/api/v1/funds/report?year=2026&groupBy=colour', as: 'auditor', field: 'groupBy' },
     { name: 'reversal with a short key', method: 'post', path: '/api/v1/funds/entries/1/reverse', body: { idempotencyKey: 'x', memo: 'm' }, as: 'finance', field: 'idempotencyKey' },
     { name: 'closing a year that is not a number', method: 'post', path: '/api/v1/funds/years/last/close', as: 'finance', field: 'year' },
+    { name: 'project with a unit price of three decimals', method: 'post', path: '/api/v1/projects', body: { title: '项目', regionId: 4, catalogueItemId: 1, needIds: [1], quantity: 1, unitPrice: '12.505', budgetLineId: 1, plan: { objectives: ['x'], schedule: [{ period: '2027-01', activity: 'a' }], budget: [{ item: 'b', amount: '100.00' }], beneficiaries: 1, outputIndicators: [{ name: 'n', target: 't' }], outcomeIndicators: [{ name: 'n', target: 't' }] } }, as: 'officer', field: 'unitPrice' },
+    { name: 'project with need ids as strings', method: 'post', path: '/api/v1/projects', body: { title: '项目', regionId: 4, catalogueItemId: 1, needIds: ['1'], quantity: 1, unitPrice: '100.00', budgetLineId: 1, plan: { objectives: ['x'], schedule: [{ period: '2027-01', activity: 'a' }], budget: [{ item: 'b', amount: '100.00' }], beneficiaries: 1, outputIndicators: [{ name: 'n', target: 't' }], outcomeIndicators: [{ name: 'n', target: 't' }] } }, as: 'officer', field: 'needIds' },
+    { name: 'project plan without objectives', method: 'post', path: '/api/v1/projects', body: { title: '项目', regionId: 4, catalogueItemId: 1, needIds: [1], quantity: 1, unitPrice: '100.00', budgetLineId: 1, plan: { schedule: [], budget: [], beneficiaries: 1, outputIndicators: [], outcomeIndicators: [] } }, as: 'officer', field: 'plan.objectives' },
+    { name: 'project approval with a status smuggled in', method: 'post', path: '/api/v1/projects/1/approve', body: { status: 'APPROVED' }, as: 'finance', field: 'status' },
+    { name: 'tender with an unknown method', method: 'post', path: '/api/v1/tenders', body: { ...TENDER, method: 'AUCTION' }, as: 'officer', field: 'method' },
+    { name: 'tender with the price weight as a string', method: 'post', path: '/api/v1/tenders', body: { ...TENDER, priceWeight: '30' }, as: 'officer', field: 'priceWeight' },
+    { name: 'tender with a bad deadline', method: 'post', path: '/api/v1/tenders', body: { ...TENDER, bidDeadline: 'next month' }, as: 'officer', field: 'bidDeadline' },
+    { name: 'tender with a lower-case criterion code', method: 'post', path: '/api/v1/tenders', body: { ...TENDER, criteria: [{ code: 'plan', name: '方案', maxScore: '70' }] }, as: 'officer', field: 'criteria[0].code' },
+    { name: 'tenders list with an unknown status', method: 'get', path: '/api/v1/tenders?status=SOLD', as: 'officer', field: 'status' },
+    { name: 'bid with a numeric price', method: 'put', path: '/api/v1/tenders/1/my-bid', body: { price: 9000, technical: {}, documents: [] }, as: 'orgmember', field: 'price' },
+    { name: 'bid with documents as a string', method: 'put', path: '/api/v1/tenders/1/my-bid', body: { price: '9000.00', technical: {}, documents: 'all' }, as: 'orgmember', field: 'documents' },
+    { name: 'bid document with a non-uuid bid id', method: 'get', path: '/api/v1/tenders/1/bids/1/documents/2', as: 'officer', field: 'bidId' },
+    { name: 'qualification with a non-uuid bid id', method: 'post', path: '/api/v1/tenders/1/qualification', body: { decisions: [{ bidId: '1', qualified: true }] }, as: 'officer', field: 'decisions[0].bidId' },
+    { name: 'score sheet with a non-uuid bid id', method: 'put', path: '/api/v1/tenders/1/my-scores', body: { sheets: [{ bidId: 'x', scores: { PLAN: '30' } }] }, as: 'expert', field: 'sheets[0].bidId' },
+    { name: 'objection with grounds too short', method: 'post', path: '/api/v1/tenders/1/objections', body: { grounds: '不服' }, as: 'orgmember', field: 'grounds' },
+    { name: 'objection answer with an unknown outcome', method: 'post', path: '/api/v1/objections/1/answer', body: { outcome: 'MAYBE', answer: '答复' }, as: 'officer', field: 'outcome' },
+    { name: 'expert declaration with a bad date', method: 'post', path: '/api/v1/my/expert/affiliations', body: { organisationId: 1, kind: 'EMPLOYMENT', endedOn: 'last year' }, as: 'expert', field: 'endedOn' },
     { name: 'audit with a bad from date', method: 'get', path: '/api/v1/audit?from=yesterday', as: 'auditor', field: 'from' },
     { name: 'audit with an injected action', method: 'get', path: "/api/v1/audit?action=x'%20OR%201=1", as: 'auditor', field: 'action' },
   ];
@@ -74,7 +97,7 @@ describe('bad input', () => {
   it.each(cases)('$name → 400 problem, nothing changed', async (c) => {
     const before = await snapshot();
     let req = t.http()[c.method](c.path);
-    if (c.as !== 'none') req = req.set('Authorization', { admin, auditor, worker, officer, finance }[c.as]);
+    if (c.as !== 'none') req = req.set('Authorization', { admin, auditor, worker, officer, finance, orgmember, expert }[c.as]);
     const res = c.body === undefined ? await req : await req.send(c.body as object);
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);

@@ -2,7 +2,7 @@ import { CatalogueCategoryEntity, CatalogueItemEntity, CatalogueVersionEntity } 
 
 export { CatalogueModule } from './catalogue.module';
 export { CatalogueService } from './services/catalogue.service';
-export type { CategoryInfo } from './services/catalogue.service';
+export type { CategoryInfo, ItemInfo } from './services/catalogue.service';
 export { checkValues as checkAttributeValues } from './domain/attribute-schema';
 export type { AttributeField, AttributeValues } from './domain/attribute-schema';
 /** For the composition root's entity list only. */

@@ -8,7 +8,6 @@ import { createSecretKey } from 'node:crypto';
 import { Env } from '../../config/env';
 import { ACTOR_RESOLVER } from '../../platform/access';
 import { Deadlines, QUEUES } from '../../platform/queue';
-import { OrganisationsModule } from '../organisations';
 import { RegionsModule } from '../regions';
 import { AuthController } from './http/auth.controller';
 import { MeController } from './http/me.controller';
@@ -18,6 +17,7 @@ import { AccountUnlockJob } from './jobs/account-unlock.job';
 import { IdentityActorResolver } from './services/actor-resolver.service';
 import { AuthService } from './services/auth.service';
 import { PasswordHasher } from './services/password-hasher';
+import { PeopleDirectory } from './services/people-directory.service';
 import { TokenService } from './services/token.service';
 import { ResidentsService } from './services/residents.service';
 import { UsersService } from './services/users.service';
@@ -25,7 +25,6 @@ import { UsersService } from './services/users.service';
 @Module({
   imports: [
     RegionsModule,
-    OrganisationsModule,
     BullModule.registerQueue({ name: QUEUES.IDENTITY }),
     JwtModule.registerAsync({
       inject: [Env],
@@ -49,11 +48,12 @@ import { UsersService } from './services/users.service';
     ResidentsService,
     TokenService,
     PasswordHasher,
+    PeopleDirectory,
     AccountUnlockJob,
     IdentityActorResolver,
     { provide: ACTOR_RESOLVER, useExisting: IdentityActorResolver },
   ],
-  exports: [ACTOR_RESOLVER, UsersService, ResidentsService, PasswordHasher, AccountUnlockJob],
+  exports: [ACTOR_RESOLVER, UsersService, ResidentsService, PasswordHasher, PeopleDirectory, AccountUnlockJob],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(

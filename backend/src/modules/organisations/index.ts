@@ -1,7 +1,16 @@
-import { OrganisationEntity } from './entities/organisation.entity';
+import { ORGANISATIONS_ENTITY_LIST } from './entities/organisation.entity';
 
 export { OrganisationsModule } from './organisations.module';
+export { OrganisationsWorkerModule } from './organisations-worker.module';
 export { OrganisationsService } from './services/organisations.service';
-export type { OrganisationDto } from './dto/organisation.dto';
+export type { OrganisationEligibility, OrganisationRecordInput } from './services/organisations.service';
+export type { OrganisationDto, OrganisationDetailDto, RecordDto } from './dto/organisation.dto';
+export type { OrganisationStatus } from './domain/organisation.state-machine';
+export { ORGANISATION_STATUSES, isOperational } from './domain/organisation.state-machine';
+export type { OrganisationKind, OrgType, RecordKind } from './domain/registry-rules';
+export { RECORD_KINDS } from './domain/registry-rules';
+export { effectiveGrade, gradeLabel, gradeValid } from './domain/grade';
+export { isValidCreditCode } from './domain/credit-code';
+export { BlacklistExpiryJob, BLACKLIST_EXPIRY_JOB, blacklistExpiryDeadline } from './jobs/blacklist-expiry.job';
 /** For the composition root's entity list only. */
-export const ORGANISATIONS_ENTITIES = [OrganisationEntity];
+export const ORGANISATIONS_ENTITIES = ORGANISATIONS_ENTITY_LIST;

@@ -1,11 +1,36 @@
-import { Module } from '@nestjs/common';
+import { BullModule, InjectQueue } from '@nestjs/bullmq';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { Queue } from 'bullmq';
 
+import { Deadlines, QUEUES } from '../../platform/queue';
+import { IdentityModule } from '../identity';
+import { RegionsModule } from '../regions';
+import { MyOrganisationController } from './http/my-organisation.controller';
 import { OrganisationsController } from './http/organisations.controller';
+import { RegistrationController } from './http/registration.controller';
+import { BlacklistExpiryJob } from './jobs/blacklist-expiry.job';
+import { OrganisationDirectoryModule } from './organisation-directory.module';
+import { DocumentsService } from './services/documents.service';
+import { OrganisationLifecycle } from './services/organisation-lifecycle.service';
 import { OrganisationsService } from './services/organisations.service';
+import { RegistrationService } from './services/registration.service';
+import { ReviewService } from './services/review.service';
 
 @Module({
-  controllers: [OrganisationsController],
-  providers: [OrganisationsService],
-  exports: [OrganisationsService],
+  imports: [OrganisationDirectoryModule, RegionsModule, IdentityModule, BullModule.registerQueue({ name: QUEUES.ORGANISATIONS })],
+  controllers: [RegistrationController, OrganisationsController, MyOrganisationController],
+  providers: [OrganisationsService, OrganisationLifecycle, RegistrationService, ReviewService, DocumentsService, BlacklistExpiryJob],
+  exports: [OrganisationsService, BlacklistExpiryJob],
 })
-export class OrganisationsModule {}
+export class OrganisationsModule implements OnModuleInit {
+  constructor(
+    private readonly deadlines: Deadlines,
+    private readonly blacklistExpiry: BlacklistExpiryJob,
+    @InjectQueue(QUEUES.ORGANISATIONS) private readonly queue: Queue,
+  ) {}
+
+  onModuleInit(): void {
+    this.deadlines.registerQueue(this.queue);
+    this.deadlines.registerSource(this.blacklistExpiry.source());
+  }
+}

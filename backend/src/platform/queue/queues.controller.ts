@@ -1,9 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { RequirePermission } from '../access/decorators';
 import { PERMISSIONS } from '../access/permissions';
-import { Deadlines } from './deadlines.service';
+import { Deadlines, ReconcileReport } from './deadlines.service';
 
 @ApiTags('queues')
 @Controller('v1/queues')
@@ -20,5 +20,14 @@ export class QueuesController {
         counts: await q.getJobCounts('waiting', 'delayed', 'active', 'completed', 'failed'),
       })),
     );
+  }
+
+  /** Rebuilds every pending deadline job from the database now (the worker also does it at start-up and periodically). */
+  @Post('reconcile')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.QUEUES_MANAGE)
+  @ApiOkResponse({ description: 'What the reconciler found and (re)scheduled.' })
+  reconcile(): Promise<ReconcileReport> {
+    return this.deadlines.reconcile();
   }
 }

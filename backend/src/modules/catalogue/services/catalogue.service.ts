@@ -45,6 +45,20 @@ function itemDto(i: CatalogueItemEntity): ItemDto {
 const schemaOf = (c: CatalogueCategoryEntity): AttributeField[] => (c.attributeSchema ? (JSON.parse(c.attributeSchema) as AttributeField[]) : []);
 
 /** A category as other contexts see it. */
+export interface ItemInfo {
+  id: number;
+  code: string;
+  name: string;
+  unit: string;
+  priceCapFen: bigint;
+  minOrgGrade: number;
+  categoryId: number;
+  categoryCode: string;
+  versionId: number;
+  year: number;
+  published: boolean;
+}
+
 export interface CategoryInfo {
   id: number;
   versionId: number;
@@ -120,6 +134,23 @@ export class CatalogueService {
     const info = await this.loadCategory(id, em);
     if (info && cacheable) this.categories.set(id, info);
     return info;
+  }
+
+  /** For other contexts (projects): a catalogue item with its price cap, minimum grade and category code. */
+  async item(id: number, em: EntityManager = this.dataSource.manager): Promise<ItemInfo | null> {
+    const rows = (await em.query(
+      `SELECT i.id, i.code, i.name, i.unit, i.price_cap_fen, i.min_org_grade, i.category_id, c.code AS category_code, v.id AS version_id, v.year, v.status
+         FROM catalogue_items i JOIN catalogue_categories c ON c.id = i.category_id JOIN catalogue_versions v ON v.id = i.version_id
+        WHERE i.id = ?`,
+      [id],
+    )) as Array<Record<string, unknown>>;
+    if (rows.length === 0) return null;
+    const r = rows[0];
+    return {
+      id: r.id as number, code: r.code as string, name: r.name as string, unit: r.unit as string, priceCapFen: BigInt(String(r.price_cap_fen)),
+      minOrgGrade: Number(r.min_org_grade), categoryId: r.category_id as number, categoryCode: r.category_code as string,
+      versionId: r.version_id as number, year: Number(r.year), published: r.status === 'PUBLISHED',
+    };
   }
 
   private async loadCategory(id: number, em: EntityManager): Promise<CategoryInfo | null> {

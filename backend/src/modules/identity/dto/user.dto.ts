@@ -127,6 +127,7 @@ export class MeOrganisationDto {
   @ApiProperty() id!: number;
   @ApiProperty() name!: string;
   @ApiProperty() kind!: string;
+  @ApiProperty({ description: 'PENDING_REVIEW, RETURNED, ACTIVE, SUSPENDED or BLACKLISTED: members see it as a banner while not ACTIVE' }) status!: string;
 }
 
 export class MeDto {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 
 import { Actor, Role, inRegionScope, permissionsOf, regionScopeSql } from '../../../platform/access';
@@ -6,7 +6,6 @@ import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { Page, pageOf } from '../../../platform/http/pagination';
 import { AuditService } from '../../audit';
-import { OrganisationsService } from '../../organisations';
 import { RegionRecord, RegionsService } from '../../regions';
 import { CreateUserDto, ListUsersQuery, MeDto, UpdateUserDto, UserDto } from '../dto/user.dto';
 import { IdentityError, IdentityErrorCode } from '../domain/identity.errors';
@@ -14,6 +13,7 @@ import { PASSWORD_PROBLEM_TEXT, checkPassword } from '../domain/password-policy'
 import { checkAssignment } from '../domain/role-assignment';
 import { SessionEntity } from '../entities/session.entity';
 import { UserEntity, UserRoleEntity } from '../entities/user.entity';
+import { ORGANISATION_DIRECTORY, OrganisationDirectory } from './organisation-directory';
 import { PasswordHasher } from './password-hasher';
 
 /** What an audit event keeps of a user (never the password hash). */
@@ -29,6 +29,16 @@ function snapshot(u: UserEntity, roles: string[]) {
   };
 }
 
+/** A member account the organisations context asks identity to create (password already checked and hashed). */
+export interface NewOrganisationMember {
+  organisationId: number;
+  role: 'ORG_MEMBER' | 'EVALUATOR';
+  username: string;
+  displayName: string;
+  phone: string | null;
+  passwordHash: string;
+}
+
 function isRootScope(actor: Actor): boolean {
   return actor.regionPath !== null && actor.regionPath.split('/').filter(Boolean).length === 1;
 }
@@ -40,7 +50,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly regions: RegionsService,
-    private readonly organisations: OrganisationsService,
+    @Inject(ORGANISATION_DIRECTORY) private readonly organisations: OrganisationDirectory,
   ) {}
 
   async me(actor: Actor): Promise<MeDto> {
@@ -55,7 +65,7 @@ export class UsersService {
       roles: actor.roles,
       permissions: permissionsOf(actor.roles),
       region: region && { id: region.id, code: region.code, name: region.name, level: region.level, path: region.path },
-      organisation: org && { id: org.id, name: org.name, kind: org.kind },
+      organisation: org && { id: org.id, name: org.name, kind: org.kind, status: org.status },
     };
   }
 
@@ -129,6 +139,57 @@ export class UsersService {
       return user.id;
     });
     return this.dtoOf(id);
+  }
+
+  /**
+   * For the organisations context (registration, members added by a member): checks the password
+   * policy (422 with field `password`) and hashes — call it before the transaction, hashing is slow
+   * on purpose.
+   */
+  async hashNewPassword(username: string, password: string): Promise<string> {
+    const problem = checkPassword(password, username);
+    if (problem !== null) throw new IdentityError(IdentityErrorCode.PASSWORD_POLICY, PASSWORD_PROBLEM_TEXT[problem], { errors: [{ field: 'password', message: PASSWORD_PROBLEM_TEXT[problem] }] });
+    return this.hasher.hash(password);
+  }
+
+  /**
+   * For the organisations context: inserts a member account of an organisation inside the caller's
+   * transaction (the organisation may have been inserted by it). The role must fit the organisation's
+   * kind (ORG_MEMBER for a social organisation, EVALUATOR for an evaluation agency); 409 when the
+   * username is taken. Audited as `identity.user.created`.
+   */
+  async createOrganisationMember(em: EntityManager, actor: Actor, member: NewOrganisationMember): Promise<UserDto> {
+    await this.resolveAssignment(actor, em, [member.role], null, member.organisationId);
+    if (await em.existsBy(UserEntity, { username: member.username })) {
+      throw new IdentityError(IdentityErrorCode.USERNAME_TAKEN, `The username ${member.username} is already taken.`, { errors: [{ field: 'username', message: 'already taken' }] });
+    }
+    const now = await dbNow(em);
+    const user = em.create(UserEntity, {
+      username: member.username,
+      displayName: member.displayName,
+      phone: member.phone,
+      passwordHash: member.passwordHash,
+      status: 'ACTIVE',
+      failedLoginCount: 0,
+      lockedUntil: null,
+      regionId: null,
+      regionPath: null,
+      organisationId: member.organisationId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await em.insert(UserEntity, user);
+    await em.insert(UserRoleEntity, { userId: user.id, role: member.role });
+    await this.audit.record(em, actor, { action: 'identity.user.created', entityType: 'user', entityId: user.id, regionPath: null, after: snapshot(user, [member.role]) });
+    return {
+      id: user.id, username: user.username, displayName: user.displayName, phone: user.phone, roles: [member.role], regionId: null, regionName: null,
+      organisationId: member.organisationId, status: 'ACTIVE', lockedUntil: null, createdAt: now.toISOString(),
+    };
+  }
+
+  /** For the organisations context: the accounts of one organisation, by username. */
+  async membersOf(organisationId: number): Promise<UserDto[]> {
+    return this.toDtos(await this.dataSource.getRepository(UserEntity).find({ where: { organisationId }, order: { username: 'ASC' } }));
   }
 
   async update(actor: Actor, id: number, dto: UpdateUserDto): Promise<UserDto> {

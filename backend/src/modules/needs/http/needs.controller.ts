@@ -23,7 +23,7 @@ import {
   SupportResultDto,
   TimelineEventDto,
 } from '../dto/needs.dto';
-import { MAX_ATTACHMENT_BYTES } from '../domain/file-type';
+import { MAX_ATTACHMENT_BYTES } from '../domain/attachment-limits';
 import { NeedsExportService } from '../services/needs-export.service';
 import { NeedsService, UploadedFile as Upload } from '../services/needs.service';
 import { SupportsService } from '../services/supports.service';

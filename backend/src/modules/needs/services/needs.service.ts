@@ -6,6 +6,7 @@ import { Actor, inRegionScope } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { Page } from '../../../platform/http/pagination';
+import { sniff } from '../../../platform/util/file-type';
 import { AuditService } from '../../audit';
 import { CatalogueService, checkAttributeValues } from '../../catalogue';
 import { ResidentsService } from '../../identity';
@@ -24,7 +25,7 @@ import {
   TimelineEventDto,
 } from '../dto/needs.dto';
 import { acceptsInput } from '../domain/campaign.state-machine';
-import { MAX_ATTACHMENTS_PER_NEED, MAX_ATTACHMENT_BYTES, sniff } from '../domain/file-type';
+import { MAX_ATTACHMENTS_PER_NEED, MAX_ATTACHMENT_BYTES } from '../domain/attachment-limits';
 import { NeedStatus, PUBLIC_NEED_STATUSES } from '../domain/need.state-machine';
 import { NeedsError, NeedsErrorCode } from '../domain/needs.errors';
 import { mostSimilar } from '../domain/similarity';
@@ -330,6 +331,40 @@ export class NeedsService {
     }
     if (!ok || need === null) throw new NeedsError(NeedsErrorCode.NEED_NOT_FOUND, `Need ${id} not found.`);
     return need;
+  }
+
+  // ---------------------------------------------------------------- for procurement (through index.ts)
+
+  /**
+   * Locks the needs a project bundles and checks each is APPROVED and lies in the project's region
+   * subtree; returns their titles. Runs in the caller's transaction. Answers with one 422 naming the
+   * needs that cannot be bundled.
+   */
+  async lockApprovedForProject(em: EntityManager, needIds: number[], regionPath: string, allowed: readonly NeedStatus[] = ['APPROVED']): Promise<Array<{ id: number; title: string }>> {
+    const ids = [...new Set(needIds)].sort((a, b) => a - b);
+    const needs = await em.find(NeedEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const bad = ids.filter((id) => {
+      const n = needs.find((x) => x.id === id);
+      return n === undefined || !n.regionPath.startsWith(regionPath) || !allowed.includes(n.status);
+    });
+    if (bad.length > 0) {
+      const message = `Needs ${bad.join(', ')} are not approved needs of the project region (or are already in another project).`;
+      throw new NeedsError(NeedsErrorCode.NEED_INVALID, message, { errors: [{ field: 'needIds', message }], needIds: bad });
+    }
+    return needs.map((n) => ({ id: n.id, title: n.title }));
+  }
+
+  /**
+   * Moves bundled needs along with their project (APPROVED → IN_PROCUREMENT when the project is
+   * approved, back to APPROVED when it is cancelled): timeline, audit event and inbox message to
+   * the submitter and supporters for each, in the caller's transaction.
+   */
+  async moveWithProject(em: EntityManager, actor: Actor, needIds: number[], to: 'IN_PROCUREMENT' | 'APPROVED', now: Date, note: Record<string, unknown>): Promise<void> {
+    const needs = await em.find(NeedEntity, { where: { id: In(needIds) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    for (const n of needs) {
+      if (n.status === to) continue;
+      await this.lifecycle.transition(em, actor, n, to, now, { system: true, note });
+    }
   }
 
   private async summaries(rows: ListRow[]): Promise<NeedSummaryDto[]> {

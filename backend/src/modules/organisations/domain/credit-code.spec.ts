@@ -1,4 +1,4 @@
-import { creditCodeCheckChar, isValidCreditCode } from './credit-code';
+import { creditCodeCheckChar, creditCodeProblem, isValidCreditCode } from './credit-code';
 
 describe('unified social credit code (GB 32100)', () => {
   it('accepts published codes', () => {
@@ -15,5 +15,13 @@ describe('unified social credit code (GB 32100)', () => {
 
   it('computes the check character', () => {
     expect(creditCodeCheckChar('91350100M000100Y4')).toBe('3');
+  });
+
+  it('says what is wrong with a code', () => {
+    expect(creditCodeProblem('91350100M000100Y43')).toBeNull();
+    expect(creditCodeProblem('91350100M000100Y44')).toBe('CHECK_CHARACTER');
+    expect(creditCodeProblem('91350100M000100I43')).toBe('CHARACTERS');
+    expect(creditCodeProblem('91350100m000100y43')).toBe('CHARACTERS');
+    expect(creditCodeProblem('91350100M000100Y4')).toBe('LENGTH');
   });
 });

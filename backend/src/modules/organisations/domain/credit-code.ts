@@ -20,3 +20,18 @@ export function isValidCreditCode(code: string): boolean {
   if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
   return creditCodeCheckChar(code.slice(0, 17)) === code[17];
 }
+
+export type CreditCodeProblem = 'LENGTH' | 'CHARACTERS' | 'CHECK_CHARACTER';
+
+/** Why `code` is not a valid credit code (null when it is), for a precise field error. */
+export function creditCodeProblem(code: string): CreditCodeProblem | null {
+  if (code.length !== 18) return 'LENGTH';
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return 'CHARACTERS';
+  return creditCodeCheckChar(code.slice(0, 17)) === code[17] ? null : 'CHECK_CHARACTER';
+}
+
+export const CREDIT_CODE_PROBLEM_TEXT: Record<CreditCodeProblem, string> = {
+  LENGTH: 'creditCode must have exactly 18 characters',
+  CHARACTERS: 'creditCode may contain only digits and the capital letters of GB 32100 (no I, O, S, V, Z)',
+  CHECK_CHARACTER: 'creditCode has a wrong check character (GB 32100 checksum)',
+};

@@ -1,19 +1,110 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { PERMISSIONS, RequirePermission } from '../../../platform/access';
-import { OrganisationDto } from '../dto/organisation.dto';
+import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
+import { Page } from '../../../platform/http/pagination';
+import {
+  ApproveOrganisationDto,
+  BlacklistOrganisationDto,
+  DocumentDto,
+  IdParam,
+  ListOrganisationsQuery,
+  OrganisationDetailDto,
+  OrganisationDocumentParam,
+  OrganisationDto,
+  OrganisationPageDto,
+  ReasonDto,
+  RecordDto,
+  RecordPageDto,
+  RecordQuery,
+} from '../dto/organisation.dto';
+import { DocumentsService } from '../services/documents.service';
 import { OrganisationsService } from '../services/organisations.service';
+import { ReviewService } from '../services/review.service';
+import { fileResponse } from './file-response';
 
+/** Staff: the registry (their region subtree plus every ACTIVE organisation) and officers' decisions. */
 @ApiTags('organisations')
 @Controller('v1/organisations')
 export class OrganisationsController {
-  constructor(private readonly organisations: OrganisationsService) {}
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly review: ReviewService,
+    private readonly documents: DocumentsService,
+  ) {}
 
   @Get()
   @RequirePermission(PERMISSIONS.ORGANISATIONS_READ)
-  @ApiOkResponse({ type: [OrganisationDto] })
-  list(): Promise<OrganisationDto[]> {
-    return this.organisations.list();
+  @ApiOkResponse({ type: OrganisationPageDto })
+  list(@CurrentActor() actor: Actor, @Query() q: ListOrganisationsQuery): Promise<Page<OrganisationDto>> {
+    return this.organisations.list(actor, q);
+  }
+
+  @Get(':id')
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_READ)
+  @ApiOkResponse({ type: OrganisationDetailDto })
+  get(@CurrentActor() actor: Actor, @Param() p: IdParam): Promise<OrganisationDetailDto> {
+    return this.organisations.get(actor, p.id);
+  }
+
+  @Get(':id/record')
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_READ)
+  @ApiOkResponse({ type: RecordPageDto, description: 'The performance record, newest first' })
+  record(@CurrentActor() actor: Actor, @Param() p: IdParam, @Query() q: RecordQuery): Promise<Page<RecordDto>> {
+    return this.organisations.record(actor, p.id, q);
+  }
+
+  @Get(':id/documents')
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_READ)
+  @ApiOkResponse({ type: [DocumentDto] })
+  listDocuments(@CurrentActor() actor: Actor, @Param() p: IdParam): Promise<DocumentDto[]> {
+    return this.documents.list(actor, p.id);
+  }
+
+  @Get(':id/documents/:documentId')
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_READ)
+  @ApiOkResponse({ description: 'The file' })
+  async download(@CurrentActor() actor: Actor, @Param() p: OrganisationDocumentParam): Promise<StreamableFile> {
+    return fileResponse(await this.documents.download(actor, p.id, p.documentId));
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_REVIEW)
+  @ApiOkResponse({ type: OrganisationDetailDto, description: 'PENDING_REVIEW → ACTIVE; 409 from any other status' })
+  approve(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: ApproveOrganisationDto): Promise<OrganisationDetailDto> {
+    return this.review.approve(actor, p.id, dto);
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_REVIEW)
+  @ApiOkResponse({ type: OrganisationDetailDto, description: 'PENDING_REVIEW → RETURNED with the reasons; the member edits and resubmits' })
+  returnForChanges(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: ReasonDto): Promise<OrganisationDetailDto> {
+    return this.review.returnForChanges(actor, p.id, dto);
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_REVIEW)
+  @ApiOkResponse({ type: OrganisationDetailDto, description: 'ACTIVE → SUSPENDED' })
+  suspend(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: ReasonDto): Promise<OrganisationDetailDto> {
+    return this.review.suspend(actor, p.id, dto);
+  }
+
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_REVIEW)
+  @ApiOkResponse({ type: OrganisationDetailDto, description: 'SUSPENDED → ACTIVE (a blacklisting ends only at its date)' })
+  reinstate(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: ApproveOrganisationDto): Promise<OrganisationDetailDto> {
+    return this.review.reinstate(actor, p.id, dto);
+  }
+
+  @Post(':id/blacklist')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_REVIEW)
+  @ApiOkResponse({ type: OrganisationDetailDto, description: 'ACTIVE | SUSPENDED → BLACKLISTED until the end of `until` (1–3 years ahead, else 422)' })
+  blacklist(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: BlacklistOrganisationDto): Promise<OrganisationDetailDto> {
+    return this.review.blacklist(actor, p.id, dto);
   }
 }

@@ -1,25 +1,269 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 
-import { OrganisationDto } from '../dto/organisation.dto';
-import { OrganisationEntity } from '../entities/organisation.entity';
+import { Actor, PERMISSIONS, hasPermission, inRegionScope, regionScopeSql } from '../../../platform/access';
+import { dbNow } from '../../../platform/database/db-clock';
+import { Page, pageOf } from '../../../platform/http/pagination';
+import { fenToYuan } from '../../../platform/util/money';
+import { RegionsService, shanghaiDate } from '../../regions';
+import { ListOrganisationsQuery, OrganisationDetailDto, OrganisationDto, RecordDto, RecordQuery } from '../dto/organisation.dto';
+import { gradeValid } from '../domain/grade';
+import { OrganisationAction, OrganisationStatus, availableActions } from '../domain/organisation.state-machine';
+import { OrganisationsError } from '../domain/organisations.errors';
+import { OrganisationKind, RECORD_KINDS, RecordKind } from '../domain/registry-rules';
+import { OrganisationEntity, OrganisationRecordEntity, OrganisationServiceAreaEntity } from '../entities/organisation.entity';
 
-function toDto(o: OrganisationEntity): OrganisationDto {
-  return { id: o.id, name: o.name, kind: o.kind, creditCode: o.creditCode, regionId: o.regionId };
+/** What procurement (and later contracts, evaluation) needs to decide whether an organisation may take part. */
+export interface OrganisationEligibility {
+  id: number;
+  name: string;
+  kind: OrganisationKind;
+  status: OrganisationStatus;
+  /** 1..5 = 1A..5A as recorded; check `gradeExpiresOn` for its validity. */
+  grade: number | null;
+  /** Last valid day of the grade, YYYY-MM-DD (Asia/Shanghai); null when none is recorded. */
+  gradeExpiresOn: string | null;
+  regionId: number;
+  /** Materialised path of the registered region, e.g. `/1/12/`. */
+  regionPath: string;
+  /** Materialised paths of the service areas. */
+  serviceRegionPaths: string[];
+  blacklistedUntil: Date | null;
 }
 
+/** One line to append to an organisation's performance record (procurement: awards; contracts; evaluation: grades). */
+export interface OrganisationRecordInput {
+  organisationId: number;
+  kind: RecordKind;
+  summary: string;
+  referenceType?: string | null;
+  referenceId?: string | number | null;
+  /** e.g. 优秀 / 良好 / 合格 / 不合格 for an evaluation. */
+  gradeLabel?: string | null;
+  /** Integer fen (a contract or award amount). */
+  amountFen?: bigint | number | string | null;
+}
+
+/** An organisation row with its registered region's path (read from the regions context). */
+export interface LoadedOrganisation {
+  org: OrganisationEntity;
+  regionPath: string;
+}
+
+/**
+ * Reading the registry, and the public API other contexts use: `findById`, `eligibility`,
+ * `appendRecord`. Visibility: staff read organisations registered in their region subtree plus
+ * every ACTIVE one; review actions need the subtree; members see only their own organisation.
+ * Anything else answers 404, exactly as a missing organisation.
+ */
 @Injectable()
 export class OrganisationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly regions: RegionsService,
+  ) {}
 
-  /** Organisations are public registry data (names and codes); every staff role may list them. */
-  async list(): Promise<OrganisationDto[]> {
-    const rows = await this.dataSource.getRepository(OrganisationEntity).find({ order: { name: 'ASC' } });
-    return rows.map(toDto);
-  }
+  // ---- public API for other contexts
 
+  /** An organisation by id, or null (no scope check: for resolving references). */
   async findById(id: number, em: EntityManager = this.dataSource.manager): Promise<OrganisationDto | null> {
     const o = await em.findOneBy(OrganisationEntity, { id });
-    return o && toDto(o);
+    if (o === null) return null;
+    return (await this.toDtos([o], shanghaiDate(await dbNow(em))))[0];
   }
+
+  /** Eligibility facts of the given organisations, read inside the caller's transaction; missing ids are absent from the map. */
+  async eligibility(em: EntityManager, ids: number[]): Promise<Map<number, OrganisationEligibility>> {
+    const out = new Map<number, OrganisationEligibility>();
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return out;
+    const marks = unique.map(() => '?').join(',');
+    const rows: Array<{
+      id: number; name: string; kind: OrganisationKind; status: OrganisationStatus; grade: number | null; grade_expires_on: string | null;
+      region_id: number; region_path: string; blacklisted_until: Date | null;
+    }> = await em.query(
+      `SELECT o.id, o.name, o.kind, o.status, o.grade, DATE_FORMAT(o.grade_expires_on, '%Y-%m-%d') AS grade_expires_on,
+              o.region_id, r.path AS region_path, o.blacklisted_until
+         FROM organisations o JOIN regions r ON r.id = o.region_id
+        WHERE o.id IN (${marks})`,
+      unique,
+    );
+    const areas: Array<{ organisation_id: number; path: string }> = await em.query(
+      `SELECT sa.organisation_id, r.path FROM organisation_service_areas sa JOIN regions r ON r.id = sa.region_id
+        WHERE sa.organisation_id IN (${marks}) ORDER BY r.path`,
+      unique,
+    );
+    for (const r of rows) {
+      out.set(r.id, {
+        id: r.id, name: r.name, kind: r.kind, status: r.status, grade: r.grade === null ? null : Number(r.grade), gradeExpiresOn: r.grade_expires_on,
+        regionId: r.region_id, regionPath: r.region_path, serviceRegionPaths: areas.filter((a) => a.organisation_id === r.id).map((a) => a.path),
+        blacklistedUntil: r.blacklisted_until,
+      });
+    }
+    return out;
+  }
+
+  /** Appends one line to the performance record inside the caller's transaction (the record is append-only). */
+  async appendRecord(em: EntityManager, input: OrganisationRecordInput, now: Date): Promise<RecordDto> {
+    if (!(RECORD_KINDS as readonly string[]).includes(input.kind)) throw OrganisationsError.invalid('kind', `Unknown record kind ${input.kind}.`);
+    if (!(await em.existsBy(OrganisationEntity, { id: input.organisationId }))) throw OrganisationsError.notFound(input.organisationId);
+    const amount = input.amountFen === undefined || input.amountFen === null ? null : BigInt(input.amountFen);
+    if (amount !== null && amount < 0n) throw OrganisationsError.invalid('amountFen', 'An amount on the record is never negative.');
+    const row = em.create(OrganisationRecordEntity, {
+      organisationId: input.organisationId,
+      kind: input.kind,
+      summary: input.summary.slice(0, 500),
+      referenceType: input.referenceType ?? null,
+      referenceId: input.referenceId === undefined || input.referenceId === null ? null : String(input.referenceId),
+      gradeLabel: input.gradeLabel ?? null,
+      amountFen: amount === null ? null : amount.toString(),
+      createdAt: now,
+    });
+    await em.insert(OrganisationRecordEntity, row);
+    return recordDto(row);
+  }
+
+  // ---- reading (HTTP)
+
+  async list(actor: Actor, q: ListOrganisationsQuery): Promise<Page<OrganisationDto>> {
+    const scope = regionScopeSql(actor, 'r.path');
+    const qb = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o')
+      .where(new Brackets((w) => {
+        w.where(`EXISTS (SELECT 1 FROM regions r WHERE r.id = o.region_id AND ${scope.sql})`, scope.params).orWhere("o.status = 'ACTIVE'");
+      }));
+    if (q.status) qb.andWhere('o.status = :status', { status: q.status });
+    if (q.kind) qb.andWhere('o.kind = :kind', { kind: q.kind });
+    if (q.q) {
+      const like = q.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb.andWhere('(o.name LIKE :nameLike OR o.credit_code LIKE :codeLike)', { nameLike: `%${like}%`, codeLike: `${like.toUpperCase()}%` });
+    }
+    if (q.sort === '-createdAt') qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC');
+    else qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC');
+    const [rows, total] = await qb.skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    return pageOf(await this.toDtos(rows, shanghaiDate(await dbNow(this.dataSource.manager))), total, q);
+  }
+
+  async get(actor: Actor, id: number): Promise<OrganisationDetailDto> {
+    const loaded = await this.loadReadable(actor, id, this.dataSource.manager);
+    return this.detail(actor, loaded);
+  }
+
+  /** The caller's own organisation (members); 404 for an account without one. */
+  async mine(actor: Actor): Promise<OrganisationDetailDto> {
+    return this.detail(actor, await this.loadMine(actor, this.dataSource.manager));
+  }
+
+  async record(actor: Actor, id: number, q: RecordQuery): Promise<Page<RecordDto>> {
+    await this.loadReadable(actor, id, this.dataSource.manager);
+    return this.recordOf(id, q);
+  }
+
+  async myRecord(actor: Actor, q: RecordQuery): Promise<Page<RecordDto>> {
+    const { org } = await this.loadMine(actor, this.dataSource.manager);
+    return this.recordOf(org.id, q);
+  }
+
+  // ---- loading with access checks (used by the other services of this context)
+
+  async load(em: EntityManager, id: number, lock = false): Promise<LoadedOrganisation | null> {
+    const org = await em.findOne(OrganisationEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (org === null) return null;
+    const region = await this.regions.findById(org.regionId, em);
+    return { org, regionPath: region?.path ?? '' };
+  }
+
+  /** Staff reading: in the region subtree, or ACTIVE. */
+  async loadReadable(actor: Actor, id: number, em: EntityManager): Promise<LoadedOrganisation> {
+    const loaded = await this.load(em, id);
+    if (loaded === null || !(inRegionScope(actor, loaded.regionPath) || loaded.org.status === 'ACTIVE')) throw OrganisationsError.notFound(id);
+    return loaded;
+  }
+
+  /** Officers' decisions: in the region subtree only; the row is locked. */
+  async loadReviewable(actor: Actor, id: number, em: EntityManager): Promise<LoadedOrganisation> {
+    const loaded = await this.load(em, id, true);
+    if (loaded === null || !inRegionScope(actor, loaded.regionPath)) throw OrganisationsError.notFound(id);
+    return loaded;
+  }
+
+  /** Members: their own organisation only. */
+  async loadMine(actor: Actor, em: EntityManager, lock = false): Promise<LoadedOrganisation> {
+    const loaded = actor.organisationId === null ? null : await this.load(em, actor.organisationId, lock);
+    if (loaded === null) throw OrganisationsError.notFound(actor.organisationId ?? 'of this account');
+    return loaded;
+  }
+
+  async detail(actor: Actor, { org, regionPath }: LoadedOrganisation): Promise<OrganisationDetailDto> {
+    const today = shanghaiDate(await dbNow(this.dataSource.manager));
+    const [base] = await this.toDtos([org], today);
+    const areaIds = (await this.dataSource.getRepository(OrganisationServiceAreaEntity).findBy({ organisationId: org.id })).map((a) => a.regionId);
+    const areaRegions = await this.regions.findByIds(areaIds);
+    const actions: OrganisationAction[] = [];
+    if (hasPermission(actor.roles, PERMISSIONS.ORGANISATIONS_REVIEW) && inRegionScope(actor, regionPath)) {
+      actions.push(...availableActions(org.status, PERMISSIONS.ORGANISATIONS_REVIEW));
+    }
+    if (actor.organisationId === org.id && hasPermission(actor.roles, PERMISSIONS.ORGANISATIONS_SELF)) {
+      actions.push(...availableActions(org.status, PERMISSIONS.ORGANISATIONS_SELF));
+    }
+    return {
+      ...base,
+      legalRepresentative: org.legalRepresentative,
+      contactPhone: org.contactPhone,
+      serviceAreas: areaIds
+        .map((id) => areaRegions.get(id))
+        .filter((r) => r !== undefined)
+        .map((r) => ({ id: r.id, name: r.name, level: r.level }))
+        .sort((a, b) => a.id - b.id),
+      bankName: org.bankName,
+      bankAccountName: org.bankAccountName,
+      bankAccountNo: org.bankAccountNo,
+      statusReason: org.statusReason,
+      reviewedAt: org.reviewedAt?.toISOString() ?? null,
+      updatedAt: org.updatedAt?.toISOString() ?? null,
+      actions,
+    };
+  }
+
+  private async recordOf(organisationId: number, q: RecordQuery): Promise<Page<RecordDto>> {
+    const [rows, total] = await this.dataSource.getRepository(OrganisationRecordEntity).findAndCount({
+      where: { organisationId },
+      order: { id: 'DESC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    return pageOf(rows.map(recordDto), total, q);
+  }
+
+  private async toDtos(rows: OrganisationEntity[], today: string): Promise<OrganisationDto[]> {
+    if (rows.length === 0) return [];
+    const regions = await this.regions.findByIds(rows.map((o) => o.regionId));
+    return rows.map((o) => ({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      orgType: o.orgType,
+      creditCode: o.creditCode,
+      regionId: o.regionId,
+      regionName: regions.get(o.regionId)?.name ?? null,
+      status: o.status,
+      grade: o.grade,
+      gradeExpiresOn: o.gradeExpiresOn,
+      gradeValid: gradeValid(o.grade, o.gradeExpiresOn, today),
+      blacklistedUntil: o.blacklistedUntil?.toISOString() ?? null,
+      createdAt: o.createdAt.toISOString(),
+    }));
+  }
+}
+
+export function recordDto(r: OrganisationRecordEntity): RecordDto {
+  return {
+    id: r.id,
+    kind: r.kind,
+    summary: r.summary,
+    referenceType: r.referenceType,
+    referenceId: r.referenceId,
+    gradeLabel: r.gradeLabel,
+    amount: r.amountFen === null ? null : fenToYuan(r.amountFen),
+    createdAt: r.createdAt.toISOString(),
+  };
 }

@@ -88,14 +88,15 @@ export class RegionsService {
       .where(scope.sql, scope.params)
       .orderBy('r.code', 'ASC')
       .getMany();
-    const nodes = new Map<number, RegionNodeDto>(rows.map((r) => [r.id, { ...toRegionDto(r), children: [] }]));
-    const roots: RegionNodeDto[] = [];
-    for (const node of nodes.values()) {
-      const parent = node.parentId === null ? undefined : nodes.get(node.parentId);
-      if (parent) parent.children.push(node);
-      else roots.push(node);
-    }
-    return roots;
+    return nest(rows);
+  }
+
+  /**
+   * The whole tree, for public forms (an organisation registering picks its district or street).
+   * Region names and division codes are public data.
+   */
+  async publicTree(): Promise<RegionNodeDto[]> {
+    return nest(await this.dataSource.getRepository(RegionEntity).find({ order: { code: 'ASC' } }));
   }
 
   async create(actor: Actor, dto: CreateRegionDto): Promise<RegionDto> {
@@ -167,4 +168,15 @@ export class RegionsService {
       throw new RegionsError(RegionsErrorCode.REGION_CODE_TAKEN, `Region code ${code} is already used.`);
     }
   }
+}
+
+function nest(rows: RegionEntity[]): RegionNodeDto[] {
+  const nodes = new Map<number, RegionNodeDto>(rows.map((r) => [r.id, { ...toRegionDto(r), children: [] }]));
+  const roots: RegionNodeDto[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId === null ? undefined : nodes.get(node.parentId);
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
 }

@@ -1,6 +1,6 @@
 import { sniff } from './file-type';
 
-describe('attachment type by content', () => {
+describe('file type by content', () => {
   it('recognises JPEG, PNG and PDF by their first bytes', () => {
     expect(sniff(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]))).toBe('image/jpeg');
     expect(sniff(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('image/png');

@@ -1,7 +1,7 @@
-/** Attachment types recognised by their content (magic bytes), never by the name or the client's claim. */
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-export const MAX_ATTACHMENTS_PER_NEED = 5;
-
+/**
+ * Uploaded files are typed by their content (magic bytes), never by their name or the client's
+ * claim. Used by every context that accepts documents (needs attachments, organisation documents).
+ */
 export type SniffedType = 'image/jpeg' | 'image/png' | 'application/pdf';
 
 export function sniff(content: Buffer): SniffedType | null {

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+import { Actor } from '../../../platform/access';
+import { dbNow } from '../../../platform/database/db-clock';
+import { inTransaction } from '../../../platform/database/transaction';
+import { sniff } from '../../../platform/util/file-type';
+import { AuditService } from '../../audit';
+import { DocumentDto, UploadDocumentDto } from '../dto/organisation.dto';
+import { OrganisationsError, OrganisationsErrorCode } from '../domain/organisations.errors';
+import { MAX_DOCUMENTS_PER_ORGANISATION, MAX_DOCUMENT_BYTES, safeFileName } from '../domain/registry-rules';
+import { OrganisationDocumentEntity } from '../entities/organisation.entity';
+import { OrganisationsService } from './organisations.service';
+
+export interface DocumentFile {
+  fileName: string;
+  mime: string;
+  content: Buffer;
+}
+
+function documentDto(d: OrganisationDocumentEntity): DocumentDto {
+  return { id: d.id, kind: d.kind, fileName: d.fileName, mime: d.mime, size: d.size, sha256: d.sha256, uploadedBy: d.uploadedBy, createdAt: d.createdAt.toISOString() };
+}
+
+/**
+ * Qualification documents: members upload to their own organisation (PDF, PNG or JPEG, recognised
+ * by content, at most 5 MB); members and staff who may read the organisation list and download them.
+ * A document of another organisation answers 404.
+ */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async upload(actor: Actor, dto: UploadDocumentDto): Promise<DocumentDto> {
+    const content = Buffer.from(dto.contentBase64, 'base64');
+    if (content.length === 0) throw this.rejected('The file is empty.');
+    if (content.length > MAX_DOCUMENT_BYTES) throw this.rejected('Documents may be at most 5 MB.');
+    const mime = sniff(content);
+    if (mime === null) throw this.rejected('Only PDF, PNG and JPEG files are accepted (checked by their content).');
+    return inTransaction(this.dataSource, async (em) => {
+      const { org, regionPath } = await this.organisations.loadMine(actor, em, true);
+      if ((await em.countBy(OrganisationDocumentEntity, { organisationId: org.id })) >= MAX_DOCUMENTS_PER_ORGANISATION) {
+        throw this.rejected(`An organisation keeps at most ${MAX_DOCUMENTS_PER_ORGANISATION} documents.`);
+      }
+      const doc = em.create(OrganisationDocumentEntity, {
+        organisationId: org.id,
+        kind: dto.kind,
+        fileName: safeFileName(dto.fileName),
+        mime,
+        size: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        content,
+        uploadedBy: actor.userId,
+        createdAt: await dbNow(em),
+      });
+      await em.insert(OrganisationDocumentEntity, doc);
+      await this.audit.record(em, actor, {
+        action: 'organisations.document.uploaded',
+        entityType: 'organisation',
+        entityId: org.id,
+        regionPath,
+        after: { documentId: doc.id, kind: doc.kind, fileName: doc.fileName, mime, size: doc.size, sha256: doc.sha256 },
+      });
+      return documentDto(doc);
+    });
+  }
+
+  async listMine(actor: Actor): Promise<DocumentDto[]> {
+    const { org } = await this.organisations.loadMine(actor, this.dataSource.manager);
+    return this.listOf(org.id);
+  }
+
+  async downloadMine(actor: Actor, documentId: number): Promise<DocumentFile> {
+    const { org } = await this.organisations.loadMine(actor, this.dataSource.manager);
+    return this.fileOf(org.id, documentId);
+  }
+
+  async list(actor: Actor, organisationId: number): Promise<DocumentDto[]> {
+    await this.organisations.loadReadable(actor, organisationId, this.dataSource.manager);
+    return this.listOf(organisationId);
+  }
+
+  async download(actor: Actor, organisationId: number, documentId: number): Promise<DocumentFile> {
+    await this.organisations.loadReadable(actor, organisationId, this.dataSource.manager);
+    return this.fileOf(organisationId, documentId);
+  }
+
+  private async listOf(organisationId: number): Promise<DocumentDto[]> {
+    return (await this.dataSource.getRepository(OrganisationDocumentEntity).find({ where: { organisationId }, order: { id: 'DESC' } })).map(documentDto);
+  }
+
+  private async fileOf(organisationId: number, documentId: number): Promise<DocumentFile> {
+    const d = await this.dataSource
+      .getRepository(OrganisationDocumentEntity)
+      .createQueryBuilder('d')
+      .addSelect('d.content')
+      .where('d.id = :documentId AND d.organisation_id = :organisationId', { documentId, organisationId })
+      .getOne();
+    if (d === null) throw new OrganisationsError(OrganisationsErrorCode.DOCUMENT_NOT_FOUND, `Document ${documentId} not found.`);
+    return { fileName: d.fileName, mime: d.mime, content: d.content };
+  }
+
+  private rejected(message: string): OrganisationsError {
+    return new OrganisationsError(OrganisationsErrorCode.DOCUMENT_REJECTED, message, { errors: [{ field: 'contentBase64', message }] });
+  }
+}
