@@ -11,6 +11,18 @@ export const routes: Routes = [
     loadComponent: () => import('./features/identity/pages/login/login.page'),
   },
   {
+    // 社会组织注册: public, linked from the login page
+    path: 'register-organisation',
+    canActivate: [guestGuard, zorroStylesGuard],
+    loadComponent: () => import('./features/organisations/pages/register/register.page'),
+  },
+  {
+    // 采购公告 / 中标公告 on the transparency portal: public, linked from the login page
+    path: 'public/tenders',
+    canActivate: [zorroStylesGuard],
+    loadComponent: () => import('./features/procurement/pages/public-tenders/public-tenders.page'),
+  },
+  {
     path: '',
     canActivate: [authGuard, zorroStylesGuard],
     loadComponent: () => import('./core/layout/shell.component').then((m) => m.ShellComponent),
@@ -64,6 +76,20 @@ export const routes: Routes = [
         path: 'residents',
         canActivate: [permissionGuard(PERMISSIONS.RESIDENTS_VERIFY)],
         loadComponent: () => import('./features/identity/pages/residents/residents.page'),
+      },
+      {
+        path: 'organisations',
+        loadChildren: () => import('./features/organisations/organisations.routes'),
+      },
+      {
+        path: 'my/organisation',
+        canActivate: [permissionGuard(PERMISSIONS.ORGANISATIONS_SELF)],
+        loadComponent: () => import('./features/organisations/pages/my-organisation/my-organisation.page'),
+      },
+      {
+        // 社会组织接单: projects, tenders, bids, reviews (each child guarded by its permission)
+        path: 'procurement',
+        loadChildren: () => import('./features/procurement/procurement.routes'),
       },
       {
         path: 'inbox',

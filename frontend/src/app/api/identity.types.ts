@@ -1,6 +1,7 @@
 import type { Permission, Role } from '@diandan/access';
 
 import type { IsoInstant } from './common.types';
+import type { OrganisationStatus } from './organisations.types';
 import type { RegionRef } from './regions.types';
 
 export interface LoginRequest {
@@ -20,6 +21,8 @@ export interface OrganisationRef {
   id: number;
   name: string;
   kind: string;
+  /** Review status; members see it as a banner while it is not ACTIVE. */
+  status?: OrganisationStatus;
 }
 
 /** `GET /api/v1/me` */

@@ -1,7 +1,7 @@
-import type { AdjustmentStatus, BudgetLineStatus, CampaignStatus, CatalogueVersionStatus, NeedStatus } from '../api';
+import type { AdjustmentStatus, BudgetLineStatus, CampaignStatus, CatalogueVersionStatus, NeedStatus, OrganisationStatus } from '../api';
 
 /** Which life cycle a status belongs to; each has its own labels (`needStatus.` …) and colours. */
-export type StatusKind = 'need' | 'campaign' | 'catalogue' | 'budgetLine' | 'adjustment';
+export type StatusKind = 'need' | 'campaign' | 'catalogue' | 'budgetLine' | 'adjustment' | 'organisation';
 
 const NEED_COLORS: Readonly<Record<NeedStatus, string>> = {
   SUBMITTED: 'orange',
@@ -43,12 +43,21 @@ const ADJUSTMENT_COLORS: Readonly<Record<AdjustmentStatus, string>> = {
   REJECTED: 'red',
 };
 
+const ORGANISATION_COLORS: Readonly<Record<OrganisationStatus, string>> = {
+  PENDING_REVIEW: 'orange',
+  RETURNED: 'volcano',
+  ACTIVE: 'green',
+  SUSPENDED: 'gold',
+  BLACKLISTED: 'red',
+};
+
 const COLORS: Readonly<Record<StatusKind, Readonly<Record<string, string>>>> = {
   need: NEED_COLORS,
   campaign: CAMPAIGN_COLORS,
   catalogue: CATALOGUE_COLORS,
   budgetLine: BUDGET_LINE_COLORS,
   adjustment: ADJUSTMENT_COLORS,
+  organisation: ORGANISATION_COLORS,
 };
 
 const PREFIXES: Readonly<Record<StatusKind, string>> = {
@@ -57,6 +66,7 @@ const PREFIXES: Readonly<Record<StatusKind, string>> = {
   catalogue: 'catalogueStatus.',
   budgetLine: 'budgetLineStatus.',
   adjustment: 'adjustmentStatus.',
+  organisation: 'organisationStatus.',
 };
 
 /** The dictionary prefix of a kind's status labels (`needStatus.ACCEPTED` → 已受理). */

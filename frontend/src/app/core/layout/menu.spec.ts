@@ -30,6 +30,7 @@ describe('visibleMenu', () => {
       'needs-mine',
       'inbox',
       'needs-admin[campaigns,moderation,residents]',
+      'organisations',
       'admin[regions,calendar]',
     ]);
   });
@@ -39,8 +40,10 @@ describe('visibleMenu', () => {
       'home',
       'needs-mine',
       'inbox',
-      'procurement[catalogue,approved-needs]',
+      'reviews',
+      'procurement[catalogue,approved-needs,projects,tenders]',
       'funds[funds-lines,funds-dashboard]',
+      'organisations',
       'admin[users,regions,calendar]',
     ]);
   });
@@ -49,13 +52,15 @@ describe('visibleMenu', () => {
     expect(ids(visibleMenu(MENU, permissionsOf(['FINANCE_OFFICER'])))).toEqual([
       'home',
       'inbox',
+      'procurement[projects,project-approvals]',
       'funds[funds-lines,funds-dashboard]',
+      'organisations',
       'admin[regions,calendar]',
     ]);
   });
 
   it('shows an admin the administration group and messages, but no needs pages nor the audit log', () => {
-    expect(ids(visibleMenu(MENU, permissionsOf(['ADMIN'])))).toEqual(['home', 'inbox', 'admin[users,regions,calendar]']);
+    expect(ids(visibleMenu(MENU, permissionsOf(['ADMIN'])))).toEqual(['home', 'inbox', 'organisations', 'admin[users,regions,calendar]']);
   });
 
   it('shows an auditor the audit log and the approved needs (export), not the catalogue editor', () => {
@@ -63,15 +68,20 @@ describe('visibleMenu', () => {
       'home',
       'needs-mine',
       'inbox',
-      'procurement[approved-needs]',
+      'procurement[approved-needs,projects]',
       'funds[funds-lines,funds-dashboard]',
+      'organisations',
       'admin[users,regions,calendar]',
       'audit',
     ]);
   });
 
   it('keeps a group with only the children the user may open', () => {
-    expect(ids(visibleMenu(MENU, permissionsOf(['ORG_MEMBER'])))).toEqual(['home', 'inbox', 'admin[calendar]']);
+    expect(ids(visibleMenu(MENU, permissionsOf(['ORG_MEMBER'])))).toEqual(['home', 'inbox', 'my-organisation', 'calls', 'my-bids', 'admin[calendar]']);
+  });
+
+  it('shows an expert the review tasks', () => {
+    expect(ids(visibleMenu(MENU, permissionsOf(['EXPERT'])))).toEqual(['home', 'inbox', 'reviews', 'admin[calendar]']);
   });
 
   it('guards the new pages with the permissions of the brief', () => {
@@ -87,6 +97,14 @@ describe('visibleMenu', () => {
       '/needs/approved': PERMISSIONS.NEEDS_EXPORT,
       '/funds/lines': PERMISSIONS.FUNDS_READ,
       '/funds/dashboard': PERMISSIONS.FUNDS_READ,
+      '/organisations': PERMISSIONS.ORGANISATIONS_READ,
+      '/my/organisation': PERMISSIONS.ORGANISATIONS_SELF,
+      '/procurement/projects': PERMISSIONS.PROJECTS_READ,
+      '/procurement/projects/approvals': PERMISSIONS.PROJECTS_APPROVE,
+      '/procurement/tenders': PERMISSIONS.TENDERS_MANAGE,
+      '/procurement/calls': PERMISSIONS.BIDS_SUBMIT,
+      '/procurement/my-bids': PERMISSIONS.BIDS_SUBMIT,
+      '/procurement/reviews': PERMISSIONS.SCORES_SUBMIT,
     });
   });
 

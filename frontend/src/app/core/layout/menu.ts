@@ -28,6 +28,17 @@ export const MENU: readonly MenuItem[] = [
   { id: 'needs-mine', label: 'nav.needsMine', icon: 'profile', link: '/needs/mine', permission: PERMISSIONS.NEEDS_READ },
   { id: 'inbox', label: 'nav.inbox', icon: 'bell', link: '/inbox', permission: PERMISSIONS.INBOX_READ },
   {
+    id: 'my-organisation',
+    label: 'nav.myOrganisation',
+    icon: 'bank',
+    link: '/my/organisation',
+    permission: PERMISSIONS.ORGANISATIONS_SELF,
+  },
+  // 社会组织接单 for organisation members and experts: flat, what they come for
+  { id: 'calls', label: 'nav.calls', icon: 'shopping', link: '/procurement/calls', permission: PERMISSIONS.BIDS_SUBMIT },
+  { id: 'my-bids', label: 'nav.myBids', icon: 'file-done', link: '/procurement/my-bids', permission: PERMISSIONS.BIDS_SUBMIT },
+  { id: 'reviews', label: 'nav.reviews', icon: 'solution', link: '/procurement/reviews', permission: PERMISSIONS.SCORES_SUBMIT },
+  {
     id: 'needs-admin',
     label: 'nav.needsAdmin',
     icon: 'solution',
@@ -68,6 +79,15 @@ export const MENU: readonly MenuItem[] = [
         link: '/needs/approved',
         permission: PERMISSIONS.NEEDS_EXPORT,
       },
+      { id: 'projects', label: 'nav.projects', icon: 'profile', link: '/procurement/projects', permission: PERMISSIONS.PROJECTS_READ },
+      {
+        id: 'project-approvals',
+        label: 'nav.projectApprovals',
+        icon: 'check-circle',
+        link: '/procurement/projects/approvals',
+        permission: PERMISSIONS.PROJECTS_APPROVE,
+      },
+      { id: 'tenders', label: 'nav.tenders', icon: 'notification', link: '/procurement/tenders', permission: PERMISSIONS.TENDERS_MANAGE },
     ],
   },
   {
@@ -84,6 +104,13 @@ export const MENU: readonly MenuItem[] = [
         permission: PERMISSIONS.FUNDS_READ,
       },
     ],
+  },
+  {
+    id: 'organisations',
+    label: 'nav.organisations',
+    icon: 'bank',
+    link: '/organisations',
+    permission: PERMISSIONS.ORGANISATIONS_READ,
   },
   {
     id: 'admin',

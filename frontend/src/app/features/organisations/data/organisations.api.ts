@@ -1,18 +1,117 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpContext, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
-import { API_V1, Organisation, Page, itemsOf } from '../../../api';
+import {
+  API_V1,
+  AddMemberRequest,
+  Organisation,
+  OrganisationDetail,
+  OrganisationDocument,
+  OrganisationListQuery,
+  OrganisationMember,
+  OrganisationRecord,
+  Page,
+  RegionNode,
+  RegisterOrganisationRequest,
+  RegistrationResult,
+  UpdateMyOrganisationRequest,
+  UploadDocumentRequest,
+  itemsOf,
+  toHttpParams,
+} from '../../../api';
 
-/** `/api/v1/organisations` */
+const ORGS = `${API_V1}/organisations`;
+const MINE = `${API_V1}/my/organisation`;
+
+/** `/api/v1/organisations` (staff), `/api/v1/my/organisation` (members), `/api/v1/organisations/register` (public). */
 @Injectable({ providedIn: 'root' })
 export class OrganisationsApi {
   private readonly http = inject(HttpClient);
 
-  /** The organisations in the caller's scope, for pickers (a bare array; a page is accepted too). */
+  /** Organisations for pickers (the first 100 by name; a bare array is accepted too). */
   list(): Observable<Organisation[]> {
     return this.http
-      .get<Organisation[] | Page<Organisation>>(`${API_V1}/organisations`)
+      .get<Organisation[] | Page<Organisation>>(ORGS, { params: toHttpParams({ pageSize: 100 }) })
       .pipe(map((body) => itemsOf(body)));
+  }
+
+  page(query: OrganisationListQuery): Observable<Page<Organisation>> {
+    return this.http.get<Page<Organisation>>(ORGS, { params: toHttpParams(query) });
+  }
+
+  get(id: number): Observable<OrganisationDetail> {
+    return this.http.get<OrganisationDetail>(`${ORGS}/${id}`);
+  }
+
+  record(id: number | null, page: number, pageSize: number): Observable<Page<OrganisationRecord>> {
+    return this.http.get<Page<OrganisationRecord>>(id === null ? `${MINE}/record` : `${ORGS}/${id}/record`, { params: toHttpParams({ page, pageSize }) });
+  }
+
+  documents(id: number | null): Observable<OrganisationDocument[]> {
+    return this.http.get<OrganisationDocument[]>(id === null ? `${MINE}/documents` : `${ORGS}/${id}/documents`);
+  }
+
+  documentFile(id: number | null, documentId: number, context?: HttpContext): Observable<HttpResponse<Blob>> {
+    const url = id === null ? `${MINE}/documents/${documentId}` : `${ORGS}/${id}/documents/${documentId}`;
+    return this.http.get(url, { observe: 'response', responseType: 'blob', context });
+  }
+
+  // ---- officers' decisions
+
+  approve(id: number, note: string, context?: HttpContext): Observable<OrganisationDetail> {
+    return this.http.post<OrganisationDetail>(`${ORGS}/${id}/approve`, note ? { note } : {}, { context });
+  }
+
+  returnForChanges(id: number, reason: string, context?: HttpContext): Observable<OrganisationDetail> {
+    return this.http.post<OrganisationDetail>(`${ORGS}/${id}/return`, { reason }, { context });
+  }
+
+  suspend(id: number, reason: string, context?: HttpContext): Observable<OrganisationDetail> {
+    return this.http.post<OrganisationDetail>(`${ORGS}/${id}/suspend`, { reason }, { context });
+  }
+
+  reinstate(id: number, note: string, context?: HttpContext): Observable<OrganisationDetail> {
+    return this.http.post<OrganisationDetail>(`${ORGS}/${id}/reinstate`, note ? { note } : {}, { context });
+  }
+
+  blacklist(id: number, reason: string, until: string, context?: HttpContext): Observable<OrganisationDetail> {
+    return this.http.post<OrganisationDetail>(`${ORGS}/${id}/blacklist`, { reason, until }, { context });
+  }
+
+  // ---- members: my organisation
+
+  mine(): Observable<OrganisationDetail> {
+    return this.http.get<OrganisationDetail>(MINE);
+  }
+
+  updateMine(body: UpdateMyOrganisationRequest, context?: HttpContext): Observable<OrganisationDetail> {
+    return this.http.patch<OrganisationDetail>(MINE, body, { context });
+  }
+
+  resubmit(): Observable<OrganisationDetail> {
+    return this.http.post<OrganisationDetail>(`${MINE}/resubmit`, {});
+  }
+
+  uploadDocument(body: UploadDocumentRequest, context?: HttpContext): Observable<OrganisationDocument> {
+    return this.http.post<OrganisationDocument>(`${MINE}/documents`, body, { context });
+  }
+
+  members(): Observable<OrganisationMember[]> {
+    return this.http.get<OrganisationMember[]>(`${MINE}/members`);
+  }
+
+  addMember(body: AddMemberRequest, context?: HttpContext): Observable<OrganisationMember> {
+    return this.http.post<OrganisationMember>(`${MINE}/members`, body, { context });
+  }
+
+  // ---- public registration
+
+  register(body: RegisterOrganisationRequest, context?: HttpContext): Observable<RegistrationResult> {
+    return this.http.post<RegistrationResult>(`${ORGS}/register`, body, { context });
+  }
+
+  registrationRegions(): Observable<RegionNode[]> {
+    return this.http.get<RegionNode[]>(`${ORGS}/register/regions`);
   }
 }

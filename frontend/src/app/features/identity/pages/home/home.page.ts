@@ -5,12 +5,16 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
+import { OrganisationStatusBannerComponent } from '../../../organisations';
 
-/** Who am I: name, roles, region, organisation and permissions, straight from `/me`. */
+/**
+ * Who am I: name, roles, region, organisation and permissions, straight from `/me`. A member whose
+ * organisation is not ACTIVE (under review, returned, suspended, blacklisted) sees its status first.
+ */
 @Component({
   selector: 'dd-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzCardModule, NzDescriptionsModule, NzTagModule, TranslatePipe, TranslateCodePipe],
+  imports: [NzCardModule, NzDescriptionsModule, NzTagModule, TranslatePipe, TranslateCodePipe, OrganisationStatusBannerComponent],
   templateUrl: './home.page.html',
   styles: `
     .dd-perm-code {
