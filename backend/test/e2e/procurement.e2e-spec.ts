@@ -264,6 +264,7 @@ describe('社会组织接单: projects, tenders, sealed bids, opening, scoring, 
       const c = await t.http().post(`/api/v1/tenders/${id}/committee/draw`).set('Authorization', as.officer);
       expect(c.status).toBe(200);
       expect(c.body.members).toHaveLength(5);
+      expect((await t.http().get(`/api/v1/tenders/${id}/committee`).set('Authorization', as.orgmember)).status).toBe(404); // names confidential to bidders
       const experts = await committee(id);
       for (const e of experts) {
         const sheets = Object.values(bidIds).map((bidId, i) => ({ bidId, scores: { PLAN: String(30 + i), TEAM: '20.5' } }));

@@ -19,7 +19,7 @@ import { awardConfirmationDue } from '../domain/tender-periods';
 import { CommitteeDto, CommitteeReportDto, DrawCommitteeDto, QualificationDto, ScoreSheetDto, SubmitScoresDto, SCORE_POINTS } from '../dto/procurement.dto';
 import { BidEntity, BidScoreEntity, CommitteeMemberEntity, ExpertAffiliationEntity, TenderEntity } from '../entities/procurement.entities';
 import { AWARD_REMINDER_JOB, tenderJob } from './procurement-deadlines';
-import { TendersService, criteriaOf, isStaff } from './tenders.service';
+import { TendersService, criteriaOf, isOrg, isStaff } from './tenders.service';
 
 /** Qualification check, committee draw, expert scoring, the committee report. */
 @Injectable()
@@ -103,6 +103,8 @@ export class EvaluationService {
 
   async committee(actor: Actor, id: number, excludedNow?: CommitteeDto['excluded']): Promise<CommitteeDto> {
     const t = await this.tenders.visible(actor, id, this.dataSource.manager);
+    // The committee's names stay confidential to bidders until the result is published (award notice).
+    if (isOrg(actor) && !isStaff(actor) && t.status !== 'AWARD_NOTICE' && t.status !== 'AWARDED') throw new ProcurementError(ProcurementErrorCode.TENDER_NOT_FOUND, `Committee of tender ${id} not found.`);
     const members = await this.dataSource.getRepository(CommitteeMemberEntity).find({ where: { tenderId: id }, order: { expertId: 'ASC' } });
     const names = await this.people.displayNames(members.map((m) => m.expertId));
     const submitted = await this.submittedExperts(this.dataSource.manager, t);

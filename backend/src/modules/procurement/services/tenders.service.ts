@@ -60,7 +60,7 @@ export class TendersService {
       const scope = regionScopeSql(actor, 't.region_path');
       qb.where(new Brackets((w) => w.where(scope.sql, scope.params)));
     } else if (isOrg(actor)) {
-      qb.where("t.status <> 'DRAFT'");
+      qb.where('t.published_at IS NOT NULL');
     } else if (actor.roles.includes('EXPERT')) {
       qb.where('t.id IN (SELECT tender_id FROM committee_members WHERE expert_id = :me)', { me: actor.userId });
     } else {
@@ -85,7 +85,7 @@ export class TendersService {
     let ok = false;
     if (t !== null) {
       if (isStaff(actor)) ok = inRegionScope(actor, t.regionPath);
-      else if (isOrg(actor)) ok = t.status !== 'DRAFT';
+      else if (isOrg(actor)) ok = t.publishedAt !== null;
       else if (actor.roles.includes('EXPERT')) ok = await em.existsBy(CommitteeMemberEntity, { tenderId: id, expertId: actor.userId });
     }
     if (!ok || t === null) throw new ProcurementError(ProcurementErrorCode.TENDER_NOT_FOUND, `Tender ${id} not found.`);
