@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Redis } from 'ioredis';
 
 import { TENDER_DEADLINE_JOB, TendersService } from '../../src/modules/procurement';
 import { tenderJob } from '../../src/modules/procurement/services/procurement-deadlines';
@@ -7,7 +6,7 @@ import { Deadlines, QUEUES } from '../../src/platform/queue';
 import { BidsService } from '../../src/modules/procurement';
 import { ObjectionsService } from '../../src/modules/procurement/services/objections.service';
 import { activeLineId, approvedNeed, approvedProject, bidBody, deadlineIn, makeBidders, mealItemId, PLAN, publishedTender, sleep, tenderBody } from '../factories/procurement.factory';
-import { TestApp, bearer, createTestApp, createTestWorker, regionId } from '../support/test-app';
+import { TestApp, bearer, createTestApp, createTestWorker, loseRedis, regionId } from '../support/test-app';
 
 describe('社会组织接单: projects, tenders, sealed bids, opening, scoring, award, objections', () => {
   let t: TestApp;
@@ -400,9 +399,7 @@ describe('社会组织接单: projects, tenders, sealed bids, opening, scoring, 
       const row = await tenderRow(id);
       const jobId = tenderJob(TENDER_DEADLINE_JOB, id, row.bid_deadline as Date).jobId;
       expect(await (await deadlines.queue(QUEUES.PROCUREMENT).getJob(jobId))?.getState()).toBe('delayed');
-      const redis = new Redis({ host: t.env.REDIS_HOST, port: t.env.REDIS_PORT, db: t.env.REDIS_DB });
-      await redis.flushall();
-      redis.disconnect();
+      await loseRedis(t);
       expect(await deadlines.queue(QUEUES.PROCUREMENT).getJob(jobId)).toBeUndefined();
       await deadlines.reconcile();
       expect(await (await deadlines.queue(QUEUES.PROCUREMENT).getJob(jobId))?.getState()).toBe('delayed');
@@ -412,9 +409,7 @@ describe('社会组织接单: projects, tenders, sealed bids, opening, scoring, 
       const id = await publishedTender(t, '工作进程开标');
       for (const [u, price] of [['orgmember', '9000.00'], ['orgmember2', '9100.00'], ['orgmember3', '9200.00']]) await bid(u, id, price).expect(200);
       await deadlineIn(t, id, 2);
-      const redis = new Redis({ host: t.env.REDIS_HOST, port: t.env.REDIS_PORT, db: t.env.REDIS_DB });
-      await redis.flushall();
-      redis.disconnect();
+      await loseRedis(t);
       let worker: INestApplicationContext | undefined;
       try {
         worker = await createTestWorker(); // the reconciler rebuilds the deadline job at start-up

@@ -23,6 +23,21 @@ describe('audit: append-only, hash-chained', () => {
     expect(await audit.verify()).toMatchObject({ ok: true, firstBrokenSeq: null });
   });
 
+  it('appends a batch (recordMany) in order on the same chain, interleaved with single writers', async () => {
+    const [{ last_seq }] = await t.ds.query('SELECT last_seq FROM audit_chain_head WHERE id = 1');
+    const batch = Array.from({ length: 450 }, (_, i) => ({ actor, input: { action: 'test.batch', entityType: 'test', entityId: i, after: { i } } }));
+    await Promise.all([
+      t.ds.transaction((em) => audit.recordMany(em, batch)),
+      ...Array.from({ length: 5 }, (_, i) => t.ds.transaction((em) => audit.record(em, actor, { action: 'test.single', entityType: 'test', entityId: i }))),
+    ]);
+    const rows: Array<{ seq: string; action: string; entity_id: string }> = await t.ds.query('SELECT seq, action, entity_id FROM audit_events WHERE seq > ? ORDER BY seq', [last_seq]);
+    expect(rows).toHaveLength(455);
+    expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 455 }, (_, i) => Number(last_seq) + 1 + i));
+    const batchIds = rows.filter((r) => r.action === 'test.batch').map((r) => Number(r.entity_id));
+    expect(batchIds).toEqual(Array.from({ length: 450 }, (_, i) => i)); // contiguous and in order
+    expect(await audit.verify()).toMatchObject({ ok: true, firstBrokenSeq: null });
+  });
+
   it('writes nothing when the surrounding transaction rolls back', async () => {
     const [{ last_seq: before }] = await t.ds.query('SELECT last_seq FROM audit_chain_head WHERE id = 1');
     await expect(

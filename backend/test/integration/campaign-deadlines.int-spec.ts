@@ -1,11 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Redis } from 'ioredis';
 
 import { CAMPAIGN_CLOSE_JOB, CAMPAIGN_OPEN_JOB, CampaignsService, campaignDeadline } from '../../src/modules/needs';
 import { SupportsService } from '../../src/modules/needs/services/supports.service';
 import { Deadlines, QUEUES } from '../../src/platform/queue';
 import { MEAL_ATTRIBUTES, categoryIdOfItem, makeResidents, publishedVersionId } from '../factories/needs.factory';
-import { TestApp, bearer, createTestApp, createTestWorker, regionId } from '../support/test-app';
+import { TestApp, bearer, createTestApp, createTestWorker, regionId, loseRedis } from '../support/test-app';
 
 async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
   const until = Date.now() + ms;
@@ -18,16 +17,13 @@ async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void>
 
 describe('campaign opening and closing are deadlines (BullMQ + reconciler)', () => {
   let t: TestApp;
-  let redis: Redis;
   let worker: INestApplicationContext | undefined;
 
   beforeAll(async () => {
     t = await createTestApp();
-    redis = new Redis({ host: t.env.REDIS_HOST, port: t.env.REDIS_PORT, db: t.env.REDIS_DB });
   });
   afterAll(async () => {
     await worker?.close();
-    redis.disconnect();
     await t.close();
   });
 
@@ -69,7 +65,7 @@ describe('campaign opening and closing are deadlines (BullMQ + reconciler)', () 
 
     // bring the close instant to 2 s from now (as if the campaign were about to end), then lose Redis
     await t.ds.query('UPDATE campaigns SET closes_at = UTC_TIMESTAMP(3) + INTERVAL 2 SECOND WHERE id = ?', [id]);
-    await redis.flushall();
+    await loseRedis(t); // every key of this deployment, as after a FLUSHALL
     expect(await status(id)).toBe('OPEN');
 
     worker = await createTestWorker(); // the reconciler rebuilds the close job at start-up

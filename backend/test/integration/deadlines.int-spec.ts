@@ -1,9 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Redis } from 'ioredis';
 
 import { ACCOUNT_UNLOCK_JOB, AccountUnlockJob, accountUnlockDeadline } from '../../src/modules/identity';
 import { Deadlines, QUEUES } from '../../src/platform/queue';
-import { DEMO_PASSWORD, TestApp, createTestApp, createTestWorker, login } from '../support/test-app';
+import { DEMO_PASSWORD, TestApp, createTestApp, createTestWorker, login, loseRedis } from '../support/test-app';
 
 async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
   const until = Date.now() + ms;
@@ -17,18 +16,14 @@ async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void>
 describe('deadlines core: account unlock at lockout expiry', () => {
   let t: TestApp;
   let deadlines: Deadlines;
-  let redis: Redis;
   let worker: INestApplicationContext | undefined;
 
   beforeAll(async () => {
     t = await createTestApp();
     deadlines = t.app.get(Deadlines);
-    redis = new Redis({ host: t.env.REDIS_HOST, port: t.env.REDIS_PORT, db: t.env.REDIS_DB, lazyConnect: true });
-    await redis.connect();
   });
   afterAll(async () => {
     await worker?.close();
-    redis.disconnect();
     await t.close();
   });
 
@@ -65,7 +60,7 @@ describe('deadlines core: account unlock at lockout expiry', () => {
     const jobId = accountUnlockDeadline(id, lockedUntil).jobId;
     expect(await deadlines.queue(QUEUES.IDENTITY).getJob(jobId)).toBeDefined();
 
-    await redis.flushall();
+    await loseRedis(t); // every key of this deployment, as after a FLUSHALL
     expect(await deadlines.queue(QUEUES.IDENTITY).getJob(jobId)).toBeUndefined();
 
     const report = await deadlines.reconcile();
@@ -99,7 +94,7 @@ describe('deadlines core: account unlock at lockout expiry', () => {
     const { id } = await lockOut('deadline4');
     // bring the expiry close, as if 15 minutes had nearly passed, then lose Redis
     await t.ds.query('UPDATE users SET locked_until = UTC_TIMESTAMP(3) + INTERVAL 2 SECOND WHERE id = ?', [id]);
-    await redis.flushall();
+    await loseRedis(t); // every key of this deployment, as after a FLUSHALL
     worker = await createTestWorker(); // reconciles at start-up, then consumes
     await waitFor(async () => {
       const [row] = await t.ds.query('SELECT locked_until FROM users WHERE id = ?', [id]);

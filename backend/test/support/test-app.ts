@@ -77,3 +77,18 @@ export async function userId(ds: DataSource, username: string): Promise<number> 
   const rows: Array<{ id: number }> = await ds.query('SELECT id FROM users WHERE username = ?', [username]);
   return rows[0].id;
 }
+
+/**
+ * Redis loses everything this deployment had in it: every key of the run's queue prefix is deleted — the same as
+ * a FLUSHALL for the application, without wiping other runs (benches, other test runs) sharing the Redis.
+ */
+export async function loseRedis(t: TestApp): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis({ host: t.env.REDIS_HOST, port: t.env.REDIS_PORT, db: t.env.REDIS_DB });
+  try {
+    const keys = await redis.keys(`${t.env.QUEUE_PREFIX}:*`);
+    for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
+  } finally {
+    redis.disconnect();
+  }
+}

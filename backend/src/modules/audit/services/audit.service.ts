@@ -64,6 +64,45 @@ export class AuditService {
     return Object.assign(new AuditEventEntity(), event, { hash });
   }
 
+  /**
+   * Appends many events in order inside the caller's transaction, with one head lock and multi-row
+   * inserts (e.g. the sealed bid journal copied into the chain at opening). Same chain as `record`.
+   */
+  async recordMany(em: EntityManager, events: Array<{ actor: Actor; input: AuditInput }>): Promise<number> {
+    if (events.length === 0) return 0;
+    const rows: Array<{ last_seq: string; last_hash: string; now: Date }> = await em.query(
+      'SELECT last_seq, last_hash, UTC_TIMESTAMP(3) AS now FROM audit_chain_head WHERE id = 1 FOR UPDATE',
+    );
+    if (rows.length === 0) throw new Error('audit_chain_head is missing: run the migrations');
+    let seq = Number(rows[0].last_seq);
+    let prev = rows[0].last_hash;
+    const now = rows[0].now;
+    const values: unknown[][] = [];
+    for (const { actor, input } of events) {
+      const before = input.before === undefined ? null : JSON.parse(canonicalJson(input.before));
+      const after = input.after === undefined ? null : JSON.parse(canonicalJson(input.after));
+      seq += 1;
+      const event: Omit<AuditEventEntity, 'hash'> = {
+        seq, occurredAt: now, actorId: actor.userId === 0 ? null : actor.userId, actorUsername: actor.username, actorRoles: [...actor.roles].sort().join(','),
+        ip: actor.ip, action: input.action, entityType: input.entityType,
+        entityId: input.entityId === undefined || input.entityId === null ? null : String(input.entityId), regionPath: input.regionPath ?? null,
+        beforeJson: before === null ? null : canonicalJson(before), afterJson: after === null ? null : canonicalJson(after), prevHash: prev,
+      };
+      const hash = chainHash(prev, toLinkFields(event));
+      values.push([event.seq, event.occurredAt, event.actorId, event.actorUsername, event.actorRoles, event.ip, event.action, event.entityType, event.entityId, event.regionPath, event.beforeJson, event.afterJson, event.prevHash, hash]);
+      prev = hash;
+    }
+    for (let i = 0; i < values.length; i += 200) {
+      const batch = values.slice(i, i + 200);
+      await em.query(
+        `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_username, actor_roles, ip, action, entity_type, entity_id, region_path, before_json, after_json, prev_hash, hash)
+         VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        batch.flat(),
+      );
+    }
+    return values.length;
+  }
+
   /** Records an event in a transaction of its own (for events that change nothing else). */
   async recordAlone(actor: Actor, input: AuditInput): Promise<void> {
     await this.dataSource.transaction((em) => this.record(em, actor, input));

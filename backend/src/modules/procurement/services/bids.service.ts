@@ -172,6 +172,11 @@ export class BidsService {
 
   private async lockTender(em: EntityManager, actor: Actor, tenderId: number): Promise<TenderForBid> {
     if (!isOrg(actor)) throw new ProcurementError(ProcurementErrorCode.BID_NOT_ELIGIBLE, 'Only members of an organisation can bid.');
+    // A plain read first: "closed" and "past the deadline" are final (a tender never reopens, and an amendment
+    // cannot move a deadline that has passed), so a late bid is refused without queueing for the row lock —
+    // behind the opening, say. Only a bid that may be on time takes the shared lock and reads the clock again.
+    const [pre] = (await em.query('SELECT status, bid_deadline, UTC_TIMESTAMP(3) AS now FROM tenders WHERE id = ?', [tenderId])) as Array<Pick<TenderForBid, 'status' | 'bid_deadline' | 'now'>>;
+    if (pre !== undefined && pre.status !== 'DRAFT') this.assertOnTime(pre);
     const rows = (await em.query(
       `SELECT id, status, bid_deadline, max_price_fen, criteria, scoring_method, region_path, min_grade, designated_organisation_id, UTC_TIMESTAMP(3) AS now
          FROM tenders WHERE id = ? LOCK IN SHARE MODE`,
@@ -179,10 +184,14 @@ export class BidsService {
     )) as TenderForBid[];
     const t = rows[0];
     if (t === undefined || t.status === 'DRAFT') throw new ProcurementError(ProcurementErrorCode.TENDER_NOT_FOUND, `Tender ${tenderId} not found.`);
+    this.assertOnTime(t);
+    return t;
+  }
+
+  private assertOnTime(t: Pick<TenderForBid, 'status' | 'bid_deadline' | 'now'>): void {
     if (t.status !== 'PUBLISHED' || t.now >= t.bid_deadline) {
       throw new ProcurementError(ProcurementErrorCode.BID_LATE, `The bid deadline (${t.bid_deadline.toISOString()}) has passed: server time ${t.now.toISOString()}.`, { deadline: t.bid_deadline.toISOString(), serverTime: t.now.toISOString() });
     }
-    return t;
   }
 
   private async liveBid(em: EntityManager, actor: Actor, tenderId: number): Promise<BidEntity> {

@@ -297,16 +297,24 @@ export class TendersService {
    * 3 valid bids fails. Running it twice does nothing the second time.
    */
   async deadlineTick(tenderId: number): Promise<TickResult> {
-    const out = await inTransaction(this.dataSource, async (em): Promise<{ r: TickResult; t?: TenderEntity }> => {
+    // 1. Close, in a short transaction of its own: bids waiting on the tender row are released at once and
+    //    refused (the tender is no longer PUBLISHED) instead of waiting for the whole opening.
+    const closed = await inTransaction(this.dataSource, async (em): Promise<TickResult | null> => {
       const t = await em.findOne(TenderEntity, { where: { id: tenderId }, lock: { mode: 'pessimistic_write' } });
-      if (t === null || (t.status !== 'PUBLISHED' && t.status !== 'CLOSED')) return { r: { result: 'NOTHING_TO_DO' } };
+      if (t === null || (t.status !== 'PUBLISHED' && t.status !== 'CLOSED')) return { result: 'NOTHING_TO_DO' };
       const now = await dbNow(em);
-      if (now < t.bidDeadline) return { r: { result: 'NOT_DUE', dueInMs: t.bidDeadline.getTime() - now.getTime() } };
+      if (now < t.bidDeadline) return { result: 'NOT_DUE', dueInMs: t.bidDeadline.getTime() - now.getTime() };
       if (t.status === 'PUBLISHED') await this.setStatus(em, SYSTEM_ACTOR, t, 'CLOSED', now, true);
-      await this.open(em, t, now);
-      return { r: { result: t.status }, t };
+      return null;
     });
-    return out.r;
+    if (closed) return closed;
+    // 2. Open (same instant in law; a crash in between leaves it CLOSED, which the reconciler reschedules at once).
+    return inTransaction(this.dataSource, async (em): Promise<TickResult> => {
+      const t = await em.findOne(TenderEntity, { where: { id: tenderId }, lock: { mode: 'pessimistic_write' } });
+      if (t === null || t.status !== 'CLOSED') return { result: 'NOTHING_TO_DO' };
+      await this.open(em, t, await dbNow(em));
+      return { result: t.status };
+    });
   }
 
   private async open(em: EntityManager, t: TenderEntity, now: Date): Promise<void> {
@@ -341,13 +349,13 @@ export class TendersService {
   /** Copies the sealed journal into the audit chain (each with the time it happened) and stamps it. */
   private async unseal(em: EntityManager, t: TenderEntity, now: Date): Promise<void> {
     const events = await em.find(BidEventEntity, { where: { tenderId: t.id }, order: { id: 'ASC' } });
-    for (const e of events.filter((x) => x.unsealedAt === null)) {
-      const actor: Actor = { userId: e.actorId ?? 0, username: e.actorUsername, roles: [], regionPath: null, regionId: null, organisationId: e.organisationId || null, sessionId: null, ip: e.ip };
-      await this.audit.record(em, actor, {
+    await this.audit.recordMany(em, events.filter((x) => x.unsealedAt === null).map((e) => ({
+      actor: { userId: e.actorId ?? 0, username: e.actorUsername, roles: [], regionPath: null, regionId: null, organisationId: e.organisationId || null, sessionId: null, ip: e.ip },
+      input: {
         action: `procurement.${e.action}`, entityType: e.bidId ? 'bid' : 'tender', entityId: e.bidId ?? t.id, regionPath: t.regionPath,
         after: { ...(JSON.parse(e.payload) as Record<string, unknown>), tenderId: t.id, organisationId: e.organisationId, occurredAt: e.occurredAt.toISOString(), sealedEventId: e.id },
-      });
-    }
+      },
+    })));
     await em.query('UPDATE bid_events SET unsealed_at = ? WHERE tender_id = ? AND unsealed_at IS NULL', [now, t.id]);
   }
 
