@@ -73,9 +73,10 @@ export class BidsService {
       }
       await this.tenders.registerInterestIn(em, actor, { id: t.id, regionPath: t.region_path, minGrade: t.min_grade, designatedOrganisationId: t.designated_organisation_id }, t.now);
       const orgId = actor.organisationId as number;
-      const previous = await em.find(BidEntity, { where: { tenderId, organisationId: orgId }, order: { version: 'DESC' }, take: 1 });
-      const live = await em.findOne(BidEntity, { where: { tenderId, organisationId: orgId, status: 'SUBMITTED' } });
-      const version = (previous[0]?.version ?? 0) + 1;
+      // one read for both the last version and the live bid (the organisation's interest row lock serialises its bids)
+      const mine = (await em.query('SELECT id, version, status FROM bids WHERE tender_id = ? AND organisation_id = ? ORDER BY version DESC', [tenderId, orgId])) as Array<{ id: string; version: number; status: string }>;
+      const live = mine.find((b) => b.status === 'SUBMITTED');
+      const version = (mine[0]?.version ?? 0) + 1;
       const technical = Object.fromEntries(criteria.map((c) => [c.code, dto.technical[c.code]]));
       const sealed = { tenderId, organisationId: orgId, version, price: fenToYuan(priceFen), technical, documents: documents.map((d) => ({ fileName: d.fileName, sha256: d.sha256, size: d.size })) };
       const sha256 = createHash('sha256').update(canonicalJson(sealed)).digest('hex');
