@@ -39,16 +39,17 @@ export function conflictOf(
   declaredOrganisationIds: readonly number[],
   bidderOrganisationIds: readonly number[],
   today: string,
+  nameOf: (organisationId: number) => string = (id) => `#${id}`,
 ): string | null {
   const bidders = new Set(bidderOrganisationIds);
   const cutoff = `${Number(today.slice(0, 4)) - CONFLICT_LOOKBACK_YEARS}${today.slice(4)}`;
   for (const a of affiliations) {
     if (!bidders.has(a.organisationId)) continue;
-    if (a.endedOn === null) return `现任投标人 #${a.organisationId} 职务`;
-    if (a.endedOn >= cutoff) return `${a.endedOn} 前曾任职于投标人 #${a.organisationId}（${CONFLICT_LOOKBACK_YEARS} 年内）`;
+    if (a.endedOn === null) return `现任投标人「${nameOf(a.organisationId)}」职务`;
+    if (a.endedOn >= cutoff) return `${a.endedOn} 前曾任职于投标人「${nameOf(a.organisationId)}」（${CONFLICT_LOOKBACK_YEARS} 年内）`;
   }
   const declared = declaredOrganisationIds.find((id) => bidders.has(id));
-  return declared === undefined ? null : `已申报与投标人 #${declared} 存在利害关系`;
+  return declared === undefined ? null : `已申报与投标人「${nameOf(declared)}」存在利害关系`;
 }
 
 /** A uniform random sample of `n` ids (Fisher–Yates on a copy, cryptographic randomness). */

@@ -78,10 +78,12 @@ export class EvaluationService {
       const pool = (await this.people.activeWithRole('EXPERT', em)).filter((p) => !repIds.includes(p.id));
       const affiliations = await em.find(ExpertAffiliationEntity, { where: { expertId: In(pool.map((p) => p.id).concat(0)) } });
       const today = shanghaiDate(now);
+      const bidderNames = await this.organisations.eligibility(em, bidders);
+      const nameOf = (oid: number) => bidderNames.get(oid)?.name ?? `#${oid}`;
       const excluded: Array<{ expertId: number; displayName: string; reason: string }> = [];
       const eligible = pool.filter((p) => {
         const mine = affiliations.filter((a) => a.expertId === p.id);
-        const reason = conflictOf(mine.filter((a) => a.kind === 'EMPLOYMENT'), mine.filter((a) => a.kind === 'DECLARED').map((a) => a.organisationId), bidders, today);
+        const reason = conflictOf(mine.filter((a) => a.kind === 'EMPLOYMENT'), mine.filter((a) => a.kind === 'DECLARED').map((a) => a.organisationId), bidders, today, nameOf);
         if (reason) excluded.push({ expertId: p.id, displayName: p.displayName, reason });
         return reason === null;
       });

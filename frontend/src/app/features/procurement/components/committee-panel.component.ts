@@ -169,7 +169,7 @@ export class CommitteePanelComponent {
       next: (c) => {
         this.busy.set(false);
         this.committee.set(c);
-        this.message.success(this.i18n.t('committee.drawn', { count: c.members.length }));
+        this.message.success(this.i18n.t('committee.drawn', { count: c.members.filter((m) => m.seat === 'EXPERT').length }));
         this.changed.emit();
       },
       error: (error: unknown) => {

@@ -53,7 +53,7 @@ import { ProcStatusTagComponent } from './proc-status-tag.component';
             <td>
               @for (d of b.documents; track d.id) {
                 <button nz-button nzType="link" nzSize="small" (click)="download(b, d)" [attr.data-testid]="'bid-document-' + d.id">
-                  <nz-icon nzType="paper-clip" />{{ d.fileName }} <span class="dd-muted">{{ size(d.size) }}</span>
+                  <nz-icon nzType="paper-clip" />{{ d.fileName }}&nbsp;<span class="dd-muted">({{ size(d.size) }})</span>
                 </button>
               } @empty {
                 <span class="dd-muted">—</span>
