@@ -9,6 +9,7 @@ export STATIC_DIR="$PWD/dist/frontend/browser" LOG_LEVEL=warn AUTH_RATE_LIMIT=10
 export E2E_BASE_URL="http://127.0.0.1:${PORT}"
 [ -f dist/backend/backend/src/main.js ] && [ -f dist/frontend/browser/index.html ] || { echo "e2e: build first (npx nx run-many -t build)"; exit 1; }
 
+mkdir -p tmp/test-results
 node dist/backend/backend/src/cli/migrate.js
 node dist/backend/backend/src/cli/seed.js
 node dist/backend/backend/src/main.js > tmp/e2e-api.log 2>&1 &

@@ -1,0 +1,413 @@
+import { Connection, RowDataPacket, createConnection } from 'mysql2/promise';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+
+import { BASE_URL, launch, newPage, shot as screenshot, signIn } from './browser';
+
+/**
+ * 社会组织接单, end to end on the built app with the worker running: the procurement officer bundles the
+ * seeded approved need into a project, finance approves it (reserving the estimate), the officer publishes a
+ * 竞争性磋商 call for the earliest legal deadline, three organisations seal bids (with a PDF; each gets a
+ * receipt), the deadline is brought forward in the database and the worker opens the bids, the officer
+ * qualifies them and draws a committee of two experts plus himself as the purchaser's representative,
+ * all three score, the officer confirms the first-ranked bid and the award notice is public.
+ * Screenshots go to docs/screenshots/procurement-*.png.
+ */
+const NEED_TITLE = '独居老人午餐送餐上门'; // the seeded APPROVED need of 山西路社区
+const BUDGET_LINE = '2026年鼓楼区政府购买社区服务资金';
+const QUANTITY = '800';
+const UNIT_PRICE = '12.50'; // A0101's cap is 15.00 per meal
+const ESTIMATE = '10000.00';
+const MAX_PRICE = '9800.00';
+/** A tiny PDF: the API recognises documents by their magic bytes. */
+const PDF = Buffer.from('%PDF-1.4\n% e2e bid document\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const OPEN_WAIT_MS = 30_000;
+
+type Bidder = 'orgmember' | 'orgmember2' | 'orgmember3';
+/** Prices and each scorer's points (PLAN of 40, TEAM of 30). Comprehensive scoring: the dearest bid wins on quality. */
+const BIDS: Record<Bidder, { organisation: string; price: string; plan: string; team: string; scores: Array<[string, string]> }> = {
+  orgmember: { organisation: '阳光养老服务中心', price: '9000.00', plan: '中央厨房配送，两荤一素，冷链保温送达。', team: '厨师 2 名、送餐员 4 名。', scores: [['34', '24'], ['35', '25'], ['33', '23']] },
+  orgmember2: { organisation: '邻里互助服务社', price: '8500.00', plan: '社区食堂堂食为主，行动不便者志愿者送餐。', team: '专职社工 1 名、志愿者 12 名。', scores: [['30', '22'], ['31', '23'], ['29', '21']] },
+  orgmember3: { organisation: '乐龄社会工作服务中心', price: '9500.00', plan: '营养师配餐，送餐时探访并记录健康状况。', team: '营养师 1 名、社工 3 名、送餐员 4 名。', scores: [['38', '28'], ['39', '29'], ['37', '27']] },
+};
+// price scores: lowest 8 500 → 30.00; 8500/9000×30 = 28.33; 8500/9500×30 = 26.84. Technical: the mean of the sums, 58 / 52 / 66.
+const RANKING: Array<[Bidder, string]> = [['orgmember3', '92.84'], ['orgmember', '86.33'], ['orgmember2', '82.00']];
+const WINNER = RANKING[0][0];
+
+/** A screenshot once ng-zorro's transitions (spinner fade, checked states) have settled. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(400);
+  await screenshot(page, name);
+}
+
+async function api<T = Record<string, unknown>>(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+async function token(username: string): Promise<string> {
+  const res = await api<{ accessToken: string }>('POST', '/auth/login', undefined, { username, password: 'Diandan@2026' });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
+  return res.body.accessToken;
+}
+
+/** `YYYY-MM-DDTHH:mm` in Asia/Shanghai (the browser contexts' zone), for a `datetime-local` input. */
+function shanghaiLocal(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
+}
+
+describe('社会组织接单: from project approval to the public award notice (Chromium)', () => {
+  let browser: Browser;
+  let db: Connection;
+  const contexts: BrowserContext[] = [];
+  const suffix = Date.now().toString(36);
+  const projectTitle = `独居老人助餐项目 ${suffix}`;
+  let officer: Page;
+  let projectId = 0;
+  let tenderId = 0;
+  const receipts: Partial<Record<Bidder, { bidId: string; sha256: string; time: string }>> = {};
+  let experts: Array<{ id: number; username: string }> = [];
+
+  async function open(username: string): Promise<Page> {
+    const { context, page } = await newPage(browser);
+    contexts.push(context);
+    await signIn(page, username);
+    await page.getByTestId('menu-home').waitFor();
+    return page;
+  }
+
+  async function tenderStatus(): Promise<string> {
+    const res = await api<{ status: string }>('GET', `/tenders/${tenderId}`, await token('officer'));
+    return res.body.status;
+  }
+
+  /** The officer's tender page, on a tab. */
+  async function officerTender(tab: string): Promise<void> {
+    await officer.goto(`${BASE_URL}/procurement/tenders/${tenderId}`);
+    await officer.getByTestId('tender-summary').waitFor();
+    if (tab !== 'info') await officer.getByTestId(`tender-tab-${tab}`).click();
+  }
+
+  beforeAll(async () => {
+    // the deadline is brought forward in the app's own schema (e2e/run.sh exports DB_NAME)
+    if (!process.env.DB_NAME) throw new Error('DB_NAME (the schema of the running app) is required: see e2e/run.sh');
+    browser = await launch();
+    db = await createConnection({
+      host: process.env.DB_HOST ?? '127.0.0.1',
+      port: Number(process.env.DB_PORT ?? 3306),
+      user: process.env.DB_USER ?? 'root',
+      password: process.env.DB_PASSWORD ?? '',
+      database: process.env.DB_NAME,
+    });
+    officer = await open('officer');
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await db?.end();
+  });
+
+  it('the officer drafts a project of the approved need (quantity × unit price, budget line, plan) and submits it', async () => {
+    await officer.getByTestId('menu-projects').click();
+    await officer.waitForURL(`${BASE_URL}/procurement/projects`);
+    await officer.getByTestId('project-create').click();
+    await officer.getByTestId('project-form').waitFor();
+
+    await officer.getByTestId('project-form-title').fill(projectTitle);
+    await officer.getByTestId('project-form-region').getByText('鼓楼区').waitFor(); // the officer's district by default
+    await officer.getByTestId('project-form-needs').click();
+    await officer.locator('[data-testid^="project-form-needs-option-"]', { hasText: NEED_TITLE }).click();
+    await officer.keyboard.press('Escape');
+    await officer.getByTestId('project-form-item').click();
+    await officer.getByTestId('project-form-item-option-A0101').click();
+    await officer.getByTestId('project-form-item-info').waitFor();
+    await officer.getByTestId('project-form-quantity').fill(QUANTITY);
+    await officer.getByTestId('project-form-unit-price').fill(UNIT_PRICE);
+    await officer.locator(`[data-testid="project-form-estimate"][data-value="${ESTIMATE}"]`).waitFor();
+    await officer.getByTestId('project-form-budget-line').click();
+    await officer.locator('[data-testid^="project-form-budget-line-option-"]', { hasText: BUDGET_LINE }).click();
+
+    await officer.getByTestId('project-form-objective-0').fill('为山西路社区 25 位独居老人每天提供午餐送餐上门');
+    await officer.getByTestId('project-form-schedule-period-0').fill('2027-01');
+    await officer.getByTestId('project-form-schedule-activity-0').fill('启动送餐服务，建立老人档案');
+    await officer.getByTestId('project-form-budget-item-0').fill('餐费补贴');
+    await officer.getByTestId('project-form-budget-amount-0').fill('6000.00');
+    await officer.getByTestId('project-form-budget-add').click();
+    await officer.getByTestId('project-form-budget-item-1').fill('配送与人员经费');
+    await officer.getByTestId('project-form-budget-fill').click(); // the rest of the estimate into the last row
+    expect(await officer.getByTestId('project-form-budget-amount-1').inputValue()).toBe('4000.00');
+    await officer.locator('[data-testid="project-form-budget-sum"][data-ok="true"]').waitFor();
+    await officer.getByTestId('project-form-beneficiaries').fill('25');
+    await officer.getByTestId('project-form-output-name-0').fill('送餐人次');
+    await officer.getByTestId('project-form-output-target-0').fill('≥ 800');
+    await officer.getByTestId('project-form-outcome-name-0').fill('老人满意度');
+    await officer.getByTestId('project-form-outcome-target-0').fill('≥ 90%');
+    await shot(officer, 'procurement-project-form');
+
+    await officer.getByTestId('project-form-submit').click();
+    await officer.waitForURL(/\/procurement\/projects\/\d+$/);
+    projectId = Number(new URL(officer.url()).pathname.split('/').pop());
+    expect(projectId).toBeGreaterThan(0);
+    await officer.locator('[data-testid="project-detail-status"][data-status="DRAFT"]').waitFor();
+    expect(await officer.getByTestId('project-detail-estimate').innerText()).toContain('10,000.00');
+    await officer.getByTestId('project-submit').click();
+    await officer.locator('[data-testid="project-detail-status"][data-status="SUBMITTED"]').waitFor();
+    // separation of duties: the drafter cannot approve
+    expect(await officer.getByTestId('project-approve').count()).toBe(0);
+  });
+
+  it('finance approves it: the estimate is reserved on the budget line', async () => {
+    expect(projectId).toBeGreaterThan(0);
+    const [[before]] = await db.query<RowDataPacket[]>('SELECT reserved_fen FROM budget_lines WHERE title = ?', [BUDGET_LINE]);
+    const finance = await open('finance');
+    await finance.getByTestId('menu-project-approvals').click();
+    await finance.waitForURL(`${BASE_URL}/procurement/projects/approvals`);
+    await finance.getByTestId(`project-review-${projectId}`).click();
+    await finance.waitForURL(`${BASE_URL}/procurement/projects/${projectId}`);
+    await finance.getByTestId('project-approve').click();
+    await finance.getByTestId('project-decision-note').fill('同意，从区政府购买服务资金中预留');
+    await finance.getByTestId('project-decision-submit').click();
+    await finance.locator('[data-testid="project-detail-status"][data-status="APPROVED"]').waitFor();
+    await shot(finance, 'procurement-project-approved');
+
+    const [[after]] = await db.query<RowDataPacket[]>('SELECT reserved_fen FROM budget_lines WHERE title = ?', [BUDGET_LINE]);
+    expect(BigInt(after.reserved_fen) - BigInt(before.reserved_fen)).toBe(1_000_000n);
+    const [[need]] = await db.query<RowDataPacket[]>('SELECT status FROM needs WHERE title = ?', [NEED_TITLE]);
+    expect(need.status).toBe('IN_PROCUREMENT');
+  });
+
+  it('the officer publishes a 竞争性磋商 call (comprehensive scoring, committee of 3) for the earliest legal deadline', async () => {
+    await officer.getByTestId('menu-projects').click();
+    await officer.locator(`[data-testid="project-row-${projectId}"][data-status="APPROVED"]`).waitFor();
+    await officer.getByTestId(`project-tender-${projectId}`).click();
+    await officer.waitForURL(/\/procurement\/tenders\/new/);
+    // the project comes preselected; title and maximum price default from it
+    await officer.getByTestId('tender-wizard-project').getByText(projectTitle).waitFor();
+    expect(await officer.getByTestId('tender-wizard-title').inputValue()).toContain(projectTitle);
+    await officer.getByTestId('tender-wizard-method-COMPETITIVE_CONSULTATION').click();
+    await officer.getByTestId('tender-wizard-min-period').getByText('10').first().waitFor();
+    await officer.getByTestId('tender-wizard-next').click();
+
+    await officer.locator('[data-testid="tender-wizard-steps"][data-step="eligibility"]').waitFor();
+    await officer.getByTestId('tender-wizard-next').click();
+
+    await officer.locator('[data-testid="tender-wizard-steps"][data-step="scoring"]').waitFor();
+    await officer.getByTestId('tender-wizard-scoring-COMPREHENSIVE').click();
+    await officer.getByTestId('tender-wizard-price-weight').fill('30');
+    // the defaults are PLAN 40, TEAM 20, EXPERIENCE 10: keep two criteria, PLAN 40 and TEAM 30
+    while ((await officer.locator('[data-testid^="tender-wizard-criterion-code-"]').count()) > 2) {
+      const last = (await officer.locator('[data-testid^="tender-wizard-criterion-code-"]').count()) - 1;
+      await officer.getByTestId(`tender-wizard-criterion-remove-${last}`).click();
+      await officer.getByTestId(`tender-wizard-criterion-code-${last}`).waitFor({ state: 'detached' });
+    }
+    await officer.getByTestId('tender-wizard-criterion-code-0').fill('PLAN');
+    await officer.getByTestId('tender-wizard-criterion-name-0').fill('服务方案');
+    await officer.getByTestId('tender-wizard-criterion-max-0').fill('40');
+    await officer.getByTestId('tender-wizard-criterion-code-1').fill('TEAM');
+    await officer.getByTestId('tender-wizard-criterion-name-1').fill('团队与经验');
+    await officer.getByTestId('tender-wizard-criterion-max-1').fill('30');
+    await officer.locator('[data-testid="tender-wizard-scheme-sum"][data-ok="true"]').waitFor();
+    await officer.getByTestId('tender-wizard-next').click();
+
+    await officer.locator('[data-testid="tender-wizard-steps"][data-step="terms"]').waitFor();
+    await officer.getByTestId('tender-wizard-max-price').fill(MAX_PRICE);
+    await officer.getByTestId('tender-wizard-committee-size').fill('3');
+    // a deadline a few days out is refused on the spot; the link puts in the earliest legal one
+    await officer.getByTestId('tender-wizard-deadline').fill(shanghaiLocal(Date.now() + 3 * 86_400_000));
+    await officer.getByTestId('tender-wizard-use-earliest').click();
+    const earliest = await officer.getByTestId('tender-wizard-earliest').getAttribute('data-date');
+    expect(earliest).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await officer.getByTestId('tender-wizard-deadline').inputValue()).toMatch(new RegExp(`^${earliest}T`));
+    await officer.getByTestId('tender-wizard-use-earliest').waitFor({ state: 'detached' }); // the error is gone
+    await shot(officer, 'procurement-tender-wizard');
+
+    await officer.getByTestId('tender-wizard-publish').click();
+    await officer.waitForURL(/\/procurement\/tenders\/\d+$/);
+    tenderId = Number(new URL(officer.url()).pathname.split('/').pop());
+    expect(tenderId).toBeGreaterThan(0);
+    await officer.locator('[data-testid="tender-status"][data-status="PUBLISHED"]').waitFor();
+    expect(await officer.getByTestId('tender-criteria').innerText()).toMatch(/服务方案[\s\S]*团队与经验/);
+    await shot(officer, 'procurement-tender-published');
+  });
+
+  it('three organisations seal their bids with a PDF and get a receipt (server time + SHA-256)', async () => {
+    expect(tenderId).toBeGreaterThan(0);
+    for (const user of Object.keys(BIDS) as Bidder[]) {
+      const bid = BIDS[user];
+      const page = await open(user);
+      await page.getByTestId('menu-calls').click();
+      await page.locator(`[data-testid="call-row-${tenderId}"][data-eligible="true"]`).waitFor();
+      await page.getByTestId(`call-bid-${tenderId}`).click();
+      await page.waitForURL(`${BASE_URL}/procurement/calls/${tenderId}`);
+      await page.getByTestId('bid-form').waitFor();
+      await page.getByTestId('bid-price').fill(bid.price);
+      await page.getByTestId('bid-technical-PLAN').fill(bid.plan);
+      await page.getByTestId('bid-technical-TEAM').fill(bid.team);
+      await page.getByTestId('bid-file-input').setInputFiles({ name: '响应文件.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await page.locator('[data-testid="bid-file-0"][data-name="响应文件.pdf"]').waitFor();
+      if (user === 'orgmember') await shot(page, 'procurement-bid-form');
+      await page.getByTestId('bid-submit').click();
+
+      const receipt = page.getByTestId('bid-receipt');
+      await receipt.waitFor();
+      await page.locator('[data-testid="bid-status"][data-status="SUBMITTED"]').waitFor();
+      const sha256 = (await page.getByTestId('bid-receipt-sha256').innerText()).trim();
+      const time = (await page.getByTestId('bid-receipt-time').getAttribute('data-time')) ?? '';
+      expect(sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(Number.isNaN(Date.parse(time))).toBe(false);
+      receipts[user] = { bidId: (await receipt.getAttribute('data-bid-id')) ?? '', sha256, time };
+      expect(await page.getByTestId('bid-mine-price').innerText()).toContain(Number(bid.price).toLocaleString('en-US', { minimumFractionDigits: 2 }));
+      if (user === 'orgmember') await shot(page, 'procurement-bid-receipt');
+    }
+    expect(new Set(Object.values(receipts).map((r) => r?.bidId)).size).toBe(3);
+
+    // the officer learns nothing: no count, the opening tab locked, the bids endpoint refuses
+    await officerTender('info');
+    await officer.locator('[data-testid="tender-bid-count"][data-sealed="true"]').waitFor();
+    expect(await officer.locator('[data-testid="tender-bid-count"][data-count]').count()).toBe(0);
+    await officer.getByTestId('tender-tab-opening').click();
+    await officer.getByTestId('opening-sealed').waitFor();
+    expect(await officer.locator('tr[data-testid^="opened-bid-"]').count()).toBe(0);
+    await shot(officer, 'procurement-sealed');
+    const sealed = await api('GET', `/tenders/${tenderId}/bids`, await token('officer'));
+    expect(sealed.status).toBe(409);
+    expect((await api<{ bidCount: number | null }>('GET', `/tenders/${tenderId}`, await token('officer'))).body.bidCount).toBeNull();
+  });
+
+  it('at the deadline (brought forward in the database) the worker closes the call and opens the bids', async () => {
+    expect(Object.keys(receipts)).toHaveLength(3);
+    // the legal period is 10 days: move the deadline to 2 s from the database's now, then have the jobs rebuilt
+    await db.query('UPDATE tenders SET bid_deadline = UTC_TIMESTAMP(3) + INTERVAL 2 SECOND WHERE id = ?', [tenderId]);
+    const reconcile = await api('POST', '/queues/reconcile', await token('admin'));
+    expect(reconcile.status).toBe(200);
+    const until = Date.now() + OPEN_WAIT_MS;
+    let status = await tenderStatus();
+    while (status !== 'OPENED' && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 250));
+      status = await tenderStatus();
+    }
+    expect(status).toBe('OPENED');
+    const [[row]] = await db.query<RowDataPacket[]>('SELECT opened_at, bid_deadline FROM tenders WHERE id = ?', [tenderId]);
+    expect((row.opened_at as Date).getTime()).toBeGreaterThanOrEqual((row.bid_deadline as Date).getTime());
+  });
+
+  it('the officer sees the three bids with their receipts, qualifies them and sits on the committee beside two drawn experts', async () => {
+    expect(await tenderStatus()).toBe('OPENED');
+    await officerTender('opening');
+    const rows = officer.locator('tr[data-testid^="opened-bid-"]');
+    await rows.nth(2).waitFor();
+    expect(await rows.count()).toBe(3);
+    for (const user of Object.keys(BIDS) as Bidder[]) {
+      const r = receipts[user];
+      if (!r) throw new Error(`no receipt of ${user}`);
+      const row = officer.getByTestId(`opened-bid-${r.bidId}`);
+      expect(await row.getAttribute('data-organisation')).toContain(BIDS[user].organisation);
+      expect((await officer.getByTestId(`opened-bid-sha256-${r.bidId}`).innerText()).trim()).toBe(r.sha256);
+      expect(await row.innerText()).toContain('响应文件.pdf');
+      await officer.getByTestId(`qualify-${r.bidId}-yes`).waitFor();
+    }
+    await officer.getByTestId('qualification').waitFor();
+    await shot(officer, 'procurement-opening');
+    await officer.getByTestId('qualify-submit').click();
+    await officer.locator('tr[data-testid^="opened-bid-"][data-status="QUALIFIED"]').nth(2).waitFor();
+    expect(await officer.getByTestId('qualification').count()).toBe(0);
+
+    await officer.getByTestId('tender-tab-committee').click();
+    await officer.getByTestId('committee-as-representative').click();
+    await officer.locator('[data-testid="committee-as-representative"].ant-checkbox-wrapper-checked').waitFor();
+    await officer.getByTestId('committee-draw').click();
+    const members = officer.locator('tr[data-testid^="committee-member-"]');
+    await members.nth(2).waitFor();
+    expect(await members.count()).toBe(3);
+    const seats = await members.evaluateAll((trs) => trs.map((tr) => ({ id: Number(tr.getAttribute('data-testid')?.replace('committee-member-', '')), seat: tr.getAttribute('data-seat') })));
+    const [[me]] = await db.query<RowDataPacket[]>("SELECT id FROM users WHERE username = 'officer'");
+    expect(seats.filter((s) => s.seat === 'PURCHASER_REP').map((s) => s.id)).toEqual([me.id]);
+    const expertIds = seats.filter((s) => s.seat === 'EXPERT').map((s) => s.id);
+    expect(expertIds).toHaveLength(2);
+    const [users] = await db.query<RowDataPacket[]>('SELECT id, username FROM users WHERE id IN (?)', [expertIds]);
+    experts = users.map((u) => ({ id: u.id as number, username: u.username as string }));
+    expect(experts.every((e) => /^expert\d*$/.test(e.username))).toBe(true);
+    // 韩专家 worked for 阳光养老 (a bidder) within 3 years: excluded, with the reason
+    const [[ex7]] = await db.query<RowDataPacket[]>("SELECT id FROM users WHERE username = 'expert7'");
+    expect(expertIds).not.toContain(ex7.id);
+    expect(await officer.getByTestId(`committee-excluded-${ex7.id}`).innerText()).toContain('3 年内');
+    await officer.locator('[data-testid="committee-round"][data-round="1"]').waitFor();
+    // the same committee through the API
+    const committee = await api<{ members: Array<{ expertId: number; seat: string }> }>('GET', `/tenders/${tenderId}/committee`, await token('officer'));
+    expect(committee.body.members.map((m) => m.expertId).sort()).toEqual(seats.map((s) => s.id).sort());
+    await shot(officer, 'procurement-committee');
+    expect(await tenderStatus()).toBe('EVALUATING');
+  });
+
+  it('the two drawn experts and the officer score every bid on each criterion', async () => {
+    expect(experts).toHaveLength(2);
+    const scorers: Page[] = [];
+    for (const e of experts) scorers.push(await open(e.username));
+    scorers.push(officer); // the purchaser's representative scores like the experts
+    for (const [n, page] of scorers.entries()) {
+      await page.getByTestId('menu-reviews').click();
+      await page.waitForURL(`${BASE_URL}/procurement/reviews`);
+      await page.locator(`[data-testid="review-row-${tenderId}"][data-status="EVALUATING"]`).waitFor();
+      await page.getByTestId(`review-open-${tenderId}`).click();
+      await page.waitForURL(`${BASE_URL}/procurement/reviews/${tenderId}`);
+      for (const user of Object.keys(BIDS) as Bidder[]) {
+        const bidId = receipts[user]?.bidId ?? '';
+        await page.getByTestId(`score-bid-${bidId}`).waitFor();
+        expect(await page.getByTestId(`score-response-${bidId}-PLAN`).innerText()).toBe(BIDS[user].plan);
+        const [plan, team] = BIDS[user].scores[n];
+        await page.getByTestId(`score-${bidId}-PLAN`).fill(plan);
+        await page.getByTestId(`score-${bidId}-TEAM`).fill(team);
+        await page.getByTestId(`score-comment-${bidId}`).fill(`${BIDS[user].organisation}：方案与人员按评分细则评定。`);
+      }
+      if (n === 0) await shot(page, 'procurement-scoring');
+      await page.getByTestId('scores-submit').click();
+      await page.getByTestId('scores-submitted').waitFor();
+    }
+    expect(await tenderStatus()).toBe('RECOMMENDED');
+  });
+
+  it('the officer reads the ranking in the committee report and confirms the first-ranked bid: the award notice', async () => {
+    expect(await tenderStatus()).toBe('RECOMMENDED');
+    await officerTender('report');
+    const rows = officer.locator('tr[data-testid^="report-row-"]');
+    await rows.nth(2).waitFor();
+    const ranking = await rows.evaluateAll((trs) => trs.map((tr) => ({ bidId: tr.getAttribute('data-testid')?.replace('report-row-', ''), rank: tr.getAttribute('data-rank'), text: tr.textContent ?? '' })));
+    expect(ranking.map((r) => [r.bidId, r.rank])).toEqual(RANKING.map(([user], i) => [receipts[user]?.bidId, String(i + 1)]));
+    for (const [i, [, total]] of RANKING.entries()) expect(ranking[i].text).toContain(total);
+    await officer.getByTestId(`report-recommended-${receipts[WINNER]?.bidId}`).waitFor();
+    await shot(officer, 'procurement-report');
+
+    await officer.getByTestId('award-confirm').click();
+    await officer.getByTestId('award-confirm').waitFor({ state: 'detached' });
+    await officer.getByTestId('tender-tab-info').click();
+    await officer.locator('[data-testid="tender-status"][data-status="AWARD_NOTICE"]').waitFor();
+    expect(await officer.getByTestId('tender-winner').innerText()).toContain(BIDS[WINNER].organisation);
+    await shot(officer, 'procurement-award');
+    const [[t]] = await db.query<RowDataPacket[]>('SELECT status, winner_bid_id FROM tenders WHERE id = ?', [tenderId]);
+    expect(t).toMatchObject({ status: 'AWARD_NOTICE', winner_bid_id: receipts[WINNER]?.bidId });
+  });
+
+  it('anybody sees the award notice with the winner on the public portal', async () => {
+    expect(await tenderStatus()).toBe('AWARD_NOTICE');
+    const { context, page } = await newPage(browser);
+    contexts.push(context);
+    await page.goto(`${BASE_URL}/public/tenders`);
+    await page.getByTestId('public-tenders').waitFor();
+    await page.getByTestId('public-kind-AWARD_NOTICE').click();
+    const row = page.locator(`[data-testid="public-tender-${tenderId}"][data-status="AWARD_NOTICE"]`);
+    await row.waitFor();
+    expect(await page.getByTestId(`public-winner-${tenderId}`).innerText()).toContain(BIDS[WINNER].organisation);
+    expect(await row.innerText()).toContain('9,500.00');
+    await shot(page, 'procurement-public-award');
+    await page.getByTestId(`public-tender-open-${tenderId}`).click();
+    const detail = page.getByTestId('public-tender-detail');
+    await detail.getByText(BIDS[WINNER].organisation).waitFor();
+    // the public never sees the losing prices
+    expect(await detail.innerText()).not.toMatch(/9,000\.00|8,500\.00/);
+    await shot(page, 'procurement-public-award-detail');
+  });
+});
