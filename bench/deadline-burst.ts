@@ -748,8 +748,8 @@ async function main(): Promise<void> {
   console.log(`[burst] statements: ${(statements / outcomes.length).toFixed(1)} per request (server-wide Questions counter: includes anything else using this MariaDB)`);
   const openedMs = tender?.opened_at ? tender.opened_at.getTime() - deadline.getTime() : NaN;
   console.log(`[burst] opening (the worker's deadline job): lock taken at deadline + ${openedMs} ms, committed ≈ ${f1(observedOpenAt)} ms after the deadline (${f1(observedOpenAt - openedMs)} ms in the transaction, ` +
-    `while every bid request waits on the tender row); worker CPU from the burst's start to the commit ${cpuOpen.worker !== null && cpu0.worker !== null ? cpuOpen.worker - cpu0.worker : 'n/a'} ms; ` +
-    `${auditRows} audit events written since the burst began (the opening copies the sealed journal into the chain, one event at a time)`);
+    `the tender row is locked; late bids are refused on a plain read without waiting for it); worker CPU from the burst's start to the commit ${cpuOpen.worker !== null && cpu0.worker !== null ? cpuOpen.worker - cpu0.worker : 'n/a'} ms; ` +
+    `${auditRows} audit events written since the burst began (the opening copies the sealed journal into the chain in batches)`);
   console.log(`[burst] bids in the database: ${bids.length} (${Object.entries(statusCounts).map(([k, v]) => `${k} ${v}`).join(', ')}); organisations with more than one live bid: ${doubleLive}; ` +
     `live bids without a 200 receipt: ${unacknowledged.length}; receipts whose seal differs from the database: ${sealMismatch.length}`);
 
