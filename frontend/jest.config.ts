@@ -11,6 +11,7 @@ const config: Config = {
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   moduleNameMapper: {
     '^@diandan/access$': '<rootDir>/../backend/src/platform/access/permissions.ts',
+    '^@diandan/credit-code$': '<rootDir>/../backend/src/modules/organisations/domain/credit-code.ts',
   },
   // Angular, ng-zorro and echarts ship ES modules (.mjs, and .js for Angular locale data): transform them.
   transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@angular/common/locales/|echarts/|zrender/|tslib/))'],
