@@ -1,4 +1,4 @@
-import { BidToScore, centsToPoints, priceScoreCents, schemeProblem, scoreBids, sheetProblem, technicalScoreCents } from './comprehensive-scoring';
+import { BidToScore, centsToPoints, pointsToCents, priceScoreCents, schemeProblem, scoreBids, sheetProblem, technicalScoreCents } from './comprehensive-scoring';
 
 /** expert id → { criterion: points } written in points, stored in hundredths. */
 function sheets(...perExpert: Array<Record<string, number>>): Map<number, Map<string, number>> {
@@ -59,6 +59,14 @@ describe('rounding and checks', () => {
     expect(priceScoreCents(1n, 8n, 1)).toBe(13); // 12.5 hundredths
     expect(priceScoreCents(9_000_000n, 9_500_000n, 30)).toBe(2842); // 28.421…
     expect(priceScoreCents(2n, 3n, 10)).toBe(667); // 6.666…
+  });
+
+  it('reads and writes points as exact hundredths', () => {
+    expect(pointsToCents('35.5')).toBe(3550);
+    expect(pointsToCents('0.07')).toBe(7);
+    expect(pointsToCents('40')).toBe(4000);
+    expect(centsToPoints(3550)).toBe('35.50');
+    expect(() => pointsToCents('1.234')).toThrow(RangeError);
   });
 
   it('averages the experts exactly and rounds half up', () => {

@@ -100,6 +100,13 @@ export function scoreBids(method: ScoringMethod, priceWeightPct: number, bids: r
   return sorted;
 }
 
+/** "35.5" → 3550 hundredths, exactly (no floating point); the caller has checked the shape (≤ 2 decimals). */
+export function pointsToCents(points: string): number {
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(points);
+  if (!m) throw new RangeError(`Not a score: ${points}`);
+  return Number.parseInt(m[1], 10) * 100 + Number.parseInt((m[2] ?? '').padEnd(2, '0'), 10);
+}
+
 export function centsToPoints(c: number | null): string | null {
   if (c === null) return null;
   return `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;

@@ -6,13 +6,13 @@ import { Actor, SYSTEM_ACTOR } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { Deadlines } from '../../../platform/queue';
-import { fenToYuan, yuanToFen } from '../../../platform/util/money';
+import { fenToYuan } from '../../../platform/util/money';
 import { AuditService } from '../../audit';
 import { PeopleDirectory } from '../../identity';
 import { InboxService } from '../../notifications';
 import { OrganisationsService } from '../../organisations';
 import { CalendarService, addCalendarDays, shanghaiDate } from '../../regions';
-import { BidToScore, centsToPoints, scoreBids, sheetProblem } from '../domain/comprehensive-scoring';
+import { BidToScore, centsToPoints, pointsToCents, scoreBids, sheetProblem } from '../domain/comprehensive-scoring';
 import { conflictOf, drawAtRandom, minimumDrawnExperts } from '../domain/committee';
 import { ProcurementError, ProcurementErrorCode, invalid } from '../domain/procurement.errors';
 import { awardConfirmationDue } from '../domain/tender-periods';
@@ -142,7 +142,7 @@ export class EvaluationService {
         const parsed = new Map<string, number>();
         for (const [code, points] of Object.entries(sheet.scores)) {
           if (typeof points !== 'string' || !SCORE_POINTS.test(points)) throw invalid(ProcurementErrorCode.SCORES_INVALID, `sheets[${i}].scores.${code}`, 'Scores are points with at most two decimals, e.g. "35.5".');
-          parsed.set(code, Number(yuanToFen(points)));
+          parsed.set(code, pointsToCents(points));
         }
         const problem = sheetProblem(criteria, parsed);
         if (problem) throw invalid(ProcurementErrorCode.SCORES_INVALID, `sheets[${i}].scores`, problem);

@@ -14,7 +14,7 @@ import { PeopleDirectory } from '../../identity';
 import { InboxService } from '../../notifications';
 import { OrganisationsService } from '../../organisations';
 import { CalendarService, addCalendarDays, shanghaiDate } from '../../regions';
-import { Criterion, centsToPoints, schemeProblem } from '../domain/comprehensive-scoring';
+import { Criterion, centsToPoints, pointsToCents, schemeProblem } from '../domain/comprehensive-scoring';
 import { committeeSizeProblem } from '../domain/committee';
 import { ineligibilityReasons } from '../domain/eligibility';
 import { ProcurementError, ProcurementErrorCode, invalid } from '../domain/procurement.errors';
@@ -503,7 +503,7 @@ export class TendersService {
   }
 
   private async validated(em: EntityManager, dto: CreateTenderDto, estimateFen: bigint, catalogueItemId: number, now: Date) {
-    const criteria = dto.criteria.map((c) => ({ code: c.code, name: c.name, maxCents: Number(yuanToFen(c.maxScore)) }));
+    const criteria = dto.criteria.map((c) => ({ code: c.code, name: c.name, maxCents: pointsToCents(c.maxScore) }));
     const scheme = schemeProblem(dto.scoringMethod, dto.priceWeight, criteria);
     if (scheme) throw invalid(ProcurementErrorCode.TENDER_INVALID, 'criteria', scheme);
     const size = committeeSizeProblem(dto.method, dto.committeeSize);
