@@ -425,6 +425,18 @@ describe('社会组织接单: projects, tenders, sealed bids, opening, scoring, 
       expect(audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['procurement.tender.closed', 'procurement.tender.opened']));
     });
 
+    it('lets an expert find an organisation by name and declare a relationship with it (the draw’s conflict rule is in committee.spec)', async () => {
+      const expert = await bearer(t, 'expert');
+      const found = await t.http().get('/api/v1/my/expert/organisations?q=%E9%82%BB%E9%87%8C').set('Authorization', expert); // 邻里
+      expect(found.status).toBe(200);
+      expect(found.body).toEqual([expect.objectContaining({ name: '南京市鼓楼区邻里互助服务社' })]);
+      expect((await t.http().get('/api/v1/my/expert/organisations?q=x').set('Authorization', as.orgmember)).status).toBe(403);
+      const d = await t.http().post('/api/v1/my/expert/affiliations').set('Authorization', expert).send({ organisationId: found.body[0].id, kind: 'DECLARED', note: '亲属任职' });
+      expect(d.status).toBe(201);
+      expect(d.body).toEqual([expect.objectContaining({ organisationName: '南京市鼓楼区邻里互助服务社', kind: 'DECLARED' })]);
+      await t.ds.query("DELETE FROM expert_affiliations WHERE note = '亲属任职'"); // leave the pool as the other tests expect it
+    });
+
     it('lets an administrator, and only one, rebuild the jobs on demand', async () => {
       expect((await t.http().post('/api/v1/queues/reconcile').set('Authorization', as.officer)).status).toBe(403);
       const r = await t.http().post('/api/v1/queues/reconcile').set('Authorization', as.admin);

@@ -72,6 +72,16 @@ export class OrganisationsService {
     return (await this.toDtos([o], shanghaiDate(await dbNow(em))))[0];
   }
 
+  /** Names of active organisations matching `q` (name or credit-code prefix) — public registry facts, for pickers. */
+  async searchActive(q: string, limit = 20): Promise<Array<{ id: number; name: string; kind: OrganisationKind }>> {
+    const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const rows = (await this.dataSource.query(
+      "SELECT id, name, kind FROM organisations WHERE status = 'ACTIVE' AND (name LIKE ? OR credit_code LIKE ?) ORDER BY name LIMIT ?",
+      [`%${like}%`, `${like.toUpperCase()}%`, limit],
+    )) as Array<{ id: number; name: string; kind: OrganisationKind }>;
+    return rows;
+  }
+
   /** Eligibility facts of the given organisations, read inside the caller's transaction; missing ids are absent from the map. */
   async eligibility(em: EntityManager, ids: number[]): Promise<Map<number, OrganisationEligibility>> {
     const out = new Map<number, OrganisationEligibility>();

@@ -371,6 +371,15 @@ export class AffiliationDto {
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
 }
 
+export class OrganisationSearchQuery {
+  @ApiProperty({ description: 'Part of the name, or the start of the credit code' }) @IsString() @Length(1, 64) q!: string;
+}
+export class OrganisationOptionDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty() kind!: string;
+}
+
 /** Public (transparency) view of an open call or an award notice. */
 export class PublicTenderDto {
   @ApiProperty() id!: number;

@@ -25,6 +25,10 @@ export class ExpertsService {
     return rows.map((r) => ({ id: r.id, organisationId: r.organisationId, organisationName: orgs.get(r.organisationId)?.name ?? '', kind: r.kind, startedOn: r.startedOn, endedOn: r.endedOn, note: r.note }));
   }
 
+  searchOrganisations(q: string): Promise<Array<{ id: number; name: string; kind: string }>> {
+    return this.organisations.searchActive(q);
+  }
+
   /** Declarations are append-only: an expert cannot take one back to get on a committee. */
   async declare(actor: Actor, dto: DeclareRelationshipDto): Promise<AffiliationDto[]> {
     await inTransaction(this.dataSource, async (em) => {

@@ -28,6 +28,11 @@ export class ObjectionsApi {
     return this.http.post<Objection>(`${API_V1}/objections/${id}/answer`, body, { context });
   }
 
+  /** Active organisations by name, for the affiliation form. */
+  searchOrganisations(q: string): Observable<Array<{ id: number; name: string; kind: string }>> {
+    return this.http.get<Array<{ id: number; name: string; kind: string }>>(`${API_V1}/my/expert/organisations`, { params: { q } });
+  }
+
   affiliations(): Observable<Affiliation[]> {
     return this.http.get<Affiliation[]>(`${API_V1}/my/expert/affiliations`);
   }

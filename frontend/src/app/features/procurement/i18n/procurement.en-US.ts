@@ -396,7 +396,7 @@ export const procurementEnUS: Readonly<Record<keyof typeof procurementZhCN, stri
   'affiliation.now': 'now',
   'affiliation.none': 'None declared',
   'affiliation.declare': 'Declare',
-  'affiliation.organisationId': 'Organisation id',
+  'affiliation.organisationId': 'Search an organisation by name',
   'affiliation.startedOn': 'From',
   'affiliation.endedOn': 'Until',
   'affiliation.submit': 'Declare',

@@ -397,7 +397,7 @@ export const procurementZhCN = {
   'affiliation.now': '至今',
   'affiliation.none': '未申报',
   'affiliation.declare': '新增申报',
-  'affiliation.organisationId': '机构编号',
+  'affiliation.organisationId': '输入机构名称搜索',
   'affiliation.startedOn': '开始日期',
   'affiliation.endedOn': '结束日期',
   'affiliation.submit': '申报',

@@ -115,7 +115,20 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
           <nz-alert class="dd-form-alert" nzType="error" nzShowIcon [nzMessage]="p.detail" [nzDescription]="p.fieldErrors.join('; ')" data-testid="affiliation-error" />
         }
         <div class="dd-filters">
-          <input nz-input class="dd-filter" type="number" min="1" [(ngModel)]="organisationId" [placeholder]="'affiliation.organisationId' | pt" data-testid="affiliation-org" />
+          <nz-select
+            class="dd-filter-wide"
+            nzShowSearch
+            nzServerSearch
+            nzAllowClear
+            [nzPlaceHolder]="'affiliation.organisationId' | pt"
+            [(ngModel)]="organisationId"
+            (nzOnSearch)="searchOrganisations($event)"
+            data-testid="affiliation-org"
+          >
+            @for (o of organisationOptions(); track o.id) {
+              <nz-option [nzValue]="o.id" [nzLabel]="o.name" />
+            }
+          </nz-select>
           <nz-select class="dd-filter" [(ngModel)]="kind" data-testid="affiliation-kind">
             @for (k of kinds; track k) {
               <nz-option [nzValue]="k" [nzLabel]="k | pc: 'affiliationKind.'" />
@@ -169,6 +182,7 @@ export default class ReviewTasksPage implements OnInit {
   protected readonly busy = signal(false);
   protected readonly problem = signal<InlineProblem | null>(null);
   protected organisationId: number | null = null;
+  protected readonly organisationOptions = signal<Array<{ id: number; name: string }>>([]);
   protected kind: AffiliationKind = 'DECLARED';
   protected startedOn = '';
   protected endedOn = '';
@@ -185,6 +199,15 @@ export default class ReviewTasksPage implements OnInit {
       .affiliations()
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((list) => this.affiliations.set(list));
+  }
+
+  protected searchOrganisations(q: string): void {
+    const text = q.trim();
+    if (text.length === 0) return;
+    this.objectionsApi
+      .searchOrganisations(text)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((list) => this.organisationOptions.set(list));
   }
 
   protected deadline(value: string): string {
