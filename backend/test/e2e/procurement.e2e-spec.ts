@@ -347,6 +347,29 @@ describe('社会组织接单: projects, tenders, sealed bids, opening, scoring, 
       expect(report.body.ranking.map((r: { bidId: string }) => r.bidId)).toEqual([b1, b2]);
     });
 
+    it('single source: only the invited organisation may bid; its one valid bid is evaluated at the lowest price', async () => {
+      const [invited] = await t.ds.query("SELECT id FROM organisations WHERE name = '南京市鼓楼区乐龄社会工作服务中心'");
+      const id = await publishedTender(t, '单一来源', {
+        method: 'SINGLE_SOURCE', designatedOrganisationId: invited.id, scoringMethod: 'LOWEST_PRICE', priceWeight: 0, criteria: [], committeeSize: 3,
+        bidDeadline: new Date(Date.now() + 9 * 86_400_000).toISOString(),
+      });
+      const other = await t.http().put(`/api/v1/tenders/${id}/my-bid`).set('Authorization', as.orgmember).send({ price: '9000.00', technical: {}, documents: [] });
+      expect(other.status).toBe(403);
+      expect(other.body.reasons).toContain('单一来源采购只邀请指定机构');
+      const calls = await t.http().get(`/api/v1/tenders/${id}`).set('Authorization', as.orgmember2);
+      expect(calls.body.ineligibleReasons).toContain('单一来源采购只邀请指定机构');
+      const mine = await t.http().put(`/api/v1/tenders/${id}/my-bid`).set('Authorization', as.orgmember3).send({ price: '9600.00', technical: {}, documents: [] });
+      expect(mine.status).toBe(200);
+      await openNow(id);
+      expect((await tenderRow(id)).status).toBe('OPENED'); // one valid bid is enough outside open tenders
+      await t.http().post(`/api/v1/tenders/${id}/qualification`).set('Authorization', as.officer).send({ decisions: [{ bidId: mine.body.bidId, qualified: true }] }).expect(204);
+      await t.http().post(`/api/v1/tenders/${id}/committee/draw`).set('Authorization', as.officer).send({}).expect(200);
+      for (const e of await committee(id)) await t.http().put(`/api/v1/tenders/${id}/my-scores`).set('Authorization', e.token).send({ sheets: [{ bidId: mine.body.bidId, scores: {} }] }).expect(200);
+      const report = await t.http().get(`/api/v1/tenders/${id}/report`).set('Authorization', as.officer);
+      expect(report.body).toMatchObject({ scoringMethod: 'LOWEST_PRICE', recommended: [mine.body.bidId] });
+      expect(report.body.ranking).toEqual([expect.objectContaining({ bidId: mine.body.bidId, rank: 1, totalScore: null, price: '9600.00' })]);
+    });
+
     it('reminds the officer once before the winner confirmation and an objection answer are due', async () => {
       const { id } = await throughEvaluation('到期提醒');
       expect((await tenders.reminderTick(id)).result).toBe('NOT_DUE');
