@@ -12,7 +12,7 @@ import { centsToPoints } from '../domain/comprehensive-scoring';
 import { ProcurementError, ProcurementErrorCode, invalid } from '../domain/procurement.errors';
 import { BidDto, BidReceiptDto, MyBidDto, SubmitBidDto } from '../dto/procurement.dto';
 import { BidDocumentEntity, BidEntity, CommitteeMemberEntity, TenderEntity } from '../entities/procurement.entities';
-import { TendersService, criteriaOf, isOrg, isStaff } from './tenders.service';
+import { TendersService, isOrg, isStaff } from './tenders.service';
 
 export const MAX_BID_DOCUMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_BID_TOTAL_BYTES = 20 * 1024 * 1024;
@@ -225,4 +225,3 @@ export class BidsService {
   }
 }
 
-export { criteriaOf };

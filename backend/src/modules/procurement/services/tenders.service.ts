@@ -29,7 +29,6 @@ import { ProjectsService } from './projects.service';
 import { assertTransition } from './transitions';
 
 const isOrg = (a: Actor) => a.roles.includes('ORG_MEMBER') && a.organisationId !== null;
-const isExpertOnly = (a: Actor) => a.roles.includes('EXPERT') && !a.roles.some((r) => r === 'PROCUREMENT_OFFICER' || r === 'AUDITOR' || r === 'ADMIN');
 const isStaff = (a: Actor) => a.roles.some((r) => r === 'PROCUREMENT_OFFICER' || r === 'AUDITOR' || r === 'FINANCE_OFFICER');
 
 export function criteriaOf(t: Pick<TenderEntity, 'criteria'>): Array<Criterion & { name: string }> {
@@ -577,4 +576,4 @@ export class TendersService {
   }
 }
 
-export { isExpertOnly, isOrg, isStaff };
+export { isOrg, isStaff };
