@@ -260,7 +260,7 @@ describe('社会组织接单: from project approval to the public award notice (
       expect(sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(Number.isNaN(Date.parse(time))).toBe(false);
       receipts[user] = { bidId: (await receipt.getAttribute('data-bid-id')) ?? '', sha256, time };
-      expect(await page.getByTestId('bid-mine-price').innerText()).toContain(Number(bid.price).toLocaleString('en-US', { minimumFractionDigits: 2 }));
+      expect(await page.getByTestId('bid-mine-price').innerText()).toContain(bid.price.replace(/\B(?=(\d{3})+(?!\d))/, ','));
       if (user === 'orgmember') await shot(page, 'procurement-bid-receipt');
     }
     expect(new Set(Object.values(receipts).map((r) => r?.bidId)).size).toBe(3);

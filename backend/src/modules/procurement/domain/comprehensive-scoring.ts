@@ -42,7 +42,7 @@ export function divRoundHalfUp(n: bigint, d: bigint): bigint {
   return (2n * n + d) / (2n * d);
 }
 
-/** Price score in hundredths of a point. */
+/** Price score in hundredths of a point (an exact BigInt quotient, at most 10 000: safe as a number). */
 export function priceScoreCents(lowestFen: bigint, priceFen: bigint, priceWeightPct: number): number {
   return Number(divRoundHalfUp(lowestFen * BigInt(priceWeightPct) * 100n, priceFen));
 }
