@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 
 import { creditCodeCheckChar } from '../backend/src/modules/organisations/domain/credit-code';
-import { BASE_URL, launch, newPage, signIn } from './browser';
+import { BASE_URL, launch, newPage, shot, signIn } from './browser';
 
 /** A fresh, valid unified social credit code of a 鼓楼区 social organisation. */
 function creditCode(): string {
@@ -57,6 +57,8 @@ describe('an organisation registers, the officer returns and approves it, the me
     await page.getByTestId('org-register-display-name').fill('周明');
     await page.getByTestId('org-register-password').fill(password);
     await page.getByTestId('org-register-confirm').fill(password);
+    await page.waitForTimeout(300);
+    await shot(page, 'organisations-register');
     await page.getByTestId('org-register-submit').click();
     await page.getByTestId('org-register-done').waitFor();
     expect(await page.getByTestId('org-register-done').innerText()).toContain(username);
@@ -78,12 +80,16 @@ describe('an organisation registers, the officer returns and approves it, the me
     await officer.page.getByTestId('org-decision-submit').click();
     await officer.page.getByTestId('org-detail-reason').waitFor();
     expect(await status(officer.page, 'org-detail-status')).toBe('RETURNED');
+    await officer.page.waitForTimeout(600); // let the tab and table animations finish
+    await shot(officer.page, 'organisations-officer-returned');
 
     const member = await newPage(browser);
     await signIn(member.page, username, password);
     await member.page.getByTestId('menu-my-organisation').click();
     await member.page.getByTestId('org-status-reason').waitFor();
     expect(await member.page.getByTestId('org-status-reason').innerText()).toContain('请上传登记证书扫描件');
+    await member.page.waitForTimeout(600); // let the tab and table animations finish
+    await shot(member.page, 'organisations-member-returned');
     await member.page.getByText('资质文件').click();
     await member.page.getByTestId('my-org-document-input').setInputFiles({
       name: '登记证书.pdf',
@@ -129,6 +135,8 @@ describe('an organisation registers, the officer returns and approves it, the me
     await signIn(gulou.page, 'officer');
     await gulou.page.getByTestId('menu-organisations').click();
     await gulou.page.getByTestId('org-list-table').getByText(pendingName).waitFor();
+    await gulou.page.waitForTimeout(600); // let the tab and table animations finish
+    await shot(gulou.page, 'organisations-officer-list');
     await gulou.context.close();
   });
 });
