@@ -60,6 +60,9 @@ const TIMEOUT_MS = intEnv('BENCH_TIMEOUT_MS', 30_000, 100, 600_000);
 const OPEN_WAIT_MS = intEnv('BENCH_OPEN_WAIT', 180, 1, 3600) * 1000;
 const POOL_SIZE = intEnv('DB_POOL_SIZE', 20, 1, 200);
 const API_PORT = intEnv('BENCH_API_PORT', 3292, 1024, 65535);
+/** BENCH_API_PROCESSES=n: n API processes on consecutive ports, the bids spread over them round-robin (the app scales out by processes). */
+const API_PROCESSES = intEnv('BENCH_API_PROCESSES', 1, 1, 8);
+const API_PORTS = Array.from({ length: API_PROCESSES }, (_, i) => API_PORT + i);
 const WITH_DOCUMENT = intEnv('BENCH_DOCUMENT', 1, 0, 1) === 1;
 const SEED = intEnv('BENCH_SEED', 20261124, 0);
 const TOKENS = (process.env.BENCH_TOKENS ?? 'mint') as 'mint' | 'login';
@@ -107,9 +110,9 @@ interface Resp {
   status: number;
   body: string;
 }
-function request(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string; agent?: http.Agent; timeoutMs?: number } = {}): Promise<Resp> {
+function request(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string; agent?: http.Agent; timeoutMs?: number; port?: number } = {}): Promise<Resp> {
   return new Promise((resolveP, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: API_PORT, path, method: opts.method ?? 'GET', headers: opts.headers, agent: opts.agent ?? false }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: opts.port ?? API_PORT, path, method: opts.method ?? 'GET', headers: opts.headers, agent: opts.agent ?? false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolveP({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
@@ -200,6 +203,10 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
 // ---------------------------------------------------------------------------- CPU accounting (Linux /proc)
 
 const TICK_MS = 10; // USER_HZ = 100
+function sumCpu(values: Array<number | null>): number | null {
+  return values.some((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v as number), 0);
+}
+
 function cpuMsOf(pid: number | undefined): number | null {
   if (!pid) return null;
   try {
@@ -417,7 +424,9 @@ async function fire(tenderId: number, shots: Shot[], deadlineLocalEpochMs: numbe
   const outcomes: Promise<Outcome>[] = [];
   const technical = { PLAN: '中央厨房配送，每日午餐两荤一素，送餐上门并探访', TEAM: '专职厨师 3 名，社工 2 名，志愿者 10 名' };
   const path = `/api/v1/tenders/${tenderId}/my-bid`;
+  let next = 0;
   const one = (shot: Shot): Promise<Outcome> => {
+    const port = API_PORTS[next++ % API_PORTS.length];
     const scheduled = perfDeadline + shot.at;
     const dispatched = performance.now();
     const body = JSON.stringify({ price: shot.price, technical, documents: WITH_DOCUMENT ? [{ fileName: '投标文件.pdf', contentBase64: PDF }] : [] });
@@ -429,7 +438,7 @@ async function fire(tenderId: number, shots: Shot[], deadlineLocalEpochMs: numbe
       };
       const req = http.request(
         {
-          host: '127.0.0.1', port: API_PORT, path, method: 'PUT', agent,
+          host: '127.0.0.1', port, path, method: 'PUT', agent,
           headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${shot.bidder.token}`, 'idempotency-key': randomUUID() },
         },
         (res) => {
@@ -591,9 +600,13 @@ async function main(): Promise<void> {
   const apiLog = join(tmpdir(), `diandan-bench-burst-api-${process.pid}.log`);
   const workerLog = join(tmpdir(), `diandan-bench-burst-worker-${process.pid}.log`);
   phaseStart = Date.now();
-  const apiChild = spawnBackend('main', apiLog, { LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'warn' });
+  const apiChildren = API_PORTS.map((port, i) => spawnBackend('main', i === 0 ? apiLog : `${apiLog}.${i}`, { LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'warn', PORT: String(port) }));
+  const apiChild = apiChildren[0];
   const workerChild = spawnBackend('worker', workerLog, { LOG_LEVEL: 'info' });
-  await waitFor('API', async () => (await request('/api/health', { timeoutMs: 1000 })).status === 200, 120_000, apiChild, apiLog);
+  for (const [i, port] of API_PORTS.entries()) {
+    await waitFor('API', async () => (await request('/api/health', { timeoutMs: 1000, port })).status === 200, 120_000, apiChildren[i], i === 0 ? apiLog : `${apiLog}.${i}`);
+  }
+  if (API_PROCESSES > 1) console.log(`[burst] ${API_PROCESSES} API processes on ports ${API_PORTS.join(', ')} (pids ${apiChildren.map((c) => c.pid).join(', ')}); bids round-robin over them`);
   await waitFor('worker', async () => (await procurementQueue.getWorkers()).length > 0, 120_000, workerChild, workerLog);
   console.log(`[burst] API (pid ${apiChild.pid}, log ${apiLog}) and worker (pid ${workerChild.pid}, log ${workerLog}) ready in ${Date.now() - phaseStart} ms (${API_MODE === 'dist' ? 'dist/' : 'sources through ts-node'})`);
 
@@ -626,7 +639,7 @@ async function main(): Promise<void> {
   const questions = async () => Number(((await ds.query("SHOW GLOBAL STATUS LIKE 'Questions'")) as Array<{ Value: string }>)[0].Value);
   const q0 = await questions();
   const [{ seq: auditSeq0 }] = (await ds.query('SELECT COALESCE(MAX(seq), 0) AS seq FROM audit_events')) as Array<{ seq: string }>;
-  const cpu0 = { api: cpuMsOf(apiChild.pid), worker: cpuMsOf(workerChild.pid), db: cpuMsOf(mariadb), self: process.cpuUsage(), machine: machineBusyMs() };
+  const cpu0 = { api: sumCpu(apiChildren.map((c) => cpuMsOf(c.pid))), worker: cpuMsOf(workerChild.pid), db: cpuMsOf(mariadb), self: process.cpuUsage(), machine: machineBusyMs() };
   const wall0 = performance.now();
   // Redis may be shared with other work: a FLUSHALL (some integration tests do one) removes the job. The worker's
   // reconciler would restore it within RECONCILE_INTERVAL_SECONDS (60 s); this watchdog does the same at once and
@@ -644,7 +657,7 @@ async function main(): Promise<void> {
   const prober = probe(ds, tenderId, deadlineLocal, watchdog);
   const outcomes = await fire(tenderId, shots, deadlineLocal);
   const wall = performance.now() - wall0;
-  const cpu1 = { api: cpuMsOf(apiChild.pid), worker: cpuMsOf(workerChild.pid), db: cpuMsOf(mariadb), self: process.cpuUsage(cpu0.self), machine: machineBusyMs() };
+  const cpu1 = { api: sumCpu(apiChildren.map((c) => cpuMsOf(c.pid))), worker: cpuMsOf(workerChild.pid), db: cpuMsOf(mariadb), self: process.cpuUsage(cpu0.self), machine: machineBusyMs() };
   const statements = (await questions()) - q0 - 1;
   const lastDone = Math.max(...outcomes.map((o) => o.doneAt));
   console.log(`[burst] ${outcomes.length} requests answered; the last ${(lastDone / 1000).toFixed(2)} s after the deadline`);

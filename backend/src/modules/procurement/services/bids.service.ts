@@ -81,13 +81,19 @@ export class BidsService {
       const sealed = { tenderId, organisationId: orgId, version, price: fenToYuan(priceFen), technical, documents: documents.map((d) => ({ fileName: d.fileName, sha256: d.sha256, size: d.size })) };
       const sha256 = createHash('sha256').update(canonicalJson(sealed)).digest('hex');
       const id = randomUUID();
-      if (live) await em.update(BidEntity, { id: live.id }, { status: 'REPLACED', closedAt: t.now });
-      await em.insert(BidEntity, {
-        id, tenderId, organisationId: orgId, version, status: 'SUBMITTED', priceFen: priceFen.toString(), technical: JSON.stringify(technical), sealSha256: sha256,
-        submittedAt: t.now, submittedBy: actor.userId, needsReconfirm: 0, reconfirmedAt: null, closedAt: null, qualificationReason: null,
-        priceScoreCents: null, technicalScoreCents: null, totalCents: null, rankNo: null,
-      });
-      if (documents.length > 0) await em.insert(BidDocumentEntity, documents.map((d) => ({ ...d, bidId: id })));
+      // Plain statements on the hot path (a deadline burst): one round trip each, no entity mapping.
+      if (live) await em.query("UPDATE bids SET status = 'REPLACED', closed_at = ? WHERE id = ?", [t.now, live.id]);
+      await em.query(
+        `INSERT INTO bids (id, tender_id, organisation_id, version, status, price_fen, technical, seal_sha256, submitted_at, submitted_by, needs_reconfirm)
+         VALUES (?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?, 0)`,
+        [id, tenderId, orgId, version, priceFen.toString(), JSON.stringify(technical), sha256, t.now, actor.userId],
+      );
+      if (documents.length > 0) {
+        await em.query(
+          `INSERT INTO bid_documents (id, bid_id, file_name, mime, size, sha256, content) VALUES ${documents.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          documents.flatMap((d) => [d.id, id, d.fileName, d.mime, d.size, d.sha256, d.content]),
+        );
+      }
       await this.tenders.journal(em, actor, { tenderId, organisationId: orgId, bidId: id, action: live ? 'bid.replaced' : 'bid.submitted', payload: { version, sha256, replaces: live?.id ?? null } }, t.now);
       return { bidId: id, tenderId, version, submittedAt: t.now.toISOString(), sha256 };
     });

@@ -485,10 +485,10 @@ export class TendersService {
 
   /** Appends to the sealed journal (bid actions, interest, questions): nobody reads it before opening. */
   async journal(em: EntityManager, actor: Actor, e: { tenderId: number; organisationId: number; bidId: string | null; action: string; payload: Record<string, unknown> }, now: Date): Promise<void> {
-    await em.insert(BidEventEntity, {
-      tenderId: e.tenderId, bidId: e.bidId, organisationId: e.organisationId, actorId: actor.userId === 0 ? null : actor.userId, actorUsername: actor.username,
-      ip: actor.ip, action: e.action, payload: JSON.stringify(e.payload), occurredAt: now, unsealedAt: null,
-    });
+    await em.query(
+      'INSERT INTO bid_events (tender_id, bid_id, organisation_id, actor_id, actor_username, ip, action, payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [e.tenderId, e.bidId, e.organisationId, actor.userId === 0 ? null : actor.userId, actor.username, actor.ip, e.action, JSON.stringify(e.payload), now],
+    );
   }
 
   async notifyOrganisations(em: EntityManager, organisationIds: number[], now: Date, title: string, body: string): Promise<void> {
