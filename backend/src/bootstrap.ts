@@ -10,6 +10,12 @@ import { join, resolve } from 'node:path';
 import { Env } from './config/env';
 import { createValidationPipe } from './platform/http/validation';
 
+/** Routes whose JSON bodies carry base64 files, with their limits (base64 is 4/3 of the bytes). */
+const LARGE_JSON_ROUTES: ReadonlyArray<[string | RegExp, string]> = [
+  ['/api/v1/my/organisation/documents', '8mb'], // one document of up to 5 MB
+  [/^\/api\/v1\/tenders\/\d+\/my-bid$/, '30mb'], // a bid's documents: up to 10 files, 20 MB in all
+];
+
 /** Everything main.ts and the HTTP tests both need: prefix, security headers, validation, docs, UI. */
 export function configureHttpApp(app: INestApplication, env: Env): void {
   const express = app as NestExpressApplication;
@@ -30,10 +36,8 @@ export function configureHttpApp(app: INestApplication, env: Env): void {
       },
     }),
   );
-  // Organisation documents travel as base64 in JSON (a file of up to 5 MB): a larger limit on that route only.
-  express.use('/api/v1/my/organisation/documents', json({ limit: '8mb' }));
-  // Bids carry their documents the same way (up to 10 files, 20 MB in all).
-  express.use(/^\/api\/v1\/tenders\/\d+\/my-bid$/, json({ limit: '30mb' }));
+  // Files travel as base64 in JSON: the routes that take them get a larger body limit, every other route 1 MB.
+  for (const [route, limit] of LARGE_JSON_ROUTES) express.use(route, json({ limit }));
   express.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

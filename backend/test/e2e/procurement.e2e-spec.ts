@@ -206,6 +206,21 @@ describe('社会组织接单: projects, tenders, sealed bids, opening, scoring, 
       expect(over.body.errors[0].field).toBe('price');
     });
 
+    it('takes a bid with a 2 MB document (over the global 1 MB body limit) and refuses one over 5 MB', async () => {
+      const id = await publishedTender(t, '大文件');
+      const pdf = (bytes: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(bytes, 0x20)]).toString('base64');
+      const big = await t.http().put(`/api/v1/tenders/${id}/my-bid`).set('Authorization', as.orgmember)
+        .send({ ...bidBody('9000.00'), documents: [{ fileName: '方案.pdf', contentBase64: pdf(2 * 1024 * 1024) }] });
+      expect(big.status).toBe(200);
+      const [doc] = await t.ds.query('SELECT size FROM bid_documents d JOIN bids b ON b.id = d.bid_id WHERE b.tender_id = ?', [id]);
+      expect(doc.size).toBeGreaterThan(2 * 1024 * 1024);
+      const huge = await t.http().put(`/api/v1/tenders/${id}/my-bid`).set('Authorization', as.orgmember)
+        .send({ ...bidBody('8900.00'), documents: [{ fileName: '方案.pdf', contentBase64: pdf(5 * 1024 * 1024 + 1) }] });
+      expect(huge.status).toBe(422);
+      expect(huge.body.errors[0].field).toBe('documents[0].contentBase64');
+      expect(await t.ds.query('SELECT id FROM bids WHERE tender_id = ?', [id])).toHaveLength(1);
+    });
+
     it('refuses bids from an organisation outside the tender region', async () => {
       const id = await publishedTender(t, '资格区域');
       const res = await bid('xw_orgmember', id, '9000.00');
