@@ -194,7 +194,7 @@ export class TenderDto {
   @ApiProperty() committeeSize!: number;
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
   @ApiProperty() bidDeadline!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Earliest legal deadline for this method if published now / when it was published' }) earliestDeadline!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Drafts only: the earliest legal bid-deadline date (Asia/Shanghai) for this method if published today; null once published' }) earliestDeadline!: string | null;
   @ApiProperty({ nullable: true, type: String }) openedAt!: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Null while bids are sealed (before opening), for everybody' }) bidCount!: number | null;
   @ApiProperty({ nullable: true, type: String }) confirmationDueAt!: string | null;

@@ -177,7 +177,7 @@ export class TendersController {
 
   @Get(':id/committee')
   @RequirePermission(PERMISSIONS.TENDERS_READ)
-  @ApiOkResponse({ type: CommitteeDto })
+  @ApiOkResponse({ type: CommitteeDto, description: 'Members and who has submitted; the excluded experts and reasons to staff only; 404 to bidders until the award notice.' })
   committee(@CurrentActor() actor: Actor, @Param() p: IdParam): Promise<CommitteeDto> {
     return this.evaluation.committee(actor, p.id);
   }
@@ -198,7 +198,7 @@ export class TendersController {
 
   @Get(':id/report')
   @RequirePermission(PERMISSIONS.TENDERS_READ)
-  @ApiOkResponse({ type: CommitteeReportDto })
+  @ApiOkResponse({ type: CommitteeReportDto, description: 'To the officer, auditors and the committee once the report exists (409 before, and to bidders).' })
   report(@CurrentActor() actor: Actor, @Param() p: IdParam): Promise<CommitteeReportDto> {
     return this.evaluation.report(actor, p.id);
   }
