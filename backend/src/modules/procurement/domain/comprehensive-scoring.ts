@@ -42,9 +42,16 @@ export function divRoundHalfUp(n: bigint, d: bigint): bigint {
   return (2n * n + d) / (2n * d);
 }
 
-/** Price score in hundredths of a point (an exact BigInt quotient, at most 10 000: safe as a number). */
+/** A score in hundredths, computed exactly as a bigint, as a number — refused if it is not a plausible score. */
+function scoreAsNumber(cents: bigint): number {
+  if (cents < 0n || cents > 100_000_000n) throw new RangeError(`Not a score in hundredths: ${cents}`);
+  return Number(cents);
+}
+
+/** Price score in hundredths of a point (at most the weight × 100, since no valid price is below the lowest). */
 export function priceScoreCents(lowestFen: bigint, priceFen: bigint, priceWeightPct: number): number {
-  return Number(divRoundHalfUp(lowestFen * BigInt(priceWeightPct) * 100n, priceFen));
+  const cents = divRoundHalfUp(lowestFen * BigInt(priceWeightPct) * 100n, priceFen);
+  return scoreAsNumber(cents);
 }
 
 /** Mean over experts of each expert's summed criterion scores, in hundredths, rounded half up. */
@@ -52,7 +59,7 @@ export function technicalScoreCents(scores: ReadonlyMap<number, ReadonlyMap<stri
   if (scores.size === 0) return 0;
   let sum = 0n;
   for (const perCriterion of scores.values()) for (const s of perCriterion.values()) sum += BigInt(s);
-  return Number(divRoundHalfUp(sum, BigInt(scores.size)));
+  return scoreAsNumber(divRoundHalfUp(sum, BigInt(scores.size)));
 }
 
 /** Checks a scheme: technical maxima + price weight make 100 points; price weight ≥ 10% for services. */
