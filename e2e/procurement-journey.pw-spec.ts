@@ -410,4 +410,19 @@ describe('社会组织接单: from project approval to the public award notice (
     expect(await detail.innerText()).not.toMatch(/9,000\.00|8,500\.00/);
     await shot(page, 'procurement-public-award-detail');
   });
+
+  it('an expert declares a relationship with an organisation found by name', async () => {
+    const page = await open('expert6');
+    await page.getByTestId('menu-reviews').click();
+    const select = page.getByTestId('affiliation-org');
+    await select.click();
+    await select.locator('input').fill('乐龄');
+    await page.locator('nz-option-item').filter({ hasText: '乐龄社会工作服务中心' }).click();
+    await page.getByTestId('affiliation-submit').click();
+    await page.locator('[data-testid^="affiliation-"]').filter({ hasText: '乐龄社会工作服务中心' }).first().waitFor();
+    const [rows] = await db.query<RowDataPacket[]>(
+      "SELECT a.kind FROM expert_affiliations a JOIN users u ON u.id = a.expert_id JOIN organisations o ON o.id = a.organisation_id WHERE u.username = 'expert6' AND o.name LIKE '%乐龄%'",
+    );
+    expect(rows).toEqual([expect.objectContaining({ kind: 'DECLARED' })]);
+  });
 });
