@@ -13,6 +13,7 @@ failed_steps=()
 step() { local name=$1; shift; echo; echo "=== $name"; "$@" || failed_steps+=("$name"); }
 
 step lint npx nx run-many -t lint -p backend frontend --skip-nx-cache
+step format npx prettier --check . --log-level warn
 step typecheck npx tsc -p backend/tsconfig.spec.json --noEmit
 step unit-backend npx jest -c backend/jest.config.ts --ci --json --outputFile=tmp/test-results/unit-backend.json
 step unit-frontend npx jest -c frontend/jest.config.ts --ci --json --outputFile=tmp/test-results/unit-frontend.json
