@@ -33,7 +33,17 @@ export default tseslint.config(
   {
     files: ['backend/src/platform/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '/modules/', message: 'The platform layer holds no business rules: it must not import a context.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/modules/',
+              message: 'The platform layer holds no business rules: it must not import a context.',
+            },
+          ],
+        },
+      ],
     },
   },
   { files: ['backend/src/cli/**/*.ts', 'scripts/**/*.ts'], rules: { 'no-console': 'off' } },

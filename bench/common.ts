@@ -6,7 +6,7 @@
 import { createConnection, createPool, type Connection, type Pool } from 'mysql2/promise';
 
 import { loadDotEnv } from '../backend/src/config/dotenv';
-import { type Env, validateEnv } from '../backend/src/config/env';
+import { validateEnv, type Env } from '../backend/src/config/env';
 
 /** The generated "province-scale" tree hangs under one city (a 直辖市-like municipality). */
 export const BENCH_CITY = { code: '500100000000', name: '渝州市' } as const;
@@ -21,14 +21,16 @@ export function intEnv(name: string, dflt: number, min = 0, max = Number.MAX_SAF
   const raw = process.env[name];
   if (raw === undefined || raw === '') return dflt;
   const v = Number(raw.replace(/_/g, ''));
-  if (!Number.isInteger(v) || v < min || v > max) throw new Error(`${name} must be an integer in [${min}, ${max}], got ${raw}`);
+  if (!Number.isInteger(v) || v < min || v > max)
+    throw new Error(`${name} must be an integer in [${min}, ${max}], got ${raw}`);
   return v;
 }
 
 /** The bench database: BENCH_DB (default diandan_bench). Only names starting with `diandan_bench` are accepted. */
 export function benchDbName(): string {
   const db = process.env.BENCH_DB ?? 'diandan_bench';
-  if (!/^diandan_bench[A-Za-z0-9_]*$/.test(db)) throw new Error(`BENCH_DB must start with diandan_bench (letters, digits, _), got ${db}`);
+  if (!/^diandan_bench[A-Za-z0-9_]*$/.test(db))
+    throw new Error(`BENCH_DB must start with diandan_bench (letters, digits, _), got ${db}`);
   return db;
 }
 

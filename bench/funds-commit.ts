@@ -16,7 +16,7 @@ import { seedDemo } from '../backend/src/cli/seed-demo';
 import { loadDotEnv } from '../backend/src/config/dotenv';
 import { loadEnv } from '../backend/src/config/env';
 import { AuditService } from '../backend/src/modules/audit';
-import { LedgerService, ledgerConsistency } from '../backend/src/modules/funds';
+import { ledgerConsistency, LedgerService } from '../backend/src/modules/funds';
 import { Actor } from '../backend/src/platform/access';
 
 const num = (name: string, d: number) => (process.env[name] ? Number(process.env[name]) : d);
@@ -41,10 +41,21 @@ async function main(): Promise<void> {
   try {
     await seedDemo(pool);
     const ledger = new LedgerService(pool, new AuditService(pool), env);
-    const system: Actor = { userId: 0, username: 'bench', roles: [], regionId: null, regionPath: null, organisationId: null, sessionId: null, ip: null };
+    const system: Actor = {
+      userId: 0,
+      username: 'bench',
+      roles: [],
+      regionId: null,
+      regionPath: null,
+      organisationId: null,
+      sessionId: null,
+      ip: null,
+    };
 
     // one ACTIVE line that affords exactly `affordable` commitments
-    const [{ id: regionId, path }] = (await pool.query("SELECT id, path FROM regions WHERE code = '320106000000'")) as Array<{ id: number; path: string }>;
+    const [{ id: regionId, path }] = (await pool.query(
+      "SELECT id, path FROM regions WHERE code = '320106000000'",
+    )) as Array<{ id: number; path: string }>;
     const run = Date.now().toString(36);
     const ins = (await pool.query(
       `INSERT INTO budget_lines (year, region_id, region_path, source, title, status, requested_fen, available_fen, reserved_fen, committed_fen, paid_fen, year_closed, created_by, created_at, updated_at)
@@ -52,19 +63,38 @@ async function main(): Promise<void> {
       [regionId, path, `bench ${run}`, (each * BigInt(affordable) + each - 1n).toString()],
     )) as { insertId: number };
     const lineId = ins.insertId;
-    await ledger.post(system, { lineId, operation: 'ALLOCATE', amountFen: each * BigInt(affordable) + each - 1n, idempotencyKey: `bench-${run}-allocate` });
+    await ledger.post(system, {
+      lineId,
+      operation: 'ALLOCATE',
+      amountFen: each * BigInt(affordable) + each - 1n,
+      idempotencyKey: `bench-${run}-allocate`,
+    });
 
     const t0 = process.hrtime.bigint();
     const results = await Promise.allSettled(
-      Array.from({ length: commits }, (_, i) => ledger.post(system, { lineId, operation: 'COMMIT_DIRECT', amountFen: each, idempotencyKey: `bench-${run}-commit-${i}` })),
+      Array.from({ length: commits }, (_, i) =>
+        ledger.post(system, {
+          lineId,
+          operation: 'COMMIT_DIRECT',
+          amountFen: each,
+          idempotencyKey: `bench-${run}-commit-${i}`,
+        }),
+      ),
     );
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     const ok = results.filter((r) => r.status === 'fulfilled').length;
-    const insufficient = results.filter((r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'FUNDS_INSUFFICIENT').length;
+    const insufficient = results.filter(
+      (r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'FUNDS_INSUFFICIENT',
+    ).length;
     const otherErrors = commits - ok - insufficient;
 
-    const [line] = (await pool.query('SELECT available_fen, committed_fen FROM budget_lines WHERE id = ?', [lineId])) as Array<{ available_fen: string; committed_fen: string }>;
-    const [sum] = (await pool.query("SELECT COALESCE(SUM(amount_fen), 0) AS s FROM ledger_entries WHERE line_id = ? AND operation = 'COMMIT_DIRECT'", [lineId])) as Array<{ s: string }>;
+    const [line] = (await pool.query('SELECT available_fen, committed_fen FROM budget_lines WHERE id = ?', [
+      lineId,
+    ])) as Array<{ available_fen: string; committed_fen: string }>;
+    const [sum] = (await pool.query(
+      "SELECT COALESCE(SUM(amount_fen), 0) AS s FROM ledger_entries WHERE line_id = ? AND operation = 'COMMIT_DIRECT'",
+      [lineId],
+    )) as Array<{ s: string }>;
     const consistency = await ledgerConsistency(pool);
 
     // baseline: a serial single-row UPDATE loop (autocommit), same server, same run
@@ -95,8 +125,10 @@ async function main(): Promise<void> {
       ratioTargetMet: ledgerRate / serialRate >= 0.5,
     };
     console.log(JSON.stringify(report, null, 2));
-    console.log(`funds-commit: ${ok}/${commits} commitments succeeded (affordable ${affordable}); balance ${line.committed_fen} fen = ledger ${sum.s} fen; ` +
-      `${report.ledgerThroughputPerSec} commitments/s vs ${report.serialUpdateThroughputPerSec} serial UPDATEs/s → ratio ${report.ratio} (target ≥ 0.5)`);
+    console.log(
+      `funds-commit: ${ok}/${commits} commitments succeeded (affordable ${affordable}); balance ${line.committed_fen} fen = ledger ${sum.s} fen; ` +
+        `${report.ledgerThroughputPerSec} commitments/s vs ${report.serialUpdateThroughputPerSec} serial UPDATEs/s → ratio ${report.ratio} (target ≥ 0.5)`,
+    );
     if (!report.exactlyAffordable || !report.balanceEqualsLedger) process.exitCode = 1;
   } finally {
     await pool.destroy();

@@ -13,7 +13,7 @@
  */
 import 'reflect-metadata';
 
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import * as http from 'node:http';
@@ -21,7 +21,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { buildNeedListQuery, LEVEL_COLUMN, NEED_SORTS, type NeedSort } from '../backend/src/modules/needs/services/need-list.query';
+import {
+  buildNeedListQuery,
+  LEVEL_COLUMN,
+  NEED_SORTS,
+  type NeedSort,
+} from '../backend/src/modules/needs/services/need-list.query';
 import { BENCH_CITY, BENCH_OFFICER, benchConnection, benchDbName, benchEnv, benchPool, intEnv } from './common';
 import { deferredJoin, SQL_VARIANT } from './deferred-join';
 
@@ -40,7 +45,20 @@ const PASSWORD = process.env.BENCH_PASSWORD ?? 'Diandan@2026';
 const API_MODE = (process.env.BENCH_API ?? 'ts') as 'ts' | 'dist';
 const TARGETS = (process.env.BENCH_TARGETS ?? 'raw,api').split(',').map((s) => s.trim()) as Array<'raw' | 'api'>;
 const LIST_PATH = '/api/v1/needs';
-const STATUSES = ['SUBMITTED', 'ACCEPTED', 'REJECTED', 'MERGED', 'SHORTLISTED', 'APPROVED', 'DECLINED', 'IN_PROCUREMENT', 'IN_SERVICE', 'DELIVERED', 'EVALUATED', 'CLOSED'];
+const STATUSES = [
+  'SUBMITTED',
+  'ACCEPTED',
+  'REJECTED',
+  'MERGED',
+  'SHORTLISTED',
+  'APPROVED',
+  'DECLINED',
+  'IN_PROCUREMENT',
+  'IN_SERVICE',
+  'DELIVERED',
+  'EVALUATED',
+  'CLOSED',
+];
 
 // ============================================================================ raw endpoint (child process)
 
@@ -58,12 +76,16 @@ async function rawServer(): Promise<void> {
   const categoryName = new Map<number, string>();
   const children = new Map<number, number[]>();
   try {
-    const [regions] = (await conn.query('SELECT id, level, name FROM regions')) as unknown as [Array<{ id: number; level: keyof typeof LEVEL_COLUMN; name: string }>];
+    const [regions] = (await conn.query('SELECT id, level, name FROM regions')) as unknown as [
+      Array<{ id: number; level: keyof typeof LEVEL_COLUMN; name: string }>,
+    ];
     for (const r of regions) {
       levelOf.set(r.id, r.level);
       regionName.set(r.id, r.name);
     }
-    const [cats] = (await conn.query('SELECT id, parent_id, name FROM catalogue_categories')) as unknown as [Array<{ id: number; parent_id: number | null; name: string }>];
+    const [cats] = (await conn.query('SELECT id, parent_id, name FROM catalogue_categories')) as unknown as [
+      Array<{ id: number; parent_id: number | null; name: string }>,
+    ];
     for (const c of cats) {
       categoryName.set(c.id, c.name);
       if (!children.has(c.id)) children.set(c.id, []);
@@ -111,7 +133,14 @@ async function rawServer(): Promise<void> {
     const pageSize = positive(p.get('pageSize'), 20, 100);
     if (Number.isNaN(page) || Number.isNaN(pageSize)) return problem(res, 400, 'bad page');
 
-    const built = buildNeedListQuery({ region: { column: LEVEL_COLUMN[level], id: regionId }, statuses, categoryIds, sort, page, pageSize });
+    const built = buildNeedListQuery({
+      region: { column: LEVEL_COLUMN[level], id: regionId },
+      statuses,
+      categoryIds,
+      sort,
+      page,
+      pageSize,
+    });
     const q = SQL_VARIANT === 'deferred' ? deferredJoin(built) : built; // default: verbatim
     Promise.all([pool.query(q.sql, [...q.params, ...q.pageParams]), pool.query(q.countSql, q.params)])
       .then(([[rows], [countRows]]) => {
@@ -176,10 +205,28 @@ interface Resp {
   status: number;
   body: string;
 }
-function request(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string; agent?: http.Agent; timeoutMs?: number; keepBody?: boolean } = {}): Promise<Resp> {
+function request(
+  port: number,
+  path: string,
+  opts: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    agent?: http.Agent;
+    timeoutMs?: number;
+    keepBody?: boolean;
+  } = {},
+): Promise<Resp> {
   return new Promise((resolveP, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers, agent: opts.agent ?? false },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: opts.headers,
+        agent: opts.agent ?? false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => (opts.keepBody === false ? undefined : chunks.push(c)));
@@ -194,7 +241,12 @@ function request(port: number, path: string, opts: { method?: string; headers?: 
   });
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, child?: ChildProcess): Promise<void> {
+async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  child?: ChildProcess,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child && child.exitCode !== null) throw new Error(`${what}: the process exited with code ${child.exitCode}`);
@@ -244,20 +296,54 @@ function makeQueries(meta: Meta, count: number, seed: number): string[] {
   const rnd = prng(seed);
   const pickOne = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const single: Array<[string, number]> = [
-    ['ACCEPTED', 25], ['SUBMITTED', 15], ['APPROVED', 20], ['SHORTLISTED', 10], ['IN_PROCUREMENT', 10], ['DECLINED', 5], ['REJECTED', 5], ['IN_SERVICE', 5], ['MERGED', 5],
+    ['ACCEPTED', 25],
+    ['SUBMITTED', 15],
+    ['APPROVED', 20],
+    ['SHORTLISTED', 10],
+    ['IN_PROCUREMENT', 10],
+    ['DECLINED', 5],
+    ['REJECTED', 5],
+    ['IN_SERVICE', 5],
+    ['MERGED', 5],
   ];
   const pairs: Array<[string, number]> = [
-    ['ACCEPTED,SHORTLISTED', 25], ['APPROVED,IN_PROCUREMENT', 25], ['SHORTLISTED,APPROVED', 20], ['SUBMITTED,ACCEPTED', 20], ['IN_PROCUREMENT,IN_SERVICE', 10],
+    ['ACCEPTED,SHORTLISTED', 25],
+    ['APPROVED,IN_PROCUREMENT', 25],
+    ['SHORTLISTED,APPROVED', 20],
+    ['SUBMITTED,ACCEPTED', 20],
+    ['IN_PROCUREMENT,IN_SERVICE', 10],
   ];
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    const level = weighted(rnd, [['d', 25], ['s', 35], ['c', 40]] as Array<['d' | 's' | 'c', number]>);
+    const level = weighted(rnd, [
+      ['d', 25],
+      ['s', 35],
+      ['c', 40],
+    ] as Array<['d' | 's' | 'c', number]>);
     const regionId = pickOne(level === 'd' ? meta.districts : level === 's' ? meta.streets : meta.communities);
     const status = rnd() < 0.6 ? weighted(rnd, single) : weighted(rnd, pairs);
     const params = new URLSearchParams({ regionId: String(regionId), status });
     if (rnd() < 0.3 && meta.topCategories.length > 0) params.set('categoryId', String(pickOne(meta.topCategories)));
-    params.set('sort', weighted(rnd, [['-createdAt', 80], ['createdAt', 10], ['-supportCount', 10]] as Array<[string, number]>));
-    params.set('page', String(weighted(rnd, [[1, 50], [2, 20], [3, 15], [4, 10], [5, 5]] as Array<[number, number]>)));
+    params.set(
+      'sort',
+      weighted(rnd, [
+        ['-createdAt', 80],
+        ['createdAt', 10],
+        ['-supportCount', 10],
+      ] as Array<[string, number]>),
+    );
+    params.set(
+      'page',
+      String(
+        weighted(rnd, [
+          [1, 50],
+          [2, 20],
+          [3, 15],
+          [4, 10],
+          [5, 5],
+        ] as Array<[number, number]>),
+      ),
+    );
     params.set('pageSize', '20');
     out.push(`${LIST_PATH}?${params.toString().replace(/%2C/g, ',')}`);
   }
@@ -268,15 +354,24 @@ async function loadMeta(): Promise<Meta> {
   const env = benchEnv(DB);
   const conn = await benchConnection(env, DB);
   try {
-    const [[city]] = (await conn.query('SELECT id, path FROM regions WHERE code = ?', [BENCH_CITY.code])) as unknown as [Array<{ id: number; path: string }>];
+    const [[city]] = (await conn.query('SELECT id, path FROM regions WHERE code = ?', [
+      BENCH_CITY.code,
+    ])) as unknown as [Array<{ id: number; path: string }>];
     if (!city) throw new Error(`${DB} has no bench city ${BENCH_CITY.code}: run bench/seed-scale.ts first`);
-    const [regions] = (await conn.query('SELECT id, level FROM regions WHERE path LIKE ?', [`${city.path}%`])) as unknown as [Array<{ id: number; level: string }>];
+    const [regions] = (await conn.query('SELECT id, level FROM regions WHERE path LIKE ?', [
+      `${city.path}%`,
+    ])) as unknown as [Array<{ id: number; level: string }>];
     const ids = (level: string) => regions.filter((r) => r.level === level).map((r) => r.id);
-    const [cats] = (await conn.query(`SELECT c.id FROM catalogue_categories c
+    const [cats] = (await conn.query(
+      `SELECT c.id FROM catalogue_categories c
         WHERE c.parent_id IS NULL AND c.version_id IN (SELECT DISTINCT catalogue_version_id FROM campaigns WHERE region_path LIKE ?) ORDER BY c.id`,
-      [`${city.path}%`])) as unknown as [Array<{ id: number }>];
-    const [[counts]] = (await conn.query(`SELECT (SELECT COUNT(*) FROM needs WHERE city_id = ?) AS needs, (SELECT COUNT(*) FROM supports) AS supports,
-        VERSION() AS version, @@innodb_buffer_pool_size AS bp, @@pid_file AS pidFile`, [city.id])) as unknown as [Array<Record<string, string>>];
+      [`${city.path}%`],
+    )) as unknown as [Array<{ id: number }>];
+    const [[counts]] = (await conn.query(
+      `SELECT (SELECT COUNT(*) FROM needs WHERE city_id = ?) AS needs, (SELECT COUNT(*) FROM supports) AS supports,
+        VERSION() AS version, @@innodb_buffer_pool_size AS bp, @@pid_file AS pidFile`,
+      [city.id],
+    )) as unknown as [Array<Record<string, string>>];
     return {
       districts: ids('DISTRICT'),
       streets: ids('STREET'),
@@ -296,7 +391,12 @@ function startRaw(): Promise<ChildProcess> {
   const child = fork(__filename, ['--raw-server'], {
     cwd: ROOT,
     execArgv: __filename.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only'] : [],
-    env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'backend/tsconfig.app.json'), TS_NODE_TRANSPILE_ONLY: 'true', DB_POOL_SIZE: String(POOL_SIZE) },
+    env: {
+      ...process.env,
+      TS_NODE_PROJECT: join(ROOT, 'backend/tsconfig.app.json'),
+      TS_NODE_TRANSPILE_ONLY: 'true',
+      DB_POOL_SIZE: String(POOL_SIZE),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.push(child);
@@ -317,9 +417,15 @@ function startRaw(): Promise<ChildProcess> {
 
 async function startApi(logFile: string): Promise<ChildProcess> {
   const distMain = resolve(ROOT, process.env.BENCH_API_MAIN ?? 'dist/backend/backend/src/main.js');
-  if (API_MODE === 'dist' && !existsSync(distMain)) throw new Error(`${distMain} is missing: run npx nx run backend:build first (or BENCH_API=ts)`);
+  if (API_MODE === 'dist' && !existsSync(distMain))
+    throw new Error(`${distMain} is missing: run npx nx run backend:build first (or BENCH_API=ts)`);
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const args = [...nodeArgs, ...(API_MODE === 'dist' ? [distMain] : ['-r', 'ts-node/register/transpile-only', join(ROOT, 'backend/src/main.ts')])];
+  const args = [
+    ...nodeArgs,
+    ...(API_MODE === 'dist'
+      ? [distMain]
+      : ['-r', 'ts-node/register/transpile-only', join(ROOT, 'backend/src/main.ts')]),
+  ];
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -346,7 +452,12 @@ async function startApi(logFile: string): Promise<ChildProcess> {
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   children.push(child);
-  await waitFor('API', async () => (await request(API_PORT, '/api/health', { timeoutMs: 1000 })).status === 200, 90_000, child);
+  await waitFor(
+    'API',
+    async () => (await request(API_PORT, '/api/health', { timeoutMs: 1000 })).status === 200,
+    90_000,
+    child,
+  );
   return child;
 }
 
@@ -405,7 +516,14 @@ function machineCpuMs(): { busy: number; steal: number } | null {
 /** The server-wide statement counter, read on a connection of its own (its own reads are subtracted). */
 let statementCounter: (() => Promise<number>) | undefined;
 
-async function runLoad(target: string, port: number, headers: Record<string, string>, queries: string[], seconds: number, serverPid?: number): Promise<Result> {
+async function runLoad(
+  target: string,
+  port: number,
+  headers: Record<string, string>,
+  queries: string[],
+  seconds: number,
+  serverPid?: number,
+): Promise<Result> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, maxFreeSockets: CONNECTIONS });
   const lat: number[] = [];
   const samples: Array<{ ms: number; path: string }> = [];
@@ -493,17 +611,22 @@ function merge(results: Result[]): Result {
       server: results.some((r) => r.cpu.server === null) ? null : results.reduce((s, r) => s + (r.cpu.server ?? 0), 0),
       db: results.some((r) => r.cpu.db === null) ? null : results.reduce((s, r) => s + (r.cpu.db ?? 0), 0),
     },
-    statements: results.some((r) => r.statements === null) ? null : results.reduce((s, r) => s + (r.statements ?? 0), 0),
-    machine: results.some((r) => r.machine === null) ? null : {
-      busy: results.reduce((s, r) => s + r.machine!.busy, 0),
-      steal: results.reduce((s, r) => s + r.machine!.steal, 0),
-    },
+    statements: results.some((r) => r.statements === null)
+      ? null
+      : results.reduce((s, r) => s + (r.statements ?? 0), 0),
+    machine: results.some((r) => r.machine === null)
+      ? null
+      : {
+          busy: results.reduce((s, r) => s + r.machine!.busy, 0),
+          steal: results.reduce((s, r) => s + r.machine!.steal, 0),
+        },
   };
 }
 
 function row(r: Result): string {
   const rps = r.requests / r.seconds;
-  const per = (ms: number | null) => (ms === null || r.requests === 0 ? '   n/a' : (ms / r.requests).toFixed(2).padStart(6));
+  const per = (ms: number | null) =>
+    ms === null || r.requests === 0 ? '   n/a' : (ms / r.requests).toFixed(2).padStart(6);
   return [
     r.target.padEnd(5),
     String(r.requests).padStart(8),
@@ -516,7 +639,10 @@ function row(r: Result): string {
     per(r.cpu.server),
     per(r.cpu.db),
     per(r.cpu.self),
-    (r.statements === null || r.requests + r.errors === 0 ? 'n/a' : (r.statements / (r.requests + r.errors)).toFixed(1)).padStart(6),
+    (r.statements === null || r.requests + r.errors === 0
+      ? 'n/a'
+      : (r.statements / (r.requests + r.errors)).toFixed(1)
+    ).padStart(6),
   ].join('  ');
 }
 const HEADER = `${'target'.padEnd(5)}  ${'requests'.padStart(8)}  ${'req/s'.padStart(8)}  ${'p50 ms'.padStart(7)}  ${'p95 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'max ms'.padStart(7)}  ${'errors'.padStart(6)}  ${'srvCPU'.padStart(6)}  ${'dbCPU'.padStart(6)}  ${'genCPU'.padStart(6)}  ${'stmts'.padStart(6)}   (CPU: ms per request; stmts: DB statements per request)`;
@@ -561,7 +687,9 @@ async function compareAnswers(queries: string[], token: string): Promise<{ compa
       request(RAW_PORT, path),
     ]);
     if (a.status !== 200 || r.status !== 200) {
-      mismatches.push(`${path}: API ${a.status}, raw ${r.status}${a.status !== 200 ? ` (${a.body.slice(0, 200)})` : ''}`);
+      mismatches.push(
+        `${path}: API ${a.status}, raw ${r.status}${a.status !== 200 ? ` (${a.body.slice(0, 200)})` : ''}`,
+      );
       continue;
     }
     compared++;
@@ -569,7 +697,10 @@ async function compareAnswers(queries: string[], token: string): Promise<{ compa
     const R = JSON.parse(r.body) as { items: Array<{ id: number }>; total: number };
     const aIds = (A.items ?? []).map((i) => Number(i.id)).join(',');
     const rIds = R.items.map((i) => i.id).join(',');
-    if (Number(A.total) !== R.total || aIds !== rIds) mismatches.push(`${path}: API total ${A.total} ids [${aIds.slice(0, 60)}…], raw total ${R.total} ids [${rIds.slice(0, 60)}…]`);
+    if (Number(A.total) !== R.total || aIds !== rIds)
+      mismatches.push(
+        `${path}: API total ${A.total} ids [${aIds.slice(0, 60)}…], raw total ${R.total} ids [${rIds.slice(0, 60)}…]`,
+      );
   }
   return { compared, mismatches };
 }
@@ -586,17 +717,30 @@ async function orchestrate(): Promise<void> {
   dbPidFile = meta.pidFile;
   const counterConn = await benchConnection(benchEnv(DB), DB);
   statementCounter = async () => {
-    const [rows] = (await counterConn.query("SHOW GLOBAL STATUS LIKE 'Questions'")) as unknown as [Array<{ Value: string }>];
+    const [rows] = (await counterConn.query("SHOW GLOBAL STATUS LIKE 'Questions'")) as unknown as [
+      Array<{ Value: string }>,
+    ];
     return Number(rows[0].Value);
   };
-  console.log(`[bench] ${DB}: ${meta.needs} needs, ${meta.supports} supports; ${meta.districts.length} districts, ${meta.streets.length} streets, ` +
-    `${meta.communities.length} communities, ${meta.topCategories.length} top categories`);
-  console.log(`[bench] machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), node ${process.version}, ${meta.serverInfo}`);
-  if (SQL_VARIANT !== 'verbatim') console.log(`[bench] *** EXPERIMENT: the raw endpoint runs the ${SQL_VARIANT} form of the list SQL (bench/deferred-join.ts), not buildNeedListQuery's verbatim`);
-  console.log(`[bench] ${CONNECTIONS} connections, warm-up ${WARMUP} s + ${SECONDS} s per target and round, ${ROUNDS} round(s), DB pool ${POOL_SIZE} on each side, API from ${API_MODE === 'dist' ? 'dist/' : 'sources (ts-node, transpile-only)'}`);
+  console.log(
+    `[bench] ${DB}: ${meta.needs} needs, ${meta.supports} supports; ${meta.districts.length} districts, ${meta.streets.length} streets, ` +
+      `${meta.communities.length} communities, ${meta.topCategories.length} top categories`,
+  );
+  console.log(
+    `[bench] machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), node ${process.version}, ${meta.serverInfo}`,
+  );
+  if (SQL_VARIANT !== 'verbatim')
+    console.log(
+      `[bench] *** EXPERIMENT: the raw endpoint runs the ${SQL_VARIANT} form of the list SQL (bench/deferred-join.ts), not buildNeedListQuery's verbatim`,
+    );
+  console.log(
+    `[bench] ${CONNECTIONS} connections, warm-up ${WARMUP} s + ${SECONDS} s per target and round, ${ROUNDS} round(s), DB pool ${POOL_SIZE} on each side, API from ${API_MODE === 'dist' ? 'dist/' : 'sources (ts-node, transpile-only)'}`,
+  );
 
   const load0 = loadavg()[0];
-  console.log(`[bench] load average before: ${load0.toFixed(2)}${load0 > 1 ? '  (other work is running on this machine: the figures will be lower and noisier)' : ''}`);
+  console.log(
+    `[bench] load average before: ${load0.toFixed(2)}${load0 > 1 ? '  (other work is running on this machine: the figures will be lower and noisier)' : ''}`,
+  );
   const queries = makeQueries(meta, 20_000, SEED);
   const warmQueries = makeQueries(meta, 5_000, SEED + 1);
   const logFile = join(tmpdir(), `diandan-bench-api-${process.pid}.log`);
@@ -614,7 +758,8 @@ async function orchestrate(): Promise<void> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: USER, password: PASSWORD }),
       });
-      if (login.status !== 200) throw new Error(`login as ${USER} answered ${login.status}: ${login.body.slice(0, 300)}`);
+      if (login.status !== 200)
+        throw new Error(`login as ${USER} answered ${login.status}: ${login.body.slice(0, 300)}`);
       token = (JSON.parse(login.body) as { accessToken: string }).accessToken;
       const docs = await request(API_PORT, '/api/docs-json').catch(() => ({ status: 0, body: '' }));
       const paths = docs.status === 200 ? Object.keys((JSON.parse(docs.body) as { paths?: object }).paths ?? {}) : [];
@@ -622,29 +767,38 @@ async function orchestrate(): Promise<void> {
       const probe = await request(API_PORT, queries[0], { headers: { authorization: `Bearer ${token}` } });
       if (probe.status === 404 && !routed) {
         console.log(`\n[bench] *** The API has no GET ${LIST_PATH} yet (404, and not in /api/docs-json).`);
-        console.log('[bench] *** The needs controller (backend/src/modules/needs/http/needs.controller.ts) is missing or not wired into AppModule:');
+        console.log(
+          '[bench] *** The needs controller (backend/src/modules/needs/http/needs.controller.ts) is missing or not wired into AppModule:',
+        );
         console.log('[bench] *** measuring the raw endpoint only.\n');
       } else if (probe.status !== 200) {
-        console.log(`\n[bench] *** GET ${queries[0]} answered ${probe.status}: ${probe.body.slice(0, 300)} — measuring the raw endpoint only.\n`);
+        console.log(
+          `\n[bench] *** GET ${queries[0]} answered ${probe.status}: ${probe.body.slice(0, 300)} — measuring the raw endpoint only.\n`,
+        );
       } else {
         apiAvailable = true;
       }
     } catch (err) {
-      console.log(`\n[bench] *** the API could not be used: ${err instanceof Error ? err.message : err} (log: ${logFile}) — measuring the raw endpoint only.\n`);
+      console.log(
+        `\n[bench] *** the API could not be used: ${err instanceof Error ? err.message : err} (log: ${logFile}) — measuring the raw endpoint only.\n`,
+      );
     }
   }
 
   if (apiAvailable && raw) {
     const sample = makeQueries(meta, 40, SEED + 2);
     const { compared, mismatches } = await compareAnswers(sample, token!);
-    console.log(`[bench] answers compared on ${sample.length} queries: ${compared} both 200, ${mismatches.length} differ`);
+    console.log(
+      `[bench] answers compared on ${sample.length} queries: ${compared} both 200, ${mismatches.length} differ`,
+    );
     for (const m of mismatches.slice(0, 5)) console.log(`  differs: ${m}`);
   }
 
   const plan: Array<{ name: 'raw' | 'api'; port: number; headers: Record<string, string>; pid?: number }> = [];
   for (const t of TARGETS) {
     if (t === 'raw' && raw) plan.push({ name: 'raw', port: RAW_PORT, headers: {}, pid: raw.pid });
-    if (t === 'api' && apiAvailable) plan.push({ name: 'api', port: API_PORT, headers: { authorization: `Bearer ${token}` }, pid: api!.pid });
+    if (t === 'api' && apiAvailable)
+      plan.push({ name: 'api', port: API_PORT, headers: { authorization: `Bearer ${token}` }, pid: api!.pid });
   }
   const results = new Map<string, Result[]>();
   for (let round = 1; round <= ROUNDS; round++) {
@@ -652,13 +806,17 @@ async function orchestrate(): Promise<void> {
       if (WARMUP > 0) await runLoad(t.name, t.port, t.headers, warmQueries, WARMUP, t.pid);
       const r = await runLoad(t.name, t.port, t.headers, queries, SECONDS, t.pid);
       (results.get(t.name) ?? results.set(t.name, []).get(t.name)!).push(r);
-      console.log(`[bench] round ${round} ${t.name}: ${r.requests} requests in ${r.seconds.toFixed(1)} s, ${(r.requests / r.seconds).toFixed(0)} req/s, ` +
-        `p99 ${pct(r.latencies, 99).toFixed(1)} ms, ${r.errors} errors; ${cpuShares(r)}`);
+      console.log(
+        `[bench] round ${round} ${t.name}: ${r.requests} requests in ${r.seconds.toFixed(1)} s, ${(r.requests / r.seconds).toFixed(0)} req/s, ` +
+          `p99 ${pct(r.latencies, 99).toFixed(1)} ms, ${r.errors} errors; ${cpuShares(r)}`,
+      );
       for (const e of r.errorSamples) console.log(`  error: ${e}`);
     }
   }
 
-  console.log(`\n[bench] results (${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} per target, ${meta.needs} needs)`);
+  console.log(
+    `\n[bench] results (${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} per target, ${meta.needs} needs)`,
+  );
   console.log(HEADER);
   const merged = new Map([...results].map(([k, v]) => [k, merge(v)]));
   for (const r of merged.values()) console.log(row(r));
@@ -675,11 +833,17 @@ async function orchestrate(): Promise<void> {
   const capacity = (r: Result) => {
     if (r.cpu.server === null || r.cpu.db === null || r.requests === 0) return null;
     const per = (ms: number) => ms / r.requests;
-    return Math.min((cpus().length * 1000) / (per(r.cpu.server) + per(r.cpu.db) + per(r.cpu.self)), 1000 / per(r.cpu.server));
+    return Math.min(
+      (cpus().length * 1000) / (per(r.cpu.server) + per(r.cpu.db) + per(r.cpu.self)),
+      1000 / per(r.cpu.server),
+    );
   };
   for (const r of merged.values()) {
     const c = capacity(r);
-    if (c !== null) console.log(`${r.target}: CPU-bound estimate ${c.toFixed(0)} req/s (min(${cpus().length} cores / (server + DB + generator CPU per request), 1 core / server CPU per request))`);
+    if (c !== null)
+      console.log(
+        `${r.target}: CPU-bound estimate ${c.toFixed(0)} req/s (min(${cpus().length} cores / (server + DB + generator CPU per request), 1 core / server CPU per request))`,
+      );
   }
   if (A && R) {
     const cA = capacity(A);
@@ -687,8 +851,12 @@ async function orchestrate(): Promise<void> {
     if (cA !== null && cR !== null) console.log(`ratio of the CPU-bound estimates API/raw: ${(cA / cR).toFixed(2)}`);
     const ratio = A.requests / A.seconds / (R.requests / R.seconds);
     const p99 = pct(A.latencies, 99);
-    console.log(`\nratio API/raw throughput: ${ratio.toFixed(2)}   (target ≥ 0.8: ${ratio >= 0.8 ? 'met' : 'NOT met'})`);
-    console.log(`API p99: ${p99.toFixed(1)} ms   (target < 50 ms: ${p99 < 50 ? 'met' : 'NOT met'})   raw p99: ${pct(R.latencies, 99).toFixed(1)} ms`);
+    console.log(
+      `\nratio API/raw throughput: ${ratio.toFixed(2)}   (target ≥ 0.8: ${ratio >= 0.8 ? 'met' : 'NOT met'})`,
+    );
+    console.log(
+      `API p99: ${p99.toFixed(1)} ms   (target < 50 ms: ${p99 < 50 ? 'met' : 'NOT met'})   raw p99: ${pct(R.latencies, 99).toFixed(1)} ms`,
+    );
     console.log(`errors: API ${A.errors}, raw ${R.errors}`);
   } else if (R) {
     console.log(`\nAPI not measured (see above); raw p99 ${pct(R.latencies, 99).toFixed(1)} ms`);

@@ -59,8 +59,21 @@ describe('admin creates a user who then sees only their scoped menu (Chromium)',
   });
 
   it('every demo account signs in and sees its home page', async () => {
-    for (const account of ['admin', 'officer', 'finance', 'worker', 'resident', 'orgmember', 'expert', 'evaluator', 'auditor']) {
-      const { context, page } = await newPage(browser, account === 'resident' ? { width: 390, height: 844 } : undefined);
+    for (const account of [
+      'admin',
+      'officer',
+      'finance',
+      'worker',
+      'resident',
+      'orgmember',
+      'expert',
+      'evaluator',
+      'auditor',
+    ]) {
+      const { context, page } = await newPage(
+        browser,
+        account === 'resident' ? { width: 390, height: 844 } : undefined,
+      );
       await signIn(page, account);
       await page.getByTestId('home-roles').waitFor();
       expect(await page.getByTestId('home-username').innerText()).toBe(account);

@@ -5,14 +5,21 @@ import { BASE_URL, launch, newPage, shot, signIn } from './browser';
 
 /** A fresh, valid unified social credit code of a 鼓楼区 social organisation. */
 function creditCode(): string {
-  const tail = Date.now().toString(36).toUpperCase().replace(/[^0-9A-HJ-NPQRTUWXY]/g, '0').slice(-7).padStart(7, '0');
+  const tail = Date.now()
+    .toString(36)
+    .toUpperCase()
+    .replace(/[^0-9A-HJ-NPQRTUWXY]/g, '0')
+    .slice(-7)
+    .padStart(7, '0');
   const first17 = `52320106MJ${tail}`;
   return first17 + creditCodeCheckChar(first17);
 }
 
 /** 鼓楼区's id, from the public region tree of the registration form. */
 async function gulouId(page: Page): Promise<number> {
-  const tree = (await (await page.request.get(`${BASE_URL}/api/v1/organisations/register/regions`)).json()) as Array<{ children: Array<{ id: number; code: string }> }>;
+  const tree = (await (await page.request.get(`${BASE_URL}/api/v1/organisations/register/regions`)).json()) as Array<{
+    children: Array<{ id: number; code: string }>;
+  }>;
   const district = tree[0].children.find((c) => c.code === '320106000000');
   if (!district) throw new Error('鼓楼区 not found');
   return district.id;
@@ -119,8 +126,16 @@ describe('an organisation registers, the officer returns and approves it, the me
     const pendingName = `${name}（待审）`;
     const pending = await page.request.post(`${BASE_URL}/api/v1/organisations/register`, {
       data: {
-        name: pendingName, kind: 'SOCIAL_ORGANISATION', orgType: 'SOCIAL_GROUP', creditCode: creditCode(), regionId: await gulouId(page),
-        legalRepresentative: '周明', contactPhone: '025-83000000', username: `${username}_b`, displayName: '周明', password,
+        name: pendingName,
+        kind: 'SOCIAL_ORGANISATION',
+        orgType: 'SOCIAL_GROUP',
+        creditCode: creditCode(),
+        regionId: await gulouId(page),
+        legalRepresentative: '周明',
+        contactPhone: '025-83000000',
+        username: `${username}_b`,
+        displayName: '周明',
+        password,
       },
     });
     expect(pending.status()).toBe(201);

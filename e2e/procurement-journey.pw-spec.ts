@@ -1,4 +1,4 @@
-import { Connection, RowDataPacket, createConnection } from 'mysql2/promise';
+import { Connection, createConnection, RowDataPacket } from 'mysql2/promise';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { BASE_URL, launch, newPage, shot as screenshot, signIn } from './browser';
@@ -19,18 +19,57 @@ const UNIT_PRICE = '12.50'; // A0101's cap is 15.00 per meal
 const ESTIMATE = '10000.00';
 const MAX_PRICE = '9800.00';
 /** A tiny PDF: the API recognises documents by their magic bytes. */
-const PDF = Buffer.from('%PDF-1.4\n% e2e bid document\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n% e2e bid document\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 const OPEN_WAIT_MS = 30_000;
 
 type Bidder = 'orgmember' | 'orgmember2' | 'orgmember3';
 /** Prices and each scorer's points (PLAN of 40, TEAM of 30). Comprehensive scoring: the dearest bid wins on quality. */
-const BIDS: Record<Bidder, { organisation: string; price: string; plan: string; team: string; scores: Array<[string, string]> }> = {
-  orgmember: { organisation: '阳光养老服务中心', price: '9000.00', plan: '中央厨房配送，两荤一素，冷链保温送达。', team: '厨师 2 名、送餐员 4 名。', scores: [['34', '24'], ['35', '25'], ['33', '23']] },
-  orgmember2: { organisation: '邻里互助服务社', price: '8500.00', plan: '社区食堂堂食为主，行动不便者志愿者送餐。', team: '专职社工 1 名、志愿者 12 名。', scores: [['30', '22'], ['31', '23'], ['29', '21']] },
-  orgmember3: { organisation: '乐龄社会工作服务中心', price: '9500.00', plan: '营养师配餐，送餐时探访并记录健康状况。', team: '营养师 1 名、社工 3 名、送餐员 4 名。', scores: [['38', '28'], ['39', '29'], ['37', '27']] },
+const BIDS: Record<
+  Bidder,
+  { organisation: string; price: string; plan: string; team: string; scores: Array<[string, string]> }
+> = {
+  orgmember: {
+    organisation: '阳光养老服务中心',
+    price: '9000.00',
+    plan: '中央厨房配送，两荤一素，冷链保温送达。',
+    team: '厨师 2 名、送餐员 4 名。',
+    scores: [
+      ['34', '24'],
+      ['35', '25'],
+      ['33', '23'],
+    ],
+  },
+  orgmember2: {
+    organisation: '邻里互助服务社',
+    price: '8500.00',
+    plan: '社区食堂堂食为主，行动不便者志愿者送餐。',
+    team: '专职社工 1 名、志愿者 12 名。',
+    scores: [
+      ['30', '22'],
+      ['31', '23'],
+      ['29', '21'],
+    ],
+  },
+  orgmember3: {
+    organisation: '乐龄社会工作服务中心',
+    price: '9500.00',
+    plan: '营养师配餐，送餐时探访并记录健康状况。',
+    team: '营养师 1 名、社工 3 名、送餐员 4 名。',
+    scores: [
+      ['38', '28'],
+      ['39', '29'],
+      ['37', '27'],
+    ],
+  },
 };
 // price scores: lowest 8 500 → 30.00; 8500/9000×30 = 28.33; 8500/9500×30 = 26.84. Technical: the mean of the sums, 58 / 52 / 66.
-const RANKING: Array<[Bidder, string]> = [['orgmember3', '92.84'], ['orgmember', '86.33'], ['orgmember2', '82.00']];
+const RANKING: Array<[Bidder, string]> = [
+  ['orgmember3', '92.84'],
+  ['orgmember', '86.33'],
+  ['orgmember2', '82.00'],
+];
 const WINNER = RANKING[0][0];
 
 /** A screenshot once ng-zorro's transitions (spinner fade, checked states) have settled. */
@@ -39,10 +78,18 @@ async function shot(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
 }
 
-async function api<T = Record<string, unknown>>(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+async function api<T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${BASE_URL}/api/v1${path}`, {
     method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -50,7 +97,10 @@ async function api<T = Record<string, unknown>>(method: string, path: string, to
 }
 
 async function token(username: string): Promise<string> {
-  const res = await api<{ accessToken: string }>('POST', '/auth/login', undefined, { username, password: 'Diandan@2026' });
+  const res = await api<{ accessToken: string }>('POST', '/auth/login', undefined, {
+    username,
+    password: 'Diandan@2026',
+  });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
   return res.body.accessToken;
 }
@@ -162,7 +212,9 @@ describe('社会组织接单: from project approval to the public award notice (
 
   it('finance approves it: the estimate is reserved on the budget line', async () => {
     expect(projectId).toBeGreaterThan(0);
-    const [[before]] = await db.query<RowDataPacket[]>('SELECT reserved_fen FROM budget_lines WHERE title = ?', [BUDGET_LINE]);
+    const [[before]] = await db.query<RowDataPacket[]>('SELECT reserved_fen FROM budget_lines WHERE title = ?', [
+      BUDGET_LINE,
+    ]);
     const finance = await open('finance');
     await finance.getByTestId('menu-project-approvals').click();
     await finance.waitForURL(`${BASE_URL}/procurement/projects/approvals`);
@@ -174,7 +226,9 @@ describe('社会组织接单: from project approval to the public award notice (
     await finance.locator('[data-testid="project-detail-status"][data-status="APPROVED"]').waitFor();
     await shot(finance, 'procurement-project-approved');
 
-    const [[after]] = await db.query<RowDataPacket[]>('SELECT reserved_fen FROM budget_lines WHERE title = ?', [BUDGET_LINE]);
+    const [[after]] = await db.query<RowDataPacket[]>('SELECT reserved_fen FROM budget_lines WHERE title = ?', [
+      BUDGET_LINE,
+    ]);
     expect(BigInt(after.reserved_fen) - BigInt(before.reserved_fen)).toBe(1_000_000n);
     const [[need]] = await db.query<RowDataPacket[]>('SELECT status FROM needs WHERE title = ?', [NEED_TITLE]);
     expect(need.status).toBe('IN_PROCUREMENT');
@@ -247,7 +301,9 @@ describe('社会组织接单: from project approval to the public award notice (
       await page.getByTestId('bid-price').fill(bid.price);
       await page.getByTestId('bid-technical-PLAN').fill(bid.plan);
       await page.getByTestId('bid-technical-TEAM').fill(bid.team);
-      await page.getByTestId('bid-file-input').setInputFiles({ name: '响应文件.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await page
+        .getByTestId('bid-file-input')
+        .setInputFiles({ name: '响应文件.pdf', mimeType: 'application/pdf', buffer: PDF });
       await page.locator('[data-testid="bid-file-0"][data-name="响应文件.pdf"]').waitFor();
       if (user === 'orgmember') await shot(page, 'procurement-bid-form');
       await page.getByTestId('bid-submit').click();
@@ -260,7 +316,9 @@ describe('社会组织接单: from project approval to the public award notice (
       expect(sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(Number.isNaN(Date.parse(time))).toBe(false);
       receipts[user] = { bidId: (await receipt.getAttribute('data-bid-id')) ?? '', sha256, time };
-      expect(await page.getByTestId('bid-mine-price').innerText()).toContain(bid.price.replace(/\B(?=(\d{3})+(?!\d))/, ','));
+      expect(await page.getByTestId('bid-mine-price').innerText()).toContain(
+        bid.price.replace(/\B(?=(\d{3})+(?!\d))/, ','),
+      );
       if (user === 'orgmember') await shot(page, 'procurement-bid-receipt');
     }
     expect(new Set(Object.values(receipts).map((r) => r?.bidId)).size).toBe(3);
@@ -275,7 +333,9 @@ describe('社会组织接单: from project approval to the public award notice (
     await shot(officer, 'procurement-sealed');
     const sealed = await api('GET', `/tenders/${tenderId}/bids`, await token('officer'));
     expect(sealed.status).toBe(409);
-    expect((await api<{ bidCount: number | null }>('GET', `/tenders/${tenderId}`, await token('officer'))).body.bidCount).toBeNull();
+    expect(
+      (await api<{ bidCount: number | null }>('GET', `/tenders/${tenderId}`, await token('officer'))).body.bidCount,
+    ).toBeNull();
   });
 
   it('at the deadline (brought forward in the database) the worker closes the call and opens the bids', async () => {
@@ -291,7 +351,9 @@ describe('社会组织接单: from project approval to the public award notice (
       status = await tenderStatus();
     }
     expect(status).toBe('OPENED');
-    const [[row]] = await db.query<RowDataPacket[]>('SELECT opened_at, bid_deadline FROM tenders WHERE id = ?', [tenderId]);
+    const [[row]] = await db.query<RowDataPacket[]>('SELECT opened_at, bid_deadline FROM tenders WHERE id = ?', [
+      tenderId,
+    ]);
     expect((row.opened_at as Date).getTime()).toBeGreaterThanOrEqual((row.bid_deadline as Date).getTime());
   });
 
@@ -323,7 +385,12 @@ describe('社会组织接单: from project approval to the public award notice (
     const members = officer.locator('tr[data-testid^="committee-member-"]');
     await members.nth(2).waitFor();
     expect(await members.count()).toBe(3);
-    const seats = await members.evaluateAll((trs) => trs.map((tr) => ({ id: Number(tr.getAttribute('data-testid')?.replace('committee-member-', '')), seat: tr.getAttribute('data-seat') })));
+    const seats = await members.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        id: Number(tr.getAttribute('data-testid')?.replace('committee-member-', '')),
+        seat: tr.getAttribute('data-seat'),
+      })),
+    );
     const [[me]] = await db.query<RowDataPacket[]>("SELECT id FROM users WHERE username = 'officer'");
     expect(seats.filter((s) => s.seat === 'PURCHASER_REP').map((s) => s.id)).toEqual([me.id]);
     const expertIds = seats.filter((s) => s.seat === 'EXPERT').map((s) => s.id);
@@ -337,7 +404,11 @@ describe('社会组织接单: from project approval to the public award notice (
     expect(await officer.getByTestId(`committee-excluded-${ex7.id}`).innerText()).toContain('3 年内');
     await officer.locator('[data-testid="committee-round"][data-round="1"]').waitFor();
     // the same committee through the API
-    const committee = await api<{ members: Array<{ expertId: number; seat: string }> }>('GET', `/tenders/${tenderId}/committee`, await token('officer'));
+    const committee = await api<{ members: Array<{ expertId: number; seat: string }> }>(
+      'GET',
+      `/tenders/${tenderId}/committee`,
+      await token('officer'),
+    );
     expect(committee.body.members.map((m) => m.expertId).sort()).toEqual(seats.map((s) => s.id).sort());
     await shot(officer, 'procurement-committee');
     expect(await tenderStatus()).toBe('EVALUATING');
@@ -375,8 +446,16 @@ describe('社会组织接单: from project approval to the public award notice (
     await officerTender('report');
     const rows = officer.locator('tr[data-testid^="report-row-"]');
     await rows.nth(2).waitFor();
-    const ranking = await rows.evaluateAll((trs) => trs.map((tr) => ({ bidId: tr.getAttribute('data-testid')?.replace('report-row-', ''), rank: tr.getAttribute('data-rank'), text: tr.textContent ?? '' })));
-    expect(ranking.map((r) => [r.bidId, r.rank])).toEqual(RANKING.map(([user], i) => [receipts[user]?.bidId, String(i + 1)]));
+    const ranking = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        bidId: tr.getAttribute('data-testid')?.replace('report-row-', ''),
+        rank: tr.getAttribute('data-rank'),
+        text: tr.textContent ?? '',
+      })),
+    );
+    expect(ranking.map((r) => [r.bidId, r.rank])).toEqual(
+      RANKING.map(([user], i) => [receipts[user]?.bidId, String(i + 1)]),
+    );
     for (const [i, [, total]] of RANKING.entries()) expect(ranking[i].text).toContain(total);
     await officer.getByTestId(`report-recommended-${receipts[WINNER]?.bidId}`).waitFor();
     await shot(officer, 'procurement-report');

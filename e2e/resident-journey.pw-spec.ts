@@ -167,7 +167,9 @@ describe('群众点单: a resident’s need from submission to the council’s a
     const href = await resident.getByTestId('need-created-view').getAttribute('href');
     needId = Number(href?.split('/').pop());
     expect(needId).toBeGreaterThan(0);
-    await resident.getByTestId('need-upload-input').setInputFiles({ name: '活动中心.png', mimeType: 'image/png', buffer: PNG });
+    await resident
+      .getByTestId('need-upload-input')
+      .setInputFiles({ name: '活动中心.png', mimeType: 'image/png', buffer: PNG });
     await resident.getByTestId('need-uploaded').waitFor();
     await shot(resident, 'needs-submitted');
   });
@@ -223,7 +225,9 @@ describe('群众点单: a resident’s need from submission to the council’s a
     await worker.getByTestId('delib-attendees').fill('居民代表 7 人、社区两委成员 3 人');
     await worker.getByTestId('delib-minutes').fill('经议事会讨论，同意将社区老年助餐服务列入年度政府购买服务项目。');
     await worker.getByTestId(`delib-decision-${needId}-APPROVED`).click();
-    await worker.locator(`[data-testid="delib-decision-${needId}-APPROVED"].ant-radio-button-wrapper-checked`).waitFor();
+    await worker
+      .locator(`[data-testid="delib-decision-${needId}-APPROVED"].ant-radio-button-wrapper-checked`)
+      .waitFor();
     await worker.getByTestId(`delib-reason-${needId}`).fill('居民呼声高，获 2 人支持');
     await shot(worker, 'needs-deliberation');
     await worker.getByTestId('delib-submit').click();
@@ -245,7 +249,9 @@ describe('群众点单: a resident’s need from submission to the council’s a
     expect(Number(await resident.getByTestId('inbox-unread-badge').getAttribute('data-unread'))).toBeGreaterThan(0);
     await resident.getByTestId('inbox-link').click();
     await resident.waitForURL(`${BASE_URL}/inbox`);
-    const message = resident.locator('[data-testid^="inbox-item-"][data-read="false"]', { hasText: '议事会通过' }).first();
+    const message = resident
+      .locator('[data-testid^="inbox-item-"][data-read="false"]', { hasText: '议事会通过' })
+      .first();
     await message.waitFor();
     expect(await message.innerText()).toContain(NEED_TITLE);
     await shot(resident, 'needs-inbox');

@@ -159,7 +159,17 @@ export class NeedsCreateCampaignsNeedsSupports1764000102000 implements Migration
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['deliberation_decisions', 'deliberations', 'support_transfers', 'campaign_participants', 'supports', 'need_attachments', 'need_events', 'needs', 'campaigns']) {
+    for (const t of [
+      'deliberation_decisions',
+      'deliberations',
+      'support_transfers',
+      'campaign_participants',
+      'supports',
+      'need_attachments',
+      'need_events',
+      'needs',
+      'campaigns',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

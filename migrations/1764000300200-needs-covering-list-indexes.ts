@@ -17,7 +17,10 @@ export class NeedsCoveringListIndexes1764000300200 implements MigrationInterface
   name = 'NeedsCoveringListIndexes1764000300200';
 
   async up(q: QueryRunner): Promise<void> {
-    const parts = LEVELS.map(([name, col]) => `DROP INDEX ${name}, ADD INDEX ${name} (${col}, status, created_at, id, category_id, support_count)`);
+    const parts = LEVELS.map(
+      ([name, col]) =>
+        `DROP INDEX ${name}, ADD INDEX ${name} (${col}, status, created_at, id, category_id, support_count)`,
+    );
     await q.query(`ALTER TABLE needs ${parts.join(', ')}`);
   }
 

@@ -228,9 +228,20 @@ export class ProcurementCreateProjectsTendersBids1764000401000 implements Migrat
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['objections', 'bid_scores', 'committee_members', 'expert_affiliations']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['objections', 'bid_scores', 'committee_members', 'expert_affiliations'])
+      await q.query(`DROP TABLE ${t}`);
     await q.query('DROP TRIGGER bid_events_no_delete');
     await q.query('DROP TRIGGER bid_events_append_only');
-    for (const t of ['bid_events', 'bid_documents', 'bids', 'tender_notices', 'tender_interests', 'tenders', 'project_needs', 'projects']) await q.query(`DROP TABLE ${t}`);
+    for (const t of [
+      'bid_events',
+      'bid_documents',
+      'bids',
+      'tender_notices',
+      'tender_interests',
+      'tenders',
+      'project_needs',
+      'projects',
+    ])
+      await q.query(`DROP TABLE ${t}`);
   }
 }

@@ -15,8 +15,8 @@ import { FundsCreateBudgetLinesAndLedger1764000200000 } from './1764000200000-fu
 import { FundsBalancesFollowTheLedger1764000300000 } from './1764000300000-funds-balances-follow-the-ledger';
 import { AuditHeadFollowsTheChain1764000300100 } from './1764000300100-audit-head-follows-the-chain';
 import { NeedsCoveringListIndexes1764000300200 } from './1764000300200-needs-covering-list-indexes';
-import { ProcurementCreateProjectsTendersBids1764000401000 } from './1764000401000-procurement-create-projects-tenders-bids';
 import { OrganisationsRegistry1764000400000 } from './1764000400000-organisations-registry';
+import { ProcurementCreateProjectsTendersBids1764000401000 } from './1764000401000-procurement-create-projects-tenders-bids';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,

@@ -1,6 +1,6 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { BullModule } from '@nestjs/bullmq';
 
 import { AppConfigModule } from './config/config.module';
 import { AuditModule } from './modules/audit';
@@ -17,7 +17,7 @@ import { DatabaseModule } from './platform/database/database.module';
 import { HealthController } from './platform/health/health.controller';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { LoggingModule } from './platform/logging/logging.module';
-import { QUEUES, QueueModule } from './platform/queue';
+import { QueueModule, QUEUES } from './platform/queue';
 
 /** The modules both processes share: configuration, persistence, queues and every context. */
 export const CORE_IMPORTS = [

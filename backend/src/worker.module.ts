@@ -9,7 +9,13 @@ import { ReconcilerRunner } from './platform/queue';
 
 /** The worker process: the same modules, plus the BullMQ consumers and the reconciler; no HTTP. */
 @Module({
-  imports: [...CORE_IMPORTS, IdentityWorkerModule, NeedsWorkerModule, OrganisationsWorkerModule, ProcurementWorkerModule],
+  imports: [
+    ...CORE_IMPORTS,
+    IdentityWorkerModule,
+    NeedsWorkerModule,
+    OrganisationsWorkerModule,
+    ProcurementWorkerModule,
+  ],
   providers: [ReconcilerRunner],
 })
 export class WorkerModule {}

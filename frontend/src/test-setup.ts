@@ -50,8 +50,14 @@ function stubContext2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
     lineWidth: 1,
     globalAlpha: 1,
     font: '12px sans-serif',
-    measureText: (text: string) => ({ width: text.length * 7, actualBoundingBoxAscent: 9, actualBoundingBoxDescent: 3 }),
-    getImageData: (_x: number, _y: number, w: number, h: number) => ({ data: new Uint8ClampedArray(Math.max(0, w * h * 4)) }),
+    measureText: (text: string) => ({
+      width: text.length * 7,
+      actualBoundingBoxAscent: 9,
+      actualBoundingBoxDescent: 3,
+    }),
+    getImageData: (_x: number, _y: number, w: number, h: number) => ({
+      data: new Uint8ClampedArray(Math.max(0, w * h * 4)),
+    }),
     createLinearGradient: () => ({ addColorStop: noop }),
     createRadialGradient: () => ({ addColorStop: noop }),
     createPattern: () => ({ setTransform: noop }),
@@ -72,4 +78,7 @@ Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
     return kind === '2d' ? stubContext2d(this) : null;
   },
 });
-Object.defineProperty(HTMLCanvasElement.prototype, 'toDataURL', { writable: true, value: () => 'data:image/png;base64,' });
+Object.defineProperty(HTMLCanvasElement.prototype, 'toDataURL', {
+  writable: true,
+  value: () => 'data:image/png;base64,',
+});

@@ -15,7 +15,11 @@ async function main(): Promise<void> {
   try {
     const report = await ledgerConsistency(ds);
     console.log(JSON.stringify(report, null, 2));
-    console.log(report.ok ? `check-ledger: ${report.linesChecked} lines, all balances equal the ledger` : `check-ledger: ${report.differences.length} of ${report.linesChecked} lines differ`);
+    console.log(
+      report.ok
+        ? `check-ledger: ${report.linesChecked} lines, all balances equal the ledger`
+        : `check-ledger: ${report.differences.length} of ${report.linesChecked} lines differ`,
+    );
     process.exitCode = report.ok ? 0 : 1;
   } finally {
     await ds.destroy();

@@ -7,7 +7,12 @@ import { typeOrmOptions } from '../platform/database/typeorm-options';
 /** Creates the database if it does not exist yet (the server and credentials must already work). */
 export async function ensureDatabase(env: Env, database = env.DB_NAME): Promise<void> {
   if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`Unsafe database name: ${database}`);
-  const conn = await createConnection({ host: env.DB_HOST, port: env.DB_PORT, user: env.DB_USER, password: env.DB_PASSWORD });
+  const conn = await createConnection({
+    host: env.DB_HOST,
+    port: env.DB_PORT,
+    user: env.DB_USER,
+    password: env.DB_PASSWORD,
+  });
   try {
     await conn.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
@@ -17,7 +22,12 @@ export async function ensureDatabase(env: Env, database = env.DB_NAME): Promise<
 
 export async function dropDatabase(env: Env, database: string): Promise<void> {
   if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`Unsafe database name: ${database}`);
-  const conn = await createConnection({ host: env.DB_HOST, port: env.DB_PORT, user: env.DB_USER, password: env.DB_PASSWORD });
+  const conn = await createConnection({
+    host: env.DB_HOST,
+    port: env.DB_PORT,
+    user: env.DB_USER,
+    password: env.DB_PASSWORD,
+  });
   try {
     await conn.query(`DROP DATABASE IF EXISTS \`${database}\``);
   } finally {

@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   loadDotEnv();
   const env = loadEnv();
   const applied = await migrate(env);
-  console.log(applied.length === 0 ? `migrate: ${env.DB_NAME} is up to date` : `migrate: applied ${applied.join(', ')}`);
+  console.log(
+    applied.length === 0 ? `migrate: ${env.DB_NAME} is up to date` : `migrate: applied ${applied.join(', ')}`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -11,7 +11,10 @@ export class Env {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT = 3000;
 
   /** `mariadb` (MariaDB 10.11, the local default) or `mysql` (MySQL 8, docker/compose.yml). */
@@ -21,7 +24,10 @@ export class Env {
   @IsString()
   DB_HOST = '127.0.0.1';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   DB_PORT = 3306;
 
   @IsString()
@@ -30,53 +36,92 @@ export class Env {
   @IsString()
   DB_PASSWORD = '';
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   DB_NAME = 'diandan';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DB_POOL_SIZE = 20;
 
   @IsString()
   REDIS_HOST = '127.0.0.1';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   REDIS_PORT = 6379;
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(15)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(15)
   REDIS_DB = 0;
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   QUEUE_PREFIX = 'diandan';
 
-  @IsString() @MinLength(32)
+  @IsString()
+  @MinLength(32)
   JWT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
 
-  @Transform(toInt) @IsInt() @Min(30) @Max(3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(90)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
   REFRESH_TOKEN_TTL_DAYS = 7;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   SESSION_MAX_DAYS = 30;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   LOCKOUT_THRESHOLD = 5;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
   LOCKOUT_MINUTES = 15;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   AUTH_RATE_LIMIT = 20;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   AUTH_RATE_WINDOW_SECONDS = 60;
 
-  @Transform(toInt) @IsInt() @Min(5) @Max(3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
   RECONCILE_INTERVAL_SECONDS = 60;
 
   /** How long a ledger posting waits for a budget line's row lock before giving up (503, retry). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
   LEDGER_LOCK_WAIT_SECONDS = 10;
 
   /**
@@ -87,21 +132,31 @@ export class Env {
   OBJECTION_WINDOW_START: 'NEXT_DAY' | 'SECOND_WORKING_DAY' = 'NEXT_DAY';
 
   /** Blacklisting for misconduct lasts from this many years… (PRODUCT.md §4: 1 to 3 years). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
   ORG_BLACKLIST_MIN_YEARS = 1;
 
   /** …to this many years (inclusive), counted from the day of the decision. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
   ORG_BLACKLIST_MAX_YEARS = 3;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   STATIC_DIR?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   /** Trust X-Forwarded-For from this many proxies (nginx in docker/compose.yml). */
-  @Transform(toInt) @IsInt() @Min(0) @Max(5)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(5)
   TRUST_PROXY_HOPS = 0;
 }
 

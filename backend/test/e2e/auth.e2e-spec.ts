@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, TestApp, count, createTestApp, login, userId } from '../support/test-app';
+import { count, createTestApp, DEMO_PASSWORD, login, TestApp, userId } from '../support/test-app';
 
 describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
   let t: TestApp;
@@ -23,7 +23,11 @@ describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
     const { accessToken } = await login(t, 'officer');
     const me = await t.http().get('/api/v1/me').set('Authorization', `Bearer ${accessToken}`);
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ username: 'officer', roles: ['PROCUREMENT_OFFICER'], region: { name: '鼓楼区', code: '320106000000', level: 'DISTRICT' } });
+    expect(me.body).toMatchObject({
+      username: 'officer',
+      roles: ['PROCUREMENT_OFFICER'],
+      region: { name: '鼓楼区', code: '320106000000', level: 'DISTRICT' },
+    });
     expect(me.body.permissions).toContain('users.read');
     expect(me.body.permissions).not.toContain('users.manage');
   });
@@ -34,24 +38,35 @@ describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
     expect(res.status).toBe(401);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 401, code: 'IDENTITY_INVALID_CREDENTIALS' });
-    const events: Array<{ action: string }> = await t.ds.query('SELECT action FROM audit_events WHERE seq > ? ORDER BY seq', [before]);
+    const events: Array<{ action: string }> = await t.ds.query(
+      'SELECT action FROM audit_events WHERE seq > ? ORDER BY seq',
+      [before],
+    );
     expect(events.map((e) => e.action)).toEqual(['identity.login.failed']);
     // the counter was committed even though the request failed; a good login resets it
     await login(t, 'finance');
-    const [{ failed_login_count }] = await t.ds.query("SELECT failed_login_count FROM users WHERE username = 'finance'");
+    const [{ failed_login_count }] = await t.ds.query(
+      "SELECT failed_login_count FROM users WHERE username = 'finance'",
+    );
     expect(failed_login_count).toBe(0);
   });
 
   it('locks the account after 5 failures for 15 minutes, refusing even the right password', async () => {
     const id = await makeUser('lockme');
     for (let i = 1; i <= 4; i++) {
-      const r = await t.http().post('/api/v1/auth/login').send({ username: 'lockme', password: `bad-${i}-password` });
+      const r = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'lockme', password: `bad-${i}-password` });
       expect(r.status).toBe(401);
     }
     const fifth = await t.http().post('/api/v1/auth/login').send({ username: 'lockme', password: 'bad-5-password' });
     expect(fifth.status).toBe(423);
     expect(fifth.body.code).toBe('IDENTITY_ACCOUNT_LOCKED');
-    const [row] = await t.ds.query('SELECT locked_until, TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(3), locked_until) AS secs FROM users WHERE id = ?', [id]);
+    const [row] = await t.ds.query(
+      'SELECT locked_until, TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(3), locked_until) AS secs FROM users WHERE id = ?',
+      [id],
+    );
     expect(Number(row.secs)).toBeGreaterThan(14 * 60);
     expect(Number(row.secs)).toBeLessThanOrEqual(15 * 60);
     expect(new Date(fifth.body.lockedUntil as string).getTime()).toBe((row.locked_until as Date).getTime());
@@ -85,7 +100,9 @@ describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
     expect(next.status).toBe(401);
     const meAfter = await t.http().get('/api/v1/me').set('Authorization', `Bearer ${second.body.accessToken}`);
     expect(meAfter.status).toBe(401);
-    const [ev] = await t.ds.query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'identity.session.reuse_detected' AND actor_username = 'auditor'");
+    const [ev] = await t.ds.query(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'identity.session.reuse_detected' AND actor_username = 'auditor'",
+    );
     expect(Number(ev.n)).toBe(1);
   });
 
@@ -107,9 +124,14 @@ describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
     const again = await t.http().post('/api/v1/auth/login').send({ username: 'tobedisabled', password: DEMO_PASSWORD });
     expect(again.status).toBe(403);
     expect(again.body.code).toBe('IDENTITY_ACCOUNT_DISABLED');
-    const twice = await t.http().post(`/api/v1/users/${id}/disable`).set('Authorization', `Bearer ${admin.accessToken}`);
+    const twice = await t
+      .http()
+      .post(`/api/v1/users/${id}/disable`)
+      .set('Authorization', `Bearer ${admin.accessToken}`);
     expect(twice.status).toBe(409);
-    expect((await t.http().post(`/api/v1/users/${id}/enable`).set('Authorization', `Bearer ${admin.accessToken}`)).status).toBe(200);
+    expect(
+      (await t.http().post(`/api/v1/users/${id}/enable`).set('Authorization', `Bearer ${admin.accessToken}`)).status,
+    ).toBe(200);
     await login(t, 'tobedisabled');
   });
 
@@ -125,10 +147,16 @@ describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
-        statuses.push((await limited.http().post('/api/v1/auth/login').send({ username: 'nobody', password: 'whatever-123' })).status);
+        statuses.push(
+          (await limited.http().post('/api/v1/auth/login').send({ username: 'nobody', password: 'whatever-123' }))
+            .status,
+        );
       }
       expect(statuses).toEqual([401, 401, 401, 429]);
-      const last = await limited.http().post('/api/v1/auth/login').send({ username: 'nobody', password: 'whatever-123' });
+      const last = await limited
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'nobody', password: 'whatever-123' });
       expect(last.body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
     } finally {
       await limited.close();

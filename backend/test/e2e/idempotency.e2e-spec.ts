@@ -1,10 +1,16 @@
 import { canonicalJson, sha256Hex } from '../../src/platform/util/canonical-json';
-import { TestApp, bearer, count, createTestApp, userId } from '../support/test-app';
+import { bearer, count, createTestApp, TestApp, userId } from '../support/test-app';
 
 describe('Idempotency-Key', () => {
   let t: TestApp;
   let admin: string;
-  const body = (username: string) => ({ username, displayName: '幂等测试', password: 'Diandan@2026', roles: ['AUDITOR'], regionId: 1 });
+  const body = (username: string) => ({
+    username,
+    displayName: '幂等测试',
+    password: 'Diandan@2026',
+    roles: ['AUDITOR'],
+    regionId: 1,
+  });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -14,8 +20,18 @@ describe('Idempotency-Key', () => {
 
   it('replays the stored response for the same key and body, creating one user', async () => {
     const users = await count(t.ds, 'users');
-    const first = await t.http().post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'create-idem-1').send(body('idem1'));
-    const second = await t.http().post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'create-idem-1').send(body('idem1'));
+    const first = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .set('Idempotency-Key', 'create-idem-1')
+      .send(body('idem1'));
+    const second = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .set('Idempotency-Key', 'create-idem-1')
+      .send(body('idem1'));
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
@@ -24,9 +40,19 @@ describe('Idempotency-Key', () => {
   });
 
   it('answers 422 for the same key with a different body, changing nothing', async () => {
-    await t.http().post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'create-idem-2').send(body('idem2'));
+    await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .set('Idempotency-Key', 'create-idem-2')
+      .send(body('idem2'));
     const users = await count(t.ds, 'users');
-    const res = await t.http().post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'create-idem-2').send(body('idem2-other'));
+    const res = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .set('Idempotency-Key', 'create-idem-2')
+      .send(body('idem2-other'));
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await count(t.ds, 'users')).toBe(users);
@@ -39,7 +65,12 @@ describe('Idempotency-Key', () => {
       "INSERT INTO idempotency_keys (owner, idem_key, request_hash, state, created_at, expires_at) VALUES (?, 'create-idem-3', ?, 'IN_FLIGHT', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 1 HOUR)",
       [`user:${adminId}`, hash],
     );
-    const res = await t.http().post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'create-idem-3').send(body('idem3'));
+    const res = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .set('Idempotency-Key', 'create-idem-3')
+      .send(body('idem3'));
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('IDEMPOTENCY_IN_FLIGHT');
     const [{ n }] = await t.ds.query("SELECT COUNT(*) AS n FROM users WHERE username = 'idem3'");
@@ -47,23 +78,47 @@ describe('Idempotency-Key', () => {
   });
 
   it('frees the key when the request fails, so a corrected retry can use it', async () => {
-    const bad = await t.http().post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'create-idem-4').send({ ...body('idem4'), password: 'short' });
+    const bad = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .set('Idempotency-Key', 'create-idem-4')
+      .send({ ...body('idem4'), password: 'short' });
     expect(bad.status).toBe(422);
-    const good = await t.http().post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'create-idem-4').send(body('idem4'));
+    const good = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .set('Idempotency-Key', 'create-idem-4')
+      .send(body('idem4'));
     expect(good.status).toBe(201);
   });
 
   it('keeps keys per user: another admin may use the same key', async () => {
-    const created = await t.http().post('/api/v1/users').set('Authorization', admin).send({ ...body('idem_admin2'), roles: ['ADMIN'] });
+    const created = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .send({ ...body('idem_admin2'), roles: ['ADMIN'] });
     expect(created.status).toBe(201);
     const admin2 = await bearer(t, 'idem_admin2');
-    const res = await t.http().post('/api/v1/users').set('Authorization', admin2).set('Idempotency-Key', 'create-idem-1').send(body('idem5'));
+    const res = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin2)
+      .set('Idempotency-Key', 'create-idem-1')
+      .send(body('idem5'));
     expect(res.status).toBe(201);
     expect(res.headers['idempotent-replayed']).toBeUndefined();
   });
 
   it('rejects a malformed key with 400', async () => {
-    const res = await t.http().post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'x').send(body('idem6'));
+    const res = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .set('Idempotency-Key', 'x')
+      .send(body('idem6'));
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('IDEMPOTENCY_KEY_INVALID');
   });

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { NeedsService } from '../../src/modules/needs';
 import { SupportsService } from '../../src/modules/needs/services/supports.service';
 import { Actor } from '../../src/platform/access';
-import { MEAL_ATTRIBUTES, categoryIdOfItem, makeResidents, publishedVersionId } from '../factories/needs.factory';
-import { TestApp, bearer, count, createTestApp, regionId } from '../support/test-app';
+import { categoryIdOfItem, makeResidents, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
+import { bearer, count, createTestApp, regionId, TestApp } from '../support/test-app';
 
 describe('群众点单: campaigns, needs, supports, merge, deliberation', () => {
   let t: TestApp;
@@ -27,17 +27,34 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
   const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
   async function openCampaign(overrides: Record<string, unknown> = {}): Promise<number> {
-    const res = await t.http().post('/api/v1/campaigns').set('Authorization', worker).send({
-      regionId: shanxi, title: `测试征集${Math.random().toString(36).slice(2, 7)}`, description: '测试', opensAt: inDays(-1), closesAt: inDays(10),
-      supportsPerResident: 3, minSupportsToShortlist: 2, catalogueVersionId: versionId, ...overrides,
-    });
+    const res = await t
+      .http()
+      .post('/api/v1/campaigns')
+      .set('Authorization', worker)
+      .send({
+        regionId: shanxi,
+        title: `测试征集${Math.random().toString(36).slice(2, 7)}`,
+        description: '测试',
+        opensAt: inDays(-1),
+        closesAt: inDays(10),
+        supportsPerResident: 3,
+        minSupportsToShortlist: 2,
+        catalogueVersionId: versionId,
+        ...overrides,
+      });
     expect(res.status).toBe(201);
     return res.body.id as number;
   }
 
   async function submitAccepted(campaignId: number, title: string, as = resident): Promise<number> {
-    const res = await t.http().post('/api/v1/needs').set('Authorization', as)
-      .send({ campaignId, categoryId: mealCategory, title, description: '描述', attributes: MEAL_ATTRIBUTES, location: '活动中心' });
+    const res = await t.http().post('/api/v1/needs').set('Authorization', as).send({
+      campaignId,
+      categoryId: mealCategory,
+      title,
+      description: '描述',
+      attributes: MEAL_ATTRIBUTES,
+      location: '活动中心',
+    });
     expect(res.status).toBe(201);
     const ok = await t.http().post(`/api/v1/needs/${res.body.id}/accept`).set('Authorization', worker);
     expect(ok.status).toBe(200);
@@ -48,7 +65,11 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
     const id = await openCampaign();
     const c = await t.http().get(`/api/v1/campaigns/${id}`).set('Authorization', worker);
     expect(c.body.status).toBe('OPEN');
-    const change = await t.http().patch(`/api/v1/campaigns/${id}`).set('Authorization', worker).send({ supportsPerResident: 10 });
+    const change = await t
+      .http()
+      .patch(`/api/v1/campaigns/${id}`)
+      .set('Authorization', worker)
+      .send({ supportsPerResident: 10 });
     expect(change.status).toBe(409);
     expect(change.body.code).toBe('CAMPAIGN_RULES_FROZEN');
     const [row] = await t.ds.query('SELECT supports_per_resident FROM campaigns WHERE id = ?', [id]);
@@ -57,31 +78,68 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
 
   it('lets a draft campaign be edited before it opens', async () => {
     const id = await openCampaign({ opensAt: inDays(2), closesAt: inDays(12) });
-    const res = await t.http().patch(`/api/v1/campaigns/${id}`).set('Authorization', worker).send({ supportsPerResident: 5 });
+    const res = await t
+      .http()
+      .patch(`/api/v1/campaigns/${id}`)
+      .set('Authorization', worker)
+      .send({ supportsPerResident: 5 });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'DRAFT', supportsPerResident: 5 });
   });
 
   it('takes a need from a verified resident, validates typed attributes, and records the timeline', async () => {
     const campaignId = await openCampaign();
-    const bad = await t.http().post('/api/v1/needs').set('Authorization', resident)
-      .send({ campaignId, categoryId: mealCategory, title: '助餐', description: 'x', attributes: { targetGroup: '外星人', headcount: 0 }, location: 'x' });
+    const bad = await t
+      .http()
+      .post('/api/v1/needs')
+      .set('Authorization', resident)
+      .send({
+        campaignId,
+        categoryId: mealCategory,
+        title: '助餐',
+        description: 'x',
+        attributes: { targetGroup: '外星人', headcount: 0 },
+        location: 'x',
+      });
     expect(bad.status).toBe(422);
-    expect((bad.body.errors as Array<{ field: string }>).map((e) => e.field)).toEqual(['attributes.targetGroup', 'attributes.headcount']);
+    expect((bad.body.errors as Array<{ field: string }>).map((e) => e.field)).toEqual([
+      'attributes.targetGroup',
+      'attributes.headcount',
+    ]);
 
-    const res = await t.http().post('/api/v1/needs').set('Authorization', resident)
-      .send({ campaignId, categoryId: mealCategory, title: '老年食堂', description: '希望开设老年食堂', attributes: MEAL_ATTRIBUTES, location: '活动中心' });
+    const res = await t.http().post('/api/v1/needs').set('Authorization', resident).send({
+      campaignId,
+      categoryId: mealCategory,
+      title: '老年食堂',
+      description: '希望开设老年食堂',
+      attributes: MEAL_ATTRIBUTES,
+      location: '活动中心',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'SUBMITTED', channel: 'ONLINE', submittedByMe: true, regionName: '山西路社区', categoryName: '居家养老' });
+    expect(res.body).toMatchObject({
+      status: 'SUBMITTED',
+      channel: 'ONLINE',
+      submittedByMe: true,
+      regionName: '山西路社区',
+      categoryName: '居家养老',
+    });
     const timeline = await t.http().get(`/api/v1/needs/${res.body.id}/timeline`).set('Authorization', resident);
-    expect(timeline.body).toEqual([expect.objectContaining({ kind: 'STATUS', fromStatus: null, toStatus: 'SUBMITTED', actorName: 'resident' })]);
+    expect(timeline.body).toEqual([
+      expect.objectContaining({ kind: 'STATUS', fromStatus: null, toStatus: 'SUBMITTED', actorName: 'resident' }),
+    ]);
   });
 
   it('refuses an unverified resident (403) and fences residents of other communities (404)', async () => {
     const campaignId = await openCampaign();
     const newcomer = await bearer(t, 'newcomer');
-    const res = await t.http().post('/api/v1/needs').set('Authorization', newcomer)
-      .send({ campaignId, categoryId: mealCategory, title: '想要助餐', description: 'x', attributes: MEAL_ATTRIBUTES, location: 'x' });
+    const res = await t.http().post('/api/v1/needs').set('Authorization', newcomer).send({
+      campaignId,
+      categoryId: mealCategory,
+      title: '想要助餐',
+      description: 'x',
+      attributes: MEAL_ATTRIBUTES,
+      location: 'x',
+    });
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('NEEDS_NOT_VERIFIED_RESIDENT');
 
@@ -106,13 +164,27 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
 
   it('rejects with a structured reason, and the submitter can resubmit to a later campaign with lineage', async () => {
     const first = await openCampaign();
-    const res = await t.http().post('/api/v1/needs').set('Authorization', resident)
-      .send({ campaignId: first, categoryId: mealCategory, title: '送餐上门', description: 'x', attributes: MEAL_ATTRIBUTES, location: 'x' });
-    const rejected = await t.http().post(`/api/v1/needs/${res.body.id}/reject`).set('Authorization', worker).send({ reason: 'INSUFFICIENT_INFO', note: '请补充服务对象和人数' });
+    const res = await t.http().post('/api/v1/needs').set('Authorization', resident).send({
+      campaignId: first,
+      categoryId: mealCategory,
+      title: '送餐上门',
+      description: 'x',
+      attributes: MEAL_ATTRIBUTES,
+      location: 'x',
+    });
+    const rejected = await t
+      .http()
+      .post(`/api/v1/needs/${res.body.id}/reject`)
+      .set('Authorization', worker)
+      .send({ reason: 'INSUFFICIENT_INFO', note: '请补充服务对象和人数' });
     expect(rejected.body).toMatchObject({ status: 'REJECTED', rejectReason: 'INSUFFICIENT_INFO' });
     expect((await t.http().post(`/api/v1/needs/${res.body.id}/accept`).set('Authorization', worker)).status).toBe(409);
     const later = await openCampaign();
-    const again = await t.http().post(`/api/v1/needs/${res.body.id}/resubmit`).set('Authorization', resident).send({ campaignId: later });
+    const again = await t
+      .http()
+      .post(`/api/v1/needs/${res.body.id}/resubmit`)
+      .set('Authorization', resident)
+      .send({ campaignId: later });
     expect(again.status).toBe(201);
     expect(again.body).toMatchObject({ status: 'SUBMITTED', resubmittedFromId: res.body.id, campaignId: later });
   });
@@ -120,15 +192,26 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
   it('suggests similar needs of the same community while typing', async () => {
     const campaignId = await openCampaign();
     const id = await submitAccepted(campaignId, '社区老年人助餐服务点');
-    const res = await t.http().get(`/api/v1/needs/similar?campaignId=${campaignId}&title=${encodeURIComponent('老年助餐服务')}`).set('Authorization', resident);
+    const res = await t
+      .http()
+      .get(`/api/v1/needs/similar?campaignId=${campaignId}&title=${encodeURIComponent('老年助餐服务')}`)
+      .set('Authorization', resident);
     expect(res.status).toBe(200);
     expect(res.body[0]).toMatchObject({ id, title: '社区老年人助餐服务点' });
   });
 
   it('records proxy entry by a worker for an offline resident', async () => {
     const campaignId = await openCampaign();
-    const res = await t.http().post('/api/v1/needs').set('Authorization', worker)
-      .send({ campaignId, categoryId: mealCategory, title: '代录：助浴', description: '独居老人不会用手机', attributes: MEAL_ATTRIBUTES, location: '3栋', offlineName: '周大爷', offlinePhone: '02512345678' });
+    const res = await t.http().post('/api/v1/needs').set('Authorization', worker).send({
+      campaignId,
+      categoryId: mealCategory,
+      title: '代录：助浴',
+      description: '独居老人不会用手机',
+      attributes: MEAL_ATTRIBUTES,
+      location: '3栋',
+      offlineName: '周大爷',
+      offlinePhone: '02512345678',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ channel: 'PROXY', offlineName: '周大爷' });
   });
@@ -152,7 +235,10 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
     expect(burst.filter((r) => r.status === 'fulfilled')).toHaveLength(2); // one of 3 already used above
     const rejected = burst.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected.every((r) => (r.reason as { code: string }).code === 'NEEDS_SUPPORT_LIMIT_REACHED')).toBe(true);
-    const [p] = await t.ds.query('SELECT supports_used FROM campaign_participants WHERE campaign_id = ? AND user_id = ?', [campaignId, eager.userId]);
+    const [p] = await t.ds.query(
+      'SELECT supports_used FROM campaign_participants WHERE campaign_id = ? AND user_id = ?',
+      [campaignId, eager.userId],
+    );
     expect(p.supports_used).toBe(3);
   });
 
@@ -167,7 +253,9 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
     const back = await t.http().delete(`/api/v1/needs/${needId}/support`).set('Authorization', resident);
     expect(back.body).toEqual({ needId, supportCount: 0, myRemainingSupports: 3 });
     // the database clock decides: the campaign is past its close instant although no job has closed it yet
-    await t.ds.query('UPDATE campaigns SET closes_at = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id = ?', [campaignId]);
+    await t.ds.query('UPDATE campaigns SET closes_at = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id = ?', [
+      campaignId,
+    ]);
     const late = await t.http().post(`/api/v1/needs/${needId}/support`).set('Authorization', resident);
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('CAMPAIGN_NOT_OPEN');
@@ -182,30 +270,52 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
     for (const r of [yes, no, both]) await supports.support(r, source);
     await supports.support(both, target);
 
-    const merged = await t.http().post(`/api/v1/needs/${source}/merge`).set('Authorization', worker).send({ targetNeedId: target });
+    const merged = await t
+      .http()
+      .post(`/api/v1/needs/${source}/merge`)
+      .set('Authorization', worker)
+      .send({ targetNeedId: target });
     expect(merged.status).toBe(200);
     expect(merged.body).toMatchObject({ status: 'MERGED', mergedIntoId: target });
     const targetDetail = await t.http().get(`/api/v1/needs/${target}`).set('Authorization', worker);
     expect(targetDetail.body.mergedFrom).toEqual([source]);
 
     const pending = await supports.transfers(yes);
-    expect(pending).toEqual([expect.objectContaining({ sourceNeedId: source, targetNeedId: target, status: 'PENDING' })]);
+    expect(pending).toEqual([
+      expect.objectContaining({ sourceNeedId: source, targetNeedId: target, status: 'PENDING' }),
+    ]);
     await supports.answerTransfer(yes, pending[0].id, true);
     await supports.answerTransfer(no, (await supports.transfers(no))[0].id, false);
     await supports.answerTransfer(both, (await supports.transfers(both))[0].id, true);
 
-    const rows: Array<{ need_id: number; user_id: number }> = await t.ds.query('SELECT need_id, user_id FROM supports WHERE need_id IN (?, ?) ORDER BY user_id, need_id', [source, target]);
-    expect(rows).toEqual(expect.arrayContaining([
-      { need_id: target, user_id: yes.userId },
-      { need_id: source, user_id: no.userId },
-      { need_id: target, user_id: both.userId },
-    ]));
+    const rows: Array<{ need_id: number; user_id: number }> = await t.ds.query(
+      'SELECT need_id, user_id FROM supports WHERE need_id IN (?, ?) ORDER BY user_id, need_id',
+      [source, target],
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { need_id: target, user_id: yes.userId },
+        { need_id: source, user_id: no.userId },
+        { need_id: target, user_id: both.userId },
+      ]),
+    );
     expect(rows).toHaveLength(3);
-    const counts: Array<{ id: number; support_count: number }> = await t.ds.query('SELECT id, support_count FROM needs WHERE id IN (?, ?) ORDER BY id', [target, source]);
-    expect(counts).toEqual([{ id: target, support_count: 2 }, { id: source, support_count: 1 }]);
-    const [quota] = await t.ds.query('SELECT supports_used FROM campaign_participants WHERE campaign_id = ? AND user_id = ?', [campaignId, both.userId]);
+    const counts: Array<{ id: number; support_count: number }> = await t.ds.query(
+      'SELECT id, support_count FROM needs WHERE id IN (?, ?) ORDER BY id',
+      [target, source],
+    );
+    expect(counts).toEqual([
+      { id: target, support_count: 2 },
+      { id: source, support_count: 1 },
+    ]);
+    const [quota] = await t.ds.query(
+      'SELECT supports_used FROM campaign_participants WHERE campaign_id = ? AND user_id = ?',
+      [campaignId, both.userId],
+    );
     expect(quota.supports_used).toBe(1); // its duplicate support was released
-    await expect(supports.answerTransfer(yes, pending[0].id, false)).rejects.toMatchObject({ code: 'NEEDS_TRANSFER_ANSWERED' });
+    await expect(supports.answerTransfer(yes, pending[0].id, false)).rejects.toMatchObject({
+      code: 'NEEDS_TRANSFER_ANSWERED',
+    });
   });
 
   it('records a deliberation that approves, notifies submitter and supporters, and the resident sees it all', async () => {
@@ -215,40 +325,76 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
     const supports = t.app.get(SupportsService);
     const [fan] = await makeResidents(t.ds, '320106002001', 1, `delib_${campaignId}_`);
     await supports.support(fan, approved);
-    const early = await t.http().post(`/api/v1/campaigns/${campaignId}/deliberations`).set('Authorization', worker)
-      .send({ heldOn: '2026-12-01', attendees: '居民代表10人', minutes: '纪要', decisions: [{ needId: approved, decision: 'APPROVED', reason: '急需' }] });
+    const early = await t
+      .http()
+      .post(`/api/v1/campaigns/${campaignId}/deliberations`)
+      .set('Authorization', worker)
+      .send({
+        heldOn: '2026-12-01',
+        attendees: '居民代表10人',
+        minutes: '纪要',
+        decisions: [{ needId: approved, decision: 'APPROVED', reason: '急需' }],
+      });
     expect(early.status).toBe(409);
 
-    await t.ds.query('UPDATE campaigns SET closes_at = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id = ?', [campaignId]);
+    await t.ds.query('UPDATE campaigns SET closes_at = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id = ?', [
+      campaignId,
+    ]);
     const { CampaignsService } = await import('../../src/modules/needs');
     expect(await t.app.get(CampaignsService).tick(campaignId)).toEqual({ result: 'CLOSED' });
 
-    const res = await t.http().post(`/api/v1/campaigns/${campaignId}/deliberations`).set('Authorization', worker).send({
-      heldOn: '2026-12-01', attendees: '居民代表10人、社区党委、社工', minutes: '会议讨论了本期需求。',
-      decisions: [{ needId: approved, decision: 'APPROVED', reason: '老人就餐难，急需' }, { needId: declined, decision: 'DECLINED', reason: '已有同类服务' }],
-    });
+    const res = await t
+      .http()
+      .post(`/api/v1/campaigns/${campaignId}/deliberations`)
+      .set('Authorization', worker)
+      .send({
+        heldOn: '2026-12-01',
+        attendees: '居民代表10人、社区党委、社工',
+        minutes: '会议讨论了本期需求。',
+        decisions: [
+          { needId: approved, decision: 'APPROVED', reason: '老人就餐难，急需' },
+          { needId: declined, decision: 'DECLINED', reason: '已有同类服务' },
+        ],
+      });
     expect(res.status).toBe(201);
     const campaign = await t.http().get(`/api/v1/campaigns/${campaignId}`).set('Authorization', worker);
     expect(campaign.body.status).toBe('DECIDED');
 
     const mine = await t.http().get('/api/v1/my/needs').set('Authorization', resident);
-    const entry = (mine.body as Array<{ need: { id: number; status: string }; timeline: Array<{ toStatus: string }> }>).find((m) => m.need.id === approved);
+    const entry = (
+      mine.body as Array<{ need: { id: number; status: string }; timeline: Array<{ toStatus: string }> }>
+    ).find((m) => m.need.id === approved);
     expect(entry?.need.status).toBe('APPROVED');
     expect(entry?.timeline.map((e) => e.toStatus)).toEqual(['SUBMITTED', 'ACCEPTED', 'SHORTLISTED', 'APPROVED']);
     const inbox = await t.http().get('/api/v1/inbox?pageSize=100').set('Authorization', resident);
-    expect((inbox.body.items as Array<{ needId: number; title: string }>).some((m) => m.needId === approved && m.title.includes('议事会通过'))).toBe(true);
-    const [{ n }] = await t.ds.query("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND need_id = ? AND title LIKE '%议事会通过%'", [fan.userId, approved]);
+    expect(
+      (inbox.body.items as Array<{ needId: number; title: string }>).some(
+        (m) => m.needId === approved && m.title.includes('议事会通过'),
+      ),
+    ).toBe(true);
+    const [{ n }] = await t.ds.query(
+      "SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND need_id = ? AND title LIKE '%议事会通过%'",
+      [fan.userId, approved],
+    );
     expect(Number(n)).toBe(1);
 
     // approved needs are listed for the district's procurement officer, and exported
     const officer = await bearer(t, 'officer');
-    const list = await t.http().get(`/api/v1/needs?status=APPROVED&regionId=${await regionId(t.ds, '320106000000')}&pageSize=100`).set('Authorization', officer);
+    const list = await t
+      .http()
+      .get(`/api/v1/needs?status=APPROVED&regionId=${await regionId(t.ds, '320106000000')}&pageSize=100`)
+      .set('Authorization', officer);
     expect((list.body.items as Array<{ id: number }>).map((x) => x.id)).toContain(approved);
-    const xlsx = await t.http().get('/api/v1/needs/export.xlsx?status=APPROVED').set('Authorization', officer).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const xlsx = await t
+      .http()
+      .get('/api/v1/needs/export.xlsx?status=APPROVED')
+      .set('Authorization', officer)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(xlsx.status).toBe(200);
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
     const xw = await bearer(t, 'xw_officer');
@@ -260,11 +406,24 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
     const campaignId = await openCampaign();
     const needId = await submitAccepted(campaignId, '附件测试');
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
-    const ok = await t.http().post(`/api/v1/needs/${needId}/attachments`).set('Authorization', resident).attach('file', png, '活动中心.png');
+    const ok = await t
+      .http()
+      .post(`/api/v1/needs/${needId}/attachments`)
+      .set('Authorization', resident)
+      .attach('file', png, '活动中心.png');
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ filename: '活动中心.png', mime: 'image/png', size: png.length, sha256: createHash('sha256').update(png).digest('hex') });
+    expect(ok.body).toMatchObject({
+      filename: '活动中心.png',
+      mime: 'image/png',
+      size: png.length,
+      sha256: createHash('sha256').update(png).digest('hex'),
+    });
     const before = await count(t.ds, 'need_attachments');
-    const fake = await t.http().post(`/api/v1/needs/${needId}/attachments`).set('Authorization', resident).attach('file', Buffer.from('<script>alert(1)</script>'), 'photo.png');
+    const fake = await t
+      .http()
+      .post(`/api/v1/needs/${needId}/attachments`)
+      .set('Authorization', resident)
+      .attach('file', Buffer.from('<script>alert(1)</script>'), 'photo.png');
     expect(fake.status).toBe(422);
     expect(fake.body.code).toBe('NEEDS_ATTACHMENT_REJECTED');
     expect(await count(t.ds, 'need_attachments')).toBe(before);
@@ -273,8 +432,21 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
   });
 
   it('lists needs through the service with the same query the bench uses', async () => {
-    const list = await t.app.get(NeedsService).list({ userId: 0, username: 'x', roles: ['PROCUREMENT_OFFICER'], regionId: 1, regionPath: '/1/', organisationId: null, sessionId: null, ip: null }, { page: 1, pageSize: 5, sort: '-supportCount' });
+    const list = await t.app.get(NeedsService).list(
+      {
+        userId: 0,
+        username: 'x',
+        roles: ['PROCUREMENT_OFFICER'],
+        regionId: 1,
+        regionPath: '/1/',
+        organisationId: null,
+        sessionId: null,
+        ip: null,
+      },
+      { page: 1, pageSize: 5, sort: '-supportCount' },
+    );
     expect(list.items.length).toBeGreaterThan(0);
-    for (let i = 1; i < list.items.length; i++) expect(list.items[i - 1].supportCount).toBeGreaterThanOrEqual(list.items[i].supportCount);
+    for (let i = 1; i < list.items.length; i++)
+      expect(list.items[i - 1].supportCount).toBeGreaterThanOrEqual(list.items[i].supportCount);
   });
 });

@@ -1,4 +1,4 @@
-import { TestApp, bearer, count, createTestApp, regionId } from '../support/test-app';
+import { bearer, count, createTestApp, regionId, TestApp } from '../support/test-app';
 
 describe('regions and the working-day calendar', () => {
   let t: TestApp;
@@ -12,11 +12,18 @@ describe('regions and the working-day calendar', () => {
 
   it('adds a community under a street, with the path and an audit event', async () => {
     const street = await regionId(t.ds, '320106002000');
-    const res = await t.http().post('/api/v1/regions').set('Authorization', admin).send({ parentId: street, code: '320106002009', name: '测试社区' });
+    const res = await t
+      .http()
+      .post('/api/v1/regions')
+      .set('Authorization', admin)
+      .send({ parentId: street, code: '320106002009', name: '测试社区' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ level: 'COMMUNITY', parentId: street, code: '320106002009' });
     expect(res.body.path).toMatch(new RegExp(`/${street}/${res.body.id}/$`));
-    const [ev] = await t.ds.query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'regions.region.created' AND entity_id = ?", [String(res.body.id)]);
+    const [ev] = await t.ds.query(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'regions.region.created' AND entity_id = ?",
+      [String(res.body.id)],
+    );
     expect(Number(ev.n)).toBe(1);
   });
 
@@ -24,19 +31,35 @@ describe('regions and the working-day calendar', () => {
     const street = await regionId(t.ds, '320106002000');
     const community = await regionId(t.ds, '320106002001');
     const before = await count(t.ds, 'regions');
-    const wrong = await t.http().post('/api/v1/regions').set('Authorization', admin).send({ parentId: street, code: '320102002009', name: 'x' });
+    const wrong = await t
+      .http()
+      .post('/api/v1/regions')
+      .set('Authorization', admin)
+      .send({ parentId: street, code: '320102002009', name: 'x' });
     expect(wrong.status).toBe(422);
     expect(wrong.body).toMatchObject({ code: 'REGION_CODE_INVALID', reason: 'PREFIX' });
-    const dup = await t.http().post('/api/v1/regions').set('Authorization', admin).send({ parentId: street, code: '320106002001', name: 'x' });
+    const dup = await t
+      .http()
+      .post('/api/v1/regions')
+      .set('Authorization', admin)
+      .send({ parentId: street, code: '320106002001', name: 'x' });
     expect(dup.status).toBe(409);
-    const below = await t.http().post('/api/v1/regions').set('Authorization', admin).send({ parentId: community, code: '320106002001', name: 'x' });
+    const below = await t
+      .http()
+      .post('/api/v1/regions')
+      .set('Authorization', admin)
+      .send({ parentId: community, code: '320106002001', name: 'x' });
     expect(below.status).toBe(422);
     expect(await count(t.ds, 'regions')).toBe(before);
   });
 
   it('renames a region', async () => {
     const id = await regionId(t.ds, '320106005002');
-    const res = await t.http().patch(`/api/v1/regions/${id}`).set('Authorization', admin).send({ name: '高云岭社区（新）' });
+    const res = await t
+      .http()
+      .patch(`/api/v1/regions/${id}`)
+      .set('Authorization', admin)
+      .send({ name: '高云岭社区（新）' });
     expect(res.status).toBe(200);
     expect(res.body.name).toBe('高云岭社区（新）');
   });
@@ -44,23 +67,48 @@ describe('regions and the working-day calendar', () => {
   it('counts working days across the 2026 National Day holiday with its make-up days', async () => {
     const officer = await bearer(t, 'officer');
     // From Mon 28 Sep 2026: 29, 30 Sep are 1–2; 1–7 Oct off; Thu 8 (3), Fri 9 (4), Sat 10 make-up (5), Mon 12 (6), Tue 13 (7)
-    const res = await t.http().get('/api/v1/calendar/add-working-days?from=2026-09-28&days=7').set('Authorization', officer);
+    const res = await t
+      .http()
+      .get('/api/v1/calendar/add-working-days?from=2026-09-28&days=7')
+      .set('Authorization', officer);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ from: '2026-09-28', days: 7, date: '2026-10-13', deadline: '2026-10-13T16:00:00.000Z' });
   });
 
   it('lets an admin declare and remove a holiday, which moves the count', async () => {
     const officer = await bearer(t, 'officer');
-    const before = await t.http().get('/api/v1/calendar/add-working-days?from=2027-03-01&days=1').set('Authorization', officer);
+    const before = await t
+      .http()
+      .get('/api/v1/calendar/add-working-days?from=2027-03-01&days=1')
+      .set('Authorization', officer);
     expect(before.body.date).toBe('2027-03-02');
-    expect((await t.http().put('/api/v1/calendar/days/2027-03-02').set('Authorization', admin).send({ kind: 'HOLIDAY', name: '测试假日' })).status).toBe(204);
-    const after = await t.http().get('/api/v1/calendar/add-working-days?from=2027-03-01&days=1').set('Authorization', officer);
+    expect(
+      (
+        await t
+          .http()
+          .put('/api/v1/calendar/days/2027-03-02')
+          .set('Authorization', admin)
+          .send({ kind: 'HOLIDAY', name: '测试假日' })
+      ).status,
+    ).toBe(204);
+    const after = await t
+      .http()
+      .get('/api/v1/calendar/add-working-days?from=2027-03-01&days=1')
+      .set('Authorization', officer);
     expect(after.body.date).toBe('2027-03-03');
     const year = await t.http().get('/api/v1/calendar/2027').set('Authorization', officer);
     expect(year.body.days).toContainEqual({ date: '2027-03-02', kind: 'HOLIDAY', name: '测试假日' });
     expect((await t.http().delete('/api/v1/calendar/days/2027-03-02').set('Authorization', admin)).status).toBe(204);
     expect((await t.http().delete('/api/v1/calendar/days/2027-03-02').set('Authorization', admin)).status).toBe(404);
-    expect((await t.http().put('/api/v1/calendar/days/2027-03-02').set('Authorization', officer).send({ kind: 'HOLIDAY', name: 'x' })).status).toBe(403);
+    expect(
+      (
+        await t
+          .http()
+          .put('/api/v1/calendar/days/2027-03-02')
+          .set('Authorization', officer)
+          .send({ kind: 'HOLIDAY', name: 'x' })
+      ).status,
+    ).toBe(403);
   });
 
   it('seeds 2025 and 2026 with holidays and make-up workdays', async () => {

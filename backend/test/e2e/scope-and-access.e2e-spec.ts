@@ -1,4 +1,4 @@
-import { TestApp, bearer, count, createTestApp, regionId, userId } from '../support/test-app';
+import { bearer, count, createTestApp, regionId, TestApp, userId } from '../support/test-app';
 
 describe('deny by default, permissions and region-subtree scope', () => {
   let t: TestApp;
@@ -15,7 +15,15 @@ describe('deny by default, permissions and region-subtree scope', () => {
   afterAll(() => t.close());
 
   it('answers 401 without a token on every non-public endpoint', async () => {
-    for (const path of ['/api/v1/me', '/api/v1/users', '/api/v1/regions/tree', '/api/v1/audit', '/api/v1/calendar/2026', '/api/v1/queues', '/api/v1/organisations']) {
+    for (const path of [
+      '/api/v1/me',
+      '/api/v1/users',
+      '/api/v1/regions/tree',
+      '/api/v1/audit',
+      '/api/v1/calendar/2026',
+      '/api/v1/queues',
+      '/api/v1/organisations',
+    ]) {
       const res = await t.http().get(path);
       expect({ path, status: res.status }).toEqual({ path, status: 401 });
     }
@@ -31,7 +39,9 @@ describe('deny by default, permissions and region-subtree scope', () => {
     expect(region.body.code).toBe(missing.body.code);
     expect(region.body.detail).toBe(`Region ${gulou} not found.`);
     expect((await t.http().get(`/api/v1/users/${officerId}`).set('Authorization', xuanwuOfficer)).status).toBe(404);
-    expect((await t.http().get(`/api/v1/regions/${gulou}/subtree`).set('Authorization', xuanwuOfficer)).status).toBe(404);
+    expect((await t.http().get(`/api/v1/regions/${gulou}/subtree`).set('Authorization', xuanwuOfficer)).status).toBe(
+      404,
+    );
   });
 
   it('lets the Gulou officer see Gulou records and only the Gulou subtree', async () => {
@@ -43,7 +53,11 @@ describe('deny by default, permissions and region-subtree scope', () => {
     expect(tree.body[0].name).toBe('鼓楼区');
     const staff = await t.http().get('/api/v1/users?pageSize=100&sort=-createdAt').set('Authorization', gulouOfficer);
     const all = (staff.body.items as Array<{ username: string }>).map((u) => u.username);
-    const named = async (q: string) => ((await t.http().get(`/api/v1/users?q=${q}&pageSize=100`).set('Authorization', gulouOfficer)).body.items as Array<{ username: string }>).map((u) => u.username);
+    const named = async (q: string) =>
+      (
+        (await t.http().get(`/api/v1/users?q=${q}&pageSize=100`).set('Authorization', gulouOfficer)).body
+          .items as Array<{ username: string }>
+      ).map((u) => u.username);
     expect(await named('officer')).toEqual(['officer']);
     expect(await named('finance')).toEqual(['finance']);
     expect(await named('resident')).toContain('resident');
@@ -56,13 +70,20 @@ describe('deny by default, permissions and region-subtree scope', () => {
     const res = await t.http().get('/api/v1/users').set('Authorization', resident);
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ code: 'FORBIDDEN', permission: 'users.read' });
-    const [ev] = await t.ds.query('SELECT action, actor_username, after_json FROM audit_events WHERE seq > ? ORDER BY seq DESC LIMIT 1', [before]);
+    const [ev] = await t.ds.query(
+      'SELECT action, actor_username, after_json FROM audit_events WHERE seq > ? ORDER BY seq DESC LIMIT 1',
+      [before],
+    );
     expect(ev).toMatchObject({ action: 'access.denied', actor_username: 'resident' });
     expect(JSON.parse(ev.after_json as string)).toEqual({ permission: 'users.read' });
   });
 
   it('refuses an officer the admin writes (users.manage, regions.manage)', async () => {
-    const res = await t.http().post('/api/v1/regions').set('Authorization', gulouOfficer).send({ parentId: 1, code: '320106009000', name: 'x' });
+    const res = await t
+      .http()
+      .post('/api/v1/regions')
+      .set('Authorization', gulouOfficer)
+      .send({ parentId: 1, code: '320106009000', name: 'x' });
     expect(res.status).toBe(403);
   });
 
@@ -70,18 +91,33 @@ describe('deny by default, permissions and region-subtree scope', () => {
     const admin = await bearer(t, 'admin');
     const gulou = await regionId(t.ds, '320106000000');
     const xuanwu = await regionId(t.ds, '320102000000');
-    const created = await t.http().post('/api/v1/users').set('Authorization', admin)
-      .send({ username: 'gl_admin', displayName: '鼓楼管理员', password: 'Diandan@2026', roles: ['ADMIN'], regionId: gulou });
+    const created = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .send({
+        username: 'gl_admin',
+        displayName: '鼓楼管理员',
+        password: 'Diandan@2026',
+        roles: ['ADMIN'],
+        regionId: gulou,
+      });
     expect(created.status).toBe(201);
     const glAdmin = await bearer(t, 'gl_admin');
-    const res = await t.http().post('/api/v1/users').set('Authorization', glAdmin)
+    const res = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', glAdmin)
       .send({ username: 'sneaky', displayName: 'S', password: 'Diandan@2026', roles: ['AUDITOR'], regionId: xuanwu });
     expect(res.status).toBe(404);
     expect(await userId(t.ds, 'gl_admin')).toBeGreaterThan(0);
     const [{ n }] = await t.ds.query("SELECT COUNT(*) AS n FROM users WHERE username = 'sneaky'");
     expect(Number(n)).toBe(0);
     // a user without a region (an expert) is created and answered with 201, though it lies outside the district
-    const expert = await t.http().post('/api/v1/users').set('Authorization', glAdmin)
+    const expert = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', glAdmin)
       .send({ username: 'gl_expert', displayName: '专家', password: 'Diandan@2026', roles: ['EXPERT'] });
     expect(expert.status).toBe(201);
     expect(expert.body).toMatchObject({ username: 'gl_expert', regionId: null });

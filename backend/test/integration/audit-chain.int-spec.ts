@@ -1,11 +1,20 @@
 import { AuditService } from '../../src/modules/audit';
 import { Actor } from '../../src/platform/access';
-import { TestApp, bearer, createTestApp } from '../support/test-app';
+import { bearer, createTestApp, TestApp } from '../support/test-app';
 
 describe('audit: append-only, hash-chained', () => {
   let t: TestApp;
   let audit: AuditService;
-  const actor: Actor = { userId: 1, username: 'admin', roles: ['ADMIN'], regionPath: '/1/', regionId: 1, organisationId: null, sessionId: null, ip: '127.0.0.1' };
+  const actor: Actor = {
+    userId: 1,
+    username: 'admin',
+    roles: ['ADMIN'],
+    regionPath: '/1/',
+    regionId: 1,
+    organisationId: null,
+    sessionId: null,
+    ip: '127.0.0.1',
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -16,21 +25,35 @@ describe('audit: append-only, hash-chained', () => {
   it('keeps one linear chain under 30 concurrent writers', async () => {
     const [{ last_seq }] = await t.ds.query('SELECT last_seq FROM audit_chain_head WHERE id = 1');
     await Promise.all(
-      Array.from({ length: 30 }, (_, i) => t.ds.transaction((em) => audit.record(em, actor, { action: 'test.concurrent', entityType: 'test', entityId: i, after: { i } }))),
+      Array.from({ length: 30 }, (_, i) =>
+        t.ds.transaction((em) =>
+          audit.record(em, actor, { action: 'test.concurrent', entityType: 'test', entityId: i, after: { i } }),
+        ),
+      ),
     );
-    const rows: Array<{ seq: string }> = await t.ds.query('SELECT seq FROM audit_events WHERE seq > ? ORDER BY seq', [last_seq]);
+    const rows: Array<{ seq: string }> = await t.ds.query('SELECT seq FROM audit_events WHERE seq > ? ORDER BY seq', [
+      last_seq,
+    ]);
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 30 }, (_, i) => Number(last_seq) + 1 + i));
     expect(await audit.verify()).toMatchObject({ ok: true, firstBrokenSeq: null });
   });
 
   it('appends a batch (recordMany) in order on the same chain, interleaved with single writers', async () => {
     const [{ last_seq }] = await t.ds.query('SELECT last_seq FROM audit_chain_head WHERE id = 1');
-    const batch = Array.from({ length: 450 }, (_, i) => ({ actor, input: { action: 'test.batch', entityType: 'test', entityId: i, after: { i } } }));
+    const batch = Array.from({ length: 450 }, (_, i) => ({
+      actor,
+      input: { action: 'test.batch', entityType: 'test', entityId: i, after: { i } },
+    }));
     await Promise.all([
       t.ds.transaction((em) => audit.recordMany(em, batch)),
-      ...Array.from({ length: 5 }, (_, i) => t.ds.transaction((em) => audit.record(em, actor, { action: 'test.single', entityType: 'test', entityId: i }))),
+      ...Array.from({ length: 5 }, (_, i) =>
+        t.ds.transaction((em) => audit.record(em, actor, { action: 'test.single', entityType: 'test', entityId: i })),
+      ),
     ]);
-    const rows: Array<{ seq: string; action: string; entity_id: string }> = await t.ds.query('SELECT seq, action, entity_id FROM audit_events WHERE seq > ? ORDER BY seq', [last_seq]);
+    const rows: Array<{ seq: string; action: string; entity_id: string }> = await t.ds.query(
+      'SELECT seq, action, entity_id FROM audit_events WHERE seq > ? ORDER BY seq',
+      [last_seq],
+    );
     expect(rows).toHaveLength(455);
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 455 }, (_, i) => Number(last_seq) + 1 + i));
     const batchIds = rows.filter((r) => r.action === 'test.batch').map((r) => Number(r.entity_id));
@@ -62,7 +85,9 @@ describe('audit: append-only, hash-chained', () => {
     expect(ok.body).toMatchObject({ ok: true, firstBrokenSeq: null });
     expect(ok.body.checked).toBeGreaterThan(30);
 
-    const [victim] = await t.ds.query("SELECT seq, after_json FROM audit_events WHERE action = 'test.concurrent' ORDER BY seq LIMIT 1 OFFSET 5");
+    const [victim] = await t.ds.query(
+      "SELECT seq, after_json FROM audit_events WHERE action = 'test.concurrent' ORDER BY seq LIMIT 1 OFFSET 5",
+    );
     await t.ds.query('DROP TRIGGER audit_events_no_update');
     try {
       await t.ds.query(`UPDATE audit_events SET after_json = '{"i":999}' WHERE seq = ?`, [victim.seq]);
@@ -93,8 +118,17 @@ describe('audit: append-only, hash-chained', () => {
 
   it('shows a district auditor only the events of their district', async () => {
     const admin = await bearer(t, 'admin');
-    const created = await t.http().post('/api/v1/users').set('Authorization', admin)
-      .send({ username: 'gl_auditor', displayName: '鼓楼监督', password: 'Diandan@2026', roles: ['AUDITOR'], regionId: 2 });
+    const created = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .send({
+        username: 'gl_auditor',
+        displayName: '鼓楼监督',
+        password: 'Diandan@2026',
+        roles: ['AUDITOR'],
+        regionId: 2,
+      });
     expect(created.status).toBe(201);
     const glAuditor = await bearer(t, 'gl_auditor');
     const res = await t.http().get('/api/v1/audit?pageSize=100').set('Authorization', glAuditor);

@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 
-import { ACCOUNT_UNLOCK_JOB, AccountUnlockJob, accountUnlockDeadline } from '../../src/modules/identity';
+import { ACCOUNT_UNLOCK_JOB, accountUnlockDeadline, AccountUnlockJob } from '../../src/modules/identity';
 import { Deadlines, QUEUES } from '../../src/platform/queue';
-import { DEMO_PASSWORD, TestApp, createTestApp, createTestWorker, login, loseRedis } from '../support/test-app';
+import { createTestApp, createTestWorker, DEMO_PASSWORD, login, loseRedis, TestApp } from '../support/test-app';
 
 async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
   const until = Date.now() + ms;
@@ -29,7 +29,10 @@ describe('deadlines core: account unlock at lockout expiry', () => {
 
   async function lockOut(username: string): Promise<{ id: number; lockedUntil: Date }> {
     const admin = await login(t, 'admin');
-    const res = await t.http().post('/api/v1/users').set('Authorization', `Bearer ${admin.accessToken}`)
+    const res = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${admin.accessToken}`)
       .send({ username, displayName: username, password: DEMO_PASSWORD, roles: ['AUDITOR'], regionId: 1 });
     expect(res.status).toBe(201);
     for (let i = 0; i < t.env.LOCKOUT_THRESHOLD; i++) {
@@ -86,7 +89,10 @@ describe('deadlines core: account unlock at lockout expiry', () => {
     await t.ds.query('UPDATE users SET locked_until = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id = ?', [id]);
     expect(await job.handle(payload)).toEqual({ result: 'UNLOCKED' });
     expect(await job.handle(payload)).toEqual({ result: 'NOTHING_TO_DO' });
-    const [{ n }] = await t.ds.query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'identity.account.unlocked' AND entity_id = ?", [String(id)]);
+    const [{ n }] = await t.ds.query(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'identity.account.unlocked' AND entity_id = ?",
+      [String(id)],
+    );
     expect(Number(n)).toBe(1);
   });
 

@@ -1,10 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Redis } from 'ioredis';
 
-import { BlacklistExpiryJob, blacklistExpiryDeadline } from '../../src/modules/organisations';
+import { blacklistExpiryDeadline, BlacklistExpiryJob } from '../../src/modules/organisations';
 import { creditCodeCheckChar } from '../../src/modules/organisations/domain/credit-code';
 import { Deadlines, QUEUES } from '../../src/platform/queue';
-import { TestApp, bearer, createTestApp, createTestWorker, regionId } from '../support/test-app';
+import { bearer, createTestApp, createTestWorker, regionId, TestApp } from '../support/test-app';
 
 async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
   const until = Date.now() + ms;
@@ -33,20 +33,43 @@ describe('blacklist expiry is a durable deadline (BullMQ + reconciler)', () => {
   });
 
   const row = async (id: number) =>
-    ((await t.ds.query('SELECT status, blacklisted_until AS blacklistedUntil FROM organisations WHERE id = ?', [id])) as Array<{ status: string; blacklistedUntil: Date | null }>)[0];
+    (
+      (await t.ds.query('SELECT status, blacklisted_until AS blacklistedUntil FROM organisations WHERE id = ?', [
+        id,
+      ])) as Array<{ status: string; blacklistedUntil: Date | null }>
+    )[0];
 
   /** A registered, approved and then blacklisted organisation of Gulou (until the end of `until`). */
   async function blacklisted(tag: string, until: string): Promise<number> {
-    const first17 = `52320106MJ${`${Date.now().toString(36)}${tag}`.toUpperCase().replace(/[^0-9A-HJ-NPQRTUWXY]/g, '0').slice(-7)}`;
+    const first17 = `52320106MJ${`${Date.now().toString(36)}${tag}`
+      .toUpperCase()
+      .replace(/[^0-9A-HJ-NPQRTUWXY]/g, '0')
+      .slice(-7)}`;
     const username = `bl_${tag}_${Date.now().toString(36)}`;
-    const res = await t.http().post('/api/v1/organisations/register').send({
-      name: `黑名单测试机构${tag}`, kind: 'SOCIAL_ORGANISATION', orgType: 'SOCIAL_GROUP', creditCode: first17 + creditCodeCheckChar(first17),
-      regionId: await regionId(t.ds, '320106000000'), legalRepresentative: '某人', contactPhone: '025-80000000', username, displayName: '某人', password: 'Blacklist@2026',
-    });
+    const res = await t
+      .http()
+      .post('/api/v1/organisations/register')
+      .send({
+        name: `黑名单测试机构${tag}`,
+        kind: 'SOCIAL_ORGANISATION',
+        orgType: 'SOCIAL_GROUP',
+        creditCode: first17 + creditCodeCheckChar(first17),
+        regionId: await regionId(t.ds, '320106000000'),
+        legalRepresentative: '某人',
+        contactPhone: '025-80000000',
+        username,
+        displayName: '某人',
+        password: 'Blacklist@2026',
+      });
     expect(res.status).toBe(201);
     const id = res.body.organisationId as number;
     await t.http().post(`/api/v1/organisations/${id}/approve`).set('Authorization', officer).send({}).expect(200);
-    await t.http().post(`/api/v1/organisations/${id}/blacklist`).set('Authorization', officer).send({ reason: '围标串标', until }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/organisations/${id}/blacklist`)
+      .set('Authorization', officer)
+      .send({ reason: '围标串标', until })
+      .expect(200);
     return id;
   }
 
@@ -62,7 +85,9 @@ describe('blacklist expiry is a durable deadline (BullMQ + reconciler)', () => {
     const job = await t.app.get(Deadlines).queue(QUEUES.ORGANISATIONS).getJob(jobId);
     expect(await job?.getState()).toBe('delayed');
     // run early, the handler changes nothing and says how long is left
-    const early = await t.app.get(BlacklistExpiryJob).handle({ organisationId: id, blacklistedUntil: (blacklistedUntil as Date).toISOString() });
+    const early = await t.app
+      .get(BlacklistExpiryJob)
+      .handle({ organisationId: id, blacklistedUntil: (blacklistedUntil as Date).toISOString() });
     expect(early).toEqual({ result: 'NOT_DUE', dueInMs: expect.any(Number) });
     expect((await row(id)).status).toBe('BLACKLISTED');
   });
@@ -70,7 +95,9 @@ describe('blacklist expiry is a durable deadline (BullMQ + reconciler)', () => {
   it('restores ACTIVE when the date passes, in the worker, after Redis lost every job (the reconciler rebuilds it)', async () => {
     const id = await blacklisted('b', untilIn2Years());
     // bring the end of the blacklisting to 3 s from now, then lose every job of this run
-    await t.ds.query('UPDATE organisations SET blacklisted_until = UTC_TIMESTAMP(3) + INTERVAL 3 SECOND WHERE id = ?', [id]);
+    await t.ds.query('UPDATE organisations SET blacklisted_until = UTC_TIMESTAMP(3) + INTERVAL 3 SECOND WHERE id = ?', [
+      id,
+    ]);
     // (all of this run's keys — the same as a FLUSHALL for this deployment, without touching other runs sharing the Redis)
     const keys = await redis.keys(`${t.env.QUEUE_PREFIX}:*`);
     if (keys.length > 0) await redis.del(...keys);
@@ -79,21 +106,37 @@ describe('blacklist expiry is a durable deadline (BullMQ + reconciler)', () => {
 
     worker = await createTestWorker(); // the reconciler rebuilds the expiry job at start-up
     const { blacklistedUntil } = await row(id);
-    const rebuilt = await t.app.get(Deadlines).queue(QUEUES.ORGANISATIONS).getJob(blacklistExpiryDeadline(id, blacklistedUntil as Date).jobId);
+    const rebuilt = await t.app
+      .get(Deadlines)
+      .queue(QUEUES.ORGANISATIONS)
+      .getJob(blacklistExpiryDeadline(id, blacklistedUntil as Date).jobId);
     expect(rebuilt).toBeDefined();
     await waitFor(async () => (await row(id)).status === 'ACTIVE', 20_000);
     expect(await row(id)).toEqual({ status: 'ACTIVE', blacklistedUntil: null });
 
     // idempotent: running the handler again changes nothing
-    expect(await t.app.get(BlacklistExpiryJob).handle({ organisationId: id, blacklistedUntil: new Date().toISOString() })).toEqual({ result: 'NOTHING_TO_DO' });
-    const [{ n }] = await t.ds.query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'organisations.organisation.blacklist_expired' AND entity_id = ?", [String(id)]);
+    expect(
+      await t.app.get(BlacklistExpiryJob).handle({ organisationId: id, blacklistedUntil: new Date().toISOString() }),
+    ).toEqual({ result: 'NOTHING_TO_DO' });
+    const [{ n }] = await t.ds.query(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'organisations.organisation.blacklist_expired' AND entity_id = ?",
+      [String(id)],
+    );
     expect(Number(n)).toBe(1);
-    const [ev] = await t.ds.query("SELECT actor_username FROM audit_events WHERE action = 'organisations.organisation.blacklist_expired' AND entity_id = ?", [String(id)]);
+    const [ev] = await t.ds.query(
+      "SELECT actor_username FROM audit_events WHERE action = 'organisations.organisation.blacklist_expired' AND entity_id = ?",
+      [String(id)],
+    );
     expect(ev.actor_username).toBe('system');
-    const kinds = (await t.ds.query('SELECT kind FROM organisation_records WHERE organisation_id = ? ORDER BY id DESC', [id])) as Array<{ kind: string }>;
+    const kinds = (await t.ds.query(
+      'SELECT kind FROM organisation_records WHERE organisation_id = ? ORDER BY id DESC',
+      [id],
+    )) as Array<{ kind: string }>;
     expect(kinds.map((k) => k.kind)).toEqual(['REINSTATEMENT', 'BLACKLIST', 'APPROVAL']);
     // and the rebuilt job of a blacklisting that has ended is not rebuilt again
     const report = await t.app.get(Deadlines).reconcile();
-    expect(report.bySource['organisation-blacklist-expiry']?.checked ?? 0).toBe((await t.ds.query("SELECT COUNT(*) AS n FROM organisations WHERE status = 'BLACKLISTED'"))[0].n * 1);
+    expect(report.bySource['organisation-blacklist-expiry']?.checked ?? 0).toBe(
+      (await t.ds.query("SELECT COUNT(*) AS n FROM organisations WHERE status = 'BLACKLISTED'"))[0].n * 1,
+    );
   });
 });

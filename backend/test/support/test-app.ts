@@ -2,8 +2,8 @@ import 'reflect-metadata';
 
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Test } from '@nestjs/testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
@@ -53,7 +53,11 @@ export async function createTestWorker(): Promise<INestApplicationContext> {
   return ctx;
 }
 
-export async function login(t: TestApp, username: string, password = DEMO_PASSWORD): Promise<{ accessToken: string; refreshToken: string }> {
+export async function login(
+  t: TestApp,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<{ accessToken: string; refreshToken: string }> {
   const res = await t.http().post('/api/v1/auth/login').send({ username, password });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { accessToken: string; refreshToken: string };

@@ -1,6 +1,8 @@
+import { AuditChainHeadEntity, AuditEventEntity } from './entities/audit-event.entity';
+
 export { AuditModule } from './audit.module';
 export { AuditService } from './services/audit.service';
 export type { AuditInput } from './services/audit.service';
-import { AuditChainHeadEntity, AuditEventEntity } from './entities/audit-event.entity';
+
 /** For the composition root's entity list only. */
 export const AUDIT_ENTITIES = [AuditEventEntity, AuditChainHeadEntity];

@@ -1,9 +1,9 @@
+import { createSecretKey } from 'node:crypto';
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Queue } from 'bullmq';
-import { createSecretKey } from 'node:crypto';
 
 import { Env } from '../../config/env';
 import { ACTOR_RESOLVER } from '../../platform/access';
@@ -18,8 +18,8 @@ import { IdentityActorResolver } from './services/actor-resolver.service';
 import { AuthService } from './services/auth.service';
 import { PasswordHasher } from './services/password-hasher';
 import { PeopleDirectory } from './services/people-directory.service';
-import { TokenService } from './services/token.service';
 import { ResidentsService } from './services/residents.service';
+import { TokenService } from './services/token.service';
 import { UsersService } from './services/users.service';
 
 @Module({
@@ -38,7 +38,9 @@ import { UsersService } from './services/users.service';
     }),
     ThrottlerModule.forRootAsync({
       inject: [Env],
-      useFactory: (env: Env) => [{ name: 'auth', ttl: env.AUTH_RATE_WINDOW_SECONDS * 1000, limit: env.AUTH_RATE_LIMIT }],
+      useFactory: (env: Env) => [
+        { name: 'auth', ttl: env.AUTH_RATE_WINDOW_SECONDS * 1000, limit: env.AUTH_RATE_LIMIT },
+      ],
     }),
   ],
   controllers: [AuthController, MeController, UsersController, ResidentsController],

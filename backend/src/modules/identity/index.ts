@@ -1,4 +1,4 @@
-import { SessionEntity, RefreshTokenEntity } from './entities/session.entity';
+import { RefreshTokenEntity, SessionEntity } from './entities/session.entity';
 import { UserEntity, UserRoleEntity } from './entities/user.entity';
 
 export { IdentityModule } from './identity.module';

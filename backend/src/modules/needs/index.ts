@@ -2,7 +2,12 @@ import { NEEDS_ENTITY_LIST } from './entities/needs.entities';
 
 export { NeedsModule } from './needs.module';
 export { NeedsWorkerModule } from './needs-worker.module';
-export { CampaignsService, CAMPAIGN_OPEN_JOB, CAMPAIGN_CLOSE_JOB, campaignDeadline } from './services/campaigns.service';
+export {
+  CampaignsService,
+  CAMPAIGN_OPEN_JOB,
+  CAMPAIGN_CLOSE_JOB,
+  campaignDeadline,
+} from './services/campaigns.service';
 export { NeedsService } from './services/needs.service';
 export { buildNeedListQuery, LEVEL_COLUMN } from './services/need-list.query';
 export type { NeedListFilter } from './services/need-list.query';

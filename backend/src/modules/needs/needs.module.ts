@@ -18,7 +18,13 @@ import { NeedsService } from './services/needs.service';
 import { SupportsService } from './services/supports.service';
 
 @Module({
-  imports: [RegionsModule, CatalogueModule, IdentityModule, NotificationsModule, BullModule.registerQueue({ name: QUEUES.NEEDS })],
+  imports: [
+    RegionsModule,
+    CatalogueModule,
+    IdentityModule,
+    NotificationsModule,
+    BullModule.registerQueue({ name: QUEUES.NEEDS }),
+  ],
   controllers: [CampaignsController, NeedsController, MyNeedsController],
   providers: [CampaignsService, NeedsService, SupportsService, DeliberationService, NeedLifecycle, NeedsExportService],
   exports: [CampaignsService, NeedsService],

@@ -10,7 +10,10 @@ import { OrganisationDirectoryService } from './services/organisation-directory.
  */
 @Global()
 @Module({
-  providers: [OrganisationDirectoryService, { provide: ORGANISATION_DIRECTORY, useExisting: OrganisationDirectoryService }],
+  providers: [
+    OrganisationDirectoryService,
+    { provide: ORGANISATION_DIRECTORY, useExisting: OrganisationDirectoryService },
+  ],
   exports: [ORGANISATION_DIRECTORY],
 })
 export class OrganisationDirectoryModule {}

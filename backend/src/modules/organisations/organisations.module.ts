@@ -17,9 +17,21 @@ import { RegistrationService } from './services/registration.service';
 import { ReviewService } from './services/review.service';
 
 @Module({
-  imports: [OrganisationDirectoryModule, RegionsModule, IdentityModule, BullModule.registerQueue({ name: QUEUES.ORGANISATIONS })],
+  imports: [
+    OrganisationDirectoryModule,
+    RegionsModule,
+    IdentityModule,
+    BullModule.registerQueue({ name: QUEUES.ORGANISATIONS }),
+  ],
   controllers: [RegistrationController, OrganisationsController, MyOrganisationController],
-  providers: [OrganisationsService, OrganisationLifecycle, RegistrationService, ReviewService, DocumentsService, BlacklistExpiryJob],
+  providers: [
+    OrganisationsService,
+    OrganisationLifecycle,
+    RegistrationService,
+    ReviewService,
+    DocumentsService,
+    BlacklistExpiryJob,
+  ],
   exports: [OrganisationsService, BlacklistExpiryJob],
 })
 export class OrganisationsModule implements OnModuleInit {

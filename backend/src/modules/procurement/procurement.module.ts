@@ -23,10 +23,23 @@ import { TendersService } from './services/tenders.service';
 
 @Module({
   imports: [
-    RegionsModule, CatalogueModule, IdentityModule, NotificationsModule, OrganisationsModule, NeedsModule, FundsModule,
+    RegionsModule,
+    CatalogueModule,
+    IdentityModule,
+    NotificationsModule,
+    OrganisationsModule,
+    NeedsModule,
+    FundsModule,
     BullModule.registerQueue({ name: QUEUES.PROCUREMENT }),
   ],
-  controllers: [ProjectsController, TendersController, MyBidsController, PublicTendersController, ObjectionsController, ExpertsController],
+  controllers: [
+    ProjectsController,
+    TendersController,
+    MyBidsController,
+    PublicTendersController,
+    ObjectionsController,
+    ExpertsController,
+  ],
   providers: [ProjectsService, TendersService, BidsService, EvaluationService, ObjectionsService, ExpertsService],
   exports: [ProjectsService, TendersService, ObjectionsService],
 })
@@ -40,6 +53,7 @@ export class ProcurementModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.deadlines.registerQueue(this.queue);
-    for (const source of [...this.tenders.sources(), ...this.objections.sources()]) this.deadlines.registerSource(source);
+    for (const source of [...this.tenders.sources(), ...this.objections.sources()])
+      this.deadlines.registerSource(source);
   }
 }

@@ -2,10 +2,10 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 
-import { ACTOR_RESOLVER, Actor, ActorResolver } from './actor';
 import { AccessError } from './access.errors';
+import { Actor, ACTOR_RESOLVER, ActorResolver } from './actor';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from './decorators';
-import { Permission, hasPermission } from './permissions';
+import { hasPermission, Permission } from './permissions';
 
 /**
  * The global guard: deny by default. A route passes only if it is `@Public()`, or the caller has a

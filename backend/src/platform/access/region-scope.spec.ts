@@ -20,6 +20,9 @@ describe('region scope', () => {
   });
 
   it('builds a prefix LIKE for SQL', () => {
-    expect(regionScopeSql(district, 'r.path')).toEqual({ sql: 'r.path LIKE :scopePrefix', params: { scopePrefix: '/1/4/%' } });
+    expect(regionScopeSql(district, 'r.path')).toEqual({
+      sql: 'r.path LIKE :scopePrefix',
+      params: { scopePrefix: '/1/4/%' },
+    });
   });
 });

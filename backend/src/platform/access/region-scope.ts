@@ -12,7 +12,10 @@ export function inRegionScope(actor: Pick<Actor, 'regionPath'>, recordRegionPath
 }
 
 /** SQL fragment and parameter restricting `column` (a region path) to the actor's subtree. */
-export function regionScopeSql(actor: Pick<Actor, 'regionPath'>, column: string): { sql: string; params: Record<string, string> } {
+export function regionScopeSql(
+  actor: Pick<Actor, 'regionPath'>,
+  column: string,
+): { sql: string; params: Record<string, string> } {
   if (actor.regionPath === null) return { sql: '1 = 0', params: {} };
   return { sql: `${column} LIKE :scopePrefix`, params: { scopePrefix: `${escapeLike(actor.regionPath)}%` } };
 }

@@ -23,6 +23,8 @@ const wrap = (c: new () => unknown) => ({ name: c.name, prototype: c.prototype a
 
 describe('findUndeclaredRoutes', () => {
   it('reports only route handlers without an access decision', () => {
-    expect(findUndeclaredRoutes([wrap(Mixed), wrap(AllPublic)], new Reflector(), new MetadataScanner())).toEqual(['Mixed.c']);
+    expect(findUndeclaredRoutes([wrap(Mixed), wrap(AllPublic)], new Reflector(), new MetadataScanner())).toEqual([
+      'Mixed.c',
+    ]);
   });
 });

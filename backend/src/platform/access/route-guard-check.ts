@@ -38,7 +38,11 @@ export class RouteGuardCheck implements OnApplicationBootstrap {
     const controllers = this.discovery
       .getControllers()
       .filter((w) => w.metatype && w.instance)
-      .map((w) => ({ name: w.name, prototype: Object.getPrototypeOf(w.instance) as object, classRef: w.metatype as object }));
+      .map((w) => ({
+        name: w.name,
+        prototype: Object.getPrototypeOf(w.instance) as object,
+        classRef: w.metatype as object,
+      }));
     const missing = findUndeclaredRoutes(controllers, this.reflector, this.scanner);
     if (missing.length > 0) {
       throw new Error(`Endpoints without @Public() or @RequirePermission(): ${missing.join(', ')}`);

@@ -1,8 +1,8 @@
 import type { MysqlDataSourceOptions } from 'typeorm/driver/mysql/MysqlDataSourceOptions';
 
 import { MIGRATIONS } from '../../../../migrations';
-import { Env } from '../../config/env';
 import { ENTITIES } from '../../app.entities';
+import { Env } from '../../config/env';
 
 /**
  * The one TypeORM configuration: MariaDB/MySQL through mysql2, instants as UTC on the wire
@@ -10,7 +10,10 @@ import { ENTITIES } from '../../app.entities';
  * Timestamps are never taken from the session time zone: the code asks the database clock with
  * `UTC_TIMESTAMP(3)` (see db-clock.ts) and writes explicit values.
  */
-export function typeOrmOptions(env: Env, overrides: Partial<{ database: string; poolSize: number }> = {}): MysqlDataSourceOptions {
+export function typeOrmOptions(
+  env: Env,
+  overrides: Partial<{ database: string; poolSize: number }> = {},
+): MysqlDataSourceOptions {
   const poolSize = overrides.poolSize ?? env.DB_POOL_SIZE;
   return {
     type: env.DB_TYPE,

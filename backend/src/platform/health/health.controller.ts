@@ -13,7 +13,10 @@ type Check = 'up' | 'down';
 async function within<T>(ms: number, p: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)))]);
+    return await Promise.race([
+      p,
+      new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -37,9 +40,17 @@ export class HealthController {
   @Get('ready')
   @ApiOkResponse({ description: 'Database and Redis answer.' })
   @ApiServiceUnavailableResponse({ description: 'The database or Redis does not answer.' })
-  async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ok' | 'unavailable'; checks: { database: Check; redis: Check } }> {
-    const database: Check = await within(2000, this.dataSource.query('SELECT 1')).then(() => 'up' as const, () => 'down' as const);
-    const redis: Check = await within(2000, this.queue.getJobCounts('waiting')).then(() => 'up' as const, () => 'down' as const);
+  async ready(
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ status: 'ok' | 'unavailable'; checks: { database: Check; redis: Check } }> {
+    const database: Check = await within(2000, this.dataSource.query('SELECT 1')).then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
+    const redis: Check = await within(2000, this.queue.getJobCounts('waiting')).then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
     const ok = database === 'up' && redis === 'up';
     if (!ok) res.status(503);
     return { status: ok ? 'ok' : 'unavailable', checks: { database, redis } };

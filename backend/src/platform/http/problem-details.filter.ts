@@ -52,16 +52,26 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         typeof body === 'string'
           ? body
           : Array.isArray((body as { message?: unknown }).message)
-            ? ((body as { message: string[] }).message).join('; ')
+            ? (body as { message: string[] }).message.join('; ')
             : String((body as { message?: unknown }).message ?? exception.message);
       if (status >= 500) return this.simple(500, 'INTERNAL', 'An unexpected error occurred.');
-      const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`;
+      const code =
+        status === 404
+          ? 'NOT_FOUND'
+          : status === 413
+            ? 'PAYLOAD_TOO_LARGE'
+            : status === 400
+              ? 'BAD_REQUEST'
+              : `HTTP_${status}`;
       return this.simple(status, code, status === 404 ? 'Not found.' : message);
     }
     if (isRetryableDbError(exception)) {
       return this.simple(503, 'CONFLICT_RETRY', 'The record is busy; please retry.');
     }
-    if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === 'ER_DUP_ENTRY') {
+    if (
+      exception instanceof QueryFailedError &&
+      (exception.driverError as { code?: string })?.code === 'ER_DUP_ENTRY'
+    ) {
       return this.simple(409, 'DUPLICATE', 'A record with the same unique value already exists.');
     }
     return this.simple(500, 'INTERNAL', 'An unexpected error occurred.');

@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 
 import { Env } from '../../config/env';
@@ -22,7 +22,12 @@ const REQUEST_ID = /^[A-Za-z0-9_\-.:]{1,64}$/;
             return id;
           },
           serializers: {
-            req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, ip: req.remoteAddress }),
+            req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+              ip: req.remoteAddress,
+            }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/api/health') },

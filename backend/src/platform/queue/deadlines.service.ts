@@ -17,7 +17,12 @@ const SCHEDULE_TIMEOUT_MS = 2000;
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms)))]);
+    return await Promise.race([
+      p,
+      new Promise<T>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms)),
+      ),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -70,7 +75,10 @@ export class Deadlines {
     try {
       const clock = now ?? (await dbNow(this.dataSource.manager));
       const delay = Math.max(0, job.runAt.getTime() - clock.getTime());
-      await withTimeout(this.queue(job.queue).add(job.name, job.payload, { ...JOB_OPTIONS, jobId: job.jobId, delay }), SCHEDULE_TIMEOUT_MS);
+      await withTimeout(
+        this.queue(job.queue).add(job.name, job.payload, { ...JOB_OPTIONS, jobId: job.jobId, delay }),
+        SCHEDULE_TIMEOUT_MS,
+      );
       return true;
     } catch (err) {
       this.logger.warn({ err, jobId: job.jobId }, 'could not schedule deadline job; the reconciler will restore it');

@@ -8,7 +8,9 @@ describe('canonicalJson', () => {
   });
 
   it('writes dates as ISO strings and drops undefined members', () => {
-    expect(canonicalJson({ at: new Date('2026-01-02T03:04:05.006Z'), x: undefined })).toBe('{"at":"2026-01-02T03:04:05.006Z"}');
+    expect(canonicalJson({ at: new Date('2026-01-02T03:04:05.006Z'), x: undefined })).toBe(
+      '{"at":"2026-01-02T03:04:05.006Z"}',
+    );
   });
 
   it('hashes with SHA-256 in hex', () => {

@@ -2,7 +2,13 @@ import type { IsoInstant, Money } from './common.types';
 
 /** Where a budget line's money comes from (docs/domain/funds.md). */
 export type FundSource = 'CITY_FINANCE' | 'DISTRICT_FINANCE' | 'STREET_FINANCE' | 'WELFARE_LOTTERY' | 'DONATION';
-export const FUND_SOURCES: readonly FundSource[] = ['CITY_FINANCE', 'DISTRICT_FINANCE', 'STREET_FINANCE', 'WELFARE_LOTTERY', 'DONATION'];
+export const FUND_SOURCES: readonly FundSource[] = [
+  'CITY_FINANCE',
+  'DISTRICT_FINANCE',
+  'STREET_FINANCE',
+  'WELFARE_LOTTERY',
+  'DONATION',
+];
 
 /** A budget line (预算指标): `PENDING_APPROVAL → ACTIVE | REJECTED`. */
 export type BudgetLineStatus = 'PENDING_APPROVAL' | 'ACTIVE' | 'REJECTED';

@@ -9,10 +9,17 @@ export const ORG_TYPES: readonly OrgType[] = ['SOCIAL_GROUP', 'SOCIAL_SERVICE_AG
 
 /** `PENDING_REVIEW → ACTIVE | RETURNED (→ PENDING_REVIEW)`; `ACTIVE ⇄ SUSPENDED`; `ACTIVE | SUSPENDED → BLACKLISTED → ACTIVE` (at its date). */
 export type OrganisationStatus = 'PENDING_REVIEW' | 'RETURNED' | 'ACTIVE' | 'SUSPENDED' | 'BLACKLISTED';
-export const ORGANISATION_STATUSES: readonly OrganisationStatus[] = ['PENDING_REVIEW', 'RETURNED', 'ACTIVE', 'SUSPENDED', 'BLACKLISTED'];
+export const ORGANISATION_STATUSES: readonly OrganisationStatus[] = [
+  'PENDING_REVIEW',
+  'RETURNED',
+  'ACTIVE',
+  'SUSPENDED',
+  'BLACKLISTED',
+];
 
 /** What the caller may do with an organisation now (`actions` of the detail). */
-export type OrganisationAction = 'APPROVE' | 'RETURN' | 'RESUBMIT' | 'SUSPEND' | 'REINSTATE' | 'BLACKLIST' | 'BLACKLIST_EXPIRE';
+export type OrganisationAction =
+  'APPROVE' | 'RETURN' | 'RESUBMIT' | 'SUSPEND' | 'REINSTATE' | 'BLACKLIST' | 'BLACKLIST_EXPIRE';
 
 /** One organisation in a list (`GET /organisations`), also used by pickers. */
 export interface Organisation {
@@ -98,7 +105,12 @@ export interface UpdateMyOrganisationRequest {
 }
 
 export type DocumentKind = 'REGISTRATION_CERTIFICATE' | 'GRADE_CERTIFICATE' | 'QUALIFICATION' | 'OTHER';
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['REGISTRATION_CERTIFICATE', 'GRADE_CERTIFICATE', 'QUALIFICATION', 'OTHER'];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'REGISTRATION_CERTIFICATE',
+  'GRADE_CERTIFICATE',
+  'QUALIFICATION',
+  'OTHER',
+];
 
 export interface OrganisationDocument {
   id: number;

@@ -81,7 +81,11 @@ export function fromLocalDateTime(value: string | null | undefined): string | nu
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
   const date = new Date(y, mo - 1, d, h, mi, s);
   const same =
-    date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d && date.getHours() === h && date.getMinutes() === mi;
+    date.getFullYear() === y &&
+    date.getMonth() === mo - 1 &&
+    date.getDate() === d &&
+    date.getHours() === h &&
+    date.getMinutes() === mi;
   return same ? date.toISOString() : null;
 }
 

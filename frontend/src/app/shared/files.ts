@@ -8,7 +8,10 @@ const UPLOAD_EXTENSIONS = /\.(jpe?g|png|pdf)$/i;
 export type UploadProblem = 'type' | 'empty' | 'size';
 
 /** Why a chosen file cannot be uploaded, or null. */
-export function uploadProblem(file: { name: string; type: string; size: number }, maxBytes: number): UploadProblem | null {
+export function uploadProblem(
+  file: { name: string; type: string; size: number },
+  maxBytes: number,
+): UploadProblem | null {
   if (!UPLOAD_TYPES.includes(file.type) && !UPLOAD_EXTENSIONS.test(file.name)) return 'type';
   if (file.size === 0) return 'empty';
   if (file.size > maxBytes) return 'size';

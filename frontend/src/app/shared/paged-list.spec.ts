@@ -1,5 +1,5 @@
 import { DestroyRef } from '@angular/core';
-import { Subject, of, throwError } from 'rxjs';
+import { of, Subject, throwError } from 'rxjs';
 
 import type { Page } from '../api';
 import { PagedList } from './paged-list';
@@ -32,7 +32,11 @@ describe('PagedList', () => {
     expect(list.loading()).toBe(false);
     list.goTo(3);
     list.resize(50);
-    expect(calls).toEqual([[1, 20], [3, 20], [1, 50]]);
+    expect(calls).toEqual([
+      [1, 20],
+      [3, 20],
+      [1, 50],
+    ]);
   });
 
   it('goes back to page 1 on a new search and clears the loading flag on errors', () => {
@@ -47,7 +51,11 @@ describe('PagedList', () => {
     const source = new Subject<Page<string>>();
     const destroyRef = new FakeDestroyRef();
     const seen: number[] = [];
-    const list = new PagedList<string>(() => source, destroyRef, (p) => seen.push(p.total));
+    const list = new PagedList<string>(
+      () => source,
+      destroyRef,
+      (p) => seen.push(p.total),
+    );
     list.load();
     source.next(page(['x'], 1));
     destroyRef.destroy();

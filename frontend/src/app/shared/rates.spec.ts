@@ -1,5 +1,5 @@
-import { BasisPointsPipe } from './rates.pipe';
 import { formatBasisPoints } from './rates';
+import { BasisPointsPipe } from './rates.pipe';
 
 describe('formatBasisPoints', () => {
   it('shows basis points as a percentage with two decimals, from the integer alone', () => {

@@ -15,4 +15,3 @@ export function formatBasisPoints(bp: number | string | null | undefined): strin
   const isZero = int === '0' && frac === '00';
   return `${m[1] && !isZero ? '-' : ''}${int}.${frac}%`;
 }
-

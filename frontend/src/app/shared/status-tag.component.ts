@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { TranslateCodePipe } from '../core/i18n/translate.pipe';
-import { StatusKind, statusColor, statusPrefix } from './status';
+import { statusColor, StatusKind, statusPrefix } from './status';
 
 /** A need, campaign, catalogue version, budget line or adjustment status as a coloured tag in the user's language. */
 @Component({

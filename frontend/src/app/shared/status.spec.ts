@@ -50,7 +50,11 @@ describe('status labels', () => {
     const { ALL_PERMISSIONS } = await import('@diandan/access');
     expect(ALL_PERMISSIONS.length).toBeGreaterThan(0);
     for (const p of ALL_PERMISSIONS) {
-      expect({ p, zh: typeof zh[`permission.${p}`], en: typeof en[`permission.${p}`] }).toEqual({ p, zh: 'string', en: 'string' });
+      expect({ p, zh: typeof zh[`permission.${p}`], en: typeof en[`permission.${p}`] }).toEqual({
+        p,
+        zh: 'string',
+        en: 'string',
+      });
     }
   });
 

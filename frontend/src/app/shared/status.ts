@@ -1,4 +1,11 @@
-import type { AdjustmentStatus, BudgetLineStatus, CampaignStatus, CatalogueVersionStatus, NeedStatus, OrganisationStatus } from '../api';
+import type {
+  AdjustmentStatus,
+  BudgetLineStatus,
+  CampaignStatus,
+  CatalogueVersionStatus,
+  NeedStatus,
+  OrganisationStatus,
+} from '../api';
 
 /** Which life cycle a status belongs to; each has its own labels (`needStatus.` …) and colours. */
 export type StatusKind = 'need' | 'campaign' | 'catalogue' | 'budgetLine' | 'adjustment' | 'organisation';

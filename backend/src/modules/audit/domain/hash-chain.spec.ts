@@ -1,4 +1,4 @@
-import { ChainedFields, GENESIS_HASH, StoredLink, chainHash, verifyLinks } from './hash-chain';
+import { ChainedFields, chainHash, GENESIS_HASH, StoredLink, verifyLinks } from './hash-chain';
 
 function chain(n: number): StoredLink[] {
   const out: StoredLink[] = [];
@@ -53,6 +53,8 @@ describe('audit hash chain', () => {
 
   it('does not depend on the key order of before/after', () => {
     const [link] = chain(1);
-    expect(chainHash(GENESIS_HASH, { ...link, after: { b: 2, a: 1 } })).toBe(chainHash(GENESIS_HASH, { ...link, after: { a: 1, b: 2 } }));
+    expect(chainHash(GENESIS_HASH, { ...link, after: { b: 2, a: 1 } })).toBe(
+      chainHash(GENESIS_HASH, { ...link, after: { a: 1, b: 2 } }),
+    );
   });
 });

@@ -58,8 +58,10 @@ export function verifyLinks(
   let seq = expectedSeq;
   for (const link of links) {
     if (link.seq !== seq) return { broken: { seq, reason: 'SEQUENCE_GAP' }, lastHash: prev, nextSeq: seq };
-    if (link.prevHash !== prev) return { broken: { seq: link.seq, reason: 'PREVIOUS_HASH_MISMATCH' }, lastHash: prev, nextSeq: seq };
-    if (chainHash(prev, link) !== link.hash) return { broken: { seq: link.seq, reason: 'HASH_MISMATCH' }, lastHash: prev, nextSeq: seq };
+    if (link.prevHash !== prev)
+      return { broken: { seq: link.seq, reason: 'PREVIOUS_HASH_MISMATCH' }, lastHash: prev, nextSeq: seq };
+    if (chainHash(prev, link) !== link.hash)
+      return { broken: { seq: link.seq, reason: 'HASH_MISMATCH' }, lastHash: prev, nextSeq: seq };
     prev = link.hash;
     seq++;
   }

@@ -28,6 +28,10 @@ export class ChainVerificationDto {
   @ApiProperty() ok!: boolean;
   @ApiProperty({ description: 'Links checked before the first break (or all).' }) checked!: number;
   @ApiProperty({ nullable: true, type: Number }) firstBrokenSeq!: number | null;
-  @ApiProperty({ nullable: true, type: String, enum: ['SEQUENCE_GAP', 'PREVIOUS_HASH_MISMATCH', 'HASH_MISMATCH', 'HEAD_MISMATCH'] })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: ['SEQUENCE_GAP', 'PREVIOUS_HASH_MISMATCH', 'HASH_MISMATCH', 'HEAD_MISMATCH'],
+  })
   reason!: string | null;
 }

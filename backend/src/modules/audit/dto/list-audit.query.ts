@@ -1,31 +1,44 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 
 import { PageQuery } from '../../../platform/http/pagination';
 
 export class ListAuditQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Action, or its prefix (e.g. `identity.login`).' })
-  @IsOptional() @IsString() @MaxLength(96) @Matches(/^[a-z0-9_.]+$/)
+  @IsOptional()
+  @IsString()
+  @MaxLength(96)
+  @Matches(/^[a-z0-9_.]+$/)
   action?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(48) @Matches(/^[a-z0-9_]+$/)
+  @IsOptional()
+  @IsString()
+  @MaxLength(48)
+  @Matches(/^[a-z0-9_]+$/)
   entityType?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   entityId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   actorId?: number;
 
   @ApiPropertyOptional({ description: 'Inclusive lower bound, ISO-8601 instant.' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Exclusive upper bound, ISO-8601 instant.' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   to?: string;
 }

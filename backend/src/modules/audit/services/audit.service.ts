@@ -4,9 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, regionScopeSql } from '../../../platform/access';
 import { Page, pageOf } from '../../../platform/http/pagination';
 import { canonicalJson } from '../../../platform/util/canonical-json';
-import { ListAuditQuery } from '../dto/list-audit.query';
+import { chainHash, GENESIS_HASH, StoredLink, verifyLinks } from '../domain/hash-chain';
 import { AuditEventDto, ChainVerificationDto } from '../dto/audit-event.dto';
-import { GENESIS_HASH, StoredLink, chainHash, verifyLinks } from '../domain/hash-chain';
+import { ListAuditQuery } from '../dto/list-audit.query';
 import { AuditChainHeadEntity, AuditEventEntity } from '../entities/audit-event.entity';
 
 export interface AuditInput {
@@ -58,7 +58,22 @@ export class AuditService {
     await em.query(
       `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_username, actor_roles, ip, action, entity_type, entity_id, region_path, before_json, after_json, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [event.seq, event.occurredAt, event.actorId, event.actorUsername, event.actorRoles, event.ip, event.action, event.entityType, event.entityId, event.regionPath, event.beforeJson, event.afterJson, event.prevHash, hash],
+      [
+        event.seq,
+        event.occurredAt,
+        event.actorId,
+        event.actorUsername,
+        event.actorRoles,
+        event.ip,
+        event.action,
+        event.entityType,
+        event.entityId,
+        event.regionPath,
+        event.beforeJson,
+        event.afterJson,
+        event.prevHash,
+        hash,
+      ],
     );
     // the head follows by trigger (audit_events_advance_head), in this same statement
     return Object.assign(new AuditEventEntity(), event, { hash });
@@ -83,13 +98,37 @@ export class AuditService {
       const after = input.after === undefined ? null : JSON.parse(canonicalJson(input.after));
       seq += 1;
       const event: Omit<AuditEventEntity, 'hash'> = {
-        seq, occurredAt: now, actorId: actor.userId === 0 ? null : actor.userId, actorUsername: actor.username, actorRoles: [...actor.roles].sort().join(','),
-        ip: actor.ip, action: input.action, entityType: input.entityType,
-        entityId: input.entityId === undefined || input.entityId === null ? null : String(input.entityId), regionPath: input.regionPath ?? null,
-        beforeJson: before === null ? null : canonicalJson(before), afterJson: after === null ? null : canonicalJson(after), prevHash: prev,
+        seq,
+        occurredAt: now,
+        actorId: actor.userId === 0 ? null : actor.userId,
+        actorUsername: actor.username,
+        actorRoles: [...actor.roles].sort().join(','),
+        ip: actor.ip,
+        action: input.action,
+        entityType: input.entityType,
+        entityId: input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
+        regionPath: input.regionPath ?? null,
+        beforeJson: before === null ? null : canonicalJson(before),
+        afterJson: after === null ? null : canonicalJson(after),
+        prevHash: prev,
       };
       const hash = chainHash(prev, toLinkFields(event));
-      values.push([event.seq, event.occurredAt, event.actorId, event.actorUsername, event.actorRoles, event.ip, event.action, event.entityType, event.entityId, event.regionPath, event.beforeJson, event.afterJson, event.prevHash, hash]);
+      values.push([
+        event.seq,
+        event.occurredAt,
+        event.actorId,
+        event.actorUsername,
+        event.actorRoles,
+        event.ip,
+        event.action,
+        event.entityType,
+        event.entityId,
+        event.regionPath,
+        event.beforeJson,
+        event.afterJson,
+        event.prevHash,
+        hash,
+      ]);
       prev = hash;
     }
     for (let i = 0; i < values.length; i += 200) {
@@ -151,7 +190,12 @@ export class AuditService {
       if (batch.length === 0) break;
       const result = verifyLinks(batch.map(toLink), prev, nextSeq);
       if (result.broken) {
-        return { ok: false, checked: checked + (result.nextSeq - nextSeq), firstBrokenSeq: result.broken.seq, reason: result.broken.reason };
+        return {
+          ok: false,
+          checked: checked + (result.nextSeq - nextSeq),
+          firstBrokenSeq: result.broken.seq,
+          reason: result.broken.reason,
+        };
       }
       checked += batch.length;
       prev = result.lastHash;

@@ -9,7 +9,9 @@ const meal: AttributeField[] = [
 
 describe('attribute schema', () => {
   it('accepts valid values', () => {
-    expect(checkValues(meal, { targetGroup: '独居老人', headcount: 40, timeWindow: '每周一至周五 11:00-12:30' })).toEqual([]);
+    expect(
+      checkValues(meal, { targetGroup: '独居老人', headcount: 40, timeWindow: '每周一至周五 11:00-12:30' }),
+    ).toEqual([]);
   });
 
   it('reports missing, out-of-range, wrong-type and unknown values with field paths', () => {
@@ -19,7 +21,10 @@ describe('attribute schema', () => {
       'attributes.headcount',
       'attributes.timeWindow',
     ]);
-    expect(checkValues(meal, { targetGroup: '儿童', headcount: 2.5 }).map((p) => p.field)).toEqual(['attributes.targetGroup', 'attributes.headcount']);
+    expect(checkValues(meal, { targetGroup: '儿童', headcount: 2.5 }).map((p) => p.field)).toEqual([
+      'attributes.targetGroup',
+      'attributes.headcount',
+    ]);
   });
 
   it('checks schemas written by officers', () => {
@@ -30,7 +35,13 @@ describe('attribute schema', () => {
 
   it('inherits ancestors’ fields, the nearest definition winning', () => {
     const top: AttributeField[] = [{ key: 'headcount', label: '人数', type: 'int', required: false }];
-    const leaf: AttributeField[] = [{ key: 'headcount', label: '预计人数', type: 'int', required: true, min: 1 }, meal[0]];
-    expect(effectiveSchema([top, leaf]).map((f) => `${f.key}:${f.label}`)).toEqual(['headcount:预计人数', 'targetGroup:服务对象']);
+    const leaf: AttributeField[] = [
+      { key: 'headcount', label: '预计人数', type: 'int', required: true, min: 1 },
+      meal[0],
+    ];
+    expect(effectiveSchema([top, leaf]).map((f) => `${f.key}:${f.label}`)).toEqual([
+      'headcount:预计人数',
+      'targetGroup:服务对象',
+    ]);
   });
 });

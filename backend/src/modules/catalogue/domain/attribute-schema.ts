@@ -35,7 +35,8 @@ export function checkSchema(fields: AttributeField[]): string[] {
     if (f.type === 'enum' && (!f.options || f.options.length < 2 || new Set(f.options).size !== f.options.length)) {
       problems.push(`${at}.options must list at least two distinct choices`);
     }
-    if (f.type === 'int' && f.min !== undefined && f.max !== undefined && f.min > f.max) problems.push(`${at}.min must not exceed max`);
+    if (f.type === 'int' && f.min !== undefined && f.max !== undefined && f.min > f.max)
+      problems.push(`${at}.min must not exceed max`);
   });
   return problems;
 }
@@ -56,17 +57,21 @@ export function checkValues(fields: AttributeField[], values: AttributeValues): 
     }
     switch (f.type) {
       case 'enum':
-        if (typeof v !== 'string' || !(f.options ?? []).includes(v)) problems.push({ field, message: `must be one of ${(f.options ?? []).join(', ')}` });
+        if (typeof v !== 'string' || !(f.options ?? []).includes(v))
+          problems.push({ field, message: `must be one of ${(f.options ?? []).join(', ')}` });
         break;
       case 'int':
         if (typeof v !== 'number' || !Number.isInteger(v)) problems.push({ field, message: 'must be a whole number' });
-        else if ((f.min !== undefined && v < f.min) || (f.max !== undefined && v > f.max)) problems.push({ field, message: `must be between ${f.min ?? '−∞'} and ${f.max ?? '∞'}` });
+        else if ((f.min !== undefined && v < f.min) || (f.max !== undefined && v > f.max))
+          problems.push({ field, message: `must be between ${f.min ?? '−∞'} and ${f.max ?? '∞'}` });
         break;
       case 'text':
-        if (typeof v !== 'string' || v.length > 200) problems.push({ field, message: 'must be text of at most 200 characters' });
+        if (typeof v !== 'string' || v.length > 200)
+          problems.push({ field, message: 'must be text of at most 200 characters' });
         break;
       case 'timeWindow':
-        if (typeof v !== 'string' || !TIME_WINDOW.test(v)) problems.push({ field, message: 'must end with a time range such as 11:00-12:30' });
+        if (typeof v !== 'string' || !TIME_WINDOW.test(v))
+          problems.push({ field, message: 'must end with a time range such as 11:00-12:30' });
         break;
     }
   }

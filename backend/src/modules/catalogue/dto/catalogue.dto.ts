@@ -17,15 +17,20 @@ import {
 } from 'class-validator';
 
 import { YUAN_PATTERN } from '../../../platform/util/money';
-import { ATTRIBUTE_TYPES } from '../domain/attribute-schema';
-import type { AttributeType } from '../domain/attribute-schema';
+import { ATTRIBUTE_TYPES, type AttributeType } from '../domain/attribute-schema';
 
 export class AttributeFieldDto {
   @ApiProperty({ example: 'headcount' }) @IsString() @Length(1, 32) key!: string;
   @ApiProperty({ example: '预计人数' }) @IsString() @Length(1, 32) label!: string;
   @ApiProperty({ enum: ATTRIBUTE_TYPES }) @IsIn(ATTRIBUTE_TYPES) type!: AttributeType;
   @ApiProperty() @IsBoolean() required!: boolean;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Length(1, 32, { each: true }) options?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 32, { each: true })
+  options?: string[];
   @ApiPropertyOptional() @IsOptional() @IsInt() min?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() max?: number;
 }
@@ -43,43 +48,87 @@ export class CreateVersionDto {
 
 export class CreateCategoryDto {
   @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(1) parentId?: number | null;
-  @ApiProperty({ example: 'A0101' }) @IsString() @Matches(/^[A-Z0-9]{1,16}$/, { message: 'code must be 1–16 capital letters or digits' }) code!: string;
+  @ApiProperty({ example: 'A0101' })
+  @IsString()
+  @Matches(/^[A-Z0-9]{1,16}$/, { message: 'code must be 1–16 capital letters or digits' })
+  code!: string;
   @ApiProperty({ example: '助餐服务' }) @IsString() @Length(1, 64) name!: string;
-  @ApiPropertyOptional({ type: [AttributeFieldDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AttributeFieldDto) attributeSchema?: AttributeFieldDto[];
+  @ApiPropertyOptional({ type: [AttributeFieldDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AttributeFieldDto)
+  attributeSchema?: AttributeFieldDto[];
 }
 
 export class UpdateCategoryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) name?: string;
-  @ApiPropertyOptional({ type: [AttributeFieldDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AttributeFieldDto) attributeSchema?: AttributeFieldDto[];
+  @ApiPropertyOptional({ type: [AttributeFieldDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AttributeFieldDto)
+  attributeSchema?: AttributeFieldDto[];
 }
 
 export class CreateItemDto {
   @ApiProperty() @IsInt() @Min(1) categoryId!: number;
-  @ApiProperty({ example: 'A010101' }) @IsString() @Matches(/^[A-Z0-9]{1,16}$/, { message: 'code must be 1–16 capital letters or digits' }) code!: string;
+  @ApiProperty({ example: 'A010101' })
+  @IsString()
+  @Matches(/^[A-Z0-9]{1,16}$/, { message: 'code must be 1–16 capital letters or digits' })
+  code!: string;
   @ApiProperty({ example: '老年助餐（堂食）' }) @IsString() @Length(1, 128) name!: string;
   @ApiProperty() @IsString() @Length(1, 2000) serviceStandard!: string;
   @ApiProperty({ example: '人次' }) @IsString() @Length(1, 16) unit!: string;
   @ApiProperty({ example: '15.00', description: 'Unit price cap (最高限价) in yuan, two decimals at most' })
-  @IsString() @Matches(YUAN_PATTERN, { message: 'priceCap must be an amount of yuan such as 15.00' })
+  @IsString()
+  @Matches(YUAN_PATTERN, { message: 'priceCap must be an amount of yuan such as 15.00' })
   priceCap!: string;
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'Minimum organisation grade (1A–5A)' }) @IsInt() @Min(1) @Max(5) minOrgGrade!: number;
-  @ApiProperty({ type: [InstalmentDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => InstalmentDto) paymentSchedule!: InstalmentDto[];
+  @ApiProperty({ minimum: 1, maximum: 5, description: 'Minimum organisation grade (1A–5A)' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  minOrgGrade!: number;
+  @ApiProperty({ type: [InstalmentDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(12)
+  @ValidateNested({ each: true })
+  @Type(() => InstalmentDto)
+  paymentSchedule!: InstalmentDto[];
 }
 
 export class UpdateItemDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 128) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) serviceStandard?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 16) unit?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(YUAN_PATTERN, { message: 'priceCap must be an amount of yuan such as 15.00' }) priceCap?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(YUAN_PATTERN, { message: 'priceCap must be an amount of yuan such as 15.00' })
+  priceCap?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(5) minOrgGrade?: number;
-  @ApiPropertyOptional({ type: [InstalmentDto] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => InstalmentDto) paymentSchedule?: InstalmentDto[];
+  @ApiPropertyOptional({ type: [InstalmentDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(12)
+  @ValidateNested({ each: true })
+  @Type(() => InstalmentDto)
+  paymentSchedule?: InstalmentDto[];
 }
 
 export { IdParam } from '../../../platform/http/params';
 
 export class YearQuery {
   @ApiPropertyOptional({ description: 'Defaults to the current year (Asia/Shanghai)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year?: number;
 }
 
@@ -100,8 +149,10 @@ export class CategoryNodeDto {
   @ApiProperty({ nullable: true, type: Number }) parentId!: number | null;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ type: [AttributeFieldDto], description: "The category's own attribute fields" }) attributeSchema!: AttributeFieldDto[];
-  @ApiProperty({ type: [AttributeFieldDto], description: 'Effective fields (inherited + own)' }) attributes!: AttributeFieldDto[];
+  @ApiProperty({ type: [AttributeFieldDto], description: "The category's own attribute fields" })
+  attributeSchema!: AttributeFieldDto[];
+  @ApiProperty({ type: [AttributeFieldDto], description: 'Effective fields (inherited + own)' })
+  attributes!: AttributeFieldDto[];
   @ApiProperty({ type: [ItemDto] }) items!: ItemDto[];
   @ApiProperty({ type: () => [CategoryNodeDto] }) children!: CategoryNodeDto[];
 }

@@ -61,7 +61,11 @@ export class CatalogueController {
   @Post('versions/:id/categories')
   @RequirePermission(PERMISSIONS.CATALOGUE_MANAGE)
   @ApiCreatedResponse({ type: CategoryNodeDto })
-  addCategory(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: CreateCategoryDto): Promise<CategoryNodeDto> {
+  addCategory(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParam,
+    @Body() dto: CreateCategoryDto,
+  ): Promise<CategoryNodeDto> {
     return this.catalogue.addCategory(actor, p.id, dto);
   }
 

@@ -8,6 +8,9 @@ import { fenToYuan, yuanToFen } from '../../../platform/util/money';
 import { TtlCache } from '../../../platform/util/ttl-cache';
 import { AuditService } from '../../audit';
 import { shanghaiDate } from '../../regions';
+import { AttributeField, checkSchema, effectiveSchema } from '../domain/attribute-schema';
+import { CatalogueError, CatalogueErrorCode } from '../domain/catalogue.errors';
+import { checkSchedule, Instalment } from '../domain/payment-schedule';
 import {
   CategoryNodeDto,
   CreateCategoryDto,
@@ -19,13 +22,17 @@ import {
   VersionDto,
   VersionTreeDto,
 } from '../dto/catalogue.dto';
-import { AttributeField, checkSchema, effectiveSchema } from '../domain/attribute-schema';
-import { CatalogueError, CatalogueErrorCode } from '../domain/catalogue.errors';
-import { Instalment, checkSchedule } from '../domain/payment-schedule';
 import { CatalogueCategoryEntity, CatalogueItemEntity, CatalogueVersionEntity } from '../entities/catalogue.entities';
 
 function versionDto(v: CatalogueVersionEntity): VersionDto {
-  return { id: v.id, year: v.year, version: v.version, title: v.title, status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null };
+  return {
+    id: v.id,
+    year: v.year,
+    version: v.version,
+    title: v.title,
+    status: v.status,
+    publishedAt: v.publishedAt?.toISOString() ?? null,
+  };
 }
 
 function itemDto(i: CatalogueItemEntity): ItemDto {
@@ -42,7 +49,8 @@ function itemDto(i: CatalogueItemEntity): ItemDto {
   };
 }
 
-const schemaOf = (c: CatalogueCategoryEntity): AttributeField[] => (c.attributeSchema ? (JSON.parse(c.attributeSchema) as AttributeField[]) : []);
+const schemaOf = (c: CatalogueCategoryEntity): AttributeField[] =>
+  c.attributeSchema ? (JSON.parse(c.attributeSchema) as AttributeField[]) : [];
 
 /** A category as other contexts see it. */
 export interface ItemInfo {
@@ -87,24 +95,40 @@ export class CatalogueService {
   }
 
   async versions(): Promise<VersionDto[]> {
-    const rows = await this.dataSource.getRepository(CatalogueVersionEntity).find({ order: { year: 'DESC', version: 'DESC' } });
+    const rows = await this.dataSource
+      .getRepository(CatalogueVersionEntity)
+      .find({ order: { year: 'DESC', version: 'DESC' } });
     return rows.map(versionDto);
   }
 
   async current(year?: number): Promise<VersionTreeDto> {
     const y = year ?? Number(shanghaiDate(await dbNow(this.dataSource.manager)).slice(0, 4));
     const v = await this.dataSource.getRepository(CatalogueVersionEntity).findOneBy({ year: y, status: 'PUBLISHED' });
-    if (v === null) throw new CatalogueError(CatalogueErrorCode.NO_PUBLISHED_VERSION, `No catalogue is published for ${y}.`);
+    if (v === null)
+      throw new CatalogueError(CatalogueErrorCode.NO_PUBLISHED_VERSION, `No catalogue is published for ${y}.`);
     return this.tree(v.id);
   }
 
   async tree(versionId: number): Promise<VersionTreeDto> {
     const v = await this.version(this.dataSource.manager, versionId);
-    const cats = await this.dataSource.getRepository(CatalogueCategoryEntity).find({ where: { versionId }, order: { sort: 'ASC', code: 'ASC' } });
-    const items = await this.dataSource.getRepository(CatalogueItemEntity).find({ where: { versionId }, order: { code: 'ASC' } });
+    const cats = await this.dataSource
+      .getRepository(CatalogueCategoryEntity)
+      .find({ where: { versionId }, order: { sort: 'ASC', code: 'ASC' } });
+    const items = await this.dataSource
+      .getRepository(CatalogueItemEntity)
+      .find({ where: { versionId }, order: { code: 'ASC' } });
     const nodes = new Map<number, CategoryNodeDto>();
     for (const c of cats) {
-      nodes.set(c.id, { id: c.id, parentId: c.parentId, code: c.code, name: c.name, attributeSchema: schemaOf(c), attributes: [], items: [], children: [] });
+      nodes.set(c.id, {
+        id: c.id,
+        parentId: c.parentId,
+        code: c.code,
+        name: c.name,
+        attributeSchema: schemaOf(c),
+        attributes: [],
+        items: [],
+        children: [],
+      });
     }
     for (const i of items) nodes.get(i.categoryId)?.items.push(itemDto(i));
     const roots: CategoryNodeDto[] = [];
@@ -147,9 +171,17 @@ export class CatalogueService {
     if (rows.length === 0) return null;
     const r = rows[0];
     return {
-      id: r.id as number, code: r.code as string, name: r.name as string, unit: r.unit as string, priceCapFen: BigInt(String(r.price_cap_fen)),
-      minOrgGrade: Number(r.min_org_grade), categoryId: r.category_id as number, categoryCode: r.category_code as string,
-      versionId: r.version_id as number, year: Number(r.year), published: r.status === 'PUBLISHED',
+      id: r.id as number,
+      code: r.code as string,
+      name: r.name as string,
+      unit: r.unit as string,
+      priceCapFen: BigInt(String(r.price_cap_fen)),
+      minOrgGrade: Number(r.min_org_grade),
+      categoryId: r.category_id as number,
+      categoryCode: r.category_code as string,
+      versionId: r.version_id as number,
+      year: Number(r.year),
+      published: r.status === 'PUBLISHED',
     };
   }
 
@@ -159,7 +191,12 @@ export class CatalogueService {
     const all = await em.find(CatalogueCategoryEntity, { where: { versionId: c.versionId } });
     const byId = new Map(all.map((x) => [x.id, x]));
     const chain: AttributeField[][] = [];
-    for (let cur: CatalogueCategoryEntity | undefined = c; cur; cur = cur.parentId === null ? undefined : byId.get(cur.parentId)) chain.unshift(schemaOf(cur));
+    for (
+      let cur: CatalogueCategoryEntity | undefined = c;
+      cur;
+      cur = cur.parentId === null ? undefined : byId.get(cur.parentId)
+    )
+      chain.unshift(schemaOf(cur));
     const subtree: number[] = [];
     const walk = (cid: number): void => {
       subtree.push(cid);
@@ -192,12 +229,28 @@ export class CatalogueService {
   async createVersion(actor: Actor, dto: CreateVersionDto): Promise<VersionDto> {
     this.forget();
     return inTransaction(this.dataSource, async (em) => {
-      const [{ next }] = (await em.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM catalogue_versions WHERE year = ? FOR UPDATE', [dto.year])) as Array<{ next: number }>;
+      const [{ next }] = (await em.query(
+        'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM catalogue_versions WHERE year = ? FOR UPDATE',
+        [dto.year],
+      )) as Array<{ next: number }>;
       const now = await dbNow(em);
-      const v = em.create(CatalogueVersionEntity, { year: dto.year, version: Number(next), title: dto.title, status: 'DRAFT', publishedAt: null, publishedBy: null, createdAt: now });
+      const v = em.create(CatalogueVersionEntity, {
+        year: dto.year,
+        version: Number(next),
+        title: dto.title,
+        status: 'DRAFT',
+        publishedAt: null,
+        publishedBy: null,
+        createdAt: now,
+      });
       await em.insert(CatalogueVersionEntity, v);
       if (dto.copyFromVersionId !== undefined) await this.copy(em, await this.version(em, dto.copyFromVersionId), v.id);
-      await this.audit.record(em, actor, { action: 'catalogue.version.created', entityType: 'catalogue_version', entityId: v.id, after: { ...versionDto(v), copyFromVersionId: dto.copyFromVersionId ?? null } });
+      await this.audit.record(em, actor, {
+        action: 'catalogue.version.created',
+        entityType: 'catalogue_version',
+        entityId: v.id,
+        after: { ...versionDto(v), copyFromVersionId: dto.copyFromVersionId ?? null },
+      });
       return versionDto(v);
     });
   }
@@ -208,11 +261,16 @@ export class CatalogueService {
       const v = await this.version(em, id, true);
       this.assertDraft(v);
       const items = await em.countBy(CatalogueItemEntity, { versionId: id });
-      if (items === 0) throw new CatalogueError(CatalogueErrorCode.INVALID, 'A catalogue without items cannot be published.');
+      if (items === 0)
+        throw new CatalogueError(CatalogueErrorCode.INVALID, 'A catalogue without items cannot be published.');
       const now = await dbNow(em);
       const superseded = await em.findBy(CatalogueVersionEntity, { year: v.year, status: 'PUBLISHED' });
       await em.update(CatalogueVersionEntity, { year: v.year, status: 'PUBLISHED' }, { status: 'SUPERSEDED' });
-      await em.update(CatalogueVersionEntity, { id }, { status: 'PUBLISHED', publishedAt: now, publishedBy: actor.userId });
+      await em.update(
+        CatalogueVersionEntity,
+        { id },
+        { status: 'PUBLISHED', publishedAt: now, publishedBy: actor.userId },
+      );
       const after = await this.version(em, id);
       await this.audit.record(em, actor, {
         action: 'catalogue.version.published',
@@ -232,21 +290,49 @@ export class CatalogueService {
       this.assertDraft(await this.version(em, versionId, true));
       if (dto.parentId) {
         const parent = await em.findOneBy(CatalogueCategoryEntity, { id: dto.parentId, versionId });
-        if (parent === null) throw new CatalogueError(CatalogueErrorCode.CATEGORY_NOT_FOUND, `Category ${dto.parentId} is not in this version.`);
+        if (parent === null)
+          throw new CatalogueError(
+            CatalogueErrorCode.CATEGORY_NOT_FOUND,
+            `Category ${dto.parentId} is not in this version.`,
+          );
       }
-      if (await em.existsBy(CatalogueCategoryEntity, { versionId, code: dto.code })) throw new CatalogueError(CatalogueErrorCode.CODE_TAKEN, `Code ${dto.code} is already used in this version.`);
-      const [{ n }] = (await em.query('SELECT COUNT(*) AS n FROM catalogue_categories WHERE version_id = ?', [versionId])) as Array<{ n: string }>;
+      if (await em.existsBy(CatalogueCategoryEntity, { versionId, code: dto.code }))
+        throw new CatalogueError(CatalogueErrorCode.CODE_TAKEN, `Code ${dto.code} is already used in this version.`);
+      const [{ n }] = (await em.query('SELECT COUNT(*) AS n FROM catalogue_categories WHERE version_id = ?', [
+        versionId,
+      ])) as Array<{ n: string }>;
       const c = em.create(CatalogueCategoryEntity, {
         versionId,
         parentId: dto.parentId ?? null,
         code: dto.code,
         name: dto.name,
         sort: Number(n) + 1,
-        attributeSchema: dto.attributeSchema && dto.attributeSchema.length > 0 ? JSON.stringify(dto.attributeSchema) : null,
+        attributeSchema:
+          dto.attributeSchema && dto.attributeSchema.length > 0 ? JSON.stringify(dto.attributeSchema) : null,
       });
       await em.insert(CatalogueCategoryEntity, c);
-      await this.audit.record(em, actor, { action: 'catalogue.category.created', entityType: 'catalogue_category', entityId: c.id, after: { versionId, code: c.code, name: c.name, parentId: c.parentId, attributeSchema: dto.attributeSchema ?? [] } });
-      return { id: c.id, parentId: c.parentId, code: c.code, name: c.name, attributeSchema: schemaOf(c), attributes: schemaOf(c), items: [], children: [] };
+      await this.audit.record(em, actor, {
+        action: 'catalogue.category.created',
+        entityType: 'catalogue_category',
+        entityId: c.id,
+        after: {
+          versionId,
+          code: c.code,
+          name: c.name,
+          parentId: c.parentId,
+          attributeSchema: dto.attributeSchema ?? [],
+        },
+      });
+      return {
+        id: c.id,
+        parentId: c.parentId,
+        code: c.code,
+        name: c.name,
+        attributeSchema: schemaOf(c),
+        attributes: schemaOf(c),
+        items: [],
+        children: [],
+      };
     });
   }
 
@@ -257,9 +343,21 @@ export class CatalogueService {
       const c = await em.findOneBy(CatalogueCategoryEntity, { id });
       if (c === null) throw new CatalogueError(CatalogueErrorCode.CATEGORY_NOT_FOUND, `Category ${id} not found.`);
       this.assertDraft(await this.version(em, c.versionId, true));
-      const next = { name: dto.name ?? c.name, attributeSchema: dto.attributeSchema ? JSON.stringify(dto.attributeSchema) : c.attributeSchema };
+      const next = {
+        name: dto.name ?? c.name,
+        attributeSchema: dto.attributeSchema ? JSON.stringify(dto.attributeSchema) : c.attributeSchema,
+      };
       await em.update(CatalogueCategoryEntity, { id }, next);
-      await this.audit.record(em, actor, { action: 'catalogue.category.updated', entityType: 'catalogue_category', entityId: id, before: { name: c.name, attributeSchema: schemaOf(c) }, after: { name: next.name, attributeSchema: next.attributeSchema ? (JSON.parse(next.attributeSchema) as unknown) : [] } });
+      await this.audit.record(em, actor, {
+        action: 'catalogue.category.updated',
+        entityType: 'catalogue_category',
+        entityId: id,
+        before: { name: c.name, attributeSchema: schemaOf(c) },
+        after: {
+          name: next.name,
+          attributeSchema: next.attributeSchema ? (JSON.parse(next.attributeSchema) as unknown) : [],
+        },
+      });
     });
   }
 
@@ -269,8 +367,13 @@ export class CatalogueService {
     return inTransaction(this.dataSource, async (em) => {
       this.assertDraft(await this.version(em, versionId, true));
       const cat = await em.findOneBy(CatalogueCategoryEntity, { id: dto.categoryId, versionId });
-      if (cat === null) throw new CatalogueError(CatalogueErrorCode.CATEGORY_NOT_FOUND, `Category ${dto.categoryId} is not in this version.`);
-      if (await em.existsBy(CatalogueItemEntity, { versionId, code: dto.code })) throw new CatalogueError(CatalogueErrorCode.CODE_TAKEN, `Code ${dto.code} is already used in this version.`);
+      if (cat === null)
+        throw new CatalogueError(
+          CatalogueErrorCode.CATEGORY_NOT_FOUND,
+          `Category ${dto.categoryId} is not in this version.`,
+        );
+      if (await em.existsBy(CatalogueItemEntity, { versionId, code: dto.code }))
+        throw new CatalogueError(CatalogueErrorCode.CODE_TAKEN, `Code ${dto.code} is already used in this version.`);
       const item = em.create(CatalogueItemEntity, {
         versionId,
         categoryId: dto.categoryId,
@@ -283,7 +386,12 @@ export class CatalogueService {
         paymentSchedule: JSON.stringify(dto.paymentSchedule),
       });
       await em.insert(CatalogueItemEntity, item);
-      await this.audit.record(em, actor, { action: 'catalogue.item.created', entityType: 'catalogue_item', entityId: item.id, after: itemDto(item) });
+      await this.audit.record(em, actor, {
+        action: 'catalogue.item.created',
+        entityType: 'catalogue_item',
+        entityId: item.id,
+        after: itemDto(item),
+      });
       return itemDto(item);
     });
   }
@@ -296,16 +404,26 @@ export class CatalogueService {
       if (item === null) throw new CatalogueError(CatalogueErrorCode.ITEM_NOT_FOUND, `Item ${id} not found.`);
       this.assertDraft(await this.version(em, item.versionId, true));
       const before = itemDto(item);
-      await em.update(CatalogueItemEntity, { id }, {
-        name: dto.name ?? item.name,
-        serviceStandard: dto.serviceStandard ?? item.serviceStandard,
-        unit: dto.unit ?? item.unit,
-        priceCapFen: dto.priceCap === undefined ? item.priceCapFen : this.positiveFen(dto.priceCap),
-        minOrgGrade: dto.minOrgGrade ?? item.minOrgGrade,
-        paymentSchedule: dto.paymentSchedule ? JSON.stringify(dto.paymentSchedule) : item.paymentSchedule,
-      });
+      await em.update(
+        CatalogueItemEntity,
+        { id },
+        {
+          name: dto.name ?? item.name,
+          serviceStandard: dto.serviceStandard ?? item.serviceStandard,
+          unit: dto.unit ?? item.unit,
+          priceCapFen: dto.priceCap === undefined ? item.priceCapFen : this.positiveFen(dto.priceCap),
+          minOrgGrade: dto.minOrgGrade ?? item.minOrgGrade,
+          paymentSchedule: dto.paymentSchedule ? JSON.stringify(dto.paymentSchedule) : item.paymentSchedule,
+        },
+      );
       const after = itemDto(await em.findOneByOrFail(CatalogueItemEntity, { id }));
-      await this.audit.record(em, actor, { action: 'catalogue.item.updated', entityType: 'catalogue_item', entityId: id, before, after });
+      await this.audit.record(em, actor, {
+        action: 'catalogue.item.updated',
+        entityType: 'catalogue_item',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -315,39 +433,66 @@ export class CatalogueService {
     const idMap = new Map<number, number>();
     // parents have smaller ids than their children (they are created first)
     for (const c of cats) {
-      const copy = em.create(CatalogueCategoryEntity, { versionId: toId, parentId: c.parentId === null ? null : (idMap.get(c.parentId) ?? null), code: c.code, name: c.name, sort: c.sort, attributeSchema: c.attributeSchema });
+      const copy = em.create(CatalogueCategoryEntity, {
+        versionId: toId,
+        parentId: c.parentId === null ? null : (idMap.get(c.parentId) ?? null),
+        code: c.code,
+        name: c.name,
+        sort: c.sort,
+        attributeSchema: c.attributeSchema,
+      });
       await em.insert(CatalogueCategoryEntity, copy);
       idMap.set(c.id, copy.id);
     }
     const items = await em.findBy(CatalogueItemEntity, { versionId: from.id });
     if (items.length > 0) {
-      await em.insert(CatalogueItemEntity, items.map((i) => ({ ...i, id: undefined, versionId: toId, categoryId: idMap.get(i.categoryId) as number })));
+      await em.insert(
+        CatalogueItemEntity,
+        items.map((i) => ({ ...i, id: undefined, versionId: toId, categoryId: idMap.get(i.categoryId) as number })),
+      );
     }
   }
 
   private async version(em: EntityManager, id: number, lock = false): Promise<CatalogueVersionEntity> {
-    const v = await em.findOne(CatalogueVersionEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (v === null) throw new CatalogueError(CatalogueErrorCode.VERSION_NOT_FOUND, `Catalogue version ${id} not found.`);
+    const v = await em.findOne(CatalogueVersionEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (v === null)
+      throw new CatalogueError(CatalogueErrorCode.VERSION_NOT_FOUND, `Catalogue version ${id} not found.`);
     return v;
   }
 
   private assertDraft(v: CatalogueVersionEntity): void {
-    if (v.status !== 'DRAFT') throw new CatalogueError(CatalogueErrorCode.NOT_DRAFT, `Catalogue version ${v.year}-${v.version} is ${v.status}: only a draft can be changed. Create a new version from it.`);
+    if (v.status !== 'DRAFT')
+      throw new CatalogueError(
+        CatalogueErrorCode.NOT_DRAFT,
+        `Catalogue version ${v.year}-${v.version} is ${v.status}: only a draft can be changed. Create a new version from it.`,
+      );
   }
 
   private assertSchema(fields: AttributeField[]): void {
     const problems = checkSchema(fields);
-    if (problems.length > 0) throw new CatalogueError(CatalogueErrorCode.INVALID, problems.join('; '), { errors: problems.map((m) => ({ field: m.split(' ')[0], message: m })) });
+    if (problems.length > 0)
+      throw new CatalogueError(CatalogueErrorCode.INVALID, problems.join('; '), {
+        errors: problems.map((m) => ({ field: m.split(' ')[0], message: m })),
+      });
   }
 
   private assertScheduleOk(schedule: Instalment[]): void {
     const problem = checkSchedule(schedule);
-    if (problem) throw new CatalogueError(CatalogueErrorCode.INVALID, problem, { errors: [{ field: 'paymentSchedule', message: problem }] });
+    if (problem)
+      throw new CatalogueError(CatalogueErrorCode.INVALID, problem, {
+        errors: [{ field: 'paymentSchedule', message: problem }],
+      });
   }
 
   private positiveFen(yuan: string): string {
     const fen = yuanToFen(yuan);
-    if (fen <= 0n) throw new CatalogueError(CatalogueErrorCode.INVALID, 'The price cap must be more than zero.', { errors: [{ field: 'priceCap', message: 'must be more than zero' }] });
+    if (fen <= 0n)
+      throw new CatalogueError(CatalogueErrorCode.INVALID, 'The price cap must be more than zero.', {
+        errors: [{ field: 'priceCap', message: 'must be more than zero' }],
+      });
     return fen.toString();
   }
 }

@@ -1,4 +1,4 @@
-import { MOVES, ZERO, allocated, applyMove, rateBp, replay } from './ledger';
+import { allocated, applyMove, MOVES, rateBp, replay, ZERO } from './ledger';
 
 const apply = (b: typeof ZERO, op: keyof typeof MOVES, amount: bigint) => {
   const r = applyMove(b, MOVES[op].from, MOVES[op].to, amount);
@@ -19,7 +19,11 @@ describe('fund ledger moves', () => {
 
   it('refuses to reserve more than is available (no over-commitment)', () => {
     const b = apply(ZERO, 'ALLOCATE', 100n);
-    expect(applyMove(b, 'AVAILABLE', 'RESERVED', 101n)).toEqual({ ok: false, problem: 'INSUFFICIENT_FUNDS', bucket: 'AVAILABLE' });
+    expect(applyMove(b, 'AVAILABLE', 'RESERVED', 101n)).toEqual({
+      ok: false,
+      problem: 'INSUFFICIENT_FUNDS',
+      bucket: 'AVAILABLE',
+    });
   });
 
   it('refuses to pay more than was committed', () => {

@@ -17,7 +17,16 @@
 export const BUCKETS = ['SOURCE', 'AVAILABLE', 'RESERVED', 'COMMITTED', 'PAID'] as const;
 export type Bucket = (typeof BUCKETS)[number];
 
-export const OPERATIONS = ['ALLOCATE', 'DEALLOCATE', 'RESERVE', 'RELEASE_RESERVATION', 'COMMIT', 'COMMIT_DIRECT', 'DISBURSE', 'RELEASE_COMMITMENT'] as const;
+export const OPERATIONS = [
+  'ALLOCATE',
+  'DEALLOCATE',
+  'RESERVE',
+  'RELEASE_RESERVATION',
+  'COMMIT',
+  'COMMIT_DIRECT',
+  'DISBURSE',
+  'RELEASE_COMMITMENT',
+] as const;
 export type Operation = (typeof OPERATIONS)[number] | 'REVERSE';
 
 export const MOVES: Record<(typeof OPERATIONS)[number], { from: Bucket; to: Bucket }> = {
@@ -45,7 +54,12 @@ export function allocated(b: Balances): bigint {
   return b.available + b.reserved + b.committed + b.paid;
 }
 
-const KEY: Record<Exclude<Bucket, 'SOURCE'>, keyof Balances> = { AVAILABLE: 'available', RESERVED: 'reserved', COMMITTED: 'committed', PAID: 'paid' };
+const KEY: Record<Exclude<Bucket, 'SOURCE'>, keyof Balances> = {
+  AVAILABLE: 'available',
+  RESERVED: 'reserved',
+  COMMITTED: 'committed',
+  PAID: 'paid',
+};
 
 export type LedgerProblem = 'AMOUNT_NOT_POSITIVE' | 'INSUFFICIENT_FUNDS';
 
@@ -54,7 +68,12 @@ export type LedgerProblem = 'AMOUNT_NOT_POSITIVE' | 'INSUFFICIENT_FUNDS';
  * zero — which is exactly "reserved + committed never exceed allocated" and "paid never exceeds
  * what was committed".
  */
-export function applyMove(b: Balances, from: Bucket, to: Bucket, amount: bigint): { ok: true; balances: Balances } | { ok: false; problem: LedgerProblem; bucket?: Bucket } {
+export function applyMove(
+  b: Balances,
+  from: Bucket,
+  to: Bucket,
+  amount: bigint,
+): { ok: true; balances: Balances } | { ok: false; problem: LedgerProblem; bucket?: Bucket } {
   if (amount <= 0n) return { ok: false, problem: 'AMOUNT_NOT_POSITIVE' };
   const next = { ...b };
   if (from !== 'SOURCE') {

@@ -5,11 +5,18 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min
 import { PageQuery } from '../../../platform/http/pagination';
 import { OPERATIONS } from '../domain/ledger';
 
-export const FUND_SOURCES = ['CITY_FINANCE', 'DISTRICT_FINANCE', 'STREET_FINANCE', 'WELFARE_LOTTERY', 'DONATION'] as const;
+export const FUND_SOURCES = [
+  'CITY_FINANCE',
+  'DISTRICT_FINANCE',
+  'STREET_FINANCE',
+  'WELFARE_LOTTERY',
+  'DONATION',
+] as const;
 export type FundSource = (typeof FUND_SOURCES)[number];
 const YUAN = /^(0|[1-9]\d{0,13})(\.\d{1,2})?$/;
 const SIGNED_YUAN = /^-?(0|[1-9]\d{0,13})(\.\d{1,2})?$/;
-const toInt = ({ value }: { value: string }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+const toInt = ({ value }: { value: string }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
 export { IdParam } from '../../../platform/http/params';
 
@@ -25,12 +32,20 @@ export class CreateLineDto {
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year!: number;
   @ApiProperty({ description: 'A region in your scope' }) @IsInt() @Min(1) regionId!: number;
   @ApiProperty({ enum: FUND_SOURCES }) @IsIn(FUND_SOURCES) source!: FundSource;
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'A', description: 'Catalogue category code this money is restricted to (定向使用); its subtree is allowed' })
-  @IsOptional() @IsString() @Matches(/^[A-Z0-9]{1,16}$/, { message: 'restrictedCategoryCode must be a catalogue code such as A or A01' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'A',
+    description: 'Catalogue category code this money is restricted to (定向使用); its subtree is allowed',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z0-9]{1,16}$/, { message: 'restrictedCategoryCode must be a catalogue code such as A or A01' })
   restrictedCategoryCode?: string | null;
   @ApiProperty({ example: '2026年鼓楼区养老服务购买资金' }) @IsString() @Length(1, 128) title!: string;
   @ApiProperty({ example: '1200000.00', description: 'Amount in yuan (string, two decimals at most)' })
-  @IsString() @Matches(YUAN, { message: 'amount must be an amount of yuan such as 1200000.00' })
+  @IsString()
+  @Matches(YUAN, { message: 'amount must be an amount of yuan such as 1200000.00' })
   amount!: string;
 }
 
@@ -40,7 +55,8 @@ export class DecisionDto {
 
 export class AdjustLineDto {
   @ApiProperty({ example: '-50000.00', description: 'Signed change in yuan' })
-  @IsString() @Matches(SIGNED_YUAN, { message: 'delta must be a signed amount of yuan such as -50000.00' })
+  @IsString()
+  @Matches(SIGNED_YUAN, { message: 'delta must be a signed amount of yuan such as -50000.00' })
   delta!: string;
   @ApiProperty() @IsString() @Length(1, 500) reason!: string;
 }
@@ -49,23 +65,37 @@ export class ListLinesQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) regionId?: number;
   @ApiPropertyOptional({ enum: FUND_SOURCES }) @IsOptional() @IsIn(FUND_SOURCES) source?: string;
-  @ApiPropertyOptional({ enum: ['PENDING_APPROVAL', 'ACTIVE', 'REJECTED'] }) @IsOptional() @IsIn(['PENDING_APPROVAL', 'ACTIVE', 'REJECTED']) status?: string;
+  @ApiPropertyOptional({ enum: ['PENDING_APPROVAL', 'ACTIVE', 'REJECTED'] })
+  @IsOptional()
+  @IsIn(['PENDING_APPROVAL', 'ACTIVE', 'REJECTED'])
+  status?: string;
 }
 
 export class ListEntriesQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: [...OPERATIONS, 'REVERSE'] }) @IsOptional() @IsIn([...OPERATIONS, 'REVERSE']) operation?: string;
+  @ApiPropertyOptional({ enum: [...OPERATIONS, 'REVERSE'] })
+  @IsOptional()
+  @IsIn([...OPERATIONS, 'REVERSE'])
+  operation?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) referenceType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) referenceId?: string;
 }
 
 export class ReportQuery {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
-  @ApiPropertyOptional({ description: 'Defaults to your region' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) regionId?: number;
-  @ApiProperty({ enum: ['region', 'source', 'category'] }) @IsIn(['region', 'source', 'category']) groupBy!: 'region' | 'source' | 'category';
+  @ApiPropertyOptional({ description: 'Defaults to your region' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  regionId?: number;
+  @ApiProperty({ enum: ['region', 'source', 'category'] }) @IsIn(['region', 'source', 'category']) groupBy!:
+    'region' | 'source' | 'category';
 }
 
 export class ReverseDto {
-  @ApiProperty({ description: 'Unique key of this correction' }) @Matches(/^[A-Za-z0-9_\-:.]{8,128}$/, { message: 'idempotencyKey must be 8–128 characters of A–Z a–z 0–9 _ - : .' }) idempotencyKey!: string;
+  @ApiProperty({ description: 'Unique key of this correction' })
+  @Matches(/^[A-Za-z0-9_\-:.]{8,128}$/, { message: 'idempotencyKey must be 8–128 characters of A–Z a–z 0–9 _ - : .' })
+  idempotencyKey!: string;
   @ApiProperty() @IsString() @Length(1, 255) memo!: string;
 }
 
@@ -139,5 +169,9 @@ export class ReportRowDto {
 export class ConsistencyDto {
   @ApiProperty() ok!: boolean;
   @ApiProperty() linesChecked!: number;
-  @ApiProperty({ type: [Object] }) differences!: Array<{ lineId: number; stored: BalancesDto; fromLedger: BalancesDto }>;
+  @ApiProperty({ type: [Object] }) differences!: Array<{
+    lineId: number;
+    stored: BalancesDto;
+    fromLedger: BalancesDto;
+  }>;
 }

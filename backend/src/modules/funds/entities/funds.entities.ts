@@ -19,7 +19,8 @@ export class BudgetLineEntity {
   @Column({ name: 'region_id', type: 'int' }) regionId!: number;
   @Column({ name: 'region_path', type: 'varchar', length: 255 }) regionPath!: string;
   @Column({ type: 'varchar', length: 24 }) source!: string;
-  @Column({ name: 'restricted_category_code', type: 'varchar', length: 16, nullable: true }) restrictedCategoryCode!: string | null;
+  @Column({ name: 'restricted_category_code', type: 'varchar', length: 16, nullable: true }) restrictedCategoryCode!:
+    string | null;
   @Column({ type: 'varchar', length: 128 }) title!: string;
   @Column({ type: 'varchar', length: 20 }) status!: LineStatus;
   @Column({ name: 'requested_fen', type: 'bigint' }) requestedFen!: string;

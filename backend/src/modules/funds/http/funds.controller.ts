@@ -62,7 +62,10 @@ export class FundsController {
   @Post('lines')
   @Idempotent()
   @RequirePermission(PERMISSIONS.FUNDS_MANAGE)
-  @ApiCreatedResponse({ type: LineDto, description: 'Created PENDING_APPROVAL; a finance officer (not you) approves it.' })
+  @ApiCreatedResponse({
+    type: LineDto,
+    description: 'Created PENDING_APPROVAL; a finance officer (not you) approves it.',
+  })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateLineDto): Promise<LineDto> {
     return this.lines.create(actor, dto);
   }
@@ -71,7 +74,10 @@ export class FundsController {
   @HttpCode(200)
   @Idempotent()
   @RequirePermission(PERMISSIONS.FUNDS_APPROVE)
-  @ApiOkResponse({ type: LineDto, description: 'ACTIVE, and the amount allocated through the ledger. 403 for the line’s creator.' })
+  @ApiOkResponse({
+    type: LineDto,
+    description: 'ACTIVE, and the amount allocated through the ledger. 403 for the line’s creator.',
+  })
   approve(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: DecisionDto): Promise<LineDto> {
     return this.lines.approve(actor, p.id, dto.note);
   }
@@ -127,21 +133,35 @@ export class FundsController {
   @Header('Content-Type', XLSX)
   @Header('Content-Disposition', 'attachment; filename="ledger.xlsx"')
   @ApiProduces(XLSX)
-  async exportEntries(@CurrentActor() actor: Actor, @Param() p: IdParam, @Query() q: ListEntriesQuery): Promise<StreamableFile> {
+  async exportEntries(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParam,
+    @Query() q: ListEntriesQuery,
+  ): Promise<StreamableFile> {
     return new StreamableFile(await this.reports.entriesXlsx(actor, p.id, q));
   }
 
   @Post('entries/:id/reverse')
   @RequirePermission(PERMISSIONS.FUNDS_APPROVE)
-  @ApiCreatedResponse({ type: EntryDto, description: 'A correcting entry with the opposite move; an entry is reversed at most once.' })
-  async reverse(@CurrentActor() actor: Actor, @Param() p: EntryIdParam, @Body() dto: ReverseDto): Promise<{ entryId: string; replayed: boolean }> {
+  @ApiCreatedResponse({
+    type: EntryDto,
+    description: 'A correcting entry with the opposite move; an entry is reversed at most once.',
+  })
+  async reverse(
+    @CurrentActor() actor: Actor,
+    @Param() p: EntryIdParam,
+    @Body() dto: ReverseDto,
+  ): Promise<{ entryId: string; replayed: boolean }> {
     const posted = await this.ledger.reverse(actor, p.id, dto.idempotencyKey, dto.memo);
     return { entryId: posted.entryId, replayed: posted.replayed };
   }
 
   @Get('report')
   @RequirePermission(PERMISSIONS.FUNDS_READ)
-  @ApiOkResponse({ type: [ReportRowDto], description: 'Execution rates (paid ÷ allocated, committed ÷ allocated) by region, source or category' })
+  @ApiOkResponse({
+    type: [ReportRowDto],
+    description: 'Execution rates (paid ÷ allocated, committed ÷ allocated) by region, source or category',
+  })
   report(@CurrentActor() actor: Actor, @Query() q: ReportQuery): Promise<ReportRowDto[]> {
     return this.reports.execution(actor, q);
   }
@@ -161,4 +181,3 @@ export class FundsController {
     return this.lines.closeYear(actor, p.year);
   }
 }
-

@@ -8,17 +8,40 @@ import { Page, pageOf } from '../../../platform/http/pagination';
 import { fenToYuan, yuanToFen } from '../../../platform/util/money';
 import { AuditService } from '../../audit';
 import { RegionsService } from '../../regions';
-import { AdjustLineDto, AdjustmentDto, CreateLineDto, EntryDto, LineDto, ListEntriesQuery, ListLinesQuery } from '../dto/funds.dto';
 import { FundsError, FundsErrorCode } from '../domain/funds.errors';
 import { allocated, rateBp } from '../domain/ledger';
-import { BudgetAdjustmentEntity, BudgetLineEntity, FundYearEntity, LedgerEntryEntity } from '../entities/funds.entities';
-import { LedgerService, balancesOf, yuanBalances } from './ledger.service';
+import {
+  AdjustLineDto,
+  AdjustmentDto,
+  CreateLineDto,
+  EntryDto,
+  LineDto,
+  ListEntriesQuery,
+  ListLinesQuery,
+} from '../dto/funds.dto';
+import {
+  BudgetAdjustmentEntity,
+  BudgetLineEntity,
+  FundYearEntity,
+  LedgerEntryEntity,
+} from '../entities/funds.entities';
+import { balancesOf, LedgerService, yuanBalances } from './ledger.service';
 
 export function entryDto(e: LedgerEntryEntity): EntryDto {
   return {
-    id: String(e.id), lineId: e.lineId, operation: e.operation, fromBucket: e.fromBucket, toBucket: e.toBucket, amount: fenToYuan(e.amountFen),
-    idempotencyKey: e.idempotencyKey, referenceType: e.referenceType, referenceId: e.referenceId, reversesEntryId: e.reversesEntryId === null ? null : String(e.reversesEntryId),
-    memo: e.memo, actorId: e.actorId, createdAt: e.createdAt.toISOString(),
+    id: String(e.id),
+    lineId: e.lineId,
+    operation: e.operation,
+    fromBucket: e.fromBucket,
+    toBucket: e.toBucket,
+    amount: fenToYuan(e.amountFen),
+    idempotencyKey: e.idempotencyKey,
+    referenceType: e.referenceType,
+    referenceId: e.referenceId,
+    reversesEntryId: e.reversesEntryId === null ? null : String(e.reversesEntryId),
+    memo: e.memo,
+    actorId: e.actorId,
+    createdAt: e.createdAt.toISOString(),
   };
 }
 
@@ -44,7 +67,12 @@ export class BudgetLinesService {
     if (q.year) qb.andWhere('l.year = :year', { year: q.year });
     if (q.source) qb.andWhere('l.source = :source', { source: q.source });
     if (q.status) qb.andWhere('l.status = :status', { status: q.status });
-    const [rows, total] = await qb.orderBy('l.year', 'DESC').addOrderBy('l.id', 'DESC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('l.year', 'DESC')
+      .addOrderBy('l.id', 'DESC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return pageOf(await this.dtos(rows), total, q);
   }
 
@@ -59,12 +87,40 @@ export class BudgetLinesService {
       await this.ledger.assertYearOpen(em, dto.year);
       const now = await dbNow(em);
       const line = em.create(BudgetLineEntity, {
-        year: dto.year, regionId: region.id, regionPath: region.path, source: dto.source, restrictedCategoryCode: dto.restrictedCategoryCode ?? null,
-        title: dto.title, status: 'PENDING_APPROVAL', requestedFen: amount.toString(), availableFen: '0', reservedFen: '0', committedFen: '0', paidFen: '0', yearClosed: 0,
-        createdBy: actor.userId, decidedBy: null, decidedAt: null, decisionNote: null, createdAt: now, updatedAt: now,
+        year: dto.year,
+        regionId: region.id,
+        regionPath: region.path,
+        source: dto.source,
+        restrictedCategoryCode: dto.restrictedCategoryCode ?? null,
+        title: dto.title,
+        status: 'PENDING_APPROVAL',
+        requestedFen: amount.toString(),
+        availableFen: '0',
+        reservedFen: '0',
+        committedFen: '0',
+        paidFen: '0',
+        yearClosed: 0,
+        createdBy: actor.userId,
+        decidedBy: null,
+        decidedAt: null,
+        decisionNote: null,
+        createdAt: now,
+        updatedAt: now,
       });
       await em.insert(BudgetLineEntity, line);
-      await this.audit.record(em, actor, { action: 'funds.line.created', entityType: 'budget_line', entityId: line.id, regionPath: region.path, after: { year: line.year, source: line.source, title: line.title, amount: fenToYuan(amount), restrictedCategoryCode: line.restrictedCategoryCode } });
+      await this.audit.record(em, actor, {
+        action: 'funds.line.created',
+        entityType: 'budget_line',
+        entityId: line.id,
+        regionPath: region.path,
+        after: {
+          year: line.year,
+          source: line.source,
+          title: line.title,
+          amount: fenToYuan(amount),
+          restrictedCategoryCode: line.restrictedCategoryCode,
+        },
+      });
       return line.id;
     });
     return this.get(actor, id);
@@ -75,11 +131,30 @@ export class BudgetLinesService {
     await inTransaction(this.dataSource, async (em) => {
       const line = await this.visible(actor, id, em, true);
       if (line.createdBy === actor.userId) throw this.sod();
-      if (line.status !== 'PENDING_APPROVAL') throw new FundsError(FundsErrorCode.ILLEGAL_TRANSITION, `Budget line ${id} is ${line.status}.`);
+      if (line.status !== 'PENDING_APPROVAL')
+        throw new FundsError(FundsErrorCode.ILLEGAL_TRANSITION, `Budget line ${id} is ${line.status}.`);
       const now = await dbNow(em);
-      await em.update(BudgetLineEntity, { id }, { status: 'ACTIVE', decidedBy: actor.userId, decidedAt: now, decisionNote: note ?? null, updatedAt: now });
-      await this.audit.record(em, actor, { action: 'funds.line.approved', entityType: 'budget_line', entityId: id, regionPath: line.regionPath, before: { status: line.status }, after: { status: 'ACTIVE', note: note ?? null } });
-      await this.ledger.postIn(em, actor, { lineId: id, operation: 'ALLOCATE', amountFen: BigInt(line.requestedFen), idempotencyKey: `line-${id}-approval`, reference: { type: 'budget_line', id: String(id) }, memo: '预算批复' });
+      await em.update(
+        BudgetLineEntity,
+        { id },
+        { status: 'ACTIVE', decidedBy: actor.userId, decidedAt: now, decisionNote: note ?? null, updatedAt: now },
+      );
+      await this.audit.record(em, actor, {
+        action: 'funds.line.approved',
+        entityType: 'budget_line',
+        entityId: id,
+        regionPath: line.regionPath,
+        before: { status: line.status },
+        after: { status: 'ACTIVE', note: note ?? null },
+      });
+      await this.ledger.postIn(em, actor, {
+        lineId: id,
+        operation: 'ALLOCATE',
+        amountFen: BigInt(line.requestedFen),
+        idempotencyKey: `line-${id}-approval`,
+        reference: { type: 'budget_line', id: String(id) },
+        memo: '预算批复',
+      });
     });
     return this.get(actor, id);
   }
@@ -88,63 +163,127 @@ export class BudgetLinesService {
     await inTransaction(this.dataSource, async (em) => {
       const line = await this.visible(actor, id, em, true);
       if (line.createdBy === actor.userId) throw this.sod();
-      if (line.status !== 'PENDING_APPROVAL') throw new FundsError(FundsErrorCode.ILLEGAL_TRANSITION, `Budget line ${id} is ${line.status}.`);
+      if (line.status !== 'PENDING_APPROVAL')
+        throw new FundsError(FundsErrorCode.ILLEGAL_TRANSITION, `Budget line ${id} is ${line.status}.`);
       const now = await dbNow(em);
-      await em.update(BudgetLineEntity, { id }, { status: 'REJECTED', decidedBy: actor.userId, decidedAt: now, decisionNote: note ?? null, updatedAt: now });
-      await this.audit.record(em, actor, { action: 'funds.line.rejected', entityType: 'budget_line', entityId: id, regionPath: line.regionPath, before: { status: line.status }, after: { status: 'REJECTED', note: note ?? null } });
+      await em.update(
+        BudgetLineEntity,
+        { id },
+        { status: 'REJECTED', decidedBy: actor.userId, decidedAt: now, decisionNote: note ?? null, updatedAt: now },
+      );
+      await this.audit.record(em, actor, {
+        action: 'funds.line.rejected',
+        entityType: 'budget_line',
+        entityId: id,
+        regionPath: line.regionPath,
+        before: { status: line.status },
+        after: { status: 'REJECTED', note: note ?? null },
+      });
     });
     return this.get(actor, id);
   }
 
   async requestAdjustment(actor: Actor, id: number, dto: AdjustLineDto): Promise<AdjustmentDto> {
     const delta = yuanToFenSigned(dto.delta);
-    if (delta === 0n) throw new FundsError(FundsErrorCode.AMOUNT_NOT_POSITIVE, 'An adjustment changes the amount.', { errors: [{ field: 'delta', message: 'must not be zero' }] });
+    if (delta === 0n)
+      throw new FundsError(FundsErrorCode.AMOUNT_NOT_POSITIVE, 'An adjustment changes the amount.', {
+        errors: [{ field: 'delta', message: 'must not be zero' }],
+      });
     return inTransaction(this.dataSource, async (em) => {
       const line = await this.visible(actor, id, em, true);
-      if (line.status !== 'ACTIVE') throw new FundsError(FundsErrorCode.LINE_NOT_ACTIVE, 'Only approved lines are adjusted.');
+      if (line.status !== 'ACTIVE')
+        throw new FundsError(FundsErrorCode.LINE_NOT_ACTIVE, 'Only approved lines are adjusted.');
       await this.ledger.assertYearOpen(em, line.year);
       const now = await dbNow(em);
-      const a = em.create(BudgetAdjustmentEntity, { lineId: id, deltaFen: delta.toString(), reason: dto.reason, status: 'PENDING', requestedBy: actor.userId, decidedBy: null, decidedAt: null, createdAt: now });
+      const a = em.create(BudgetAdjustmentEntity, {
+        lineId: id,
+        deltaFen: delta.toString(),
+        reason: dto.reason,
+        status: 'PENDING',
+        requestedBy: actor.userId,
+        decidedBy: null,
+        decidedAt: null,
+        createdAt: now,
+      });
       await em.insert(BudgetAdjustmentEntity, a);
-      await this.audit.record(em, actor, { action: 'funds.adjustment.requested', entityType: 'budget_line', entityId: id, regionPath: line.regionPath, after: { adjustmentId: a.id, delta: fenToYuan(delta), reason: dto.reason } });
+      await this.audit.record(em, actor, {
+        action: 'funds.adjustment.requested',
+        entityType: 'budget_line',
+        entityId: id,
+        regionPath: line.regionPath,
+        after: { adjustmentId: a.id, delta: fenToYuan(delta), reason: dto.reason },
+      });
       return adjustmentDto(a);
     });
   }
 
   async decideAdjustment(actor: Actor, adjustmentId: number, approve: boolean): Promise<AdjustmentDto> {
     return inTransaction(this.dataSource, async (em) => {
-      const a = await em.findOne(BudgetAdjustmentEntity, { where: { id: adjustmentId }, lock: { mode: 'pessimistic_write' } });
-      if (a === null) throw new FundsError(FundsErrorCode.ADJUSTMENT_NOT_FOUND, `Adjustment ${adjustmentId} not found.`);
+      const a = await em.findOne(BudgetAdjustmentEntity, {
+        where: { id: adjustmentId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (a === null)
+        throw new FundsError(FundsErrorCode.ADJUSTMENT_NOT_FOUND, `Adjustment ${adjustmentId} not found.`);
       const line = await this.visible(actor, a.lineId, em);
       if (a.requestedBy === actor.userId) throw this.sod();
-      if (a.status !== 'PENDING') throw new FundsError(FundsErrorCode.ILLEGAL_TRANSITION, `Adjustment ${adjustmentId} is ${a.status}.`);
+      if (a.status !== 'PENDING')
+        throw new FundsError(FundsErrorCode.ILLEGAL_TRANSITION, `Adjustment ${adjustmentId} is ${a.status}.`);
       const now = await dbNow(em);
       const delta = BigInt(a.deltaFen);
       if (approve) {
         await this.ledger.postIn(em, actor, {
-          lineId: line.id, operation: delta > 0n ? 'ALLOCATE' : 'DEALLOCATE', amountFen: delta > 0n ? delta : -delta,
-          idempotencyKey: `adjustment-${a.id}`, reference: { type: 'budget_adjustment', id: String(a.id) }, memo: a.reason,
+          lineId: line.id,
+          operation: delta > 0n ? 'ALLOCATE' : 'DEALLOCATE',
+          amountFen: delta > 0n ? delta : -delta,
+          idempotencyKey: `adjustment-${a.id}`,
+          reference: { type: 'budget_adjustment', id: String(a.id) },
+          memo: a.reason,
         });
       }
-      await em.update(BudgetAdjustmentEntity, { id: a.id }, { status: approve ? 'APPROVED' : 'REJECTED', decidedBy: actor.userId, decidedAt: now });
-      await this.audit.record(em, actor, { action: approve ? 'funds.adjustment.approved' : 'funds.adjustment.rejected', entityType: 'budget_line', entityId: line.id, regionPath: line.regionPath, after: { adjustmentId: a.id, delta: fenToYuan(delta) } });
-      return adjustmentDto({ ...a, status: approve ? 'APPROVED' : 'REJECTED', decidedBy: actor.userId, decidedAt: now });
+      await em.update(
+        BudgetAdjustmentEntity,
+        { id: a.id },
+        { status: approve ? 'APPROVED' : 'REJECTED', decidedBy: actor.userId, decidedAt: now },
+      );
+      await this.audit.record(em, actor, {
+        action: approve ? 'funds.adjustment.approved' : 'funds.adjustment.rejected',
+        entityType: 'budget_line',
+        entityId: line.id,
+        regionPath: line.regionPath,
+        after: { adjustmentId: a.id, delta: fenToYuan(delta) },
+      });
+      return adjustmentDto({
+        ...a,
+        status: approve ? 'APPROVED' : 'REJECTED',
+        decidedBy: actor.userId,
+        decidedAt: now,
+      });
     });
   }
 
   async adjustments(actor: Actor, lineId: number): Promise<AdjustmentDto[]> {
     await this.visible(actor, lineId, this.dataSource.manager);
-    const rows = await this.dataSource.getRepository(BudgetAdjustmentEntity).find({ where: { lineId }, order: { id: 'DESC' } });
+    const rows = await this.dataSource
+      .getRepository(BudgetAdjustmentEntity)
+      .find({ where: { lineId }, order: { id: 'DESC' } });
     return rows.map(adjustmentDto);
   }
 
   async entries(actor: Actor, lineId: number, q: ListEntriesQuery): Promise<Page<EntryDto>> {
     await this.visible(actor, lineId, this.dataSource.manager);
-    const qb = this.dataSource.getRepository(LedgerEntryEntity).createQueryBuilder('e').where('e.line_id = :lineId', { lineId });
+    const qb = this.dataSource
+      .getRepository(LedgerEntryEntity)
+      .createQueryBuilder('e')
+      .where('e.line_id = :lineId', { lineId });
     if (q.operation) qb.andWhere('e.operation = :op', { op: q.operation });
     if (q.referenceType) qb.andWhere('e.reference_type = :rt', { rt: q.referenceType });
     if (q.referenceId) qb.andWhere('e.reference_id = :rid', { rid: q.referenceId });
-    const [rows, total] = await qb.orderBy('e.id', 'DESC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('e.id', 'DESC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return pageOf(rows.map(entryDto), total, q);
   }
 
@@ -158,14 +297,20 @@ export class BudgetLinesService {
       // every line of the year carries the flag, under its row lock: postings read it on the row they lock
       await em.query('SELECT id FROM budget_lines WHERE year = ? ORDER BY id FOR UPDATE', [year]);
       await em.query('UPDATE budget_lines SET year_closed = 1, updated_at = ? WHERE year = ?', [now, year]);
-      await this.audit.record(em, actor, { action: 'funds.year.closed', entityType: 'fund_year', entityId: year, after: { year } });
+      await this.audit.record(em, actor, {
+        action: 'funds.year.closed',
+        entityType: 'fund_year',
+        entityId: year,
+        after: { year },
+      });
     });
   }
 
   /** A line the actor may see (its region subtree); 404 otherwise. */
   async visible(actor: Actor, id: number, em: EntityManager, lock = false): Promise<BudgetLineEntity> {
     const line = lock ? await this.ledger.lockLine(em, id) : await em.findOneBy(BudgetLineEntity, { id });
-    if (line === null || !inRegionScope(actor, line.regionPath)) throw new FundsError(FundsErrorCode.LINE_NOT_FOUND, `Budget line ${id} not found.`);
+    if (line === null || !inRegionScope(actor, line.regionPath))
+      throw new FundsError(FundsErrorCode.LINE_NOT_FOUND, `Budget line ${id} not found.`);
     return line;
   }
 
@@ -174,22 +319,41 @@ export class BudgetLinesService {
     return rows.map((l) => {
       const b = balancesOf(l);
       return {
-        id: l.id, year: l.year, regionId: l.regionId, regionName: regions.get(l.regionId)?.name ?? null, source: l.source, restrictedCategoryCode: l.restrictedCategoryCode,
-        title: l.title, status: l.status, requested: fenToYuan(l.requestedFen), balances: yuanBalances(b), paidRateBp: rateBp(b.paid, allocated(b)),
-        createdBy: l.createdBy, decidedBy: l.decidedBy, decisionNote: l.decisionNote, decidedAt: l.decidedAt?.toISOString() ?? null,
-        yearClosed: Number(l.yearClosed) === 1, createdAt: l.createdAt.toISOString(),
+        id: l.id,
+        year: l.year,
+        regionId: l.regionId,
+        regionName: regions.get(l.regionId)?.name ?? null,
+        source: l.source,
+        restrictedCategoryCode: l.restrictedCategoryCode,
+        title: l.title,
+        status: l.status,
+        requested: fenToYuan(l.requestedFen),
+        balances: yuanBalances(b),
+        paidRateBp: rateBp(b.paid, allocated(b)),
+        createdBy: l.createdBy,
+        decidedBy: l.decidedBy,
+        decisionNote: l.decisionNote,
+        decidedAt: l.decidedAt?.toISOString() ?? null,
+        yearClosed: Number(l.yearClosed) === 1,
+        createdAt: l.createdAt.toISOString(),
       };
     });
   }
 
   private positive(yuan: string, field: string): bigint {
     const fen = yuanToFen(yuan);
-    if (fen <= 0n) throw new FundsError(FundsErrorCode.AMOUNT_NOT_POSITIVE, 'The amount must be more than zero.', { errors: [{ field, message: 'must be more than zero' }] });
+    if (fen <= 0n)
+      throw new FundsError(FundsErrorCode.AMOUNT_NOT_POSITIVE, 'The amount must be more than zero.', {
+        errors: [{ field, message: 'must be more than zero' }],
+      });
     return fen;
   }
 
   private sod(): FundsError {
-    return new FundsError(FundsErrorCode.SEPARATION_OF_DUTIES, 'Separation of duties: the person who requested this cannot approve it.');
+    return new FundsError(
+      FundsErrorCode.SEPARATION_OF_DUTIES,
+      'Separation of duties: the person who requested this cannot approve it.',
+    );
   }
 }
 
@@ -198,5 +362,14 @@ function yuanToFenSigned(s: string): bigint {
 }
 
 function adjustmentDto(a: BudgetAdjustmentEntity): AdjustmentDto {
-  return { id: a.id, lineId: a.lineId, delta: fenToYuan(a.deltaFen), reason: a.reason, status: a.status, requestedBy: a.requestedBy, decidedBy: a.decidedBy, createdAt: a.createdAt.toISOString() };
+  return {
+    id: a.id,
+    lineId: a.lineId,
+    delta: fenToYuan(a.deltaFen),
+    reason: a.reason,
+    status: a.status,
+    requestedBy: a.requestedBy,
+    decidedBy: a.decidedBy,
+    createdAt: a.createdAt.toISOString(),
+  };
 }

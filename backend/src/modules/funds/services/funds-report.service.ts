@@ -5,14 +5,20 @@ import { DataSource, Like } from 'typeorm';
 import { Actor } from '../../../platform/access';
 import { fenToYuan } from '../../../platform/util/money';
 import { RegionsService } from '../../regions';
-import { ConsistencyDto, ListEntriesQuery, ListLinesQuery, ReportQuery, ReportRowDto } from '../dto/funds.dto';
-import { Balances, Bucket, rateBp, replay } from '../domain/ledger';
 import { FundsError, FundsErrorCode } from '../domain/funds.errors';
+import { Balances, Bucket, rateBp, replay } from '../domain/ledger';
+import { ConsistencyDto, ListEntriesQuery, ListLinesQuery, ReportQuery, ReportRowDto } from '../dto/funds.dto';
 import { BudgetLineEntity, LedgerEntryEntity } from '../entities/funds.entities';
 import { BudgetLinesService } from './budget-lines.service';
 import { balancesOf, yuanBalances } from './ledger.service';
 
-const SOURCE_ZH: Record<string, string> = { CITY_FINANCE: '市级财政', DISTRICT_FINANCE: '区级财政', STREET_FINANCE: '街道财政', WELFARE_LOTTERY: '福彩公益金', DONATION: '社会捐赠' };
+const SOURCE_ZH: Record<string, string> = {
+  CITY_FINANCE: '市级财政',
+  DISTRICT_FINANCE: '区级财政',
+  STREET_FINANCE: '街道财政',
+  WELFARE_LOTTERY: '福彩公益金',
+  DONATION: '社会捐赠',
+};
 
 /** Execution reports, the ledger consistency check and Excel exports. */
 @Injectable()
@@ -27,7 +33,15 @@ export class FundsReportService {
   async execution(actor: Actor, q: ReportQuery): Promise<ReportRowDto[]> {
     if (actor.regionId === null) throw new FundsError(FundsErrorCode.LINE_NOT_FOUND, 'Your account has no region.');
     const root = await this.regions.getInScope(actor, q.regionId ?? actor.regionId);
-    const rows: Array<{ region_path: string; source: string; restricted_category_code: string | null; a: string; r: string; c: string; p: string }> = await this.dataSource.query(
+    const rows: Array<{
+      region_path: string;
+      source: string;
+      restricted_category_code: string | null;
+      a: string;
+      r: string;
+      c: string;
+      p: string;
+    }> = await this.dataSource.query(
       `SELECT region_path, source, restricted_category_code,
               SUM(available_fen) AS a, SUM(reserved_fen) AS r, SUM(committed_fen) AS c, SUM(paid_fen) AS p
          FROM budget_lines WHERE status = 'ACTIVE' AND year = ? AND region_path LIKE ?
@@ -35,10 +49,12 @@ export class FundsReportService {
       [q.year, `${root.path}%`],
     );
     const groups = new Map<string, { label: string; b: Balances }>();
-    const children = q.groupBy === 'region' ? (await this.regions.subtree(actor, root.id)).filter((r) => r.parentId === root.id) : [];
+    const children =
+      q.groupBy === 'region' ? (await this.regions.subtree(actor, root.id)).filter((r) => r.parentId === root.id) : [];
     const keyOf = async (row: (typeof rows)[number]): Promise<[string, string]> => {
       if (q.groupBy === 'source') return [row.source, SOURCE_ZH[row.source] ?? row.source];
-      if (q.groupBy === 'category') return [row.restricted_category_code ?? '-', row.restricted_category_code ?? '不限类别'];
+      if (q.groupBy === 'category')
+        return [row.restricted_category_code ?? '-', row.restricted_category_code ?? '不限类别'];
       const child = children.find((c) => row.region_path.startsWith(c.path));
       return child ? [String(child.id), child.name] : [String(root.id), `${root.name}（本级）`];
     };
@@ -51,13 +67,21 @@ export class FundsReportService {
       g.b.paid += BigInt(row.p);
       groups.set(key, g);
     }
-    return [...groups.entries()].map(([key, { label, b }]) => {
-      const alloc = b.available + b.reserved + b.committed + b.paid;
-      return {
-        key, label, allocated: fenToYuan(alloc), reserved: fenToYuan(b.reserved), committed: fenToYuan(b.committed + b.paid), paid: fenToYuan(b.paid),
-        paidRateBp: rateBp(b.paid, alloc), committedRateBp: rateBp(b.committed + b.paid, alloc),
-      };
-    }).sort((x, y) => x.key.localeCompare(y.key));
+    return [...groups.entries()]
+      .map(([key, { label, b }]) => {
+        const alloc = b.available + b.reserved + b.committed + b.paid;
+        return {
+          key,
+          label,
+          allocated: fenToYuan(alloc),
+          reserved: fenToYuan(b.reserved),
+          committed: fenToYuan(b.committed + b.paid),
+          paid: fenToYuan(b.paid),
+          paidRateBp: rateBp(b.paid, alloc),
+          committedRateBp: rateBp(b.committed + b.paid, alloc),
+        };
+      })
+      .sort((x, y) => x.key.localeCompare(y.key));
   }
 
   /** See {@link ledgerConsistency}; limited to the lines of the actor's region subtree. */
@@ -69,34 +93,73 @@ export class FundsReportService {
   async linesXlsx(actor: Actor, q: ListLinesQuery): Promise<Buffer> {
     const page = await this.lines.list(actor, { ...q, page: 1, pageSize: 100 });
     const all = [...page.items];
-    for (let p = 2; (p - 1) * 100 < page.total && p <= 100; p++) all.push(...(await this.lines.list(actor, { ...q, page: p, pageSize: 100 })).items);
+    for (let p = 2; (p - 1) * 100 < page.total && p <= 100; p++)
+      all.push(...(await this.lines.list(actor, { ...q, page: p, pageSize: 100 })).items);
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('预算指标');
     ws.columns = [
-      { header: '编号', key: 'id', width: 8 }, { header: '年度', key: 'year', width: 8 }, { header: '区划', key: 'region', width: 14 }, { header: '资金来源', key: 'source', width: 12 },
-      { header: '定向类别', key: 'cat', width: 10 }, { header: '名称', key: 'title', width: 36 }, { header: '状态', key: 'status', width: 14 },
-      { header: '批复（元）', key: 'allocated', width: 16 }, { header: '可用（元）', key: 'available', width: 16 }, { header: '预留（元）', key: 'reserved', width: 16 },
-      { header: '承诺（元）', key: 'committed', width: 16 }, { header: '已支付（元）', key: 'paid', width: 16 },
+      { header: '编号', key: 'id', width: 8 },
+      { header: '年度', key: 'year', width: 8 },
+      { header: '区划', key: 'region', width: 14 },
+      { header: '资金来源', key: 'source', width: 12 },
+      { header: '定向类别', key: 'cat', width: 10 },
+      { header: '名称', key: 'title', width: 36 },
+      { header: '状态', key: 'status', width: 14 },
+      { header: '批复（元）', key: 'allocated', width: 16 },
+      { header: '可用（元）', key: 'available', width: 16 },
+      { header: '预留（元）', key: 'reserved', width: 16 },
+      { header: '承诺（元）', key: 'committed', width: 16 },
+      { header: '已支付（元）', key: 'paid', width: 16 },
     ];
     ws.getRow(1).font = { bold: true };
     for (const l of all) {
-      ws.addRow({ id: l.id, year: l.year, region: l.regionName, source: SOURCE_ZH[l.source] ?? l.source, cat: l.restrictedCategoryCode ?? '', title: l.title, status: l.status, ...l.balances });
+      ws.addRow({
+        id: l.id,
+        year: l.year,
+        region: l.regionName,
+        source: SOURCE_ZH[l.source] ?? l.source,
+        cat: l.restrictedCategoryCode ?? '',
+        title: l.title,
+        status: l.status,
+        ...l.balances,
+      });
     }
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
   async entriesXlsx(actor: Actor, lineId: number, q: ListEntriesQuery): Promise<Buffer> {
     await this.lines.visible(actor, lineId, this.dataSource.manager);
-    const rows = await this.dataSource.getRepository(LedgerEntryEntity).find({ where: { lineId, ...(q.operation ? { operation: q.operation } : {}) }, order: { id: 'ASC' }, take: 100_000 });
+    const rows = await this.dataSource.getRepository(LedgerEntryEntity).find({
+      where: { lineId, ...(q.operation ? { operation: q.operation } : {}) },
+      order: { id: 'ASC' },
+      take: 100_000,
+    });
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(`指标${lineId}台账`);
     ws.columns = [
-      { header: '分录号', key: 'id', width: 10 }, { header: '时间（UTC）', key: 'at', width: 26 }, { header: '业务', key: 'op', width: 22 }, { header: '从', key: 'from', width: 12 },
-      { header: '到', key: 'to', width: 12 }, { header: '金额（元）', key: 'amount', width: 16 }, { header: '幂等键', key: 'key', width: 30 }, { header: '关联', key: 'ref', width: 24 }, { header: '摘要', key: 'memo', width: 30 },
+      { header: '分录号', key: 'id', width: 10 },
+      { header: '时间（UTC）', key: 'at', width: 26 },
+      { header: '业务', key: 'op', width: 22 },
+      { header: '从', key: 'from', width: 12 },
+      { header: '到', key: 'to', width: 12 },
+      { header: '金额（元）', key: 'amount', width: 16 },
+      { header: '幂等键', key: 'key', width: 30 },
+      { header: '关联', key: 'ref', width: 24 },
+      { header: '摘要', key: 'memo', width: 30 },
     ];
     ws.getRow(1).font = { bold: true };
     for (const e of rows) {
-      ws.addRow({ id: e.id, at: e.createdAt.toISOString(), op: e.operation, from: e.fromBucket, to: e.toBucket, amount: fenToYuan(e.amountFen), key: e.idempotencyKey, ref: e.referenceType ? `${e.referenceType}:${e.referenceId}` : '', memo: e.memo ?? '' });
+      ws.addRow({
+        id: e.id,
+        at: e.createdAt.toISOString(),
+        op: e.operation,
+        from: e.fromBucket,
+        to: e.toBucket,
+        amount: fenToYuan(e.amountFen),
+        key: e.idempotencyKey,
+        ref: e.referenceType ? `${e.referenceType}:${e.referenceId}` : '',
+        memo: e.memo ?? '',
+      });
     }
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
@@ -108,15 +171,27 @@ export class FundsReportService {
  * the tests.
  */
 export async function ledgerConsistency(dataSource: DataSource, regionPrefix?: string): Promise<ConsistencyDto> {
-  const lines = await dataSource.getRepository(BudgetLineEntity).find({ where: regionPrefix ? { regionPath: Like(`${regionPrefix}%`) } : {}, order: { id: 'ASC' } });
-  const sums: Array<{ line_id: number; from_bucket: Bucket; to_bucket: Bucket; total: string }> = await dataSource.query(
-    'SELECT line_id, from_bucket, to_bucket, SUM(amount_fen) AS total FROM ledger_entries GROUP BY line_id, from_bucket, to_bucket',
-  );
+  const lines = await dataSource
+    .getRepository(BudgetLineEntity)
+    .find({ where: regionPrefix ? { regionPath: Like(`${regionPrefix}%`) } : {}, order: { id: 'ASC' } });
+  const sums: Array<{ line_id: number; from_bucket: Bucket; to_bucket: Bucket; total: string }> =
+    await dataSource.query(
+      'SELECT line_id, from_bucket, to_bucket, SUM(amount_fen) AS total FROM ledger_entries GROUP BY line_id, from_bucket, to_bucket',
+    );
   const differences: ConsistencyDto['differences'] = [];
   for (const line of lines) {
-    const fromLedger = replay(sums.filter((s) => s.line_id === line.id).map((s) => ({ fromBucket: s.from_bucket, toBucket: s.to_bucket, amountFen: BigInt(s.total) })));
+    const fromLedger = replay(
+      sums
+        .filter((s) => s.line_id === line.id)
+        .map((s) => ({ fromBucket: s.from_bucket, toBucket: s.to_bucket, amountFen: BigInt(s.total) })),
+    );
     const stored = balancesOf(line);
-    if (stored.available !== fromLedger.available || stored.reserved !== fromLedger.reserved || stored.committed !== fromLedger.committed || stored.paid !== fromLedger.paid) {
+    if (
+      stored.available !== fromLedger.available ||
+      stored.reserved !== fromLedger.reserved ||
+      stored.committed !== fromLedger.committed ||
+      stored.paid !== fromLedger.paid
+    ) {
       differences.push({ lineId: line.id, stored: yuanBalances(stored), fromLedger: yuanBalances(fromLedger) });
     }
   }

@@ -7,8 +7,22 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
 const COMMON = new Set([
-  'password', 'password1', '12345678', '123456789', '1234567890', '11111111', '88888888', 'qwertyui',
-  'qwerty123', 'abc12345', 'iloveyou', 'admin123', 'a1234567', 'woaini1314', 'p@ssw0rd', 'passw0rd',
+  'password',
+  'password1',
+  '12345678',
+  '123456789',
+  '1234567890',
+  '11111111',
+  '88888888',
+  'qwertyui',
+  'qwerty123',
+  'abc12345',
+  'iloveyou',
+  'admin123',
+  'a1234567',
+  'woaini1314',
+  'p@ssw0rd',
+  'passw0rd',
 ]);
 
 export type PasswordProblem = 'TOO_SHORT' | 'TOO_LONG' | 'CONTAINS_USERNAME' | 'TOO_COMMON' | 'ONE_CHARACTER';

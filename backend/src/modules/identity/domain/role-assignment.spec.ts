@@ -2,7 +2,9 @@ import { checkAssignment } from './role-assignment';
 
 describe('role assignment', () => {
   it('accepts a district procurement officer and a community resident', () => {
-    expect(checkAssignment({ roles: ['PROCUREMENT_OFFICER'], regionLevel: 'DISTRICT', organisationKind: null })).toBeNull();
+    expect(
+      checkAssignment({ roles: ['PROCUREMENT_OFFICER'], regionLevel: 'DISTRICT', organisationKind: null }),
+    ).toBeNull();
     expect(checkAssignment({ roles: ['RESIDENT'], regionLevel: 'COMMUNITY', organisationKind: null })).toBeNull();
   });
 
@@ -11,15 +13,27 @@ describe('role assignment', () => {
   });
 
   it('puts residents in a community only', () => {
-    expect(checkAssignment({ roles: ['RESIDENT'], regionLevel: 'STREET', organisationKind: null })).toMatch(/community/);
-    expect(checkAssignment({ roles: ['RESIDENT', 'ADMIN'], regionLevel: 'COMMUNITY', organisationKind: null })).toMatch(/no other role/);
+    expect(checkAssignment({ roles: ['RESIDENT'], regionLevel: 'STREET', organisationKind: null })).toMatch(
+      /community/,
+    );
+    expect(checkAssignment({ roles: ['RESIDENT', 'ADMIN'], regionLevel: 'COMMUNITY', organisationKind: null })).toMatch(
+      /no other role/,
+    );
   });
 
   it('ties organisation roles to the right kind of organisation', () => {
-    expect(checkAssignment({ roles: ['ORG_MEMBER'], regionLevel: null, organisationKind: 'SOCIAL_ORGANISATION' })).toBeNull();
-    expect(checkAssignment({ roles: ['ORG_MEMBER'], regionLevel: null, organisationKind: null })).toMatch(/social organisation/);
-    expect(checkAssignment({ roles: ['EVALUATOR'], regionLevel: null, organisationKind: 'SOCIAL_ORGANISATION' })).toMatch(/evaluation agency/);
-    expect(checkAssignment({ roles: ['ADMIN'], regionLevel: 'CITY', organisationKind: 'SOCIAL_ORGANISATION' })).toMatch(/Only ORG_MEMBER/);
+    expect(
+      checkAssignment({ roles: ['ORG_MEMBER'], regionLevel: null, organisationKind: 'SOCIAL_ORGANISATION' }),
+    ).toBeNull();
+    expect(checkAssignment({ roles: ['ORG_MEMBER'], regionLevel: null, organisationKind: null })).toMatch(
+      /social organisation/,
+    );
+    expect(
+      checkAssignment({ roles: ['EVALUATOR'], regionLevel: null, organisationKind: 'SOCIAL_ORGANISATION' }),
+    ).toMatch(/evaluation agency/);
+    expect(checkAssignment({ roles: ['ADMIN'], regionLevel: 'CITY', organisationKind: 'SOCIAL_ORGANISATION' })).toMatch(
+      /Only ORG_MEMBER/,
+    );
   });
 
   it('rejects unknown roles and an empty role list', () => {

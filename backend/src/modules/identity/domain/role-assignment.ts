@@ -1,4 +1,4 @@
-import { ORGANISATION_ROLES, ROLES, Role } from '../../../platform/access/permissions';
+import { ORGANISATION_ROLES, Role, ROLES } from '../../../platform/access/permissions';
 import type { RegionLevel } from '../../regions';
 
 /**
@@ -24,8 +24,10 @@ export function checkAssignment(a: Assignment): string | null {
     if (a.regionLevel !== 'COMMUNITY') return 'A resident belongs to a community.';
     if (roles.length > 1) return 'A resident account holds no other role.';
   }
-  if (roles.includes('ORG_MEMBER') && a.organisationKind !== 'SOCIAL_ORGANISATION') return 'ORG_MEMBER needs a social organisation.';
-  if (roles.includes('EVALUATOR') && a.organisationKind !== 'EVALUATION_AGENCY') return 'EVALUATOR needs an evaluation agency.';
+  if (roles.includes('ORG_MEMBER') && a.organisationKind !== 'SOCIAL_ORGANISATION')
+    return 'ORG_MEMBER needs a social organisation.';
+  if (roles.includes('EVALUATOR') && a.organisationKind !== 'EVALUATION_AGENCY')
+    return 'EVALUATOR needs an evaluation agency.';
   if (!roles.some((r) => ORGANISATION_ROLES.includes(r)) && a.organisationKind !== null) {
     return 'Only ORG_MEMBER and EVALUATOR accounts belong to an organisation.';
   }

@@ -2,20 +2,28 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, MaxLength } from 'class-validator';
 
 export class LoginDto {
-  @ApiProperty({ example: 'admin' }) @IsString() @Length(1, 64)
+  @ApiProperty({ example: 'admin' })
+  @IsString()
+  @Length(1, 64)
   username!: string;
 
-  @ApiProperty({ example: 'Diandan@2026' }) @IsString() @Length(1, 256)
+  @ApiProperty({ example: 'Diandan@2026' })
+  @IsString()
+  @Length(1, 256)
   password!: string;
 }
 
 export class RefreshDto {
-  @ApiProperty() @IsString() @Length(16, 128)
+  @ApiProperty()
+  @IsString()
+  @Length(16, 128)
   refreshToken!: string;
 }
 
 export class LogoutDto {
-  @ApiProperty() @IsString() @MaxLength(128)
+  @ApiProperty()
+  @IsString()
+  @MaxLength(128)
   refreshToken!: string;
 }
 

@@ -6,16 +6,24 @@ import { PageQuery } from '../../../platform/http/pagination';
 
 export class RegisterResidentDto {
   @ApiProperty({ example: '13800000009', description: 'Mainland mobile number; it becomes the username' })
-  @IsString() @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be a mainland mobile number (11 digits)' })
+  @IsString()
+  @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be a mainland mobile number (11 digits)' })
   phone!: string;
 
-  @ApiProperty() @IsString() @Length(1, 256)
+  @ApiProperty()
+  @IsString()
+  @Length(1, 256)
   password!: string;
 
-  @ApiProperty({ example: '李阿姨' }) @IsString() @Length(1, 64)
+  @ApiProperty({ example: '李阿姨' })
+  @IsString()
+  @Length(1, 64)
   displayName!: string;
 
-  @ApiProperty({ description: 'The community (社区) the resident lives in' }) @IsInt() @Min(1) @Max(2147483647)
+  @ApiProperty({ description: 'The community (社区) the resident lives in' })
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
   communityId!: number;
 }
 

@@ -16,8 +16,7 @@ import {
   Min,
 } from 'class-validator';
 
-import { PERMISSIONS, ROLES } from '../../../platform/access/permissions';
-import type { Permission, Role } from '../../../platform/access/permissions';
+import { PERMISSIONS, ROLES, type Permission, type Role } from '../../../platform/access/permissions';
 import { PageQuery } from '../../../platform/http/pagination';
 
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$/;
@@ -25,70 +24,113 @@ const PHONE = /^\+?[0-9]{6,19}$/;
 
 export class CreateUserDto {
   @ApiProperty({ example: 'gl_officer', description: '3–64 of A–Z a–z 0–9 _ . - (starting with a letter or digit)' })
-  @IsString() @Matches(USERNAME, { message: 'username must be 3–64 characters of letters, digits, _ . -' })
+  @IsString()
+  @Matches(USERNAME, { message: 'username must be 3–64 characters of letters, digits, _ . -' })
   username!: string;
 
-  @ApiProperty({ example: '王采购' }) @IsString() @Length(1, 64)
+  @ApiProperty({ example: '王采购' })
+  @IsString()
+  @Length(1, 64)
   displayName!: string;
 
   @ApiProperty({ description: '8–128 characters, not the username, not a common password' })
-  @IsString() @Length(1, 256)
+  @IsString()
+  @Length(1, 256)
   password!: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(9) @ArrayUnique() @IsIn(ROLES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(9)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
   roles!: Role[];
 
   @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional() @IsInt() @Min(1) @Max(2147483647)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
   regionId?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional() @IsInt() @Min(1) @Max(2147483647)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
   organisationId?: number | null;
 
   @ApiPropertyOptional({ example: '13800000000' })
-  @IsOptional() @IsString() @Matches(PHONE, { message: 'phone must be 6–19 digits, optionally starting with +' })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be 6–19 digits, optionally starting with +' })
   phone?: string;
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
   displayName?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional() @IsString() @Matches(PHONE, { message: 'phone must be 6–19 digits, optionally starting with +' })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be 6–19 digits, optionally starting with +' })
   phone?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(9) @ArrayUnique() @IsIn(ROLES, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(9)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
   roles?: Role[];
 
   @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional() @IsInt() @Min(1) @Max(2147483647)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
   regionId?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional() @IsInt() @Min(1) @Max(2147483647)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
   organisationId?: number | null;
 }
 
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Part of the username or display name' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES)
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   regionId?: number;
 
-  @ApiPropertyOptional({ enum: ['ACTIVE', 'DISABLED'] }) @IsOptional() @IsIn(['ACTIVE', 'DISABLED'])
+  @ApiPropertyOptional({ enum: ['ACTIVE', 'DISABLED'] })
+  @IsOptional()
+  @IsIn(['ACTIVE', 'DISABLED'])
   status?: 'ACTIVE' | 'DISABLED';
 
   @ApiPropertyOptional({ enum: ['username', '-username', 'createdAt', '-createdAt'], default: 'username' })
-  @IsOptional() @IsIn(['username', '-username', 'createdAt', '-createdAt'])
+  @IsOptional()
+  @IsIn(['username', '-username', 'createdAt', '-createdAt'])
   sort?: 'username' | '-username' | 'createdAt' | '-createdAt';
 }
 
@@ -104,7 +146,8 @@ export class UserDto {
   @ApiProperty({ nullable: true, type: String }) regionName!: string | null;
   @ApiProperty({ nullable: true, type: Number }) organisationId!: number | null;
   @ApiProperty({ enum: ['ACTIVE', 'DISABLED'] }) status!: 'ACTIVE' | 'DISABLED';
-  @ApiProperty({ nullable: true, type: String, description: 'Set while the account is locked out' }) lockedUntil!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Set while the account is locked out' }) lockedUntil!:
+    string | null;
   @ApiProperty() createdAt!: string;
 }
 
@@ -127,7 +170,11 @@ export class MeOrganisationDto {
   @ApiProperty() id!: number;
   @ApiProperty() name!: string;
   @ApiProperty() kind!: string;
-  @ApiProperty({ description: 'PENDING_REVIEW, RETURNED, ACTIVE, SUSPENDED or BLACKLISTED: members see it as a banner while not ACTIVE' }) status!: string;
+  @ApiProperty({
+    description:
+      'PENDING_REVIEW, RETURNED, ACTIVE, SUSPENDED or BLACKLISTED: members see it as a banner while not ACTIVE',
+  })
+  status!: string;
 }
 
 export class MeDto {

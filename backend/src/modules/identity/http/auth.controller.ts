@@ -5,14 +5,16 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../../../platform/access';
 import { LoginDto, LogoutDto, RefreshDto, TokenPairDto } from '../dto/auth.dto';
 import { RegisterResidentDto, ResidentDto } from '../dto/resident.dto';
-import { ResidentsService } from '../services/residents.service';
 import { AuthService } from '../services/auth.service';
+import { ResidentsService } from '../services/residents.service';
 
 @ApiTags('auth')
 @Controller('v1/auth')
 @Public()
 @UseGuards(ThrottlerGuard)
-@ApiTooManyRequestsResponse({ description: 'Rate limit per client address (AUTH_RATE_LIMIT per AUTH_RATE_WINDOW_SECONDS).' })
+@ApiTooManyRequestsResponse({
+  description: 'Rate limit per client address (AUTH_RATE_LIMIT per AUTH_RATE_WINDOW_SECONDS).',
+})
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
@@ -20,21 +22,31 @@ export class AuthController {
   ) {}
 
   @Post('register')
-  @ApiOkResponse({ type: ResidentDto, description: 'A resident registers with a phone number; a community worker verifies them before they can support needs.' })
+  @ApiOkResponse({
+    type: ResidentDto,
+    description:
+      'A resident registers with a phone number; a community worker verifies them before they can support needs.',
+  })
   register(@Body() dto: RegisterResidentDto, @Ip() ip: string): Promise<ResidentDto> {
     return this.residents.register(dto, ip);
   }
 
   @Post('login')
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenPairDto, description: '401 wrong credentials; 423 locked (with lockedUntil); 403 disabled.' })
+  @ApiOkResponse({
+    type: TokenPairDto,
+    description: '401 wrong credentials; 423 locked (with lockedUntil); 403 disabled.',
+  })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokenPairDto> {
     return this.auth.login(dto.username, dto.password, { ip });
   }
 
   @Post('refresh')
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenPairDto, description: 'The presented refresh token is spent; reusing it revokes the session.' })
+  @ApiOkResponse({
+    type: TokenPairDto,
+    description: 'The presented refresh token is spent; reusing it revokes the session.',
+  })
   refresh(@Body() dto: RefreshDto, @Ip() ip: string): Promise<TokenPairDto> {
     return this.auth.refresh(dto.refreshToken, { ip });
   }

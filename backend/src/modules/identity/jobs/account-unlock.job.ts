@@ -4,7 +4,7 @@ import { DataSource, IsNull, Not } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
-import { DeadlineJob, DeadlineSource, QUEUES, deadlineJobId } from '../../../platform/queue';
+import { DeadlineJob, deadlineJobId, DeadlineSource, QUEUES } from '../../../platform/queue';
 import { AuditService } from '../../audit';
 import { UserEntity } from '../entities/user.entity';
 

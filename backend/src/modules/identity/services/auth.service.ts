@@ -13,15 +13,14 @@ import { RefreshTokenEntity, SessionEntity } from '../entities/session.entity';
 import { UserEntity, UserRoleEntity } from '../entities/user.entity';
 import { accountUnlockDeadline } from '../jobs/account-unlock.job';
 import { PasswordHasher } from './password-hasher';
-import { TokenPair, TokenService, hashToken } from './token.service';
+import { hashToken, TokenPair, TokenService } from './token.service';
 
 export interface ClientInfo {
   ip: string | null;
 }
 
 type LoginOutcome =
-  | { ok: true; pair: TokenPair }
-  | { ok: false; error: IdentityError; lockedUntil?: Date; userId?: number };
+  { ok: true; pair: TokenPair } | { ok: false; error: IdentityError; lockedUntil?: Date; userId?: number };
 
 @Injectable()
 export class AuthService {
@@ -46,19 +45,35 @@ export class AuthService {
       const anon: Actor = { ...this.actorOf(null, username, []), ip: client.ip };
       if (user === null) {
         await this.hasher.verify(null, password);
-        await this.audit.record(em, anon, { action: 'identity.login.failed', entityType: 'user', after: { username, reason: 'UNKNOWN_USER' } });
+        await this.audit.record(em, anon, {
+          action: 'identity.login.failed',
+          entityType: 'user',
+          after: { username, reason: 'UNKNOWN_USER' },
+        });
         return { ok: false, error: invalidCredentials() };
       }
       const roles = await this.rolesOf(em, user.id);
       const actor: Actor = { ...this.actorOf(user, user.username, roles), ip: client.ip };
       const counters = { failedCount: user.failedLoginCount, lockedUntil: user.lockedUntil };
       if (isLocked(counters, now)) {
-        await this.audit.record(em, actor, { action: 'identity.login.refused_locked', entityType: 'user', entityId: user.id, regionPath: user.regionPath });
+        await this.audit.record(em, actor, {
+          action: 'identity.login.refused_locked',
+          entityType: 'user',
+          entityId: user.id,
+          regionPath: user.regionPath,
+        });
         return { ok: false, error: locked(counters.lockedUntil as Date) };
       }
       if (!(await this.hasher.verify(user.passwordHash, password))) {
-        const next = afterFailure(counters, now, { threshold: this.env.LOCKOUT_THRESHOLD, minutes: this.env.LOCKOUT_MINUTES });
-        await em.update(UserEntity, { id: user.id }, { failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil, updatedAt: now });
+        const next = afterFailure(counters, now, {
+          threshold: this.env.LOCKOUT_THRESHOLD,
+          minutes: this.env.LOCKOUT_MINUTES,
+        });
+        await em.update(
+          UserEntity,
+          { id: user.id },
+          { failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil, updatedAt: now },
+        );
         await this.audit.record(em, actor, {
           action: next.locked ? 'identity.account.locked' : 'identity.login.failed',
           entityType: 'user',
@@ -67,22 +82,47 @@ export class AuthService {
           before: current(counters, now),
           after: { failedCount: next.failedCount, lockedUntil: next.lockedUntil },
         });
-        if (next.locked) return { ok: false, error: locked(next.lockedUntil as Date), lockedUntil: next.lockedUntil as Date, userId: user.id };
+        if (next.locked)
+          return {
+            ok: false,
+            error: locked(next.lockedUntil as Date),
+            lockedUntil: next.lockedUntil as Date,
+            userId: user.id,
+          };
         return { ok: false, error: invalidCredentials() };
       }
       if (user.status !== 'ACTIVE') {
-        await this.audit.record(em, actor, { action: 'identity.login.refused_disabled', entityType: 'user', entityId: user.id, regionPath: user.regionPath });
-        return { ok: false, error: new IdentityError(IdentityErrorCode.ACCOUNT_DISABLED, 'This account is disabled. Contact your administrator.') };
+        await this.audit.record(em, actor, {
+          action: 'identity.login.refused_disabled',
+          entityType: 'user',
+          entityId: user.id,
+          regionPath: user.regionPath,
+        });
+        return {
+          ok: false,
+          error: new IdentityError(
+            IdentityErrorCode.ACCOUNT_DISABLED,
+            'This account is disabled. Contact your administrator.',
+          ),
+        };
       }
       const reset = afterSuccess();
-      await em.update(UserEntity, { id: user.id }, { failedLoginCount: reset.failedCount, lockedUntil: reset.lockedUntil, updatedAt: now });
+      await em.update(
+        UserEntity,
+        { id: user.id },
+        { failedLoginCount: reset.failedCount, lockedUntil: reset.lockedUntil, updatedAt: now },
+      );
       const { session, pair } = await this.tokens.startSession(em, user.id, now, client.ip);
-      await this.audit.record(em, { ...actor, sessionId: session.id }, {
-        action: 'identity.login.succeeded',
-        entityType: 'session',
-        entityId: session.id,
-        regionPath: user.regionPath,
-      });
+      await this.audit.record(
+        em,
+        { ...actor, sessionId: session.id },
+        {
+          action: 'identity.login.succeeded',
+          entityType: 'session',
+          entityId: session.id,
+          regionPath: user.regionPath,
+        },
+      );
       return { ok: true, pair };
     });
     if (outcome.ok) return outcome.pair;
@@ -98,13 +138,24 @@ export class AuthService {
    */
   async refresh(refreshToken: string, client: ClientInfo): Promise<TokenPair> {
     const outcome = await inTransaction(this.dataSource, async (em): Promise<LoginOutcome> => {
-      const token = await em.findOne(RefreshTokenEntity, { where: { tokenHash: hashToken(refreshToken) }, lock: { mode: 'pessimistic_write' } });
+      const token = await em.findOne(RefreshTokenEntity, {
+        where: { tokenHash: hashToken(refreshToken) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (token === null) return { ok: false, error: invalidRefresh() };
-      const session = await em.findOne(SessionEntity, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } });
+      const session = await em.findOne(SessionEntity, {
+        where: { id: token.sessionId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const user = session && (await em.findOneBy(UserEntity, { id: session.userId }));
-      if (session === null || user === null || session.revokedAt !== null) return { ok: false, error: invalidRefresh() };
+      if (session === null || user === null || session.revokedAt !== null)
+        return { ok: false, error: invalidRefresh() };
       const now = await dbNow(em);
-      const actor: Actor = { ...this.actorOf(user, user.username, await this.rolesOf(em, user.id)), ip: client.ip, sessionId: session.id };
+      const actor: Actor = {
+        ...this.actorOf(user, user.username, await this.rolesOf(em, user.id)),
+        ip: client.ip,
+        sessionId: session.id,
+      };
       if (token.usedAt !== null) {
         await em.update(SessionEntity, { id: session.id }, { revokedAt: now, revokedReason: 'REFRESH_REUSE' });
         await this.audit.record(em, actor, {
@@ -114,14 +165,29 @@ export class AuthService {
           regionPath: user.regionPath,
           after: { revokedReason: 'REFRESH_REUSE' },
         });
-        return { ok: false, error: new IdentityError(IdentityErrorCode.REFRESH_TOKEN_REUSED, 'This refresh token was already used; the session has been ended for safety. Sign in again.') };
+        return {
+          ok: false,
+          error: new IdentityError(
+            IdentityErrorCode.REFRESH_TOKEN_REUSED,
+            'This refresh token was already used; the session has been ended for safety. Sign in again.',
+          ),
+        };
       }
-      if (token.expiresAt.getTime() <= now.getTime() || session.expiresAt.getTime() <= now.getTime() || user.status !== 'ACTIVE') {
+      if (
+        token.expiresAt.getTime() <= now.getTime() ||
+        session.expiresAt.getTime() <= now.getTime() ||
+        user.status !== 'ACTIVE'
+      ) {
         return { ok: false, error: invalidRefresh() };
       }
       await em.update(RefreshTokenEntity, { id: token.id }, { usedAt: now });
       const pair = await this.tokens.issue(em, session, now);
-      await this.audit.record(em, actor, { action: 'identity.session.refreshed', entityType: 'session', entityId: session.id, regionPath: user.regionPath });
+      await this.audit.record(em, actor, {
+        action: 'identity.session.refreshed',
+        entityType: 'session',
+        entityId: session.id,
+        regionPath: user.regionPath,
+      });
       return { ok: true, pair };
     });
     if (outcome.ok) return outcome.pair;
@@ -133,13 +199,25 @@ export class AuthService {
     await inTransaction(this.dataSource, async (em) => {
       const token = await em.findOneBy(RefreshTokenEntity, { tokenHash: hashToken(refreshToken) });
       if (token === null) return;
-      const session = await em.findOne(SessionEntity, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } });
+      const session = await em.findOne(SessionEntity, {
+        where: { id: token.sessionId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (session === null || session.revokedAt !== null) return;
       const user = await em.findOneByOrFail(UserEntity, { id: session.userId });
       const now = await dbNow(em);
       await em.update(SessionEntity, { id: session.id }, { revokedAt: now, revokedReason: 'LOGOUT' });
-      const actor: Actor = { ...this.actorOf(user, user.username, await this.rolesOf(em, user.id)), ip: client.ip, sessionId: session.id };
-      await this.audit.record(em, actor, { action: 'identity.logout', entityType: 'session', entityId: session.id, regionPath: user.regionPath });
+      const actor: Actor = {
+        ...this.actorOf(user, user.username, await this.rolesOf(em, user.id)),
+        ip: client.ip,
+        sessionId: session.id,
+      };
+      await this.audit.record(em, actor, {
+        action: 'identity.logout',
+        entityType: 'session',
+        entityId: session.id,
+        regionPath: user.regionPath,
+      });
     });
   }
 
@@ -167,9 +245,16 @@ function invalidCredentials(): IdentityError {
 }
 
 function invalidRefresh(): IdentityError {
-  return new IdentityError(IdentityErrorCode.REFRESH_TOKEN_INVALID, 'The refresh token is invalid or expired. Sign in again.');
+  return new IdentityError(
+    IdentityErrorCode.REFRESH_TOKEN_INVALID,
+    'The refresh token is invalid or expired. Sign in again.',
+  );
 }
 
 function locked(until: Date): IdentityError {
-  return new IdentityError(IdentityErrorCode.ACCOUNT_LOCKED, 'Too many failed sign-ins: the account is locked for a while.', { lockedUntil: until.toISOString() });
+  return new IdentityError(
+    IdentityErrorCode.ACCOUNT_LOCKED,
+    'Too many failed sign-ins: the account is locked for a while.',
+    { lockedUntil: until.toISOString() },
+  );
 }

@@ -12,7 +12,10 @@ export class PeopleDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Active users holding a role, by id. */
-  async activeWithRole(role: Role, em: EntityManager = this.dataSource.manager): Promise<Array<{ id: number; displayName: string; regionPath: string | null }>> {
+  async activeWithRole(
+    role: Role,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Array<{ id: number; displayName: string; regionPath: string | null }>> {
     const rows = (await em.query(
       `SELECT u.id, u.display_name, u.region_path FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = ? WHERE u.status = 'ACTIVE' ORDER BY u.id`,
       [role],
@@ -21,7 +24,10 @@ export class PeopleDirectory {
   }
 
   /** Ids of the active members of each organisation. */
-  async memberIds(organisationIds: number[], em: EntityManager = this.dataSource.manager): Promise<Map<number, number[]>> {
+  async memberIds(
+    organisationIds: number[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<number, number[]>> {
     const out = new Map<number, number[]>(organisationIds.map((id) => [id, []]));
     if (organisationIds.length === 0) return out;
     const rows = (await em.query(
@@ -34,7 +40,10 @@ export class PeopleDirectory {
 
   async displayNames(userIds: number[], em: EntityManager = this.dataSource.manager): Promise<Map<number, string>> {
     if (userIds.length === 0) return new Map();
-    const rows = (await em.query(`SELECT id, display_name FROM users WHERE id IN (${userIds.map(() => '?').join(',')})`, userIds)) as Array<{ id: number; display_name: string }>;
+    const rows = (await em.query(
+      `SELECT id, display_name FROM users WHERE id IN (${userIds.map(() => '?').join(',')})`,
+      userIds,
+    )) as Array<{ id: number; display_name: string }>;
     return new Map(rows.map((r) => [r.id, r.display_name]));
   }
 }

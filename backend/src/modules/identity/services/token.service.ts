@@ -1,6 +1,6 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 
 import { Env } from '../../../config/env';
@@ -31,7 +31,12 @@ export class TokenService {
     private readonly env: Env,
   ) {}
 
-  async startSession(em: EntityManager, userId: number, now: Date, ip: string | null): Promise<{ session: SessionEntity; pair: TokenPair }> {
+  async startSession(
+    em: EntityManager,
+    userId: number,
+    now: Date,
+    ip: string | null,
+  ): Promise<{ session: SessionEntity; pair: TokenPair }> {
     const session = em.create(SessionEntity, {
       id: randomUUID(),
       userId,
@@ -48,7 +53,10 @@ export class TokenService {
   /** A new access token and a new refresh token in `session`. */
   async issue(em: EntityManager, session: SessionEntity, now: Date): Promise<TokenPair> {
     const refreshToken = randomBytes(32).toString('base64url');
-    const refreshExpiry = Math.min(now.getTime() + this.env.REFRESH_TOKEN_TTL_DAYS * 86_400_000, session.expiresAt.getTime());
+    const refreshExpiry = Math.min(
+      now.getTime() + this.env.REFRESH_TOKEN_TTL_DAYS * 86_400_000,
+      session.expiresAt.getTime(),
+    );
     await em.insert(RefreshTokenEntity, {
       sessionId: session.id,
       tokenHash: hashToken(refreshToken),

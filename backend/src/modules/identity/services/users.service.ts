@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 
-import { Actor, Role, inRegionScope, permissionsOf, regionScopeSql } from '../../../platform/access';
+import { Actor, inRegionScope, permissionsOf, regionScopeSql, Role } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { Page, pageOf } from '../../../platform/http/pagination';
 import { AuditService } from '../../audit';
 import { RegionRecord, RegionsService } from '../../regions';
-import { CreateUserDto, ListUsersQuery, MeDto, UpdateUserDto, UserDto } from '../dto/user.dto';
 import { IdentityError, IdentityErrorCode } from '../domain/identity.errors';
-import { PASSWORD_PROBLEM_TEXT, checkPassword } from '../domain/password-policy';
+import { checkPassword, PASSWORD_PROBLEM_TEXT } from '../domain/password-policy';
 import { checkAssignment } from '../domain/role-assignment';
+import { CreateUserDto, ListUsersQuery, MeDto, UpdateUserDto, UserDto } from '../dto/user.dto';
 import { SessionEntity } from '../entities/session.entity';
 import { UserEntity, UserRoleEntity } from '../entities/user.entity';
 import { ORGANISATION_DIRECTORY, OrganisationDirectory } from './organisation-directory';
@@ -82,15 +82,22 @@ export class UsersService {
         if (isRootScope(actor)) w.orWhere('u.region_path IS NULL');
       }),
     );
-    if (q.q) qb.andWhere('(u.username LIKE :q OR u.display_name LIKE :q)', { q: `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (q.q)
+      qb.andWhere('(u.username LIKE :q OR u.display_name LIKE :q)', {
+        q: `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
     if (q.status) qb.andWhere('u.status = :status', { status: q.status });
-    if (q.role) qb.andWhere('EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role = :role)', { role: q.role });
+    if (q.role)
+      qb.andWhere('EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role = :role)', { role: q.role });
     if (q.regionId !== undefined) {
       const region = await this.regions.getInScope(actor, q.regionId);
       qb.andWhere('u.region_path LIKE :rp', { rp: `${region.path}%` });
     }
     const sort = q.sort ?? 'username';
-    qb.orderBy(sort.replace('-', '') === 'createdAt' ? 'u.created_at' : 'u.username', sort.startsWith('-') ? 'DESC' : 'ASC')
+    qb.orderBy(
+      sort.replace('-', '') === 'createdAt' ? 'u.created_at' : 'u.username',
+      sort.startsWith('-') ? 'DESC' : 'ASC',
+    )
       .addOrderBy('u.id', 'ASC')
       .skip((q.page - 1) * q.pageSize)
       .take(q.pageSize);
@@ -105,10 +112,19 @@ export class UsersService {
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserDto> {
     const problem = checkPassword(dto.password, dto.username);
-    if (problem !== null) throw new IdentityError(IdentityErrorCode.PASSWORD_POLICY, PASSWORD_PROBLEM_TEXT[problem], { errors: [{ field: 'password', message: PASSWORD_PROBLEM_TEXT[problem] }] });
+    if (problem !== null)
+      throw new IdentityError(IdentityErrorCode.PASSWORD_POLICY, PASSWORD_PROBLEM_TEXT[problem], {
+        errors: [{ field: 'password', message: PASSWORD_PROBLEM_TEXT[problem] }],
+      });
     const passwordHash = await this.hasher.hash(dto.password);
     const id = await inTransaction(this.dataSource, async (em) => {
-      const region = await this.resolveAssignment(actor, em, dto.roles, dto.regionId ?? null, dto.organisationId ?? null);
+      const region = await this.resolveAssignment(
+        actor,
+        em,
+        dto.roles,
+        dto.regionId ?? null,
+        dto.organisationId ?? null,
+      );
       if (await em.existsBy(UserEntity, { username: dto.username })) {
         throw new IdentityError(IdentityErrorCode.USERNAME_TAKEN, `The username ${dto.username} is already taken.`);
       }
@@ -128,7 +144,10 @@ export class UsersService {
         updatedAt: now,
       });
       await em.insert(UserEntity, user);
-      await em.insert(UserRoleEntity, dto.roles.map((role) => ({ userId: user.id, role })));
+      await em.insert(
+        UserRoleEntity,
+        dto.roles.map((role) => ({ userId: user.id, role })),
+      );
       await this.audit.record(em, actor, {
         action: 'identity.user.created',
         entityType: 'user',
@@ -148,7 +167,10 @@ export class UsersService {
    */
   async hashNewPassword(username: string, password: string): Promise<string> {
     const problem = checkPassword(password, username);
-    if (problem !== null) throw new IdentityError(IdentityErrorCode.PASSWORD_POLICY, PASSWORD_PROBLEM_TEXT[problem], { errors: [{ field: 'password', message: PASSWORD_PROBLEM_TEXT[problem] }] });
+    if (problem !== null)
+      throw new IdentityError(IdentityErrorCode.PASSWORD_POLICY, PASSWORD_PROBLEM_TEXT[problem], {
+        errors: [{ field: 'password', message: PASSWORD_PROBLEM_TEXT[problem] }],
+      });
     return this.hasher.hash(password);
   }
 
@@ -161,7 +183,9 @@ export class UsersService {
   async createOrganisationMember(em: EntityManager, actor: Actor, member: NewOrganisationMember): Promise<UserDto> {
     await this.resolveAssignment(actor, em, [member.role], null, member.organisationId);
     if (await em.existsBy(UserEntity, { username: member.username })) {
-      throw new IdentityError(IdentityErrorCode.USERNAME_TAKEN, `The username ${member.username} is already taken.`, { errors: [{ field: 'username', message: 'already taken' }] });
+      throw new IdentityError(IdentityErrorCode.USERNAME_TAKEN, `The username ${member.username} is already taken.`, {
+        errors: [{ field: 'username', message: 'already taken' }],
+      });
     }
     const now = await dbNow(em);
     const user = em.create(UserEntity, {
@@ -180,16 +204,33 @@ export class UsersService {
     });
     await em.insert(UserEntity, user);
     await em.insert(UserRoleEntity, { userId: user.id, role: member.role });
-    await this.audit.record(em, actor, { action: 'identity.user.created', entityType: 'user', entityId: user.id, regionPath: null, after: snapshot(user, [member.role]) });
+    await this.audit.record(em, actor, {
+      action: 'identity.user.created',
+      entityType: 'user',
+      entityId: user.id,
+      regionPath: null,
+      after: snapshot(user, [member.role]),
+    });
     return {
-      id: user.id, username: user.username, displayName: user.displayName, phone: user.phone, roles: [member.role], regionId: null, regionName: null,
-      organisationId: member.organisationId, status: 'ACTIVE', lockedUntil: null, createdAt: now.toISOString(),
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      phone: user.phone,
+      roles: [member.role],
+      regionId: null,
+      regionName: null,
+      organisationId: member.organisationId,
+      status: 'ACTIVE',
+      lockedUntil: null,
+      createdAt: now.toISOString(),
     };
   }
 
   /** For the organisations context: the accounts of one organisation, by username. */
   async membersOf(organisationId: number): Promise<UserDto[]> {
-    return this.toDtos(await this.dataSource.getRepository(UserEntity).find({ where: { organisationId }, order: { username: 'ASC' } }));
+    return this.toDtos(
+      await this.dataSource.getRepository(UserEntity).find({ where: { organisationId }, order: { username: 'ASC' } }),
+    );
   }
 
   async update(actor: Actor, id: number, dto: UpdateUserDto): Promise<UserDto> {
@@ -202,17 +243,24 @@ export class UsersService {
       const nextOrgId = dto.organisationId === undefined ? user.organisationId : dto.organisationId;
       const region = await this.resolveAssignment(actor, em, nextRoles, nextRegionId, nextOrgId);
       const now = await dbNow(em);
-      await em.update(UserEntity, { id }, {
-        displayName: dto.displayName ?? user.displayName,
-        phone: dto.phone ?? user.phone,
-        regionId: region?.id ?? null,
-        regionPath: region?.path ?? null,
-        organisationId: nextOrgId,
-        updatedAt: now,
-      });
+      await em.update(
+        UserEntity,
+        { id },
+        {
+          displayName: dto.displayName ?? user.displayName,
+          phone: dto.phone ?? user.phone,
+          regionId: region?.id ?? null,
+          regionPath: region?.path ?? null,
+          organisationId: nextOrgId,
+          updatedAt: now,
+        },
+      );
       if (dto.roles) {
         await em.delete(UserRoleEntity, { userId: id });
-        await em.insert(UserRoleEntity, dto.roles.map((role) => ({ userId: id, role })));
+        await em.insert(
+          UserRoleEntity,
+          dto.roles.map((role) => ({ userId: id, role })),
+        );
       }
       const after = await em.findOneByOrFail(UserEntity, { id });
       await this.audit.record(em, actor, {
@@ -229,7 +277,8 @@ export class UsersService {
 
   /** Disables the account and revokes every session at once (the guard checks sessions per request). */
   async disable(actor: Actor, id: number): Promise<UserDto> {
-    if (id === actor.userId) throw new IdentityError(IdentityErrorCode.CANNOT_DISABLE_SELF, 'You cannot disable your own account.');
+    if (id === actor.userId)
+      throw new IdentityError(IdentityErrorCode.CANNOT_DISABLE_SELF, 'You cannot disable your own account.');
     await this.setStatus(actor, id, 'DISABLED');
     return this.dtoOf(id);
   }
@@ -243,7 +292,10 @@ export class UsersService {
     await inTransaction(this.dataSource, async (em) => {
       const user = await this.getInScope(actor, id, em, true);
       if (user.status === status) {
-        throw new IdentityError(IdentityErrorCode.ILLEGAL_TRANSITION, `The account is already ${status.toLowerCase()}.`);
+        throw new IdentityError(
+          IdentityErrorCode.ILLEGAL_TRANSITION,
+          `The account is already ${status.toLowerCase()}.`,
+        );
       }
       const now = await dbNow(em);
       await em.update(UserEntity, { id }, { status, updatedAt: now });
@@ -275,8 +327,12 @@ export class UsersService {
   }
 
   private async getInScope(actor: Actor, id: number, em: EntityManager, lock = false): Promise<UserEntity> {
-    const user = await em.findOne(UserEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    const visible = user !== null && (user.regionPath === null ? isRootScope(actor) : inRegionScope(actor, user.regionPath));
+    const user = await em.findOne(UserEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    const visible =
+      user !== null && (user.regionPath === null ? isRootScope(actor) : inRegionScope(actor, user.regionPath));
     if (!visible) throw new IdentityError(IdentityErrorCode.USER_NOT_FOUND, `User ${id} not found.`);
     return user;
   }

@@ -1,4 +1,4 @@
-import { NEED_STATUSES, NEED_TRANSITIONS, checkTransition, decisionPath } from './need.state-machine';
+import { checkTransition, decisionPath, NEED_STATUSES, NEED_TRANSITIONS } from './need.state-machine';
 
 describe('need state machine', () => {
   it('lets a community worker accept, reject or merge a submitted need', () => {

@@ -2,8 +2,18 @@ import type { Role } from '../../../platform/access';
 
 /** Need states (PRODUCT.md §3). */
 export const NEED_STATUSES = [
-  'SUBMITTED', 'ACCEPTED', 'REJECTED', 'MERGED', 'SHORTLISTED', 'APPROVED', 'DECLINED',
-  'IN_PROCUREMENT', 'IN_SERVICE', 'DELIVERED', 'EVALUATED', 'CLOSED',
+  'SUBMITTED',
+  'ACCEPTED',
+  'REJECTED',
+  'MERGED',
+  'SHORTLISTED',
+  'APPROVED',
+  'DECLINED',
+  'IN_PROCUREMENT',
+  'IN_SERVICE',
+  'DELIVERED',
+  'EVALUATED',
+  'CLOSED',
 ] as const;
 export type NeedStatus = (typeof NEED_STATUSES)[number];
 
@@ -49,9 +59,25 @@ export function checkTransition(from: NeedStatus, to: NeedStatus, actor: readonl
 }
 
 /** Statuses residents of the community can see on other people's needs. */
-export const PUBLIC_NEED_STATUSES: readonly NeedStatus[] = ['ACCEPTED', 'SHORTLISTED', 'APPROVED', 'DECLINED', 'IN_PROCUREMENT', 'IN_SERVICE', 'DELIVERED', 'EVALUATED', 'CLOSED'];
+export const PUBLIC_NEED_STATUSES: readonly NeedStatus[] = [
+  'ACCEPTED',
+  'SHORTLISTED',
+  'APPROVED',
+  'DECLINED',
+  'IN_PROCUREMENT',
+  'IN_SERVICE',
+  'DELIVERED',
+  'EVALUATED',
+  'CLOSED',
+];
 
-export const REJECT_REASONS = ['DUPLICATE', 'OUT_OF_SCOPE', 'INSUFFICIENT_INFO', 'NOT_PUBLIC_SERVICE', 'OTHER'] as const;
+export const REJECT_REASONS = [
+  'DUPLICATE',
+  'OUT_OF_SCOPE',
+  'INSUFFICIENT_INFO',
+  'NOT_PUBLIC_SERVICE',
+  'OTHER',
+] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export const DECISIONS = ['SHORTLISTED', 'APPROVED', 'DECLINED'] as const;
@@ -60,6 +86,7 @@ export type Decision = (typeof DECISIONS)[number];
 /** The path of transitions a deliberation decision takes from a need's current status. */
 export function decisionPath(from: NeedStatus, decision: Decision): NeedStatus[] | null {
   if (decision === 'SHORTLISTED') return from === 'ACCEPTED' ? ['SHORTLISTED'] : null;
-  if (decision === 'APPROVED') return from === 'ACCEPTED' ? ['SHORTLISTED', 'APPROVED'] : from === 'SHORTLISTED' ? ['APPROVED'] : null;
+  if (decision === 'APPROVED')
+    return from === 'ACCEPTED' ? ['SHORTLISTED', 'APPROVED'] : from === 'SHORTLISTED' ? ['APPROVED'] : null;
   return from === 'ACCEPTED' || from === 'SHORTLISTED' ? ['DECLINED'] : null;
 }

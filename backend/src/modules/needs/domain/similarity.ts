@@ -26,7 +26,11 @@ export function similarity(a: string, b: string): number {
 
 export const SIMILAR_THRESHOLD = 0.3;
 
-export function mostSimilar<T extends { title: string }>(title: string, candidates: T[], limit = 5): Array<T & { score: number }> {
+export function mostSimilar<T extends { title: string }>(
+  title: string,
+  candidates: T[],
+  limit = 5,
+): Array<T & { score: number }> {
   return candidates
     .map((c) => ({ ...c, score: Math.round(similarity(title, c.title) * 100) / 100 }))
     .filter((c) => c.score >= SIMILAR_THRESHOLD)

@@ -21,12 +21,17 @@ import {
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam } from '../../../platform/http/params';
 import { CAMPAIGN_STATUSES } from '../domain/campaign.state-machine';
-import { DECISIONS, NEED_STATUSES, REJECT_REASONS } from '../domain/need.state-machine';
-import type { Decision, RejectReason } from '../domain/need.state-machine';
-import { NEED_SORTS } from '../services/need-list.query';
-import type { NeedSort } from '../services/need-list.query';
+import {
+  DECISIONS,
+  NEED_STATUSES,
+  REJECT_REASONS,
+  type Decision,
+  type RejectReason,
+} from '../domain/need.state-machine';
+import { NEED_SORTS, type NeedSort } from '../services/need-list.query';
 
-const toInt = ({ value }: { value: string }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+const toInt = ({ value }: { value: string }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
 export { IdParam };
 
@@ -74,7 +79,8 @@ export class CampaignDto {
   @ApiProperty() minSupportsToShortlist!: number;
   @ApiProperty() catalogueVersionId!: number;
   @ApiProperty() needCount!: number;
-  @ApiPropertyOptional({ description: 'Residents: supports I have left in this campaign' }) myRemainingSupports?: number;
+  @ApiPropertyOptional({ description: 'Residents: supports I have left in this campaign' })
+  myRemainingSupports?: number;
 }
 
 // ---- needs
@@ -84,22 +90,50 @@ export class SubmitNeedDto {
   @ApiProperty({ description: 'A category of the campaign’s catalogue version' }) @IsInt() @Min(1) categoryId!: number;
   @ApiProperty({ example: '社区老年助餐点' }) @IsString() @Length(2, 100) title!: string;
   @ApiProperty() @IsString() @Length(1, 2000) description!: string;
-  @ApiProperty({ example: { targetGroup: '独居老人', headcount: 40 }, description: 'Typed attributes defined by the category' })
-  @IsObject() attributes!: Record<string, string | number>;
+  @ApiProperty({
+    example: { targetGroup: '独居老人', headcount: 40 },
+    description: 'Typed attributes defined by the category',
+  })
+  @IsObject()
+  attributes!: Record<string, string | number>;
   @ApiProperty({ example: '山西路社区活动中心' }) @IsString() @Length(1, 200) location!: string;
-  @ApiPropertyOptional({ description: 'Proxy entry by a community worker: the offline resident’s name' }) @IsOptional() @IsString() @Length(1, 64) offlineName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^\+?[0-9]{6,19}$/, { message: 'offlinePhone must be 6–19 digits' }) offlinePhone?: string;
-  @ApiPropertyOptional({ description: 'Proxy entry in a street-wide campaign: the resident’s community' }) @IsOptional() @IsInt() @Min(1) communityId?: number;
+  @ApiPropertyOptional({ description: 'Proxy entry by a community worker: the offline resident’s name' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  offlineName?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9]{6,19}$/, { message: 'offlinePhone must be 6–19 digits' })
+  offlinePhone?: string;
+  @ApiPropertyOptional({ description: 'Proxy entry in a street-wide campaign: the resident’s community' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  communityId?: number;
 }
 
 export class ListNeedsQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'A region in your scope (any level); defaults to your own region' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) regionId?: number;
+  @ApiPropertyOptional({ description: 'A region in your scope (any level); defaults to your own region' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  regionId?: number;
   @ApiPropertyOptional({ description: 'Comma-separated statuses', example: 'APPROVED,SHORTLISTED' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
-  @IsArray() @ArrayMaxSize(12) @IsIn(NEED_STATUSES, { each: true })
+  @IsArray()
+  @ArrayMaxSize(12)
+  @IsIn(NEED_STATUSES, { each: true })
   status?: string[];
-  @ApiPropertyOptional({ description: 'A category; its subtree is included' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) categoryId?: number;
+  @ApiPropertyOptional({ description: 'A category; its subtree is included' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  categoryId?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) campaignId?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) q?: string;
   @ApiPropertyOptional({ enum: NEED_SORTS, default: '-createdAt' }) @IsOptional() @IsIn(NEED_SORTS) sort?: NeedSort;
@@ -110,7 +144,12 @@ export class ExportNeedsQuery extends ListNeedsQuery {}
 export class SimilarQuery {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) campaignId!: number;
   @ApiProperty() @IsString() @Length(1, 100) title!: string;
-  @ApiPropertyOptional({ description: 'Proxy entry: the community' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) communityId?: number;
+  @ApiPropertyOptional({ description: 'Proxy entry: the community' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  communityId?: number;
 }
 
 export class RejectNeedDto {
@@ -123,7 +162,10 @@ export class MergeNeedDto {
 }
 
 export class ResubmitNeedDto {
-  @ApiProperty({ description: 'A later OPEN campaign covering the need’s community' }) @IsInt() @Min(1) campaignId!: number;
+  @ApiProperty({ description: 'A later OPEN campaign covering the need’s community' })
+  @IsInt()
+  @Min(1)
+  campaignId!: number;
 }
 
 export class DecisionDto {
@@ -133,10 +175,18 @@ export class DecisionDto {
 }
 
 export class RecordDeliberationDto {
-  @ApiProperty({ example: '2026-12-05' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'heldOn must be YYYY-MM-DD' }) heldOn!: string;
+  @ApiProperty({ example: '2026-12-05' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'heldOn must be YYYY-MM-DD' })
+  heldOn!: string;
   @ApiProperty() @IsString() @Length(1, 2000) attendees!: string;
   @ApiProperty() @IsString() @Length(1, 10000) minutes!: string;
-  @ApiProperty({ type: [DecisionDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => DecisionDto) decisions!: DecisionDto[];
+  @ApiProperty({ type: [DecisionDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => DecisionDto)
+  decisions!: DecisionDto[];
 }
 
 export class NeedSummaryDto {

@@ -3,7 +3,15 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
 import { Page } from '../../../platform/http/pagination';
-import { CampaignDto, CreateCampaignDto, DeliberationDto, IdParam, ListCampaignsQuery, RecordDeliberationDto, UpdateCampaignDto } from '../dto/needs.dto';
+import {
+  CampaignDto,
+  CreateCampaignDto,
+  DeliberationDto,
+  IdParam,
+  ListCampaignsQuery,
+  RecordDeliberationDto,
+  UpdateCampaignDto,
+} from '../dto/needs.dto';
 import { CampaignsService } from '../services/campaigns.service';
 import { DeliberationService } from '../services/deliberation.service';
 
@@ -31,7 +39,10 @@ export class CampaignsController {
 
   @Post()
   @RequirePermission(PERMISSIONS.CAMPAIGNS_MANAGE)
-  @ApiCreatedResponse({ type: CampaignDto, description: 'Opens at once if opensAt has passed; otherwise a job opens it on time.' })
+  @ApiCreatedResponse({
+    type: CampaignDto,
+    description: 'Opens at once if opensAt has passed; otherwise a job opens it on time.',
+  })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCampaignDto): Promise<CampaignDto> {
     return this.campaigns.create(actor, dto);
   }
@@ -53,7 +64,11 @@ export class CampaignsController {
   @Post(':id/deliberations')
   @RequirePermission(PERMISSIONS.NEEDS_DELIBERATE)
   @ApiCreatedResponse({ type: DeliberationDto })
-  deliberate(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: RecordDeliberationDto): Promise<DeliberationDto> {
+  deliberate(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParam,
+    @Body() dto: RecordDeliberationDto,
+  ): Promise<DeliberationDto> {
     return this.deliberations.record(actor, p.id, dto);
   }
 }

@@ -1,10 +1,24 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 
 import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
 import { Idempotent } from '../../../platform/http/idempotency/idempotency.interceptor';
 import { Page } from '../../../platform/http/pagination';
+import { MAX_ATTACHMENT_BYTES } from '../domain/attachment-limits';
 import {
   AttachmentDto,
   AttachmentParam,
@@ -23,7 +37,6 @@ import {
   SupportResultDto,
   TimelineEventDto,
 } from '../dto/needs.dto';
-import { MAX_ATTACHMENT_BYTES } from '../domain/attachment-limits';
 import { NeedsExportService } from '../services/needs-export.service';
 import { NeedsService, UploadedFile as Upload } from '../services/needs.service';
 import { SupportsService } from '../services/supports.service';
@@ -89,7 +102,11 @@ export class NeedsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: AttachmentDto })
-  attach(@CurrentActor() actor: Actor, @Param() p: IdParam, @UploadedFile() file: Upload | undefined): Promise<AttachmentDto> {
+  attach(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParam,
+    @UploadedFile() file: Upload | undefined,
+  ): Promise<AttachmentDto> {
     return this.needs.addAttachment(actor, p.id, file);
   }
 
@@ -98,7 +115,10 @@ export class NeedsController {
   @ApiOkResponse({ description: 'The file' })
   async download(@CurrentActor() actor: Actor, @Param() p: AttachmentParam): Promise<StreamableFile> {
     const a = await this.needs.attachment(actor, p.id, p.attachmentId);
-    return new StreamableFile(a.content, { type: a.mime, disposition: `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}` });
+    return new StreamableFile(a.content, {
+      type: a.mime,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
+    });
   }
 
   @Post(':id/accept')

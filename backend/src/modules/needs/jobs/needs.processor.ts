@@ -2,7 +2,12 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DelayedError, Job } from 'bullmq';
 
 import { QUEUES } from '../../../platform/queue';
-import { CAMPAIGN_CLOSE_JOB, CAMPAIGN_OPEN_JOB, CampaignDeadlinePayload, CampaignsService } from '../services/campaigns.service';
+import {
+  CAMPAIGN_CLOSE_JOB,
+  CAMPAIGN_OPEN_JOB,
+  CampaignDeadlinePayload,
+  CampaignsService,
+} from '../services/campaigns.service';
 
 /** Worker-side consumer of the needs queue: campaign opening and closing. */
 @Processor(QUEUES.NEEDS)

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 
-import { Actor, SYSTEM_ACTOR, inRegionScope, regionScopeSql } from '../../../platform/access';
+import { Actor, inRegionScope, regionScopeSql, SYSTEM_ACTOR } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { Page, pageOf } from '../../../platform/http/pagination';
-import { Deadlines, DeadlineJob, DeadlineSource, QUEUES, deadlineJobId } from '../../../platform/queue';
+import { DeadlineJob, deadlineJobId, Deadlines, DeadlineSource, QUEUES } from '../../../platform/queue';
 import { AuditService } from '../../audit';
 import { CatalogueService } from '../../catalogue';
 import { RegionsService } from '../../regions';
-import { CampaignDto, CreateCampaignDto, ListCampaignsQuery, UpdateCampaignDto } from '../dto/needs.dto';
 import { CampaignStatus, dueStatus } from '../domain/campaign.state-machine';
 import { NeedsError, NeedsErrorCode } from '../domain/needs.errors';
+import { CampaignDto, CreateCampaignDto, ListCampaignsQuery, UpdateCampaignDto } from '../dto/needs.dto';
 import { CampaignEntity, CampaignParticipantEntity, NeedEntity } from '../entities/needs.entities';
 import { NeedLifecycle } from './need-lifecycle.service';
 
@@ -22,12 +22,22 @@ export interface CampaignDeadlinePayload {
   campaignId: number;
 }
 
-export function campaignDeadline(kind: typeof CAMPAIGN_OPEN_JOB | typeof CAMPAIGN_CLOSE_JOB, c: Pick<CampaignEntity, 'id' | 'opensAt' | 'closesAt'>): DeadlineJob<CampaignDeadlinePayload> {
+export function campaignDeadline(
+  kind: typeof CAMPAIGN_OPEN_JOB | typeof CAMPAIGN_CLOSE_JOB,
+  c: Pick<CampaignEntity, 'id' | 'opensAt' | 'closesAt'>,
+): DeadlineJob<CampaignDeadlinePayload> {
   const runAt = kind === CAMPAIGN_OPEN_JOB ? c.opensAt : c.closesAt;
-  return { queue: QUEUES.NEEDS, name: kind, jobId: deadlineJobId(kind, c.id, runAt.getTime()), payload: { campaignId: c.id }, runAt };
+  return {
+    queue: QUEUES.NEEDS,
+    name: kind,
+    jobId: deadlineJobId(kind, c.id, runAt.getTime()),
+    payload: { campaignId: c.id },
+    runAt,
+  };
 }
 
-export type CampaignTickResult = { result: 'OPENED' | 'CLOSED' | 'NOTHING_TO_DO' } | { result: 'NOT_DUE'; dueInMs: number };
+export type CampaignTickResult =
+  { result: 'OPENED' | 'CLOSED' | 'NOTHING_TO_DO' } | { result: 'NOT_DUE'; dueInMs: number };
 
 @Injectable()
 export class CampaignsService {
@@ -50,7 +60,12 @@ export class CampaignsService {
       qb.where(new Brackets((w) => w.where(scope.sql, scope.params)));
     }
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
-    const [rows, total] = await qb.orderBy('c.opens_at', 'DESC').addOrderBy('c.id', 'DESC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('c.opens_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return pageOf(await this.toDtos(actor, rows), total, q);
   }
 
@@ -60,8 +75,15 @@ export class CampaignsService {
 
   /** A campaign the actor may see (404 otherwise). */
   async visible(actor: Actor, id: number, em: EntityManager, lock = false): Promise<CampaignEntity> {
-    const c = await em.findOne(CampaignEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    const ok = c !== null && (actor.roles.includes('RESIDENT') ? (actor.regionPath ?? '').startsWith(c.regionPath) : inRegionScope(actor, c.regionPath));
+    const c = await em.findOne(CampaignEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    const ok =
+      c !== null &&
+      (actor.roles.includes('RESIDENT')
+        ? (actor.regionPath ?? '').startsWith(c.regionPath)
+        : inRegionScope(actor, c.regionPath));
     if (!ok) throw new NeedsError(NeedsErrorCode.CAMPAIGN_NOT_FOUND, `Campaign ${id} not found.`);
     return c;
   }
@@ -69,21 +91,39 @@ export class CampaignsService {
   async create(actor: Actor, dto: CreateCampaignDto): Promise<CampaignDto> {
     const c = await inTransaction(this.dataSource, async (em) => {
       const region = await this.regions.getInScope(actor, dto.regionId, em);
-      if (region.level !== 'STREET' && region.level !== 'COMMUNITY') throw this.invalid('regionId', 'A campaign covers a street or a community.');
+      if (region.level !== 'STREET' && region.level !== 'COMMUNITY')
+        throw this.invalid('regionId', 'A campaign covers a street or a community.');
       await this.assertPublished(dto.catalogueVersionId);
       const now = await dbNow(em);
       const opensAt = new Date(dto.opensAt);
       const closesAt = new Date(dto.closesAt);
       this.assertWindow(opensAt, closesAt, now);
       const campaign = em.create(CampaignEntity, {
-        regionId: region.id, regionPath: region.path, title: dto.title, description: dto.description, opensAt, closesAt,
-        status: 'DRAFT', supportsPerResident: dto.supportsPerResident, minSupportsToShortlist: dto.minSupportsToShortlist,
-        catalogueVersionId: dto.catalogueVersionId, createdBy: actor.userId, createdAt: now, updatedAt: now,
+        regionId: region.id,
+        regionPath: region.path,
+        title: dto.title,
+        description: dto.description,
+        opensAt,
+        closesAt,
+        status: 'DRAFT',
+        supportsPerResident: dto.supportsPerResident,
+        minSupportsToShortlist: dto.minSupportsToShortlist,
+        catalogueVersionId: dto.catalogueVersionId,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
       });
       await em.insert(CampaignEntity, campaign);
-      await this.audit.record(em, actor, { action: 'needs.campaign.created', entityType: 'campaign', entityId: campaign.id, regionPath: region.path, after: this.rules(campaign) });
+      await this.audit.record(em, actor, {
+        action: 'needs.campaign.created',
+        entityType: 'campaign',
+        entityId: campaign.id,
+        regionPath: region.path,
+        after: this.rules(campaign),
+      });
       // A window that has already started opens at once: the database clock decides, not the job.
-      if (dueStatus('DRAFT', opensAt, closesAt, now) === 'OPEN') await this.setStatus(em, SYSTEM_ACTOR, campaign, 'OPEN', now);
+      if (dueStatus('DRAFT', opensAt, closesAt, now) === 'OPEN')
+        await this.setStatus(em, SYSTEM_ACTOR, campaign, 'OPEN', now);
       return campaign;
     });
     await this.scheduleNext(c);
@@ -95,7 +135,10 @@ export class CampaignsService {
       const campaign = await this.visible(actor, id, em, true);
       const now = await dbNow(em);
       if (campaign.status !== 'DRAFT' || now >= campaign.opensAt) {
-        throw new NeedsError(NeedsErrorCode.CAMPAIGN_RULES_FROZEN, 'The campaign has opened: its dates and rules are frozen.');
+        throw new NeedsError(
+          NeedsErrorCode.CAMPAIGN_RULES_FROZEN,
+          'The campaign has opened: its dates and rules are frozen.',
+        );
       }
       if (dto.catalogueVersionId !== undefined) await this.assertPublished(dto.catalogueVersionId);
       const before = this.rules(campaign);
@@ -112,8 +155,16 @@ export class CampaignsService {
       this.assertWindow(next.opensAt, next.closesAt, now);
       await em.update(CampaignEntity, { id }, next);
       Object.assign(campaign, next);
-      await this.audit.record(em, actor, { action: 'needs.campaign.updated', entityType: 'campaign', entityId: id, regionPath: campaign.regionPath, before, after: this.rules(campaign) });
-      if (dueStatus('DRAFT', campaign.opensAt, campaign.closesAt, now) === 'OPEN') await this.setStatus(em, SYSTEM_ACTOR, campaign, 'OPEN', now);
+      await this.audit.record(em, actor, {
+        action: 'needs.campaign.updated',
+        entityType: 'campaign',
+        entityId: id,
+        regionPath: campaign.regionPath,
+        before,
+        after: this.rules(campaign),
+      });
+      if (dueStatus('DRAFT', campaign.opensAt, campaign.closesAt, now) === 'OPEN')
+        await this.setStatus(em, SYSTEM_ACTOR, campaign, 'OPEN', now);
       return campaign;
     });
     await this.scheduleNext(c);
@@ -125,22 +176,26 @@ export class CampaignsService {
    * the database clock says is due (open, close — or both, if the worker was down for the whole window).
    */
   async tick(campaignId: number): Promise<CampaignTickResult> {
-    const out = await inTransaction(this.dataSource, async (em): Promise<{ r: CampaignTickResult; c: CampaignEntity | null }> => {
-      const c = await em.findOne(CampaignEntity, { where: { id: campaignId }, lock: { mode: 'pessimistic_write' } });
-      if (c === null || (c.status !== 'DRAFT' && c.status !== 'OPEN')) return { r: { result: 'NOTHING_TO_DO' }, c: null };
-      const now = await dbNow(em);
-      const due = dueStatus(c.status, c.opensAt, c.closesAt, now);
-      if (due === c.status) {
-        const next = c.status === 'DRAFT' ? c.opensAt : c.closesAt;
-        return { r: { result: 'NOT_DUE', dueInMs: next.getTime() - now.getTime() }, c: null };
-      }
-      if (c.status === 'DRAFT') await this.setStatus(em, SYSTEM_ACTOR, c, 'OPEN', now);
-      if (due === 'CLOSED') {
-        await this.setStatus(em, SYSTEM_ACTOR, c, 'CLOSED', now);
-        await this.shortlist(em, c, now);
-      }
-      return { r: { result: due === 'CLOSED' ? 'CLOSED' : 'OPENED' }, c };
-    });
+    const out = await inTransaction(
+      this.dataSource,
+      async (em): Promise<{ r: CampaignTickResult; c: CampaignEntity | null }> => {
+        const c = await em.findOne(CampaignEntity, { where: { id: campaignId }, lock: { mode: 'pessimistic_write' } });
+        if (c === null || (c.status !== 'DRAFT' && c.status !== 'OPEN'))
+          return { r: { result: 'NOTHING_TO_DO' }, c: null };
+        const now = await dbNow(em);
+        const due = dueStatus(c.status, c.opensAt, c.closesAt, now);
+        if (due === c.status) {
+          const next = c.status === 'DRAFT' ? c.opensAt : c.closesAt;
+          return { r: { result: 'NOT_DUE', dueInMs: next.getTime() - now.getTime() }, c: null };
+        }
+        if (c.status === 'DRAFT') await this.setStatus(em, SYSTEM_ACTOR, c, 'OPEN', now);
+        if (due === 'CLOSED') {
+          await this.setStatus(em, SYSTEM_ACTOR, c, 'CLOSED', now);
+          await this.shortlist(em, c, now);
+        }
+        return { r: { result: due === 'CLOSED' ? 'CLOSED' : 'OPENED' }, c };
+      },
+    );
     if (out.c) await this.scheduleNext(out.c);
     return out.r;
   }
@@ -149,8 +204,16 @@ export class CampaignsService {
   sources(): DeadlineSource[] {
     const repo = () => this.dataSource.getRepository(CampaignEntity);
     return [
-      { kind: CAMPAIGN_OPEN_JOB, pending: async () => (await repo().findBy({ status: 'DRAFT' })).map((c) => campaignDeadline(CAMPAIGN_OPEN_JOB, c)) },
-      { kind: CAMPAIGN_CLOSE_JOB, pending: async () => (await repo().findBy({ status: 'OPEN' })).map((c) => campaignDeadline(CAMPAIGN_CLOSE_JOB, c)) },
+      {
+        kind: CAMPAIGN_OPEN_JOB,
+        pending: async () =>
+          (await repo().findBy({ status: 'DRAFT' })).map((c) => campaignDeadline(CAMPAIGN_OPEN_JOB, c)),
+      },
+      {
+        kind: CAMPAIGN_CLOSE_JOB,
+        pending: async () =>
+          (await repo().findBy({ status: 'OPEN' })).map((c) => campaignDeadline(CAMPAIGN_CLOSE_JOB, c)),
+      },
     ];
   }
 
@@ -169,19 +232,40 @@ export class CampaignsService {
     const from = c.status;
     await em.update(CampaignEntity, { id: c.id }, { status: to, updatedAt: now });
     c.status = to;
-    await this.audit.record(em, actor, { action: `needs.campaign.${to.toLowerCase()}`, entityType: 'campaign', entityId: c.id, regionPath: c.regionPath, before: { status: from }, after: { status: to } });
+    await this.audit.record(em, actor, {
+      action: `needs.campaign.${to.toLowerCase()}`,
+      entityType: 'campaign',
+      entityId: c.id,
+      regionPath: c.regionPath,
+      before: { status: from },
+      after: { status: to },
+    });
   }
 
   /** At close: accepted needs with enough supports go to the residents' council. */
   private async shortlist(em: EntityManager, c: CampaignEntity, now: Date): Promise<void> {
-    const needs = await em.find(NeedEntity, { where: { campaignId: c.id, status: 'ACCEPTED' }, lock: { mode: 'pessimistic_write' } });
+    const needs = await em.find(NeedEntity, {
+      where: { campaignId: c.id, status: 'ACCEPTED' },
+      lock: { mode: 'pessimistic_write' },
+    });
     for (const n of needs.filter((x) => x.supportCount >= c.minSupportsToShortlist)) {
-      await this.lifecycle.transition(em, SYSTEM_ACTOR, n, 'SHORTLISTED', now, { system: true, note: { reason: `获得 ${n.supportCount} 人支持（入围门槛 ${c.minSupportsToShortlist}）` } });
+      await this.lifecycle.transition(em, SYSTEM_ACTOR, n, 'SHORTLISTED', now, {
+        system: true,
+        note: { reason: `获得 ${n.supportCount} 人支持（入围门槛 ${c.minSupportsToShortlist}）` },
+      });
     }
   }
 
   private rules(c: CampaignEntity) {
-    return { title: c.title, opensAt: c.opensAt, closesAt: c.closesAt, supportsPerResident: c.supportsPerResident, minSupportsToShortlist: c.minSupportsToShortlist, catalogueVersionId: c.catalogueVersionId, regionId: c.regionId };
+    return {
+      title: c.title,
+      opensAt: c.opensAt,
+      closesAt: c.closesAt,
+      supportsPerResident: c.supportsPerResident,
+      minSupportsToShortlist: c.minSupportsToShortlist,
+      catalogueVersionId: c.catalogueVersionId,
+      regionId: c.regionId,
+    };
   }
 
   private assertWindow(opensAt: Date, closesAt: Date, now: Date): void {
@@ -191,7 +275,8 @@ export class CampaignsService {
 
   private async assertPublished(versionId: number): Promise<void> {
     const versions = await this.catalogue.versions();
-    if (!versions.some((v) => v.id === versionId && v.status === 'PUBLISHED')) throw this.invalid('catalogueVersionId', 'Choose a published catalogue version.');
+    if (!versions.some((v) => v.id === versionId && v.status === 'PUBLISHED'))
+      throw this.invalid('catalogueVersionId', 'Choose a published catalogue version.');
   }
 
   private invalid(field: string, message: string): NeedsError {
@@ -206,14 +291,26 @@ export class CampaignsService {
       rows.map((r) => r.id),
     );
     const used = actor.roles.includes('RESIDENT')
-      ? await this.dataSource.getRepository(CampaignParticipantEntity).findBy({ userId: actor.userId, campaignId: In(rows.map((r) => r.id)) })
+      ? await this.dataSource
+          .getRepository(CampaignParticipantEntity)
+          .findBy({ userId: actor.userId, campaignId: In(rows.map((r) => r.id)) })
       : [];
     return rows.map((c) => ({
-      id: c.id, regionId: c.regionId, regionName: regions.get(c.regionId)?.name ?? null, title: c.title, description: c.description,
-      opensAt: c.opensAt.toISOString(), closesAt: c.closesAt.toISOString(), status: c.status, supportsPerResident: c.supportsPerResident,
-      minSupportsToShortlist: c.minSupportsToShortlist, catalogueVersionId: c.catalogueVersionId,
+      id: c.id,
+      regionId: c.regionId,
+      regionName: regions.get(c.regionId)?.name ?? null,
+      title: c.title,
+      description: c.description,
+      opensAt: c.opensAt.toISOString(),
+      closesAt: c.closesAt.toISOString(),
+      status: c.status,
+      supportsPerResident: c.supportsPerResident,
+      minSupportsToShortlist: c.minSupportsToShortlist,
+      catalogueVersionId: c.catalogueVersionId,
       needCount: Number(counts.find((x) => x.campaign_id === c.id)?.n ?? 0),
-      ...(actor.roles.includes('RESIDENT') ? { myRemainingSupports: c.supportsPerResident - (used.find((u) => u.campaignId === c.id)?.supportsUsed ?? 0) } : {}),
+      ...(actor.roles.includes('RESIDENT')
+        ? { myRemainingSupports: c.supportsPerResident - (used.find((u) => u.campaignId === c.id)?.supportsUsed ?? 0) }
+        : {}),
     }));
   }
 }

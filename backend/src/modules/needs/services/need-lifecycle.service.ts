@@ -4,14 +4,23 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '../../../platform/access';
 import { AuditService } from '../../audit';
 import { InboxService } from '../../notifications';
-import { NeedActor, NeedStatus, checkTransition, findTransition } from '../domain/need.state-machine';
+import { checkTransition, findTransition, NeedActor, NeedStatus } from '../domain/need.state-machine';
 import { NeedsError, NeedsErrorCode } from '../domain/needs.errors';
 import { NeedEntity, NeedEventEntity } from '../entities/needs.entities';
 
 const STATUS_ZH: Record<NeedStatus, string> = {
-  SUBMITTED: '已提交', ACCEPTED: '已受理（开放支持）', REJECTED: '未通过审核', MERGED: '已合并', SHORTLISTED: '已入围议事会',
-  APPROVED: '议事会通过', DECLINED: '议事会未通过', IN_PROCUREMENT: '采购中', IN_SERVICE: '服务中', DELIVERED: '已交付',
-  EVALUATED: '已评估', CLOSED: '已结项',
+  SUBMITTED: '已提交',
+  ACCEPTED: '已受理（开放支持）',
+  REJECTED: '未通过审核',
+  MERGED: '已合并',
+  SHORTLISTED: '已入围议事会',
+  APPROVED: '议事会通过',
+  DECLINED: '议事会未通过',
+  IN_PROCUREMENT: '采购中',
+  IN_SERVICE: '服务中',
+  DELIVERED: '已交付',
+  EVALUATED: '已评估',
+  CLOSED: '已结项',
 };
 
 /**
@@ -51,12 +60,17 @@ export class NeedLifecycle {
       after: { status: to, ...(opts.note ?? {}) },
     });
     const recipients = await this.followers(em, need);
-    await this.inbox.notify(em, recipients, {
-      kind: 'need.status_changed',
-      title: `需求「${need.title}」${STATUS_ZH[to]}`,
-      body: `${findTransition(from, to)?.label ?? ''}：${STATUS_ZH[from]} → ${STATUS_ZH[to]}${opts.note?.['reason'] ? `。说明：${String(opts.note['reason'])}` : ''}`,
-      needId: need.id,
-    }, now);
+    await this.inbox.notify(
+      em,
+      recipients,
+      {
+        kind: 'need.status_changed',
+        title: `需求「${need.title}」${STATUS_ZH[to]}`,
+        body: `${findTransition(from, to)?.label ?? ''}：${STATUS_ZH[from]} → ${STATUS_ZH[to]}${opts.note?.['reason'] ? `。说明：${String(opts.note['reason'])}` : ''}`,
+        needId: need.id,
+      },
+      now,
+    );
   }
 
   async event(
@@ -80,7 +94,9 @@ export class NeedLifecycle {
 
   /** The submitter and every current supporter. */
   async followers(em: EntityManager, need: NeedEntity): Promise<number[]> {
-    const rows: Array<{ user_id: number }> = await em.query('SELECT user_id FROM supports WHERE need_id = ?', [need.id]);
+    const rows: Array<{ user_id: number }> = await em.query('SELECT user_id FROM supports WHERE need_id = ?', [
+      need.id,
+    ]);
     return [need.submittedBy, ...rows.map((r) => r.user_id)];
   }
 }

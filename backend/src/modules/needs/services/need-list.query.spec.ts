@@ -17,17 +17,34 @@ describe('needs list query', () => {
     );
     expect(q.params).toEqual([2, 'APPROVED', 'SHORTLISTED', 5, 6]);
     expect(q.pageParams).toEqual([20, 40]);
-    expect(q.countSql).toBe('SELECT COUNT(*) AS total FROM needs n WHERE n.district_id = ? AND n.status IN (?, ?) AND n.category_id IN (?, ?)');
+    expect(q.countSql).toBe(
+      'SELECT COUNT(*) AS total FROM needs n WHERE n.district_id = ? AND n.status IN (?, ?) AND n.category_id IN (?, ?)',
+    );
   });
 
   it("lets a resident see the community's visible needs plus their own", () => {
-    const q = buildNeedListQuery({ region: { column: 'region_id', id: 9 }, statuses: ['ACCEPTED'], orSubmittedBy: 77, sort: '-supportCount', page: 1, pageSize: 10 });
-    expect(q.sql).toContain('WHERE n.region_id = ? AND (n.status IN (?) OR n.submitted_by = ?) ORDER BY n.support_count DESC, n.id DESC LIMIT ? OFFSET ?) k');
+    const q = buildNeedListQuery({
+      region: { column: 'region_id', id: 9 },
+      statuses: ['ACCEPTED'],
+      orSubmittedBy: 77,
+      sort: '-supportCount',
+      page: 1,
+      pageSize: 10,
+    });
+    expect(q.sql).toContain(
+      'WHERE n.region_id = ? AND (n.status IN (?) OR n.submitted_by = ?) ORDER BY n.support_count DESC, n.id DESC LIMIT ? OFFSET ?) k',
+    );
     expect(q.params).toEqual([9, 'ACCEPTED', 77]);
   });
 
   it('escapes LIKE wildcards in the search text', () => {
-    const q = buildNeedListQuery({ region: { column: 'city_id', id: 1 }, q: '50%_off', sort: 'createdAt', page: 1, pageSize: 10 });
+    const q = buildNeedListQuery({
+      region: { column: 'city_id', id: 1 },
+      q: '50%_off',
+      sort: 'createdAt',
+      page: 1,
+      pageSize: 10,
+    });
     expect(q.params).toEqual([1, '%50\\%\\_off%']);
   });
 });

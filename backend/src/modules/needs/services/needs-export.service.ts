@@ -8,8 +8,18 @@ import { NeedsService } from './needs.service';
 export const EXPORT_MAX_ROWS = 50_000;
 
 const STATUS_ZH: Record<string, string> = {
-  SUBMITTED: '已提交', ACCEPTED: '已受理', REJECTED: '未通过审核', MERGED: '已合并', SHORTLISTED: '已入围', APPROVED: '已通过',
-  DECLINED: '未通过', IN_PROCUREMENT: '采购中', IN_SERVICE: '服务中', DELIVERED: '已交付', EVALUATED: '已评估', CLOSED: '已结项',
+  SUBMITTED: '已提交',
+  ACCEPTED: '已受理',
+  REJECTED: '未通过审核',
+  MERGED: '已合并',
+  SHORTLISTED: '已入围',
+  APPROVED: '已通过',
+  DECLINED: '未通过',
+  IN_PROCUREMENT: '采购中',
+  IN_SERVICE: '服务中',
+  DELIVERED: '已交付',
+  EVALUATED: '已评估',
+  CLOSED: '已结项',
 };
 
 /** The needs list as an Excel workbook (same filters and scope as GET /needs). */
@@ -34,7 +44,16 @@ export class NeedsExportService {
     ];
     ws.getRow(1).font = { bold: true };
     for (const r of rows) {
-      ws.addRow({ id: r.id, title: r.title, status: STATUS_ZH[r.status] ?? r.status, category: r.categoryName, region: r.regionName, supports: r.supportCount, channel: r.channel === 'PROXY' ? '代录' : '线上', createdAt: r.createdAt });
+      ws.addRow({
+        id: r.id,
+        title: r.title,
+        status: STATUS_ZH[r.status] ?? r.status,
+        category: r.categoryName,
+        region: r.regionName,
+        supports: r.supportCount,
+        channel: r.channel === 'PROXY' ? '代录' : '线上',
+        createdAt: r.createdAt,
+      });
     }
     return Buffer.from(await wb.xlsx.writeBuffer());
   }

@@ -7,10 +7,16 @@ import { inTransaction } from '../../../platform/database/transaction';
 import { AuditService } from '../../audit';
 import { ResidentsService } from '../../identity';
 import { InboxService } from '../../notifications';
-import { SupportResultDto, TransferDto } from '../dto/needs.dto';
 import { acceptsInput } from '../domain/campaign.state-machine';
 import { NeedsError, NeedsErrorCode } from '../domain/needs.errors';
-import { CampaignEntity, CampaignParticipantEntity, NeedEntity, SupportEntity, SupportTransferEntity } from '../entities/needs.entities';
+import { SupportResultDto, TransferDto } from '../dto/needs.dto';
+import {
+  CampaignEntity,
+  CampaignParticipantEntity,
+  NeedEntity,
+  SupportEntity,
+  SupportTransferEntity,
+} from '../entities/needs.entities';
 import { NeedLifecycle } from './need-lifecycle.service';
 
 /**
@@ -31,20 +37,43 @@ export class SupportsService {
 
   async support(actor: Actor, needId: number): Promise<SupportResultDto> {
     const me = await this.residents.residentInfo(actor.userId);
-    if (!me?.verified) throw new NeedsError(NeedsErrorCode.NOT_VERIFIED_RESIDENT, 'Only residents verified by their community may support needs.');
+    if (!me?.verified)
+      throw new NeedsError(
+        NeedsErrorCode.NOT_VERIFIED_RESIDENT,
+        'Only residents verified by their community may support needs.',
+      );
     return inTransaction(this.dataSource, async (em) => {
       const { need, campaign, now } = await this.lockOpen(em, needId, me.communityId);
-      if (need.status !== 'ACCEPTED') throw new NeedsError(NeedsErrorCode.NEED_ILLEGAL_TRANSITION, 'Only accepted needs can be supported.');
+      if (need.status !== 'ACCEPTED')
+        throw new NeedsError(NeedsErrorCode.NEED_ILLEGAL_TRANSITION, 'Only accepted needs can be supported.');
       const used = await this.lockQuota(em, campaign.id, actor.userId);
       if (used >= campaign.supportsPerResident) {
-        throw new NeedsError(NeedsErrorCode.SUPPORT_LIMIT_REACHED, `You have used all ${campaign.supportsPerResident} supports of this campaign.`, { limit: campaign.supportsPerResident });
+        throw new NeedsError(
+          NeedsErrorCode.SUPPORT_LIMIT_REACHED,
+          `You have used all ${campaign.supportsPerResident} supports of this campaign.`,
+          { limit: campaign.supportsPerResident },
+        );
       }
-      if (await em.existsBy(SupportEntity, { needId, userId: actor.userId })) throw new NeedsError(NeedsErrorCode.ALREADY_SUPPORTED, 'You already support this need.');
+      if (await em.existsBy(SupportEntity, { needId, userId: actor.userId }))
+        throw new NeedsError(NeedsErrorCode.ALREADY_SUPPORTED, 'You already support this need.');
       await em.insert(SupportEntity, { needId, userId: actor.userId, campaignId: campaign.id, createdAt: now });
-      await em.query('UPDATE campaign_participants SET supports_used = supports_used + 1 WHERE campaign_id = ? AND user_id = ?', [campaign.id, actor.userId]);
+      await em.query(
+        'UPDATE campaign_participants SET supports_used = supports_used + 1 WHERE campaign_id = ? AND user_id = ?',
+        [campaign.id, actor.userId],
+      );
       await em.query('UPDATE needs SET support_count = support_count + 1, updated_at = ? WHERE id = ?', [now, needId]);
-      await this.audit.record(em, actor, { action: 'needs.support.added', entityType: 'need', entityId: needId, regionPath: need.regionPath, after: { supportCount: need.supportCount + 1 } });
-      return { needId, supportCount: need.supportCount + 1, myRemainingSupports: campaign.supportsPerResident - used - 1 };
+      await this.audit.record(em, actor, {
+        action: 'needs.support.added',
+        entityType: 'need',
+        entityId: needId,
+        regionPath: need.regionPath,
+        after: { supportCount: need.supportCount + 1 },
+      });
+      return {
+        needId,
+        supportCount: need.supportCount + 1,
+        myRemainingSupports: campaign.supportsPerResident - used - 1,
+      };
     });
   }
 
@@ -54,21 +83,50 @@ export class SupportsService {
     return inTransaction(this.dataSource, async (em) => {
       const { need, campaign, now } = await this.lockOpen(em, needId, me.communityId);
       const used = await this.lockQuota(em, campaign.id, actor.userId);
-      const res = (await em.query('DELETE FROM supports WHERE need_id = ? AND user_id = ?', [needId, actor.userId])) as { affectedRows: number };
+      const res = (await em.query('DELETE FROM supports WHERE need_id = ? AND user_id = ?', [
+        needId,
+        actor.userId,
+      ])) as { affectedRows: number };
       if (res.affectedRows !== 1) throw new NeedsError(NeedsErrorCode.NOT_SUPPORTED, 'You do not support this need.');
-      await em.query('UPDATE campaign_participants SET supports_used = supports_used - 1 WHERE campaign_id = ? AND user_id = ?', [campaign.id, actor.userId]);
+      await em.query(
+        'UPDATE campaign_participants SET supports_used = supports_used - 1 WHERE campaign_id = ? AND user_id = ?',
+        [campaign.id, actor.userId],
+      );
       await em.query('UPDATE needs SET support_count = support_count - 1, updated_at = ? WHERE id = ?', [now, needId]);
-      await this.audit.record(em, actor, { action: 'needs.support.withdrawn', entityType: 'need', entityId: needId, regionPath: need.regionPath, after: { supportCount: need.supportCount - 1 } });
-      return { needId, supportCount: need.supportCount - 1, myRemainingSupports: campaign.supportsPerResident - used + 1 };
+      await this.audit.record(em, actor, {
+        action: 'needs.support.withdrawn',
+        entityType: 'need',
+        entityId: needId,
+        regionPath: need.regionPath,
+        after: { supportCount: need.supportCount - 1 },
+      });
+      return {
+        needId,
+        supportCount: need.supportCount - 1,
+        myRemainingSupports: campaign.supportsPerResident - used + 1,
+      };
     });
   }
 
   async transfers(actor: Actor): Promise<TransferDto[]> {
-    const rows = await this.dataSource.getRepository(SupportTransferEntity).find({ where: { userId: actor.userId }, order: { id: 'DESC' }, take: 100 });
+    const rows = await this.dataSource
+      .getRepository(SupportTransferEntity)
+      .find({ where: { userId: actor.userId }, order: { id: 'DESC' }, take: 100 });
     if (rows.length === 0) return [];
-    const needs = await this.dataSource.getRepository(NeedEntity).find({ select: { id: true, title: true }, where: { id: In([...rows.map((r) => r.sourceNeedId), ...rows.map((r) => r.targetNeedId)]) } });
+    const needs = await this.dataSource.getRepository(NeedEntity).find({
+      select: { id: true, title: true },
+      where: { id: In([...rows.map((r) => r.sourceNeedId), ...rows.map((r) => r.targetNeedId)]) },
+    });
     const title = (id: number) => needs.find((n) => n.id === id)?.title ?? '';
-    return rows.map((r) => ({ id: r.id, sourceNeedId: r.sourceNeedId, sourceTitle: title(r.sourceNeedId), targetNeedId: r.targetNeedId, targetTitle: title(r.targetNeedId), status: r.status, createdAt: r.createdAt.toISOString() }));
+    return rows.map((r) => ({
+      id: r.id,
+      sourceNeedId: r.sourceNeedId,
+      sourceTitle: title(r.sourceNeedId),
+      targetNeedId: r.targetNeedId,
+      targetTitle: title(r.targetNeedId),
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+    }));
   }
 
   /**
@@ -77,9 +135,13 @@ export class SupportsService {
    */
   async answerTransfer(actor: Actor, id: number, consent: boolean): Promise<TransferDto> {
     await inTransaction(this.dataSource, async (em) => {
-      const t = await em.findOne(SupportTransferEntity, { where: { id, userId: actor.userId }, lock: { mode: 'pessimistic_write' } });
+      const t = await em.findOne(SupportTransferEntity, {
+        where: { id, userId: actor.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (t === null) throw new NeedsError(NeedsErrorCode.TRANSFER_NOT_FOUND, `Transfer request ${id} not found.`);
-      if (t.status !== 'PENDING') throw new NeedsError(NeedsErrorCode.TRANSFER_ANSWERED, 'This request has already been answered.');
+      if (t.status !== 'PENDING')
+        throw new NeedsError(NeedsErrorCode.TRANSFER_ANSWERED, 'This request has already been answered.');
       const now = await dbNow(em);
       await em.update(SupportTransferEntity, { id }, { status: consent ? 'ACCEPTED' : 'DECLINED', answeredAt: now });
       if (consent) {
@@ -89,30 +151,56 @@ export class SupportsService {
         await em.findOne(NeedEntity, { where: { id: second }, lock: { mode: 'pessimistic_write' } });
         const source = await em.findOneByOrFail(NeedEntity, { id: t.sourceNeedId });
         const target = await em.findOneByOrFail(NeedEntity, { id: t.targetNeedId });
-        const removed = (await em.query('DELETE FROM supports WHERE need_id = ? AND user_id = ?', [source.id, actor.userId])) as { affectedRows: number };
-        if (removed.affectedRows === 1) await em.query('UPDATE needs SET support_count = support_count - 1 WHERE id = ?', [source.id]);
+        const removed = (await em.query('DELETE FROM supports WHERE need_id = ? AND user_id = ?', [
+          source.id,
+          actor.userId,
+        ])) as { affectedRows: number };
+        if (removed.affectedRows === 1)
+          await em.query('UPDATE needs SET support_count = support_count - 1 WHERE id = ?', [source.id]);
         const already = await em.existsBy(SupportEntity, { needId: target.id, userId: actor.userId });
         if (removed.affectedRows === 1 && !already && ['SUBMITTED', 'ACCEPTED'].includes(target.status)) {
-          await em.insert(SupportEntity, { needId: target.id, userId: actor.userId, campaignId: target.campaignId, createdAt: now });
+          await em.insert(SupportEntity, {
+            needId: target.id,
+            userId: actor.userId,
+            campaignId: target.campaignId,
+            createdAt: now,
+          });
           await em.query('UPDATE needs SET support_count = support_count + 1 WHERE id = ?', [target.id]);
-          await this.lifecycle.event(em, actor, target.id, now, { kind: 'SUPPORT_MOVED', note: { fromNeedId: source.id } });
+          await this.lifecycle.event(em, actor, target.id, now, {
+            kind: 'SUPPORT_MOVED',
+            note: { fromNeedId: source.id },
+          });
         } else if (removed.affectedRows === 1) {
-          await em.query('UPDATE campaign_participants SET supports_used = supports_used - 1 WHERE campaign_id = ? AND user_id = ? AND supports_used > 0', [source.campaignId, actor.userId]);
+          await em.query(
+            'UPDATE campaign_participants SET supports_used = supports_used - 1 WHERE campaign_id = ? AND user_id = ? AND supports_used > 0',
+            [source.campaignId, actor.userId],
+          );
         }
       }
-      await this.audit.record(em, actor, { action: consent ? 'needs.support.transfer_accepted' : 'needs.support.transfer_declined', entityType: 'support_transfer', entityId: id, after: { sourceNeedId: t.sourceNeedId, targetNeedId: t.targetNeedId } });
+      await this.audit.record(em, actor, {
+        action: consent ? 'needs.support.transfer_accepted' : 'needs.support.transfer_declined',
+        entityType: 'support_transfer',
+        entityId: id,
+        after: { sourceNeedId: t.sourceNeedId, targetNeedId: t.targetNeedId },
+      });
     });
     return (await this.transfers(actor)).find((x) => x.id === id) as TransferDto;
   }
 
   /** Locks the need and checks the campaign is open by the database clock and covers the resident. */
-  private async lockOpen(em: EntityManager, needId: number, communityId: number): Promise<{ need: NeedEntity; campaign: CampaignEntity; now: Date }> {
+  private async lockOpen(
+    em: EntityManager,
+    needId: number,
+    communityId: number,
+  ): Promise<{ need: NeedEntity; campaign: CampaignEntity; now: Date }> {
     const need = await em.findOne(NeedEntity, { where: { id: needId }, lock: { mode: 'pessimistic_write' } });
     // Residency fence: a need of another community answers 404, exactly like a missing one.
-    if (need === null || need.regionId !== communityId) throw new NeedsError(NeedsErrorCode.NEED_NOT_FOUND, `Need ${needId} not found.`);
+    if (need === null || need.regionId !== communityId)
+      throw new NeedsError(NeedsErrorCode.NEED_NOT_FOUND, `Need ${needId} not found.`);
     const campaign = await em.findOneByOrFail(CampaignEntity, { id: need.campaignId });
     const now = await dbNow(em);
-    if (!acceptsInput(campaign.status, campaign.closesAt, now)) throw new NeedsError(NeedsErrorCode.CAMPAIGN_NOT_OPEN, 'The campaign is closed: supports can no longer change.');
+    if (!acceptsInput(campaign.status, campaign.closesAt, now))
+      throw new NeedsError(NeedsErrorCode.CAMPAIGN_NOT_OPEN, 'The campaign is closed: supports can no longer change.');
     return { need, campaign, now };
   }
 
@@ -124,17 +212,31 @@ export class SupportsService {
       'INSERT INTO campaign_participants (campaign_id, user_id, supports_used) VALUES (?, ?, 0) ON DUPLICATE KEY UPDATE supports_used = supports_used',
       [campaignId, userId],
     );
-    const p = await em.findOne(CampaignParticipantEntity, { where: { campaignId, userId }, lock: { mode: 'pessimistic_write' } });
+    const p = await em.findOne(CampaignParticipantEntity, {
+      where: { campaignId, userId },
+      lock: { mode: 'pessimistic_write' },
+    });
     return p?.supportsUsed ?? 0;
   }
 
   /** Used by merges: the inbox message asking each supporter for consent. */
-  async askConsent(em: EntityManager, userIds: number[], source: NeedEntity, target: NeedEntity, now: Date): Promise<void> {
-    await this.inbox.notify(em, userIds, {
-      kind: 'need.support_transfer',
-      title: `您支持的需求「${source.title}」已合并`,
-      body: `该需求已合并到「${target.title}」。是否将您的支持转移过去？请在“我的需求”中确认。`,
-      needId: target.id,
-    }, now);
+  async askConsent(
+    em: EntityManager,
+    userIds: number[],
+    source: NeedEntity,
+    target: NeedEntity,
+    now: Date,
+  ): Promise<void> {
+    await this.inbox.notify(
+      em,
+      userIds,
+      {
+        kind: 'need.support_transfer',
+        title: `您支持的需求「${source.title}」已合并`,
+        body: `该需求已合并到「${target.title}」。是否将您的支持转移过去？请在“我的需求”中确认。`,
+        needId: target.id,
+      },
+      now,
+    );
   }
 }

@@ -23,14 +23,21 @@ export function addYears(date: string, years: number): string {
 }
 
 /** The first and the last day the blacklisting may be set to end on, given today's date. */
-export function blacklistWindow(today: string, policy: BlacklistPolicy = DEFAULT_BLACKLIST_POLICY): { earliest: string; latest: string } {
+export function blacklistWindow(
+  today: string,
+  policy: BlacklistPolicy = DEFAULT_BLACKLIST_POLICY,
+): { earliest: string; latest: string } {
   return { earliest: addYears(today, policy.minYears), latest: addYears(today, policy.maxYears) };
 }
 
 export type BlacklistProblem = 'NOT_A_DATE' | 'TOO_SHORT' | 'TOO_LONG';
 
 /** Why `until` is not an acceptable last day of a blacklisting decided `today` (null when it is). */
-export function checkBlacklistUntil(until: string, today: string, policy: BlacklistPolicy = DEFAULT_BLACKLIST_POLICY): BlacklistProblem | null {
+export function checkBlacklistUntil(
+  until: string,
+  today: string,
+  policy: BlacklistPolicy = DEFAULT_BLACKLIST_POLICY,
+): BlacklistProblem | null {
   if (!isCalendarDate(until)) return 'NOT_A_DATE';
   const { earliest, latest } = blacklistWindow(today, policy);
   if (until < earliest) return 'TOO_SHORT';

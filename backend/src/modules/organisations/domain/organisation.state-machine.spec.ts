@@ -1,5 +1,11 @@
 import { PERMISSIONS } from '../../../platform/access/permissions';
-import { ORGANISATION_ACTIONS, ORGANISATION_STATUSES, availableActions, isOperational, transitionFor } from './organisation.state-machine';
+import {
+  availableActions,
+  isOperational,
+  ORGANISATION_ACTIONS,
+  ORGANISATION_STATUSES,
+  transitionFor,
+} from './organisation.state-machine';
 
 describe('organisation state machine', () => {
   it('takes a registration to ACTIVE on approval, or back to the member on return, who resubmits it', () => {
@@ -23,10 +29,23 @@ describe('organisation state machine', () => {
   });
 
   it('refuses every other move', () => {
-    const legal = new Set(['APPROVE PENDING_REVIEW', 'RETURN PENDING_REVIEW', 'RESUBMIT RETURNED', 'SUSPEND ACTIVE', 'REINSTATE SUSPENDED', 'BLACKLIST ACTIVE', 'BLACKLIST SUSPENDED', 'BLACKLIST_EXPIRE BLACKLISTED']);
+    const legal = new Set([
+      'APPROVE PENDING_REVIEW',
+      'RETURN PENDING_REVIEW',
+      'RESUBMIT RETURNED',
+      'SUSPEND ACTIVE',
+      'REINSTATE SUSPENDED',
+      'BLACKLIST ACTIVE',
+      'BLACKLIST SUSPENDED',
+      'BLACKLIST_EXPIRE BLACKLISTED',
+    ]);
     for (const action of ORGANISATION_ACTIONS) {
       for (const status of ORGANISATION_STATUSES) {
-        expect({ action, status, legal: transitionFor(action, status) !== null }).toEqual({ action, status, legal: legal.has(`${action} ${status}`) });
+        expect({ action, status, legal: transitionFor(action, status) !== null }).toEqual({
+          action,
+          status,
+          legal: legal.has(`${action} ${status}`),
+        });
       }
     }
   });

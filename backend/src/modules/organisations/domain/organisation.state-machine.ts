@@ -1,4 +1,4 @@
-import { PERMISSIONS, Permission } from '../../../platform/access/permissions';
+import { Permission, PERMISSIONS } from '../../../platform/access/permissions';
 
 /**
  * Organisation states (PRODUCT.md §3): PENDING_REVIEW → ACTIVE | RETURNED (→ PENDING_REVIEW on
@@ -8,7 +8,15 @@ import { PERMISSIONS, Permission } from '../../../platform/access/permissions';
 export const ORGANISATION_STATUSES = ['PENDING_REVIEW', 'RETURNED', 'ACTIVE', 'SUSPENDED', 'BLACKLISTED'] as const;
 export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
 
-export const ORGANISATION_ACTIONS = ['APPROVE', 'RETURN', 'RESUBMIT', 'SUSPEND', 'REINSTATE', 'BLACKLIST', 'BLACKLIST_EXPIRE'] as const;
+export const ORGANISATION_ACTIONS = [
+  'APPROVE',
+  'RETURN',
+  'RESUBMIT',
+  'SUSPEND',
+  'REINSTATE',
+  'BLACKLIST',
+  'BLACKLIST_EXPIRE',
+] as const;
 export type OrganisationAction = (typeof ORGANISATION_ACTIONS)[number];
 
 export interface OrganisationTransition {
@@ -24,8 +32,20 @@ export interface OrganisationTransition {
 }
 
 export const ORGANISATION_TRANSITIONS: readonly OrganisationTransition[] = [
-  { action: 'APPROVE', from: ['PENDING_REVIEW'], to: 'ACTIVE', by: PERMISSIONS.ORGANISATIONS_REVIEW, reason: 'OPTIONAL' },
-  { action: 'RETURN', from: ['PENDING_REVIEW'], to: 'RETURNED', by: PERMISSIONS.ORGANISATIONS_REVIEW, reason: 'REQUIRED' },
+  {
+    action: 'APPROVE',
+    from: ['PENDING_REVIEW'],
+    to: 'ACTIVE',
+    by: PERMISSIONS.ORGANISATIONS_REVIEW,
+    reason: 'OPTIONAL',
+  },
+  {
+    action: 'RETURN',
+    from: ['PENDING_REVIEW'],
+    to: 'RETURNED',
+    by: PERMISSIONS.ORGANISATIONS_REVIEW,
+    reason: 'REQUIRED',
+  },
   { action: 'RESUBMIT', from: ['RETURNED'], to: 'PENDING_REVIEW', by: PERMISSIONS.ORGANISATIONS_SELF, reason: 'NONE' },
   { action: 'SUSPEND', from: ['ACTIVE'], to: 'SUSPENDED', by: PERMISSIONS.ORGANISATIONS_REVIEW, reason: 'REQUIRED' },
   { action: 'REINSTATE', from: ['SUSPENDED'], to: 'ACTIVE', by: PERMISSIONS.ORGANISATIONS_REVIEW, reason: 'OPTIONAL' },

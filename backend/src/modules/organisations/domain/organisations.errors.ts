@@ -29,6 +29,8 @@ export class OrganisationsError extends DomainError {
 
   /** A business-rule problem with one field (422, `errors: [{ field, message }]`). */
   static invalid(field: string, message: string): OrganisationsError {
-    return new OrganisationsError(OrganisationsErrorCode.ORGANISATION_INVALID, message, { errors: [{ field, message }] });
+    return new OrganisationsError(OrganisationsErrorCode.ORGANISATION_INVALID, message, {
+      errors: [{ field, message }],
+    });
   }
 }

@@ -2,7 +2,10 @@ import { isRegistrableRegionLevel, memberRoleOf, safeFileName } from './registry
 
 describe('registry rules', () => {
   it('registers organisations at a district or a street', () => {
-    expect(['CITY', 'DISTRICT', 'STREET', 'COMMUNITY'].filter(isRegistrableRegionLevel)).toEqual(['DISTRICT', 'STREET']);
+    expect(['CITY', 'DISTRICT', 'STREET', 'COMMUNITY'].filter(isRegistrableRegionLevel)).toEqual([
+      'DISTRICT',
+      'STREET',
+    ]);
   });
 
   it('gives members of a social organisation ORG_MEMBER and of an evaluation agency EVALUATOR', () => {

@@ -32,12 +32,23 @@ export const MAX_DOCUMENTS_PER_ORGANISATION = 30;
 /** A file name safe to store and to send back in Content-Disposition (no path, no quotes, no line breaks). */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '_').trim().slice(0, 200);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '_')
+    .trim()
+    .slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'document' : cleaned;
 }
 
 // ---- performance record
 
 /** What the append-only performance record holds: awards and contracts (procurement), evaluation grades, sanctions. */
-export const RECORD_KINDS = ['APPROVAL', 'AWARD', 'CONTRACT', 'EVALUATION', 'SUSPENSION', 'BLACKLIST', 'REINSTATEMENT'] as const;
+export const RECORD_KINDS = [
+  'APPROVAL',
+  'AWARD',
+  'CONTRACT',
+  'EVALUATION',
+  'SUSPENSION',
+  'BLACKLIST',
+  'REINSTATEMENT',
+] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];

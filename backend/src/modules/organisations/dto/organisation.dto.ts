@@ -21,10 +21,22 @@ import {
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam, toIntParam } from '../../../platform/http/params';
 import { CREDIT_CODE_PROBLEM_TEXT, creditCodeProblem } from '../domain/credit-code';
-import { ORGANISATION_ACTIONS, ORGANISATION_STATUSES } from '../domain/organisation.state-machine';
-import type { OrganisationAction, OrganisationStatus } from '../domain/organisation.state-machine';
-import { DOCUMENT_KINDS, MAX_SERVICE_AREAS, ORGANISATION_KINDS, ORG_TYPES, RECORD_KINDS } from '../domain/registry-rules';
-import type { DocumentKind, OrgType, OrganisationKind } from '../domain/registry-rules';
+import {
+  ORGANISATION_ACTIONS,
+  ORGANISATION_STATUSES,
+  type OrganisationAction,
+  type OrganisationStatus,
+} from '../domain/organisation.state-machine';
+import {
+  DOCUMENT_KINDS,
+  MAX_SERVICE_AREAS,
+  ORG_TYPES,
+  ORGANISATION_KINDS,
+  RECORD_KINDS,
+  type DocumentKind,
+  type OrganisationKind,
+  type OrgType,
+} from '../domain/registry-rules';
 
 export { IdParam };
 
@@ -51,41 +63,70 @@ function IsCreditCode(): PropertyDecorator {
 // ---- registration (public)
 
 export class RegisterOrganisationDto {
-  @ApiProperty({ example: '南京市鼓楼区乐善社会工作服务中心' }) @Transform(trim) @IsString() @Length(2, 128)
+  @ApiProperty({ example: '南京市鼓楼区乐善社会工作服务中心' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 128)
   name!: string;
 
-  @ApiProperty({ enum: ORGANISATION_KINDS }) @IsIn(ORGANISATION_KINDS)
+  @ApiProperty({ enum: ORGANISATION_KINDS })
+  @IsIn(ORGANISATION_KINDS)
   kind!: OrganisationKind;
 
-  @ApiProperty({ enum: ORG_TYPES, description: '社会团体 / 社会服务机构 / 基金会' }) @IsIn(ORG_TYPES)
+  @ApiProperty({ enum: ORG_TYPES, description: '社会团体 / 社会服务机构 / 基金会' })
+  @IsIn(ORG_TYPES)
   orgType!: OrgType;
 
-  @ApiProperty({ example: '52320106MJ5000017', description: '18 characters; the last is the GB 32100 check character. Lower case is accepted.' })
+  @ApiProperty({
+    example: '52320106MJ5000017',
+    description: '18 characters; the last is the GB 32100 check character. Lower case is accepted.',
+  })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
-  @IsString() @IsCreditCode()
+  @IsString()
+  @IsCreditCode()
   creditCode!: string;
 
-  @ApiProperty({ description: 'Registered region: a district or a street (GET /organisations/register/regions)' }) @IsInt() @Min(1) @Max(2147483647)
+  @ApiProperty({ description: 'Registered region: a district or a street (GET /organisations/register/regions)' })
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
   regionId!: number;
 
-  @ApiProperty({ example: '周明' }) @Transform(trim) @IsString() @Length(1, 64)
+  @ApiProperty({ example: '周明' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 64)
   legalRepresentative!: string;
 
-  @ApiProperty({ example: '025-83000000' }) @IsString() @Matches(PHONE, { message: 'contactPhone must be 6–20 digits (a leading + and dashes allowed)' })
+  @ApiProperty({ example: '025-83000000' })
+  @IsString()
+  @Matches(PHONE, { message: 'contactPhone must be 6–20 digits (a leading + and dashes allowed)' })
   contactPhone!: string;
 
   @ApiPropertyOptional({ type: [Number], description: 'Regions served besides the registered one' })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_SERVICE_AREAS) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) @Max(2147483647, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SERVICE_AREAS)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(2147483647, { each: true })
   serviceRegionIds?: number[];
 
   @ApiProperty({ example: 'lexin_admin', description: 'The first member account (3–64 of A–Z a–z 0–9 _ . -)' })
-  @IsString() @Matches(USERNAME, { message: 'username must be 3–64 characters of letters, digits, _ . -' })
+  @IsString()
+  @Matches(USERNAME, { message: 'username must be 3–64 characters of letters, digits, _ . -' })
   username!: string;
 
-  @ApiProperty({ example: '周明' }) @Transform(trim) @IsString() @Length(1, 64)
+  @ApiProperty({ example: '周明' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 64)
   displayName!: string;
 
-  @ApiProperty({ description: '8–128 characters, not the username, not a common password' }) @IsString() @Length(1, 256)
+  @ApiProperty({ description: '8–128 characters, not the username, not a common password' })
+  @IsString()
+  @Length(1, 256)
   password!: string;
 }
 
@@ -108,10 +149,20 @@ export class RegionOptionDto {
 // ---- reading
 
 export class ListOrganisationsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ORGANISATION_STATUSES }) @IsOptional() @IsIn(ORGANISATION_STATUSES) status?: OrganisationStatus;
+  @ApiPropertyOptional({ enum: ORGANISATION_STATUSES })
+  @IsOptional()
+  @IsIn(ORGANISATION_STATUSES)
+  status?: OrganisationStatus;
   @ApiPropertyOptional({ enum: ORGANISATION_KINDS }) @IsOptional() @IsIn(ORGANISATION_KINDS) kind?: OrganisationKind;
-  @ApiPropertyOptional({ description: 'Part of the name, or the start of the credit code' }) @IsOptional() @IsString() @MaxLength(64) q?: string;
-  @ApiPropertyOptional({ enum: ['name', '-createdAt'], default: 'name' }) @IsOptional() @IsIn(['name', '-createdAt']) sort?: 'name' | '-createdAt';
+  @ApiPropertyOptional({ description: 'Part of the name, or the start of the credit code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  q?: string;
+  @ApiPropertyOptional({ enum: ['name', '-createdAt'], default: 'name' })
+  @IsOptional()
+  @IsIn(['name', '-createdAt'])
+  sort?: 'name' | '-createdAt';
 }
 
 /** One organisation in a list (and the shape other features use for pickers). */
@@ -151,10 +202,12 @@ export class OrganisationDetailDto extends OrganisationDto {
   @ApiProperty({ nullable: true, type: String }) bankName!: string | null;
   @ApiProperty({ nullable: true, type: String }) bankAccountName!: string | null;
   @ApiProperty({ nullable: true, type: String }) bankAccountNo!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Why it was returned, suspended or blacklisted' }) statusReason!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it was returned, suspended or blacklisted' })
+  statusReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) reviewedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
-  @ApiProperty({ enum: ORGANISATION_ACTIONS, isArray: true, description: 'What the caller may do now' }) actions!: OrganisationAction[];
+  @ApiProperty({ enum: ORGANISATION_ACTIONS, isArray: true, description: 'What the caller may do now' })
+  actions!: OrganisationAction[];
 }
 
 // ---- officers' decisions
@@ -164,52 +217,112 @@ export class ApproveOrganisationDto {
 }
 
 export class ReasonDto {
-  @ApiProperty({ example: '登记证书扫描件不清晰，请重新上传' }) @Transform(trim) @IsString() @Length(1, 500) reason!: string;
+  @ApiProperty({ example: '登记证书扫描件不清晰，请重新上传' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
 }
 
 export class BlacklistOrganisationDto extends ReasonDto {
-  @ApiProperty({ example: '2028-06-30', description: 'Last day of the blacklisting (Asia/Shanghai): 1 to 3 years from today' })
-  @IsString() @Matches(DATE, { message: 'until must be YYYY-MM-DD' })
+  @ApiProperty({
+    example: '2028-06-30',
+    description: 'Last day of the blacklisting (Asia/Shanghai): 1 to 3 years from today',
+  })
+  @IsString()
+  @Matches(DATE, { message: 'until must be YYYY-MM-DD' })
   until!: string;
 }
 
 // ---- members' profile
 
 export class UpdateMyOrganisationDto {
-  @ApiPropertyOptional({ description: 'Only while the registration is under review or returned' }) @IsOptional() @Transform(trim) @IsString() @Length(2, 128)
+  @ApiPropertyOptional({ description: 'Only while the registration is under review or returned' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(2, 128)
   name?: string;
 
-  @ApiPropertyOptional({ enum: ORG_TYPES, description: 'Only while the registration is under review or returned' }) @IsOptional() @IsIn(ORG_TYPES)
+  @ApiPropertyOptional({ enum: ORG_TYPES, description: 'Only while the registration is under review or returned' })
+  @IsOptional()
+  @IsIn(ORG_TYPES)
   orgType?: OrgType;
 
-  @ApiPropertyOptional({ description: 'Only while the registration is under review or returned: a district or a street' }) @IsOptional() @IsInt() @Min(1) @Max(2147483647)
+  @ApiPropertyOptional({
+    description: 'Only while the registration is under review or returned: a district or a street',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
   regionId?: number;
 
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 64)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 64)
   legalRepresentative?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(PHONE, { message: 'contactPhone must be 6–20 digits (a leading + and dashes allowed)' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'contactPhone must be 6–20 digits (a leading + and dashes allowed)' })
   contactPhone?: string;
 
   @ApiPropertyOptional({ type: [Number], description: 'Replaces the service areas' })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_SERVICE_AREAS) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) @Max(2147483647, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SERVICE_AREAS)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(2147483647, { each: true })
   serviceRegionIds?: number[];
 
-  @ApiPropertyOptional({ example: '中国工商银行南京鼓楼支行' }) @IsOptional() @Transform(trim) @IsString() @Length(1, 128)
+  @ApiPropertyOptional({ example: '中国工商银行南京鼓楼支行' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 128)
   bankName?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 128)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 128)
   bankAccountName?: string;
 
-  @ApiPropertyOptional({ example: '4301010109100123456' }) @IsOptional() @IsString() @Matches(/^[0-9]{8,32}$/, { message: 'bankAccountNo must be 8–32 digits' })
+  @ApiPropertyOptional({ example: '4301010109100123456' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9]{8,32}$/, { message: 'bankAccountNo must be 8–32 digits' })
   bankAccountNo?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1, maximum: 5, description: '1..5 = 1A..5A; null removes the grade (then gradeExpiresOn must be null too)' })
-  @IsOptional() @IsInt() @Min(1) @Max(5)
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 5,
+    description: '1..5 = 1A..5A; null removes the grade (then gradeExpiresOn must be null too)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
   grade?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '2028-12-31', description: 'Required with a grade: its last valid day' })
-  @IsOptional() @IsString() @Matches(DATE, { message: 'gradeExpiresOn must be YYYY-MM-DD' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2028-12-31',
+    description: 'Required with a grade: its last valid day',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(DATE, { message: 'gradeExpiresOn must be YYYY-MM-DD' })
   gradeExpiresOn?: string | null;
 }
 
@@ -219,7 +332,9 @@ export class UploadDocumentDto {
   @ApiProperty({ enum: DOCUMENT_KINDS }) @IsIn(DOCUMENT_KINDS) kind!: DocumentKind;
   @ApiProperty({ example: '登记证书.pdf' }) @IsString() @Length(1, 255) fileName!: string;
   @ApiProperty({ description: 'The file, base64-encoded: PDF, PNG or JPEG (checked by content), at most 5 MB' })
-  @IsString() @IsBase64(undefined, { message: 'contentBase64 must be base64' }) @MaxLength(7_000_000)
+  @IsString()
+  @IsBase64(undefined, { message: 'contentBase64 must be base64' })
+  @MaxLength(7_000_000)
   contentBase64!: string;
 }
 
@@ -245,16 +360,26 @@ export class OrganisationDocumentParam extends IdParam {
 // ---- members
 
 export class AddMemberDto {
-  @ApiProperty({ example: 'yg_staff2' }) @IsString() @Matches(USERNAME, { message: 'username must be 3–64 characters of letters, digits, _ . -' })
+  @ApiProperty({ example: 'yg_staff2' })
+  @IsString()
+  @Matches(USERNAME, { message: 'username must be 3–64 characters of letters, digits, _ . -' })
   username!: string;
 
-  @ApiProperty() @Transform(trim) @IsString() @Length(1, 64)
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 64)
   displayName!: string;
 
-  @ApiProperty() @IsString() @Length(1, 256)
+  @ApiProperty()
+  @IsString()
+  @Length(1, 256)
   password!: string;
 
-  @ApiPropertyOptional({ example: '13800000000' }) @IsOptional() @IsString() @Matches(/^\+?[0-9]{6,19}$/, { message: 'phone must be 6–19 digits, optionally starting with +' })
+  @ApiPropertyOptional({ example: '13800000000' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9]{6,19}$/, { message: 'phone must be 6–19 digits, optionally starting with +' })
   phone?: string;
 }
 
@@ -277,7 +402,8 @@ export class RecordDto {
   @ApiProperty({ nullable: true, type: String }) referenceType!: string | null;
   @ApiProperty({ nullable: true, type: String }) referenceId!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '优秀' }) gradeLabel!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '120000.00', description: 'Yuan with two decimals' }) amount!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '120000.00', description: 'Yuan with two decimals' }) amount!:
+    string | null;
   @ApiProperty() createdAt!: string;
 }
 

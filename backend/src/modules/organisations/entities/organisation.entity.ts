@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 import type { OrganisationStatus } from '../domain/organisation.state-machine';
-import type { DocumentKind, OrgType, OrganisationKind } from '../domain/registry-rules';
+import type { DocumentKind, OrganisationKind, OrgType } from '../domain/registry-rules';
 
 export type { OrganisationKind } from '../domain/registry-rules';
 
@@ -122,4 +122,9 @@ export class OrganisationRecordEntity {
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
 }
 
-export const ORGANISATIONS_ENTITY_LIST = [OrganisationEntity, OrganisationServiceAreaEntity, OrganisationDocumentEntity, OrganisationRecordEntity];
+export const ORGANISATIONS_ENTITY_LIST = [
+  OrganisationEntity,
+  OrganisationServiceAreaEntity,
+  OrganisationDocumentEntity,
+  OrganisationRecordEntity,
+];

@@ -72,15 +72,26 @@ export class OrganisationsController {
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.ORGANISATIONS_REVIEW)
   @ApiOkResponse({ type: OrganisationDetailDto, description: 'PENDING_REVIEW → ACTIVE; 409 from any other status' })
-  approve(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: ApproveOrganisationDto): Promise<OrganisationDetailDto> {
+  approve(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParam,
+    @Body() dto: ApproveOrganisationDto,
+  ): Promise<OrganisationDetailDto> {
     return this.review.approve(actor, p.id, dto);
   }
 
   @Post(':id/return')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.ORGANISATIONS_REVIEW)
-  @ApiOkResponse({ type: OrganisationDetailDto, description: 'PENDING_REVIEW → RETURNED with the reasons; the member edits and resubmits' })
-  returnForChanges(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: ReasonDto): Promise<OrganisationDetailDto> {
+  @ApiOkResponse({
+    type: OrganisationDetailDto,
+    description: 'PENDING_REVIEW → RETURNED with the reasons; the member edits and resubmits',
+  })
+  returnForChanges(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParam,
+    @Body() dto: ReasonDto,
+  ): Promise<OrganisationDetailDto> {
     return this.review.returnForChanges(actor, p.id, dto);
   }
 
@@ -95,16 +106,30 @@ export class OrganisationsController {
   @Post(':id/reinstate')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.ORGANISATIONS_REVIEW)
-  @ApiOkResponse({ type: OrganisationDetailDto, description: 'SUSPENDED → ACTIVE (a blacklisting ends only at its date)' })
-  reinstate(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: ApproveOrganisationDto): Promise<OrganisationDetailDto> {
+  @ApiOkResponse({
+    type: OrganisationDetailDto,
+    description: 'SUSPENDED → ACTIVE (a blacklisting ends only at its date)',
+  })
+  reinstate(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParam,
+    @Body() dto: ApproveOrganisationDto,
+  ): Promise<OrganisationDetailDto> {
     return this.review.reinstate(actor, p.id, dto);
   }
 
   @Post(':id/blacklist')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.ORGANISATIONS_REVIEW)
-  @ApiOkResponse({ type: OrganisationDetailDto, description: 'ACTIVE | SUSPENDED → BLACKLISTED until the end of `until` (1–3 years ahead, else 422)' })
-  blacklist(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: BlacklistOrganisationDto): Promise<OrganisationDetailDto> {
+  @ApiOkResponse({
+    type: OrganisationDetailDto,
+    description: 'ACTIVE | SUSPENDED → BLACKLISTED until the end of `until` (1–3 years ahead, else 422)',
+  })
+  blacklist(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParam,
+    @Body() dto: BlacklistOrganisationDto,
+  ): Promise<OrganisationDetailDto> {
     return this.review.blacklist(actor, p.id, dto);
   }
 }

@@ -15,17 +15,23 @@ export class RegistrationController {
 
   @Post()
   @UseGuards(ThrottlerGuard)
-  @ApiTooManyRequestsResponse({ description: 'Rate limit per client address (AUTH_RATE_LIMIT per AUTH_RATE_WINDOW_SECONDS).' })
+  @ApiTooManyRequestsResponse({
+    description: 'Rate limit per client address (AUTH_RATE_LIMIT per AUTH_RATE_WINDOW_SECONDS).',
+  })
   @ApiCreatedResponse({
     type: RegistrationResultDto,
-    description: 'PENDING_REVIEW; the member can sign in at once. 400 bad input (e.g. a wrong credit-code check character, naming the field); 409 credit code or username taken; 422 region or password rules.',
+    description:
+      'PENDING_REVIEW; the member can sign in at once. 400 bad input (e.g. a wrong credit-code check character, naming the field); 409 credit code or username taken; 422 region or password rules.',
   })
   register(@Body() dto: RegisterOrganisationDto, @Ip() ip: string): Promise<RegistrationResultDto> {
     return this.registration.register(dto, ip);
   }
 
   @Get('regions')
-  @ApiOkResponse({ type: [RegionOptionDto], description: 'The region tree for the form (register at a district or a street)' })
+  @ApiOkResponse({
+    type: [RegionOptionDto],
+    description: 'The region tree for the form (register at a district or a street)',
+  })
   regions(): Promise<RegionOptionDto[]> {
     return this.registration.regionOptions();
   }

@@ -4,7 +4,7 @@ import { DataSource, IsNull, Not } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
-import { DeadlineJob, DeadlineSource, QUEUES, deadlineJobId } from '../../../platform/queue';
+import { DeadlineJob, deadlineJobId, DeadlineSource, QUEUES } from '../../../platform/queue';
 import { OrganisationEntity } from '../entities/organisation.entity';
 import { OrganisationLifecycle } from '../services/organisation-lifecycle.service';
 import { OrganisationsService } from '../services/organisations.service';
@@ -18,7 +18,10 @@ export interface BlacklistExpiryPayload {
 }
 
 /** One job per blacklisting, with a deterministic id (organisation and end instant). */
-export function blacklistExpiryDeadline(organisationId: number, blacklistedUntil: Date): DeadlineJob<BlacklistExpiryPayload> {
+export function blacklistExpiryDeadline(
+  organisationId: number,
+  blacklistedUntil: Date,
+): DeadlineJob<BlacklistExpiryPayload> {
   return {
     queue: QUEUES.ORGANISATIONS,
     name: BLACKLIST_EXPIRY_JOB,
@@ -46,7 +49,8 @@ export class BlacklistExpiryJob {
   handle(payload: BlacklistExpiryPayload): Promise<BlacklistExpiryResult> {
     return inTransaction(this.dataSource, async (em) => {
       const loaded = await this.organisations.load(em, payload.organisationId, true);
-      if (loaded === null || loaded.org.status !== 'BLACKLISTED' || loaded.org.blacklistedUntil === null) return { result: 'NOTHING_TO_DO' };
+      if (loaded === null || loaded.org.status !== 'BLACKLISTED' || loaded.org.blacklistedUntil === null)
+        return { result: 'NOTHING_TO_DO' };
       const now = await dbNow(em);
       const until = loaded.org.blacklistedUntil;
       if (until.getTime() > now.getTime()) return { result: 'NOT_DUE', dueInMs: until.getTime() - now.getTime() };

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { Actor } from '../../../platform/access';
@@ -7,9 +7,9 @@ import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { sniff } from '../../../platform/util/file-type';
 import { AuditService } from '../../audit';
-import { DocumentDto, UploadDocumentDto } from '../dto/organisation.dto';
 import { OrganisationsError, OrganisationsErrorCode } from '../domain/organisations.errors';
-import { MAX_DOCUMENTS_PER_ORGANISATION, MAX_DOCUMENT_BYTES, safeFileName } from '../domain/registry-rules';
+import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS_PER_ORGANISATION, safeFileName } from '../domain/registry-rules';
+import { DocumentDto, UploadDocumentDto } from '../dto/organisation.dto';
 import { OrganisationDocumentEntity } from '../entities/organisation.entity';
 import { OrganisationsService } from './organisations.service';
 
@@ -20,7 +20,16 @@ export interface DocumentFile {
 }
 
 function documentDto(d: OrganisationDocumentEntity): DocumentDto {
-  return { id: d.id, kind: d.kind, fileName: d.fileName, mime: d.mime, size: d.size, sha256: d.sha256, uploadedBy: d.uploadedBy, createdAt: d.createdAt.toISOString() };
+  return {
+    id: d.id,
+    kind: d.kind,
+    fileName: d.fileName,
+    mime: d.mime,
+    size: d.size,
+    sha256: d.sha256,
+    uploadedBy: d.uploadedBy,
+    createdAt: d.createdAt.toISOString(),
+  };
 }
 
 /**
@@ -44,7 +53,9 @@ export class DocumentsService {
     if (mime === null) throw this.rejected('Only PDF, PNG and JPEG files are accepted (checked by their content).');
     return inTransaction(this.dataSource, async (em) => {
       const { org, regionPath } = await this.organisations.loadMine(actor, em, true);
-      if ((await em.countBy(OrganisationDocumentEntity, { organisationId: org.id })) >= MAX_DOCUMENTS_PER_ORGANISATION) {
+      if (
+        (await em.countBy(OrganisationDocumentEntity, { organisationId: org.id })) >= MAX_DOCUMENTS_PER_ORGANISATION
+      ) {
         throw this.rejected(`An organisation keeps at most ${MAX_DOCUMENTS_PER_ORGANISATION} documents.`);
       }
       const doc = em.create(OrganisationDocumentEntity, {
@@ -91,7 +102,11 @@ export class DocumentsService {
   }
 
   private async listOf(organisationId: number): Promise<DocumentDto[]> {
-    return (await this.dataSource.getRepository(OrganisationDocumentEntity).find({ where: { organisationId }, order: { id: 'DESC' } })).map(documentDto);
+    return (
+      await this.dataSource
+        .getRepository(OrganisationDocumentEntity)
+        .find({ where: { organisationId }, order: { id: 'DESC' } })
+    ).map(documentDto);
   }
 
   private async fileOf(organisationId: number, documentId: number): Promise<DocumentFile> {
@@ -101,11 +116,14 @@ export class DocumentsService {
       .addSelect('d.content')
       .where('d.id = :documentId AND d.organisation_id = :organisationId', { documentId, organisationId })
       .getOne();
-    if (d === null) throw new OrganisationsError(OrganisationsErrorCode.DOCUMENT_NOT_FOUND, `Document ${documentId} not found.`);
+    if (d === null)
+      throw new OrganisationsError(OrganisationsErrorCode.DOCUMENT_NOT_FOUND, `Document ${documentId} not found.`);
     return { fileName: d.fileName, mime: d.mime, content: d.content };
   }
 
   private rejected(message: string): OrganisationsError {
-    return new OrganisationsError(OrganisationsErrorCode.DOCUMENT_REJECTED, message, { errors: [{ field: 'contentBase64', message }] });
+    return new OrganisationsError(OrganisationsErrorCode.DOCUMENT_REJECTED, message, {
+      errors: [{ field: 'contentBase64', message }],
+    });
   }
 }

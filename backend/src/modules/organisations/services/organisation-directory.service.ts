@@ -14,4 +14,3 @@ export class OrganisationDirectoryService implements OrganisationDirectory {
     return o && { id: o.id, name: o.name, kind: o.kind, status: o.status };
   }
 }
-

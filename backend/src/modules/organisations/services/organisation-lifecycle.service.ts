@@ -51,7 +51,14 @@ export class OrganisationLifecycle {
     return t;
   }
 
-  async transition(em: EntityManager, actor: Actor, loaded: LoadedOrganisation, action: OrganisationAction, input: TransitionInput, now: Date): Promise<void> {
+  async transition(
+    em: EntityManager,
+    actor: Actor,
+    loaded: LoadedOrganisation,
+    action: OrganisationAction,
+    input: TransitionInput,
+    now: Date,
+  ): Promise<void> {
     const { org, regionPath } = loaded;
     const t = this.assertAllowed(org, action);
     const before = { status: org.status, statusReason: org.statusReason, blacklistedUntil: org.blacklistedUntil };
@@ -91,14 +98,24 @@ export class OrganisationLifecycle {
     }
     await em.update(OrganisationEntity, { id: org.id }, patch);
     Object.assign(org, patch);
-    if (record) await this.organisations.appendRecord(em, { ...record, organisationId: org.id, referenceType: 'organisation', referenceId: org.id }, now);
+    if (record)
+      await this.organisations.appendRecord(
+        em,
+        { ...record, organisationId: org.id, referenceType: 'organisation', referenceId: org.id },
+        now,
+      );
     await this.audit.record(em, actor, {
       action: AUDIT_ACTION[action],
       entityType: 'organisation',
       entityId: org.id,
       regionPath,
       before,
-      after: { status: org.status, statusReason: org.statusReason, blacklistedUntil: org.blacklistedUntil, ...(reason ? { reason } : {}) },
+      after: {
+        status: org.status,
+        statusReason: org.statusReason,
+        blacklistedUntil: org.blacklistedUntil,
+        ...(reason ? { reason } : {}),
+      },
     });
   }
 }

@@ -1,17 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 
-import { Actor, PERMISSIONS, hasPermission, inRegionScope, regionScopeSql } from '../../../platform/access';
+import { Actor, hasPermission, inRegionScope, PERMISSIONS, regionScopeSql } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { Page, pageOf } from '../../../platform/http/pagination';
 import { fenToYuan } from '../../../platform/util/money';
 import { RegionsService, shanghaiDate } from '../../regions';
-import { ListOrganisationsQuery, OrganisationDetailDto, OrganisationDto, RecordDto, RecordQuery } from '../dto/organisation.dto';
 import { gradeValid } from '../domain/grade';
-import { OrganisationAction, OrganisationStatus, availableActions } from '../domain/organisation.state-machine';
+import { availableActions, OrganisationAction, OrganisationStatus } from '../domain/organisation.state-machine';
 import { OrganisationsError } from '../domain/organisations.errors';
 import { OrganisationKind, RECORD_KINDS, RecordKind } from '../domain/registry-rules';
-import { OrganisationEntity, OrganisationRecordEntity, OrganisationServiceAreaEntity } from '../entities/organisation.entity';
+import {
+  ListOrganisationsQuery,
+  OrganisationDetailDto,
+  OrganisationDto,
+  RecordDto,
+  RecordQuery,
+} from '../dto/organisation.dto';
+import {
+  OrganisationEntity,
+  OrganisationRecordEntity,
+  OrganisationServiceAreaEntity,
+} from '../entities/organisation.entity';
 
 /** What procurement (and later contracts, evaluation) needs to decide whether an organisation may take part. */
 export interface OrganisationEligibility {
@@ -89,8 +99,15 @@ export class OrganisationsService {
     if (unique.length === 0) return out;
     const marks = unique.map(() => '?').join(',');
     const rows: Array<{
-      id: number; name: string; kind: OrganisationKind; status: OrganisationStatus; grade: number | null; grade_expires_on: string | null;
-      region_id: number; region_path: string; blacklisted_until: Date | null;
+      id: number;
+      name: string;
+      kind: OrganisationKind;
+      status: OrganisationStatus;
+      grade: number | null;
+      grade_expires_on: string | null;
+      region_id: number;
+      region_path: string;
+      blacklisted_until: Date | null;
     }> = await em.query(
       `SELECT o.id, o.name, o.kind, o.status, o.grade, DATE_FORMAT(o.grade_expires_on, '%Y-%m-%d') AS grade_expires_on,
               o.region_id, r.path AS region_path, o.blacklisted_until
@@ -105,8 +122,15 @@ export class OrganisationsService {
     );
     for (const r of rows) {
       out.set(r.id, {
-        id: r.id, name: r.name, kind: r.kind, status: r.status, grade: r.grade === null ? null : Number(r.grade), gradeExpiresOn: r.grade_expires_on,
-        regionId: r.region_id, regionPath: r.region_path, serviceRegionPaths: areas.filter((a) => a.organisation_id === r.id).map((a) => a.path),
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        status: r.status,
+        grade: r.grade === null ? null : Number(r.grade),
+        gradeExpiresOn: r.grade_expires_on,
+        regionId: r.region_id,
+        regionPath: r.region_path,
+        serviceRegionPaths: areas.filter((a) => a.organisation_id === r.id).map((a) => a.path),
         blacklistedUntil: r.blacklisted_until,
       });
     }
@@ -115,10 +139,13 @@ export class OrganisationsService {
 
   /** Appends one line to the performance record inside the caller's transaction (the record is append-only). */
   async appendRecord(em: EntityManager, input: OrganisationRecordInput, now: Date): Promise<RecordDto> {
-    if (!(RECORD_KINDS as readonly string[]).includes(input.kind)) throw OrganisationsError.invalid('kind', `Unknown record kind ${input.kind}.`);
-    if (!(await em.existsBy(OrganisationEntity, { id: input.organisationId }))) throw OrganisationsError.notFound(input.organisationId);
+    if (!(RECORD_KINDS as readonly string[]).includes(input.kind))
+      throw OrganisationsError.invalid('kind', `Unknown record kind ${input.kind}.`);
+    if (!(await em.existsBy(OrganisationEntity, { id: input.organisationId })))
+      throw OrganisationsError.notFound(input.organisationId);
     const amount = input.amountFen === undefined || input.amountFen === null ? null : BigInt(input.amountFen);
-    if (amount !== null && amount < 0n) throw OrganisationsError.invalid('amountFen', 'An amount on the record is never negative.');
+    if (amount !== null && amount < 0n)
+      throw OrganisationsError.invalid('amountFen', 'An amount on the record is never negative.');
     const row = em.create(OrganisationRecordEntity, {
       organisationId: input.organisationId,
       kind: input.kind,
@@ -137,19 +164,31 @@ export class OrganisationsService {
 
   async list(actor: Actor, q: ListOrganisationsQuery): Promise<Page<OrganisationDto>> {
     const scope = regionScopeSql(actor, 'r.path');
-    const qb = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o')
-      .where(new Brackets((w) => {
-        w.where(`EXISTS (SELECT 1 FROM regions r WHERE r.id = o.region_id AND ${scope.sql})`, scope.params).orWhere("o.status = 'ACTIVE'");
-      }));
+    const qb = this.dataSource
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .where(
+        new Brackets((w) => {
+          w.where(`EXISTS (SELECT 1 FROM regions r WHERE r.id = o.region_id AND ${scope.sql})`, scope.params).orWhere(
+            "o.status = 'ACTIVE'",
+          );
+        }),
+      );
     if (q.status) qb.andWhere('o.status = :status', { status: q.status });
     if (q.kind) qb.andWhere('o.kind = :kind', { kind: q.kind });
     if (q.q) {
       const like = q.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-      qb.andWhere('(o.name LIKE :nameLike OR o.credit_code LIKE :codeLike)', { nameLike: `%${like}%`, codeLike: `${like.toUpperCase()}%` });
+      qb.andWhere('(o.name LIKE :nameLike OR o.credit_code LIKE :codeLike)', {
+        nameLike: `%${like}%`,
+        codeLike: `${like.toUpperCase()}%`,
+      });
     }
     if (q.sort === '-createdAt') qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC');
     else qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC');
-    const [rows, total] = await qb.skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return pageOf(await this.toDtos(rows, shanghaiDate(await dbNow(this.dataSource.manager))), total, q);
   }
 
@@ -176,7 +215,10 @@ export class OrganisationsService {
   // ---- loading with access checks (used by the other services of this context)
 
   async load(em: EntityManager, id: number, lock = false): Promise<LoadedOrganisation | null> {
-    const org = await em.findOne(OrganisationEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const org = await em.findOne(OrganisationEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (org === null) return null;
     const region = await this.regions.findById(org.regionId, em);
     return { org, regionPath: region?.path ?? '' };
@@ -185,7 +227,8 @@ export class OrganisationsService {
   /** Staff reading: in the region subtree, or ACTIVE. */
   async loadReadable(actor: Actor, id: number, em: EntityManager): Promise<LoadedOrganisation> {
     const loaded = await this.load(em, id);
-    if (loaded === null || !(inRegionScope(actor, loaded.regionPath) || loaded.org.status === 'ACTIVE')) throw OrganisationsError.notFound(id);
+    if (loaded === null || !(inRegionScope(actor, loaded.regionPath) || loaded.org.status === 'ACTIVE'))
+      throw OrganisationsError.notFound(id);
     return loaded;
   }
 
@@ -206,7 +249,9 @@ export class OrganisationsService {
   async detail(actor: Actor, { org, regionPath }: LoadedOrganisation): Promise<OrganisationDetailDto> {
     const today = shanghaiDate(await dbNow(this.dataSource.manager));
     const [base] = await this.toDtos([org], today);
-    const areaIds = (await this.dataSource.getRepository(OrganisationServiceAreaEntity).findBy({ organisationId: org.id })).map((a) => a.regionId);
+    const areaIds = (
+      await this.dataSource.getRepository(OrganisationServiceAreaEntity).findBy({ organisationId: org.id })
+    ).map((a) => a.regionId);
     const areaRegions = await this.regions.findByIds(areaIds);
     const actions: OrganisationAction[] = [];
     if (hasPermission(actor.roles, PERMISSIONS.ORGANISATIONS_REVIEW) && inRegionScope(actor, regionPath)) {

@@ -7,6 +7,11 @@ import { inTransaction } from '../../../platform/database/transaction';
 import { AuditService } from '../../audit';
 import { UserDto, UsersService } from '../../identity';
 import { RegionsService, shanghaiDate } from '../../regions';
+import { isCalendarDate } from '../domain/calendar-date';
+import { gradeLabel } from '../domain/grade';
+import { OrganisationStatus } from '../domain/organisation.state-machine';
+import { OrganisationsError, OrganisationsErrorCode } from '../domain/organisations.errors';
+import { isRegistrableRegionLevel, memberRoleOf } from '../domain/registry-rules';
 import {
   AddMemberDto,
   MemberDto,
@@ -16,11 +21,6 @@ import {
   RegistrationResultDto,
   UpdateMyOrganisationDto,
 } from '../dto/organisation.dto';
-import { isCalendarDate } from '../domain/calendar-date';
-import { gradeLabel } from '../domain/grade';
-import { OrganisationStatus } from '../domain/organisation.state-machine';
-import { OrganisationsError, OrganisationsErrorCode } from '../domain/organisations.errors';
-import { isRegistrableRegionLevel, memberRoleOf } from '../domain/registry-rules';
 import { OrganisationEntity, OrganisationServiceAreaEntity } from '../entities/organisation.entity';
 import { OrganisationLifecycle } from './organisation-lifecycle.service';
 import { OrganisationsService } from './organisations.service';
@@ -48,7 +48,15 @@ function profile(o: OrganisationEntity, serviceRegionIds: number[]) {
 }
 
 function memberDto(u: UserDto): MemberDto {
-  return { id: u.id, username: u.username, displayName: u.displayName, phone: u.phone, roles: u.roles, status: u.status, createdAt: u.createdAt };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    phone: u.phone,
+    roles: u.roles,
+    status: u.status,
+    createdAt: u.createdAt,
+  };
 }
 
 /**
@@ -82,9 +90,13 @@ export class RegistrationService {
     return inTransaction(this.dataSource, async (em) => {
       const region = await this.registrableRegion(em, dto.regionId);
       if (await em.existsBy(OrganisationEntity, { creditCode: dto.creditCode })) {
-        throw new OrganisationsError(OrganisationsErrorCode.CREDIT_CODE_TAKEN, `An organisation with the credit code ${dto.creditCode} is already registered.`, {
-          errors: [{ field: 'creditCode', message: 'already registered' }],
-        });
+        throw new OrganisationsError(
+          OrganisationsErrorCode.CREDIT_CODE_TAKEN,
+          `An organisation with the credit code ${dto.creditCode} is already registered.`,
+          {
+            errors: [{ field: 'creditCode', message: 'already registered' }],
+          },
+        );
       }
       const now = await dbNow(em);
       const org = em.create(OrganisationEntity, {
@@ -119,13 +131,17 @@ export class RegistrationService {
         phone: null,
         passwordHash,
       });
-      await this.audit.record(em, { ...actor, userId: member.id }, {
-        action: 'organisations.organisation.registered',
-        entityType: 'organisation',
-        entityId: org.id,
-        regionPath: region.path,
-        after: { ...profile(org, serviceRegionIds), status: org.status, firstMember: member.username },
-      });
+      await this.audit.record(
+        em,
+        { ...actor, userId: member.id },
+        {
+          action: 'organisations.organisation.registered',
+          entityType: 'organisation',
+          entityId: org.id,
+          regionPath: region.path,
+          after: { ...profile(org, serviceRegionIds), status: org.status, firstMember: member.username },
+        },
+      );
       return { organisationId: org.id, status: org.status, username: member.username };
     });
   }
@@ -136,25 +152,35 @@ export class RegistrationService {
    * registration is under review or returned.
    */
   async updateMine(actor: Actor, dto: UpdateMyOrganisationDto): Promise<OrganisationDetailDto> {
-    const serviceRegionIds = dto.serviceRegionIds === undefined ? undefined : await this.checkServiceAreas(dto.serviceRegionIds);
+    const serviceRegionIds =
+      dto.serviceRegionIds === undefined ? undefined : await this.checkServiceAreas(dto.serviceRegionIds);
     await inTransaction(this.dataSource, async (em) => {
       const loaded = await this.organisations.loadMine(actor, em, true);
       const { org } = loaded;
       const now = await dbNow(em);
       for (const field of ['name', 'orgType', 'regionId'] as const) {
         if (dto[field] !== undefined && dto[field] !== org[field] && !UNDER_REVIEW.includes(org.status)) {
-          throw OrganisationsError.invalid(field, 'Registration data changes only while the registration is under review or returned; ask the reviewing officer.');
+          throw OrganisationsError.invalid(
+            field,
+            'Registration data changes only while the registration is under review or returned; ask the reviewing officer.',
+          );
         }
       }
-      const region = dto.regionId === undefined || dto.regionId === org.regionId ? null : await this.registrableRegion(em, dto.regionId);
+      const region =
+        dto.regionId === undefined || dto.regionId === org.regionId
+          ? null
+          : await this.registrableRegion(em, dto.regionId);
       const next = {
         grade: dto.grade === undefined ? org.grade : dto.grade,
         gradeExpiresOn: dto.gradeExpiresOn === undefined ? org.gradeExpiresOn : dto.gradeExpiresOn,
       };
       const gradeChanged = next.grade !== org.grade || next.gradeExpiresOn !== org.gradeExpiresOn;
-      if (gradeChanged) this.checkGrade(next.grade, next.gradeExpiresOn, dto.gradeExpiresOn !== undefined, shanghaiDate(now));
+      if (gradeChanged)
+        this.checkGrade(next.grade, next.gradeExpiresOn, dto.gradeExpiresOn !== undefined, shanghaiDate(now));
 
-      const areasBefore = (await em.findBy(OrganisationServiceAreaEntity, { organisationId: org.id })).map((a) => a.regionId);
+      const areasBefore = (await em.findBy(OrganisationServiceAreaEntity, { organisationId: org.id })).map(
+        (a) => a.regionId,
+      );
       const before = profile(org, areasBefore);
       const patch: Partial<OrganisationEntity> = {
         name: dto.name ?? org.name,
@@ -230,7 +256,10 @@ export class RegistrationService {
   private async registrableRegion(em: EntityManager, regionId: number) {
     const region = await this.regions.findById(regionId, em);
     if (region === null || !isRegistrableRegionLevel(region.level)) {
-      throw OrganisationsError.invalid('regionId', 'Choose the district (区) or street (街道) where the organisation is registered.');
+      throw OrganisationsError.invalid(
+        'regionId',
+        'Choose the district (区) or street (街道) where the organisation is registered.',
+      );
     }
     return region;
   }
@@ -239,21 +268,29 @@ export class RegistrationService {
     const unique = [...new Set(ids)];
     const found = await this.regions.findByIds(unique);
     const missing = unique.filter((id) => !found.has(id));
-    if (missing.length > 0) throw OrganisationsError.invalid('serviceRegionIds', `Unknown regions: ${missing.join(', ')}.`);
+    if (missing.length > 0)
+      throw OrganisationsError.invalid('serviceRegionIds', `Unknown regions: ${missing.join(', ')}.`);
     return unique;
   }
 
   private async replaceServiceAreas(em: EntityManager, organisationId: number, regionIds: number[]): Promise<void> {
     await em.delete(OrganisationServiceAreaEntity, { organisationId });
-    if (regionIds.length > 0) await em.insert(OrganisationServiceAreaEntity, regionIds.map((regionId) => ({ organisationId, regionId })));
+    if (regionIds.length > 0)
+      await em.insert(
+        OrganisationServiceAreaEntity,
+        regionIds.map((regionId) => ({ organisationId, regionId })),
+      );
   }
 
   /** A grade comes with the last day of its validity, and a new expiry date must not have passed. */
   private checkGrade(grade: number | null, expiresOn: string | null, newExpiry: boolean, today: string): void {
-    if (grade !== null && expiresOn === null) throw OrganisationsError.invalid('gradeExpiresOn', 'A grade needs the last day of its validity.');
-    if (grade === null && expiresOn !== null) throw OrganisationsError.invalid('grade', 'An expiry date needs a grade.');
+    if (grade !== null && expiresOn === null)
+      throw OrganisationsError.invalid('gradeExpiresOn', 'A grade needs the last day of its validity.');
+    if (grade === null && expiresOn !== null)
+      throw OrganisationsError.invalid('grade', 'An expiry date needs a grade.');
     if (expiresOn !== null && newExpiry) {
-      if (!isCalendarDate(expiresOn)) throw OrganisationsError.invalid('gradeExpiresOn', 'gradeExpiresOn is not a calendar date.');
+      if (!isCalendarDate(expiresOn))
+        throw OrganisationsError.invalid('gradeExpiresOn', 'gradeExpiresOn is not a calendar date.');
       if (expiresOn < today) throw OrganisationsError.invalid('gradeExpiresOn', 'This grade has already expired.');
     }
   }

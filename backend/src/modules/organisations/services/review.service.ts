@@ -7,10 +7,15 @@ import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { Deadlines } from '../../../platform/queue';
 import { endOfDayShanghai, shanghaiDate } from '../../regions';
-import { ApproveOrganisationDto, BlacklistOrganisationDto, OrganisationDetailDto, ReasonDto } from '../dto/organisation.dto';
 import { BlacklistPolicy, blacklistWindow, checkBlacklistUntil } from '../domain/blacklist-period';
 import { OrganisationAction } from '../domain/organisation.state-machine';
 import { OrganisationsError } from '../domain/organisations.errors';
+import {
+  ApproveOrganisationDto,
+  BlacklistOrganisationDto,
+  OrganisationDetailDto,
+  ReasonDto,
+} from '../dto/organisation.dto';
 import { blacklistExpiryDeadline } from '../jobs/blacklist-expiry.job';
 import { OrganisationLifecycle, TransitionInput } from './organisation-lifecycle.service';
 import { OrganisationsService } from './organisations.service';
@@ -52,7 +57,12 @@ export class ReviewService {
       const problem = checkBlacklistUntil(dto.until, today, this.policy());
       if (problem !== null) {
         const { earliest, latest } = blacklistWindow(today, this.policy());
-        throw OrganisationsError.invalid('until', problem === 'NOT_A_DATE' ? 'until is not a calendar date.' : `A blacklisting ends between ${earliest} and ${latest} (${this.policy().minYears} to ${this.policy().maxYears} years from today).`);
+        throw OrganisationsError.invalid(
+          'until',
+          problem === 'NOT_A_DATE'
+            ? 'until is not a calendar date.'
+            : `A blacklisting ends between ${earliest} and ${latest} (${this.policy().minYears} to ${this.policy().maxYears} years from today).`,
+        );
       }
       const blacklistedUntil = endOfDayShanghai(dto.until);
       await this.lifecycle.transition(em, actor, loaded, 'BLACKLIST', { reason: dto.reason, blacklistedUntil }, now);
@@ -66,7 +76,12 @@ export class ReviewService {
     return { minYears: this.env.ORG_BLACKLIST_MIN_YEARS, maxYears: this.env.ORG_BLACKLIST_MAX_YEARS };
   }
 
-  private async decide(actor: Actor, id: number, action: OrganisationAction, input: TransitionInput): Promise<OrganisationDetailDto> {
+  private async decide(
+    actor: Actor,
+    id: number,
+    action: OrganisationAction,
+    input: TransitionInput,
+  ): Promise<OrganisationDetailDto> {
     await inTransaction(this.dataSource, async (em) => {
       const loaded = await this.organisations.loadReviewable(actor, id, em);
       await this.lifecycle.transition(em, actor, loaded, action, input, await dbNow(em));

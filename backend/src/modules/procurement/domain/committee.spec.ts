@@ -26,7 +26,8 @@ describe('bid committee rules', () => {
 
   it('draws distinct members uniformly from the pool', () => {
     const counts = new Map<number, number>();
-    for (let i = 0; i < 3000; i++) for (const x of drawAtRandom([1, 2, 3, 4, 5, 6], 3)) counts.set(x, (counts.get(x) ?? 0) + 1);
+    for (let i = 0; i < 3000; i++)
+      for (const x of drawAtRandom([1, 2, 3, 4, 5, 6], 3)) counts.set(x, (counts.get(x) ?? 0) + 1);
     for (const n of counts.values()) expect(n).toBeGreaterThan(1300); // 1500 expected each
     const sample = drawAtRandom([1, 2, 3, 4, 5], 5);
     expect(new Set(sample).size).toBe(5);

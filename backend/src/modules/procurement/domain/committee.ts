@@ -46,7 +46,8 @@ export function conflictOf(
   for (const a of affiliations) {
     if (!bidders.has(a.organisationId)) continue;
     if (a.endedOn === null) return `现任投标人「${nameOf(a.organisationId)}」职务`;
-    if (a.endedOn >= cutoff) return `${a.endedOn} 前曾任职于投标人「${nameOf(a.organisationId)}」（${CONFLICT_LOOKBACK_YEARS} 年内）`;
+    if (a.endedOn >= cutoff)
+      return `${a.endedOn} 前曾任职于投标人「${nameOf(a.organisationId)}」（${CONFLICT_LOOKBACK_YEARS} 年内）`;
   }
   const declared = declaredOrganisationIds.find((id) => bidders.has(id));
   return declared === undefined ? null : `已申报与投标人「${nameOf(declared)}」存在利害关系`;

@@ -1,8 +1,19 @@
-import { BidToScore, centsToPoints, pointsToCents, priceScoreCents, schemeProblem, scoreBids, sheetProblem, technicalScoreCents } from './comprehensive-scoring';
+import {
+  BidToScore,
+  centsToPoints,
+  pointsToCents,
+  priceScoreCents,
+  schemeProblem,
+  scoreBids,
+  sheetProblem,
+  technicalScoreCents,
+} from './comprehensive-scoring';
 
 /** expert id → { criterion: points } written in points, stored in hundredths. */
 function sheets(...perExpert: Array<Record<string, number>>): Map<number, Map<string, number>> {
-  return new Map(perExpert.map((s, i) => [i + 1, new Map(Object.entries(s).map(([k, v]) => [k, Math.round(v * 100)]))]));
+  return new Map(
+    perExpert.map((s, i) => [i + 1, new Map(Object.entries(s).map(([k, v]) => [k, Math.round(v * 100)]))]),
+  );
 }
 const yuan = (y: number) => BigInt(y) * 100n;
 
@@ -33,7 +44,13 @@ describe('综合评分法 oracle: price weight 30 %, criteria A (40) and B (30),
   ];
 
   it('gives the hand-computed price, technical and total scores and the ranking with its tie-breaks', () => {
-    const got = scoreBids('COMPREHENSIVE', 30, bids).map((s) => [s.bidId, centsToPoints(s.priceScoreCents), centsToPoints(s.technicalScoreCents), centsToPoints(s.totalCents), s.rank]);
+    const got = scoreBids('COMPREHENSIVE', 30, bids).map((s) => [
+      s.bidId,
+      centsToPoints(s.priceScoreCents),
+      centsToPoints(s.technicalScoreCents),
+      centsToPoints(s.totalCents),
+      s.rank,
+    ]);
     expect(got).toEqual(expected);
   });
 
@@ -50,7 +67,11 @@ describe('最低评标价法', () => {
       { bidId: 'y', priceFen: 300n, scores: new Map() },
       { bidId: 'z', priceFen: 500n, scores: new Map() },
     ]).map((s) => [s.bidId, s.rank, s.totalCents]);
-    expect(got).toEqual([['y', 1, null], ['x', 2, null], ['z', 2, null]]);
+    expect(got).toEqual([
+      ['y', 1, null],
+      ['x', 2, null],
+      ['z', 2, null],
+    ]);
   });
 });
 
@@ -75,18 +96,56 @@ describe('rounding and checks', () => {
   });
 
   it('requires a price weight of at least 10 % and technical maxima that make 100 with it', () => {
-    expect(schemeProblem('COMPREHENSIVE', 30, [{ code: 'A', maxCents: 4000 }, { code: 'B', maxCents: 3000 }])).toBeNull();
+    expect(
+      schemeProblem('COMPREHENSIVE', 30, [
+        { code: 'A', maxCents: 4000 },
+        { code: 'B', maxCents: 3000 },
+      ]),
+    ).toBeNull();
     expect(schemeProblem('COMPREHENSIVE', 9, [{ code: 'A', maxCents: 9100 }])).toMatch(/10/);
     expect(schemeProblem('COMPREHENSIVE', 30, [{ code: 'A', maxCents: 6000 }])).toMatch(/100/);
-    expect(schemeProblem('COMPREHENSIVE', 30, [{ code: 'A', maxCents: 3500 }, { code: 'A', maxCents: 3500 }])).toMatch(/unique/);
+    expect(
+      schemeProblem('COMPREHENSIVE', 30, [
+        { code: 'A', maxCents: 3500 },
+        { code: 'A', maxCents: 3500 },
+      ]),
+    ).toMatch(/unique/);
     expect(schemeProblem('LOWEST_PRICE', 0, [])).toBeNull();
   });
 
   it('rejects a score sheet that misses a criterion, exceeds a maximum or invents one', () => {
-    const criteria = [{ code: 'A', maxCents: 4000 }, { code: 'B', maxCents: 3000 }];
-    expect(sheetProblem(criteria, new Map([['A', 4000], ['B', 0]]))).toBeNull();
+    const criteria = [
+      { code: 'A', maxCents: 4000 },
+      { code: 'B', maxCents: 3000 },
+    ];
+    expect(
+      sheetProblem(
+        criteria,
+        new Map([
+          ['A', 4000],
+          ['B', 0],
+        ]),
+      ),
+    ).toBeNull();
     expect(sheetProblem(criteria, new Map([['A', 4000]]))).toMatch(/B/);
-    expect(sheetProblem(criteria, new Map([['A', 4001], ['B', 1]]))).toMatch(/0 to 40/);
-    expect(sheetProblem(criteria, new Map([['A', 1], ['B', 1], ['C', 1]]))).toMatch(/no criterion C/);
+    expect(
+      sheetProblem(
+        criteria,
+        new Map([
+          ['A', 4001],
+          ['B', 1],
+        ]),
+      ),
+    ).toMatch(/0 to 40/);
+    expect(
+      sheetProblem(
+        criteria,
+        new Map([
+          ['A', 1],
+          ['B', 1],
+          ['C', 1],
+        ]),
+      ),
+    ).toMatch(/no criterion C/);
   });
 });

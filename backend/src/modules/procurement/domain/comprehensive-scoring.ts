@@ -63,14 +63,22 @@ export function technicalScoreCents(scores: ReadonlyMap<number, ReadonlyMap<stri
 }
 
 /** Checks a scheme: technical maxima + price weight make 100 points; price weight ≥ 10% for services. */
-export function schemeProblem(method: ScoringMethod, priceWeightPct: number, criteria: readonly Criterion[]): string | null {
-  if (method === 'LOWEST_PRICE') return criteria.length === 0 ? null : 'The lowest-price method has no technical criteria.';
-  if (!Number.isInteger(priceWeightPct) || priceWeightPct < MIN_SERVICE_PRICE_WEIGHT || priceWeightPct > 100) return `The price weight must be a whole percentage from ${MIN_SERVICE_PRICE_WEIGHT} to 100 for services.`;
+export function schemeProblem(
+  method: ScoringMethod,
+  priceWeightPct: number,
+  criteria: readonly Criterion[],
+): string | null {
+  if (method === 'LOWEST_PRICE')
+    return criteria.length === 0 ? null : 'The lowest-price method has no technical criteria.';
+  if (!Number.isInteger(priceWeightPct) || priceWeightPct < MIN_SERVICE_PRICE_WEIGHT || priceWeightPct > 100)
+    return `The price weight must be a whole percentage from ${MIN_SERVICE_PRICE_WEIGHT} to 100 for services.`;
   const codes = new Set(criteria.map((c) => c.code));
   if (codes.size !== criteria.length) return 'Criterion codes must be unique.';
   const technical = criteria.reduce((s, c) => s + c.maxCents, 0);
-  if (technical + priceWeightPct * 100 !== 10_000) return `Technical criteria give ${technical / 100} points and price ${priceWeightPct}: together they must make 100.`;
-  if (criteria.some((c) => !Number.isInteger(c.maxCents) || c.maxCents <= 0)) return 'Every criterion must be worth more than 0 points.';
+  if (technical + priceWeightPct * 100 !== 10_000)
+    return `Technical criteria give ${technical / 100} points and price ${priceWeightPct}: together they must make 100.`;
+  if (criteria.some((c) => !Number.isInteger(c.maxCents) || c.maxCents <= 0))
+    return 'Every criterion must be worth more than 0 points.';
   return null;
 }
 
@@ -79,7 +87,8 @@ export function sheetProblem(criteria: readonly Criterion[], sheet: ReadonlyMap<
   for (const c of criteria) {
     const s = sheet.get(c.code);
     if (s === undefined) return `Criterion ${c.code} has no score.`;
-    if (!Number.isInteger(s) || s < 0 || s > c.maxCents) return `Criterion ${c.code} must be scored from 0 to ${c.maxCents / 100}.`;
+    if (!Number.isInteger(s) || s < 0 || s > c.maxCents)
+      return `Criterion ${c.code} must be scored from 0 to ${c.maxCents / 100}.`;
   }
   for (const code of sheet.keys()) if (!criteria.some((c) => c.code === code)) return `There is no criterion ${code}.`;
   return null;
@@ -89,15 +98,31 @@ export function scoreBids(method: ScoringMethod, priceWeightPct: number, bids: r
   if (bids.length === 0) return [];
   const lowest = bids.reduce((m, b) => (b.priceFen < m ? b.priceFen : m), bids[0].priceFen);
   const scored = bids.map((b) => {
-    if (method === 'LOWEST_PRICE') return { bidId: b.bidId, priceFen: b.priceFen, priceScoreCents: null, technicalScoreCents: null, totalCents: null, rank: 0 };
+    if (method === 'LOWEST_PRICE')
+      return {
+        bidId: b.bidId,
+        priceFen: b.priceFen,
+        priceScoreCents: null,
+        technicalScoreCents: null,
+        totalCents: null,
+        rank: 0,
+      };
     const p = priceScoreCents(lowest, b.priceFen, priceWeightPct);
     const t = technicalScoreCents(b.scores);
-    return { bidId: b.bidId, priceFen: b.priceFen, priceScoreCents: p, technicalScoreCents: t, totalCents: p + t, rank: 0 };
+    return {
+      bidId: b.bidId,
+      priceFen: b.priceFen,
+      priceScoreCents: p,
+      technicalScoreCents: t,
+      totalCents: p + t,
+      rank: 0,
+    };
   });
   const cmp = (a: ScoredBid, b: ScoredBid): number => {
     if (method === 'COMPREHENSIVE' && a.totalCents !== b.totalCents) return (b.totalCents ?? 0) - (a.totalCents ?? 0);
     if (a.priceFen !== b.priceFen) return a.priceFen < b.priceFen ? -1 : 1;
-    if (method === 'COMPREHENSIVE' && a.technicalScoreCents !== b.technicalScoreCents) return (b.technicalScoreCents ?? 0) - (a.technicalScoreCents ?? 0);
+    if (method === 'COMPREHENSIVE' && a.technicalScoreCents !== b.technicalScoreCents)
+      return (b.technicalScoreCents ?? 0) - (a.technicalScoreCents ?? 0);
     return 0;
   };
   const sorted = [...scored].sort((a, b) => cmp(a, b) || a.bidId.localeCompare(b.bidId));

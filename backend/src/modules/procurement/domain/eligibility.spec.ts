@@ -1,6 +1,15 @@
 import { BidderFacts, ineligibilityReasons } from './eligibility';
 
-const org: BidderFacts = { id: 7, kind: 'SOCIAL_ORGANISATION', status: 'ACTIVE', grade: 3, gradeExpiresOn: '2027-12-31', regionPath: '/1/4/', serviceRegionPaths: [], blacklistedUntil: null };
+const org: BidderFacts = {
+  id: 7,
+  kind: 'SOCIAL_ORGANISATION',
+  status: 'ACTIVE',
+  grade: 3,
+  gradeExpiresOn: '2027-12-31',
+  regionPath: '/1/4/',
+  serviceRegionPaths: [],
+  blacklistedUntil: null,
+};
 const rule = { minGrade: 3, regionPath: '/1/4/9/', designatedOrganisationId: null };
 const now = new Date('2026-11-23T02:00:00Z');
 
@@ -9,14 +18,29 @@ describe('who may bid', () => {
     expect(ineligibilityReasons(org, rule, now, '2026-11-23')).toEqual([]);
   });
   it('refuses a blacklisted, suspended, under-graded, expired-grade or out-of-region organisation', () => {
-    expect(ineligibilityReasons({ ...org, status: 'BLACKLISTED', blacklistedUntil: new Date('2027-01-01') }, rule, now, '2026-11-23')).toEqual(['已被列入黑名单']);
+    expect(
+      ineligibilityReasons(
+        { ...org, status: 'BLACKLISTED', blacklistedUntil: new Date('2027-01-01') },
+        rule,
+        now,
+        '2026-11-23',
+      ),
+    ).toEqual(['已被列入黑名单']);
     expect(ineligibilityReasons({ ...org, status: 'SUSPENDED' }, rule, now, '2026-11-23')[0]).toMatch(/SUSPENDED/);
     expect(ineligibilityReasons({ ...org, grade: 2 }, rule, now, '2026-11-23')[0]).toMatch(/3A/);
-    expect(ineligibilityReasons({ ...org, gradeExpiresOn: '2026-11-22' }, rule, now, '2026-11-23')[0]).toMatch(/有效期/);
-    expect(ineligibilityReasons({ ...org, regionPath: '/1/5/' }, rule, now, '2026-11-23')).toEqual(['登记地或服务区域不在本项目区域']);
-    expect(ineligibilityReasons({ ...org, regionPath: '/1/5/', serviceRegionPaths: ['/1/4/'] }, rule, now, '2026-11-23')).toEqual([]);
+    expect(ineligibilityReasons({ ...org, gradeExpiresOn: '2026-11-22' }, rule, now, '2026-11-23')[0]).toMatch(
+      /有效期/,
+    );
+    expect(ineligibilityReasons({ ...org, regionPath: '/1/5/' }, rule, now, '2026-11-23')).toEqual([
+      '登记地或服务区域不在本项目区域',
+    ]);
+    expect(
+      ineligibilityReasons({ ...org, regionPath: '/1/5/', serviceRegionPaths: ['/1/4/'] }, rule, now, '2026-11-23'),
+    ).toEqual([]);
   });
   it('invites only the designated organisation to a single-source procurement', () => {
-    expect(ineligibilityReasons(org, { ...rule, designatedOrganisationId: 8 }, now, '2026-11-23')).toEqual(['单一来源采购只邀请指定机构']);
+    expect(ineligibilityReasons(org, { ...rule, designatedOrganisationId: 8 }, now, '2026-11-23')).toEqual([
+      '单一来源采购只邀请指定机构',
+    ]);
   });
 });

@@ -31,11 +31,13 @@ export function ineligibilityReasons(org: BidderFacts, rule: EligibilityRule, no
   if (org.kind !== 'SOCIAL_ORGANISATION') out.push('只有社会组织可以投标');
   if (org.blacklistedUntil !== null && org.blacklistedUntil > now) out.push('已被列入黑名单');
   else if (org.status !== 'ACTIVE') out.push(`机构状态为 ${org.status}，不能投标`);
-  if (rule.designatedOrganisationId !== null && rule.designatedOrganisationId !== org.id) out.push('单一来源采购只邀请指定机构');
+  if (rule.designatedOrganisationId !== null && rule.designatedOrganisationId !== org.id)
+    out.push('单一来源采购只邀请指定机构');
   if (rule.minGrade !== null) {
     const valid = org.grade !== null && (org.gradeExpiresOn === null || org.gradeExpiresOn >= today);
     if (!valid || (org.grade ?? 0) < rule.minGrade) out.push(`评估等级须不低于 ${rule.minGrade}A（且在有效期内）`);
   }
-  if (![org.regionPath, ...org.serviceRegionPaths].some((p) => overlaps(p, rule.regionPath))) out.push('登记地或服务区域不在本项目区域');
+  if (![org.regionPath, ...org.serviceRegionPaths].some((p) => overlaps(p, rule.regionPath)))
+    out.push('登记地或服务区域不在本项目区域');
   return out;
 }

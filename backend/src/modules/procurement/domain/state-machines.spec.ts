@@ -1,18 +1,35 @@
-import { BID_TRANSITIONS, OBJECTION_TRANSITIONS, PROJECT_TRANSITIONS, TENDER_TRANSITIONS, bidsAreSealed, checkTransition } from './state-machines';
+import {
+  BID_TRANSITIONS,
+  bidsAreSealed,
+  checkTransition,
+  OBJECTION_TRANSITIONS,
+  PROJECT_TRANSITIONS,
+  TENDER_TRANSITIONS,
+} from './state-machines';
 
 describe('procurement state machines', () => {
   it('lets the deadline job, and only it, close a published tender', () => {
     expect(checkTransition(TENDER_TRANSITIONS, 'tender', 'PUBLISHED', 'CLOSED', ['SYSTEM'])).toBeNull();
-    expect(checkTransition(TENDER_TRANSITIONS, 'tender', 'PUBLISHED', 'CLOSED', ['PROCUREMENT_OFFICER', 'ADMIN'])).toMatch(/Only SYSTEM/);
+    expect(
+      checkTransition(TENDER_TRANSITIONS, 'tender', 'PUBLISHED', 'CLOSED', ['PROCUREMENT_OFFICER', 'ADMIN']),
+    ).toMatch(/Only SYSTEM/);
   });
   it('rejects skipping states', () => {
     expect(checkTransition(TENDER_TRANSITIONS, 'tender', 'PUBLISHED', 'OPENED', ['SYSTEM'])).toMatch(/cannot go/);
-    expect(checkTransition(TENDER_TRANSITIONS, 'tender', 'RECOMMENDED', 'AWARDED', ['PROCUREMENT_OFFICER'])).toMatch(/cannot go/);
-    expect(checkTransition(PROJECT_TRANSITIONS, 'project', 'DRAFT', 'APPROVED', ['FINANCE_OFFICER'])).toMatch(/cannot go/);
-    expect(checkTransition(OBJECTION_TRANSITIONS, 'objection', 'FILED', 'UPHELD', ['PROCUREMENT_OFFICER'])).toMatch(/cannot go/);
+    expect(checkTransition(TENDER_TRANSITIONS, 'tender', 'RECOMMENDED', 'AWARDED', ['PROCUREMENT_OFFICER'])).toMatch(
+      /cannot go/,
+    );
+    expect(checkTransition(PROJECT_TRANSITIONS, 'project', 'DRAFT', 'APPROVED', ['FINANCE_OFFICER'])).toMatch(
+      /cannot go/,
+    );
+    expect(checkTransition(OBJECTION_TRANSITIONS, 'objection', 'FILED', 'UPHELD', ['PROCUREMENT_OFFICER'])).toMatch(
+      /cannot go/,
+    );
   });
   it('gives project approval to finance, not to the drafting officer', () => {
-    expect(checkTransition(PROJECT_TRANSITIONS, 'project', 'SUBMITTED', 'APPROVED', ['PROCUREMENT_OFFICER'])).toMatch(/FINANCE_OFFICER/);
+    expect(checkTransition(PROJECT_TRANSITIONS, 'project', 'SUBMITTED', 'APPROVED', ['PROCUREMENT_OFFICER'])).toMatch(
+      /FINANCE_OFFICER/,
+    );
   });
   it('lets only the bidder withdraw a submitted bid, and nobody after opening', () => {
     expect(checkTransition(BID_TRANSITIONS, 'bid', 'SUBMITTED', 'WITHDRAWN', ['ORG_MEMBER'])).toBeNull();
@@ -24,6 +41,7 @@ describe('procurement state machines', () => {
     expect(bidsAreSealed('OPENED')).toBe(false);
   });
   it('has no transition out of a final state', () => {
-    for (const s of ['AWARDED', 'FAILED', 'CANCELLED'] as const) expect(TENDER_TRANSITIONS.some((t) => t.from === s)).toBe(false);
+    for (const s of ['AWARDED', 'FAILED', 'CANCELLED'] as const)
+      expect(TENDER_TRANSITIONS.some((t) => t.from === s)).toBe(false);
   });
 });

@@ -13,7 +13,19 @@ export interface Transition<S extends string> {
   label: string;
 }
 
-export const PROJECT_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'TENDERING', 'AWARDED', 'CONTRACTED', 'IN_PROGRESS', 'COMPLETED', 'EVALUATED', 'CLOSED', 'CANCELLED'] as const;
+export const PROJECT_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'APPROVED',
+  'TENDERING',
+  'AWARDED',
+  'CONTRACTED',
+  'IN_PROGRESS',
+  'COMPLETED',
+  'EVALUATED',
+  'CLOSED',
+  'CANCELLED',
+] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export const PROJECT_TRANSITIONS: readonly Transition<ProjectStatus>[] = [
@@ -33,10 +45,27 @@ export const PROJECT_TRANSITIONS: readonly Transition<ProjectStatus>[] = [
   { from: 'APPROVED', to: 'CANCELLED', by: ['PROCUREMENT_OFFICER'], label: '取消项目，释放预算' },
 ];
 
-export const TENDER_METHODS = ['OPEN_TENDER', 'COMPETITIVE_CONSULTATION', 'COMPETITIVE_NEGOTIATION', 'REQUEST_FOR_QUOTATION', 'SINGLE_SOURCE'] as const;
+export const TENDER_METHODS = [
+  'OPEN_TENDER',
+  'COMPETITIVE_CONSULTATION',
+  'COMPETITIVE_NEGOTIATION',
+  'REQUEST_FOR_QUOTATION',
+  'SINGLE_SOURCE',
+] as const;
 export type TenderMethod = (typeof TENDER_METHODS)[number];
 
-export const TENDER_STATUSES = ['DRAFT', 'PUBLISHED', 'CLOSED', 'OPENED', 'EVALUATING', 'RECOMMENDED', 'AWARD_NOTICE', 'AWARDED', 'FAILED', 'CANCELLED'] as const;
+export const TENDER_STATUSES = [
+  'DRAFT',
+  'PUBLISHED',
+  'CLOSED',
+  'OPENED',
+  'EVALUATING',
+  'RECOMMENDED',
+  'AWARD_NOTICE',
+  'AWARDED',
+  'FAILED',
+  'CANCELLED',
+] as const;
 export type TenderStatus = (typeof TENDER_STATUSES)[number];
 
 export const TENDER_TRANSITIONS: readonly Transition<TenderStatus>[] = [
@@ -55,7 +84,17 @@ export const TENDER_TRANSITIONS: readonly Transition<TenderStatus>[] = [
   { from: 'PUBLISHED', to: 'CANCELLED', by: ['PROCUREMENT_OFFICER'], label: '终止采购' },
 ];
 
-export const BID_STATUSES = ['SUBMITTED', 'WITHDRAWN', 'REPLACED', 'OPENED', 'QUALIFIED', 'DISQUALIFIED', 'SCORED', 'WINNER', 'NOT_AWARDED'] as const;
+export const BID_STATUSES = [
+  'SUBMITTED',
+  'WITHDRAWN',
+  'REPLACED',
+  'OPENED',
+  'QUALIFIED',
+  'DISQUALIFIED',
+  'SCORED',
+  'WINNER',
+  'NOT_AWARDED',
+] as const;
 export type BidStatus = (typeof BID_STATUSES)[number];
 
 export const BID_TRANSITIONS: readonly Transition<BidStatus>[] = [
@@ -83,7 +122,13 @@ export const OBJECTION_TRANSITIONS: readonly Transition<ObjectionStatus>[] = [
 ];
 
 /** Null when allowed; otherwise why not. */
-export function checkTransition<S extends string>(table: readonly Transition<S>[], what: string, from: S, to: S, as: readonly MachineActor[]): string | null {
+export function checkTransition<S extends string>(
+  table: readonly Transition<S>[],
+  what: string,
+  from: S,
+  to: S,
+  as: readonly MachineActor[],
+): string | null {
   const t = table.find((x) => x.from === from && x.to === to);
   if (!t) return `A ${what} cannot go from ${from} to ${to}.`;
   if (!t.by.some((r) => as.includes(r))) return `Only ${t.by.join(' or ')} may move a ${what} from ${from} to ${to}.`;

@@ -1,4 +1,10 @@
-import { checkBidDeadline, deadlineAfterAmendment, earliestDeadlineDate, objectionAnswerDue, objectionWindowEnd } from './tender-periods';
+import {
+  checkBidDeadline,
+  deadlineAfterAmendment,
+  earliestDeadlineDate,
+  objectionAnswerDue,
+  objectionWindowEnd,
+} from './tender-periods';
 
 // 2026: 国庆 10-01..10-07 holidays, 09-20 and 10-10 (Saturday) make-up workdays.
 const cal = {
@@ -25,7 +31,9 @@ describe('legal minimum periods from publication to the bid deadline', () => {
     // published 2026-11-02 10:00 Shanghai; deadline 2026-11-23 09:30 Shanghai = 01:30 UTC
     expect(checkBidDeadline('OPEN_TENDER', at('2026-11-02T02:00:00Z'), at('2026-11-23T01:30:00Z'), cal)).toBeNull();
     // 2026-11-22 23:00 Shanghai is 15:00 UTC the same day: one day short
-    expect(checkBidDeadline('OPEN_TENDER', at('2026-11-02T02:00:00Z'), at('2026-11-22T15:00:00Z'), cal)).toEqual({ earliest: '2026-11-23' });
+    expect(checkBidDeadline('OPEN_TENDER', at('2026-11-02T02:00:00Z'), at('2026-11-22T15:00:00Z'), cal)).toEqual({
+      earliest: '2026-11-23',
+    });
   });
 });
 
@@ -33,7 +41,10 @@ describe('amendments (15 days before the deadline)', () => {
   const deadline = at('2026-11-30T01:30:00Z'); // Mon 09:30 Shanghai
   it('leaves the deadline when 15 days remain or preparation is not affected', () => {
     expect(deadlineAfterAmendment(at('2026-11-13T02:00:00Z'), deadline, true, cal)).toEqual({ deadline, moved: false }); // 11-13 + 15 = 11-28 (Sat) → 11-30
-    expect(deadlineAfterAmendment(at('2026-11-20T02:00:00Z'), deadline, false, cal)).toEqual({ deadline, moved: false });
+    expect(deadlineAfterAmendment(at('2026-11-20T02:00:00Z'), deadline, false, cal)).toEqual({
+      deadline,
+      moved: false,
+    });
   });
   it('moves the deadline to keep 15 days, at the same time of day', () => {
     const r = deadlineAfterAmendment(at('2026-11-20T02:00:00Z'), deadline, true, cal); // 11-20 + 15 = 12-05 (Sat) → Mon 12-07

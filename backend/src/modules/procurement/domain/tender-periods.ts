@@ -1,11 +1,11 @@
 import {
-  WorkingDayCalendar,
   addCalendarDays,
   addCalendarDaysEndingOnWorkingDay,
   addWorkingDays,
   endOfDayShanghai,
   onOrNextWorkingDay,
   shanghaiDate,
+  WorkingDayCalendar,
 } from '../../regions';
 import type { TenderMethod } from './state-machines';
 
@@ -16,21 +16,48 @@ const DAY_MS = 86_400_000;
  * 第四十一条 / 招标投标法 §24, 政府采购竞争性磋商采购方式管理暂行办法 §10, 87号令).
  */
 export const MINIMUM_PERIODS: Record<TenderMethod, { days: number; unit: 'CALENDAR' | 'WORKING'; source: string }> = {
-  OPEN_TENDER: { days: 20, unit: 'CALENDAR', source: '公开招标：自招标文件发出之日起至投标截止不少于20日（政府采购货物和服务招标投标管理办法 第二十条）' },
-  COMPETITIVE_CONSULTATION: { days: 10, unit: 'CALENDAR', source: '竞争性磋商：自磋商文件发出之日起至提交响应文件截止不少于10日（财库〔2014〕214号 第十条）' },
-  COMPETITIVE_NEGOTIATION: { days: 3, unit: 'WORKING', source: '竞争性谈判：自谈判文件发出之日起至提交响应文件截止不少于3个工作日（财政部令第74号 第二十九条）' },
-  REQUEST_FOR_QUOTATION: { days: 3, unit: 'WORKING', source: '询价：自询价通知书发出之日起至提交响应文件截止不少于3个工作日（财政部令第74号 第四十五条）' },
-  SINGLE_SOURCE: { days: 5, unit: 'WORKING', source: '单一来源：公示期不少于5个工作日（政府采购法实施条例 第三十八条）' },
+  OPEN_TENDER: {
+    days: 20,
+    unit: 'CALENDAR',
+    source: '公开招标：自招标文件发出之日起至投标截止不少于20日（政府采购货物和服务招标投标管理办法 第二十条）',
+  },
+  COMPETITIVE_CONSULTATION: {
+    days: 10,
+    unit: 'CALENDAR',
+    source: '竞争性磋商：自磋商文件发出之日起至提交响应文件截止不少于10日（财库〔2014〕214号 第十条）',
+  },
+  COMPETITIVE_NEGOTIATION: {
+    days: 3,
+    unit: 'WORKING',
+    source: '竞争性谈判：自谈判文件发出之日起至提交响应文件截止不少于3个工作日（财政部令第74号 第二十九条）',
+  },
+  REQUEST_FOR_QUOTATION: {
+    days: 3,
+    unit: 'WORKING',
+    source: '询价：自询价通知书发出之日起至提交响应文件截止不少于3个工作日（财政部令第74号 第四十五条）',
+  },
+  SINGLE_SOURCE: {
+    days: 5,
+    unit: 'WORKING',
+    source: '单一来源：公示期不少于5个工作日（政府采购法实施条例 第三十八条）',
+  },
 };
 
 /** The earliest date (Asia/Shanghai) a bid deadline may fall on for a tender published on `publishedOn`. */
 export function earliestDeadlineDate(method: TenderMethod, publishedOn: string, cal: WorkingDayCalendar): string {
   const p = MINIMUM_PERIODS[method];
-  return p.unit === 'CALENDAR' ? addCalendarDaysEndingOnWorkingDay(publishedOn, p.days, cal) : addWorkingDays(publishedOn, p.days, cal);
+  return p.unit === 'CALENDAR'
+    ? addCalendarDaysEndingOnWorkingDay(publishedOn, p.days, cal)
+    : addWorkingDays(publishedOn, p.days, cal);
 }
 
 /** Null when the deadline keeps the legal minimum period; otherwise the earliest allowed date. */
-export function checkBidDeadline(method: TenderMethod, publishedAt: Date, deadline: Date, cal: WorkingDayCalendar): { earliest: string } | null {
+export function checkBidDeadline(
+  method: TenderMethod,
+  publishedAt: Date,
+  deadline: Date,
+  cal: WorkingDayCalendar,
+): { earliest: string } | null {
   const earliest = earliestDeadlineDate(method, shanghaiDate(publishedAt), cal);
   return shanghaiDate(deadline) >= earliest ? null : { earliest };
 }
@@ -43,7 +70,12 @@ export const AMENDMENT_MIN_DAYS = 15;
  * (or the amendment does not affect preparation), otherwise moved — same time of day — to the first
  * date that keeps 15 days (rolled to a working day).
  */
-export function deadlineAfterAmendment(amendedAt: Date, deadline: Date, affectsPreparation: boolean, cal: WorkingDayCalendar): { deadline: Date; moved: boolean } {
+export function deadlineAfterAmendment(
+  amendedAt: Date,
+  deadline: Date,
+  affectsPreparation: boolean,
+  cal: WorkingDayCalendar,
+): { deadline: Date; moved: boolean } {
   if (!affectsPreparation) return { deadline, moved: false };
   const minDate = addCalendarDaysEndingOnWorkingDay(shanghaiDate(amendedAt), AMENDMENT_MIN_DAYS, cal);
   const current = shanghaiDate(deadline);

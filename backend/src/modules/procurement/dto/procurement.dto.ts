@@ -23,8 +23,16 @@ import {
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam } from '../../../platform/http/params';
 import { YUAN_PATTERN } from '../../../platform/util/money';
-import { PROJECT_STATUSES, TENDER_METHODS, TENDER_STATUSES } from '../domain/state-machines';
-import type { BidStatus, ObjectionStatus, ProjectStatus, TenderMethod, TenderStatus } from '../domain/state-machines';
+import {
+  PROJECT_STATUSES,
+  TENDER_METHODS,
+  TENDER_STATUSES,
+  type BidStatus,
+  type ObjectionStatus,
+  type ProjectStatus,
+  type TenderMethod,
+  type TenderStatus,
+} from '../domain/state-machines';
 
 export { IdParam };
 const YUAN_MSG = (f: string) => ({ message: `${f} must be an amount of yuan such as 120000.00` });
@@ -40,7 +48,8 @@ export class TenderBidParam extends IdParam {
 export class TenderDocParam extends TenderBidParam {
   @IsUUID('4', { message: 'documentId must be a document id' }) documentId!: string;
 }
-const toInt = ({ value }: { value: string }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+const toInt = ({ value }: { value: string }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 export class NoticeParam extends IdParam {
   @Transform(toInt) @IsInt() @Min(1) @Max(2147483647) noticeId!: number;
 }
@@ -63,23 +72,70 @@ export class ScheduleItemDto {
   @ApiProperty({ example: '招募志愿者，启动助餐服务' }) @IsString() @Length(1, 255) activity!: string;
 }
 export class ImplementationPlanDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 255, { each: true }) objectives!: string[];
-  @ApiProperty({ type: [ScheduleItemDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(24) @ValidateNested({ each: true }) @Type(() => ScheduleItemDto) schedule!: ScheduleItemDto[];
-  @ApiProperty({ type: [BudgetItemDto], description: 'Must add up to the estimated amount' }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => BudgetItemDto) budget!: BudgetItemDto[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 255, { each: true })
+  objectives!: string[];
+  @ApiProperty({ type: [ScheduleItemDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(24)
+  @ValidateNested({ each: true })
+  @Type(() => ScheduleItemDto)
+  schedule!: ScheduleItemDto[];
+  @ApiProperty({ type: [BudgetItemDto], description: 'Must add up to the estimated amount' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => BudgetItemDto)
+  budget!: BudgetItemDto[];
   @ApiProperty({ example: 40 }) @IsInt() @Min(1) @Max(10_000_000) beneficiaries!: number;
-  @ApiProperty({ type: [IndicatorDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => IndicatorDto) outputIndicators!: IndicatorDto[];
-  @ApiProperty({ type: [IndicatorDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => IndicatorDto) outcomeIndicators!: IndicatorDto[];
+  @ApiProperty({ type: [IndicatorDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorDto)
+  outputIndicators!: IndicatorDto[];
+  @ApiProperty({ type: [IndicatorDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorDto)
+  outcomeIndicators!: IndicatorDto[];
 }
 
 export class CreateProjectDto {
   @ApiProperty({ example: '山西路社区老年助餐服务' }) @IsString() @Length(2, 128) title!: string;
   @ApiProperty({ description: 'Region of the project: your region or below' }) @IsInt() @Min(1) regionId!: number;
   @ApiProperty({ description: 'Catalogue item id (published catalogue)' }) @IsInt() @Min(1) catalogueItemId!: number;
-  @ApiProperty({ type: [Number], description: 'Approved needs in the project region' }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsInt({ each: true }) @Min(1, { each: true }) needIds!: number[];
-  @ApiProperty({ example: 9600, description: 'Number of units of the catalogue item' }) @IsInt() @Min(1) @Max(100_000_000) quantity!: number;
-  @ApiProperty({ example: '12.50', description: 'Unit price in yuan, at most the item price cap' }) @IsString() @Matches(YUAN_PATTERN, YUAN_MSG('unitPrice')) unitPrice!: string;
+  @ApiProperty({ type: [Number], description: 'Approved needs in the project region' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  needIds!: number[];
+  @ApiProperty({ example: 9600, description: 'Number of units of the catalogue item' })
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  quantity!: number;
+  @ApiProperty({ example: '12.50', description: 'Unit price in yuan, at most the item price cap' })
+  @IsString()
+  @Matches(YUAN_PATTERN, YUAN_MSG('unitPrice'))
+  unitPrice!: string;
   @ApiProperty({ description: 'Budget line the approval reserves from' }) @IsInt() @Min(1) budgetLineId!: number;
-  @ApiProperty({ type: ImplementationPlanDto }) @IsObject() @ValidateNested() @Type(() => ImplementationPlanDto) plan!: ImplementationPlanDto;
+  @ApiProperty({ type: ImplementationPlanDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ImplementationPlanDto)
+  plan!: ImplementationPlanDto;
 }
 export class UpdateProjectDto extends CreateProjectDto {}
 
@@ -119,9 +175,15 @@ export class ProjectDto {
 // ---- tenders
 
 export class CriterionDto {
-  @ApiProperty({ example: 'PLAN' }) @IsString() @Matches(/^[A-Z][A-Z0-9_]{0,15}$/, { message: 'code must be 1–16 capital letters, digits or _' }) code!: string;
+  @ApiProperty({ example: 'PLAN' })
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{0,15}$/, { message: 'code must be 1–16 capital letters, digits or _' })
+  code!: string;
   @ApiProperty({ example: '服务方案' }) @IsString() @Length(1, 64) name!: string;
-  @ApiProperty({ example: '40', description: 'Most points this criterion gives' }) @IsString() @Matches(POINTS, { message: 'maxScore must be points such as 40 or 12.5' }) maxScore!: string;
+  @ApiProperty({ example: '40', description: 'Most points this criterion gives' })
+  @IsString()
+  @Matches(POINTS, { message: 'maxScore must be points such as 40 or 12.5' })
+  maxScore!: string;
 }
 
 export class CreateTenderDto {
@@ -129,14 +191,42 @@ export class CreateTenderDto {
   @ApiProperty() @IsString() @Length(2, 128) title!: string;
   @ApiProperty() @IsString() @Length(1, 10_000) description!: string;
   @ApiProperty({ enum: TENDER_METHODS }) @IsIn(TENDER_METHODS) method!: TenderMethod;
-  @ApiPropertyOptional({ description: 'Minimum evaluation grade 1–5 (1A–5A); defaults to the catalogue item’s' }) @IsOptional() @IsInt() @Min(1) @Max(5) minGrade?: number;
-  @ApiPropertyOptional({ description: 'Single source: the invited organisation' }) @IsOptional() @IsInt() @Min(1) designatedOrganisationId?: number;
-  @ApiProperty({ enum: ['COMPREHENSIVE', 'LOWEST_PRICE'] }) @IsIn(['COMPREHENSIVE', 'LOWEST_PRICE']) scoringMethod!: 'COMPREHENSIVE' | 'LOWEST_PRICE';
-  @ApiProperty({ example: 30, description: 'Price weight in percent (≥ 10 for services; 0 for lowest price)' }) @IsInt() @Min(0) @Max(100) priceWeight!: number;
-  @ApiProperty({ type: [CriterionDto] }) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CriterionDto) criteria!: CriterionDto[];
-  @ApiProperty({ example: '118000.00', description: 'Maximum price (最高限价), at most the project estimate' }) @IsString() @Matches(YUAN_PATTERN, YUAN_MSG('maxPrice')) maxPrice!: string;
-  @ApiProperty({ example: 5, description: 'Committee size: odd, ≥ 5 for an open tender, ≥ 3 otherwise' }) @IsInt() @Min(3) @Max(21) committeeSize!: number;
-  @ApiProperty({ example: '2026-12-21T01:30:00.000Z', description: 'Bid deadline (opening happens at this instant)' }) @IsISO8601({ strict: true }) bidDeadline!: string;
+  @ApiPropertyOptional({ description: 'Minimum evaluation grade 1–5 (1A–5A); defaults to the catalogue item’s' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  minGrade?: number;
+  @ApiPropertyOptional({ description: 'Single source: the invited organisation' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  designatedOrganisationId?: number;
+  @ApiProperty({ enum: ['COMPREHENSIVE', 'LOWEST_PRICE'] }) @IsIn(['COMPREHENSIVE', 'LOWEST_PRICE']) scoringMethod!:
+    'COMPREHENSIVE' | 'LOWEST_PRICE';
+  @ApiProperty({ example: 30, description: 'Price weight in percent (≥ 10 for services; 0 for lowest price)' })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  priceWeight!: number;
+  @ApiProperty({ type: [CriterionDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionDto)
+  criteria!: CriterionDto[];
+  @ApiProperty({ example: '118000.00', description: 'Maximum price (最高限价), at most the project estimate' })
+  @IsString()
+  @Matches(YUAN_PATTERN, YUAN_MSG('maxPrice'))
+  maxPrice!: string;
+  @ApiProperty({ example: 5, description: 'Committee size: odd, ≥ 5 for an open tender, ≥ 3 otherwise' })
+  @IsInt()
+  @Min(3)
+  @Max(21)
+  committeeSize!: number;
+  @ApiProperty({ example: '2026-12-21T01:30:00.000Z', description: 'Bid deadline (opening happens at this instant)' })
+  @IsISO8601({ strict: true })
+  bidDeadline!: string;
 }
 export class UpdateTenderDto extends CreateTenderDto {}
 
@@ -147,7 +237,11 @@ export class ListTendersQuery extends PageQuery {
 
 export class AmendmentDto {
   @ApiProperty() @IsString() @Length(2, 10_000) body!: string;
-  @ApiProperty({ description: 'Does it change what bidders must prepare? Then 15 days must remain before the deadline.' }) @IsBoolean() affectsPreparation!: boolean;
+  @ApiProperty({
+    description: 'Does it change what bidders must prepare? Then 15 days must remain before the deadline.',
+  })
+  @IsBoolean()
+  affectsPreparation!: boolean;
 }
 export class QuestionDto {
   @ApiProperty() @IsString() @Length(2, 2000) question!: string;
@@ -194,20 +288,37 @@ export class TenderDto {
   @ApiProperty() committeeSize!: number;
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
   @ApiProperty() bidDeadline!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Drafts only: the earliest legal bid-deadline date (Asia/Shanghai) for this method if published today; null once published' }) earliestDeadline!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'Drafts only: the earliest legal bid-deadline date (Asia/Shanghai) for this method if published today; null once published',
+  })
+  earliestDeadline!: string | null;
   @ApiProperty({ nullable: true, type: String }) openedAt!: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Null while bids are sealed (before opening), for everybody' }) bidCount!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Null while bids are sealed (before opening), for everybody',
+  })
+  bidCount!: number | null;
   @ApiProperty({ nullable: true, type: String }) confirmationDueAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) awardNoticeAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) objectionWindowEndsAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) awardedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Winning bid id once the award notice is out' }) winnerBidId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Winning bid id once the award notice is out' })
+  winnerBidId!: string | null;
   @ApiProperty({ nullable: true, type: String }) winnerName!: string | null;
   @ApiProperty({ nullable: true, type: String }) winnerPrice!: string | null;
   @ApiProperty({ nullable: true, type: String }) outcomeNote!: string | null;
   @ApiProperty() evaluationRound!: number;
-  @ApiPropertyOptional({ description: 'Organisation members: has my organisation registered interest' }) interested?: boolean;
-  @ApiPropertyOptional({ type: [String], description: 'Organisation members: why my organisation may not bid (empty = eligible)' }) ineligibleReasons?: string[];
+  @ApiPropertyOptional({ description: 'Organisation members: has my organisation registered interest' })
+  interested?: boolean;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Organisation members: why my organisation may not bid (empty = eligible)',
+  })
+  ineligibleReasons?: string[];
   @ApiPropertyOptional({ description: 'Experts: am I on the committee' }) onCommittee?: boolean;
 }
 
@@ -215,12 +326,25 @@ export class TenderDto {
 
 export class BidDocumentInput {
   @ApiProperty({ example: '服务方案.pdf' }) @IsString() @Length(1, 200) fileName!: string;
-  @ApiProperty({ description: 'File content, base64 (PDF, PNG, JPEG; 5 MB at most each)' }) @IsString() @MaxLength(7_000_000) contentBase64!: string;
+  @ApiProperty({ description: 'File content, base64 (PDF, PNG, JPEG; 5 MB at most each)' })
+  @IsString()
+  @MaxLength(7_000_000)
+  contentBase64!: string;
 }
 export class SubmitBidDto {
-  @ApiProperty({ example: '105000.00', description: 'Price in yuan, at most the maximum price' }) @IsString() @Matches(YUAN_PATTERN, YUAN_MSG('price')) price!: string;
-  @ApiProperty({ description: 'Response per technical criterion code', example: { PLAN: '每日配送午餐…' } }) @IsObject() technical!: Record<string, string>;
-  @ApiProperty({ type: [BidDocumentInput] }) @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => BidDocumentInput) documents!: BidDocumentInput[];
+  @ApiProperty({ example: '105000.00', description: 'Price in yuan, at most the maximum price' })
+  @IsString()
+  @Matches(YUAN_PATTERN, YUAN_MSG('price'))
+  price!: string;
+  @ApiProperty({ description: 'Response per technical criterion code', example: { PLAN: '每日配送午餐…' } })
+  @IsObject()
+  technical!: Record<string, string>;
+  @ApiProperty({ type: [BidDocumentInput] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => BidDocumentInput)
+  documents!: BidDocumentInput[];
 }
 
 export class BidReceiptDto {
@@ -228,7 +352,10 @@ export class BidReceiptDto {
   @ApiProperty() tenderId!: number;
   @ApiProperty() version!: number;
   @ApiProperty({ description: 'Server (database) time the bid was sealed' }) submittedAt!: string;
-  @ApiProperty({ description: 'SHA-256 of the sealed content (canonical JSON of price, technical response and document hashes)' }) sha256!: string;
+  @ApiProperty({
+    description: 'SHA-256 of the sealed content (canonical JSON of price, technical response and document hashes)',
+  })
+  sha256!: string;
 }
 export class BidDocumentDto {
   @ApiProperty() id!: string;
@@ -267,15 +394,34 @@ export class MyBidDto extends BidDto {
 export class QualificationItemDto {
   @ApiProperty() @IsUUID('4') bidId!: string;
   @ApiProperty() @IsBoolean() qualified!: boolean;
-  @ApiPropertyOptional({ description: 'Required when not qualified' }) @IsOptional() @IsString() @Length(2, 500) reason?: string;
+  @ApiPropertyOptional({ description: 'Required when not qualified' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 500)
+  reason?: string;
 }
 export class QualificationDto {
-  @ApiProperty({ type: [QualificationItemDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => QualificationItemDto) decisions!: QualificationItemDto[];
+  @ApiProperty({ type: [QualificationItemDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => QualificationItemDto)
+  decisions!: QualificationItemDto[];
 }
 
 export class DrawCommitteeDto {
-  @ApiPropertyOptional({ type: [Number], description: 'Purchaser representatives (procurement officers of the purchasing office), at most one third of the seats' })
-  @IsOptional() @IsArray() @ArrayMaxSize(7) @IsInt({ each: true }) @Min(1, { each: true }) representativeIds?: number[];
+  @ApiPropertyOptional({
+    type: [Number],
+    description:
+      'Purchaser representatives (procurement officers of the purchasing office), at most one third of the seats',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(7)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  representativeIds?: number[];
 }
 
 export class CommitteeMemberDto {
@@ -287,21 +433,34 @@ export class CommitteeMemberDto {
 export class CommitteeDto {
   @ApiProperty({ type: [CommitteeMemberDto] }) members!: CommitteeMemberDto[];
   @ApiProperty() round!: number;
-  @ApiProperty({ type: [Object], description: 'Experts excluded for a conflict of interest, with the reason' }) excluded!: Array<{ expertId: number; displayName: string; reason: string }>;
+  @ApiProperty({ type: [Object], description: 'Experts excluded for a conflict of interest, with the reason' })
+  excluded!: Array<{ expertId: number; displayName: string; reason: string }>;
 }
 
 export class ScoreSheetDto {
   @ApiProperty() @IsUUID('4') bidId!: string;
-  @ApiProperty({ description: 'criterion code → points, e.g. { "PLAN": "35.5" }' }) @IsObject() scores!: Record<string, string>;
+  @ApiProperty({ description: 'criterion code → points, e.g. { "PLAN": "35.5" }' }) @IsObject() scores!: Record<
+    string,
+    string
+  >;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) comment?: string;
 }
 export class SubmitScoresDto {
-  @ApiProperty({ type: [ScoreSheetDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => ScoreSheetDto) sheets!: ScoreSheetDto[];
+  @ApiProperty({ type: [ScoreSheetDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => ScoreSheetDto)
+  sheets!: ScoreSheetDto[];
 }
 export const SCORE_POINTS = POINTS;
 
 export class ConfirmAwardDto {
-  @ApiPropertyOptional({ description: 'Needed only when several bids share the first rank' }) @IsOptional() @IsUUID('4') winnerBidId?: string;
+  @ApiPropertyOptional({ description: 'Needed only when several bids share the first rank' })
+  @IsOptional()
+  @IsUUID('4')
+  winnerBidId?: string;
 }
 
 export class RankingRowDto {
@@ -335,7 +494,13 @@ export class FileObjectionDto {
 export class AnswerObjectionDto {
   @ApiProperty({ enum: ['UPHELD', 'DISMISSED'] }) @IsIn(['UPHELD', 'DISMISSED']) outcome!: 'UPHELD' | 'DISMISSED';
   @ApiProperty() @IsString() @Length(2, 5000) answer!: string;
-  @ApiPropertyOptional({ enum: ['RE_EVALUATE', 'CANCEL'], description: 'Upheld: evaluate again, or cancel for re-tender' }) @IsOptional() @IsIn(['RE_EVALUATE', 'CANCEL']) action?: 'RE_EVALUATE' | 'CANCEL';
+  @ApiPropertyOptional({
+    enum: ['RE_EVALUATE', 'CANCEL'],
+    description: 'Upheld: evaluate again, or cancel for re-tender',
+  })
+  @IsOptional()
+  @IsIn(['RE_EVALUATE', 'CANCEL'])
+  action?: 'RE_EVALUATE' | 'CANCEL';
 }
 export class ObjectionDto {
   @ApiProperty() id!: number;
@@ -358,7 +523,10 @@ export class DeclareRelationshipDto {
   @ApiProperty() @IsInt() @Min(1) organisationId!: number;
   @ApiProperty({ enum: ['EMPLOYMENT', 'DECLARED'] }) @IsIn(['EMPLOYMENT', 'DECLARED']) kind!: 'EMPLOYMENT' | 'DECLARED';
   @ApiPropertyOptional({ example: '2021-03-01' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) startedOn?: string;
-  @ApiPropertyOptional({ example: '2024-06-30', description: 'Empty while it lasts' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) endedOn?: string;
+  @ApiPropertyOptional({ example: '2024-06-30', description: 'Empty while it lasts' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  endedOn?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) note?: string;
 }
 export class AffiliationDto {
@@ -372,7 +540,10 @@ export class AffiliationDto {
 }
 
 export class OrganisationSearchQuery {
-  @ApiProperty({ description: 'Part of the name, or the start of the credit code' }) @IsString() @Length(1, 64) q!: string;
+  @ApiProperty({ description: 'Part of the name, or the start of the credit code' })
+  @IsString()
+  @Length(1, 64)
+  q!: string;
 }
 export class OrganisationOptionDto {
   @ApiProperty() id!: number;
@@ -397,5 +568,6 @@ export class PublicTenderDto {
   @ApiProperty({ nullable: true, type: String }) objectionWindowEndsAt!: string | null;
 }
 export class PublicTendersQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['OPEN', 'AWARD_NOTICE'] }) @IsOptional() @IsIn(['OPEN', 'AWARD_NOTICE']) kind?: 'OPEN' | 'AWARD_NOTICE';
+  @ApiPropertyOptional({ enum: ['OPEN', 'AWARD_NOTICE'] }) @IsOptional() @IsIn(['OPEN', 'AWARD_NOTICE']) kind?:
+    'OPEN' | 'AWARD_NOTICE';
 }

@@ -66,11 +66,14 @@ export class TenderEntity {
   @Column({ name: 'committee_note', type: 'longtext', nullable: true }) committeeNote!: string | null;
   @Column({ type: 'longtext', nullable: true }) report!: string | null;
   @Column({ name: 'report_at', type: 'datetime', precision: 3, nullable: true }) reportAt!: Date | null;
-  @Column({ name: 'confirmation_due_at', type: 'datetime', precision: 3, nullable: true }) confirmationDueAt!: Date | null;
-  @Column({ name: 'confirmation_reminded_at', type: 'datetime', precision: 3, nullable: true }) confirmationRemindedAt!: Date | null;
+  @Column({ name: 'confirmation_due_at', type: 'datetime', precision: 3, nullable: true })
+  confirmationDueAt!: Date | null;
+  @Column({ name: 'confirmation_reminded_at', type: 'datetime', precision: 3, nullable: true })
+  confirmationRemindedAt!: Date | null;
   @Column({ name: 'winner_bid_id', type: 'varchar', length: 36, nullable: true }) winnerBidId!: string | null;
   @Column({ name: 'award_notice_at', type: 'datetime', precision: 3, nullable: true }) awardNoticeAt!: Date | null;
-  @Column({ name: 'objection_window_ends_at', type: 'datetime', precision: 3, nullable: true }) objectionWindowEndsAt!: Date | null;
+  @Column({ name: 'objection_window_ends_at', type: 'datetime', precision: 3, nullable: true })
+  objectionWindowEndsAt!: Date | null;
   @Column({ name: 'awarded_at', type: 'datetime', precision: 3, nullable: true }) awardedAt!: Date | null;
   @Column({ name: 'outcome_note', type: 'varchar', length: 500, nullable: true }) outcomeNote!: string | null;
   @Column({ name: 'created_by', type: 'int' }) createdBy!: number;
@@ -125,7 +128,8 @@ export class BidEntity {
   @Column({ name: 'reconfirmed_at', type: 'datetime', precision: 3, nullable: true }) reconfirmedAt!: Date | null;
   /** When it was withdrawn or replaced. */
   @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true }) closedAt!: Date | null;
-  @Column({ name: 'qualification_reason', type: 'varchar', length: 500, nullable: true }) qualificationReason!: string | null;
+  @Column({ name: 'qualification_reason', type: 'varchar', length: 500, nullable: true }) qualificationReason!:
+    string | null;
   @Column({ name: 'price_score_cents', type: 'int', nullable: true }) priceScoreCents!: number | null;
   @Column({ name: 'technical_score_cents', type: 'int', nullable: true }) technicalScoreCents!: number | null;
   @Column({ name: 'total_cents', type: 'int', nullable: true }) totalCents!: number | null;
@@ -220,6 +224,16 @@ export class ObjectionEntity {
 }
 
 export const PROCUREMENT_ENTITY_LIST = [
-  ProjectEntity, ProjectNeedEntity, TenderEntity, TenderInterestEntity, TenderNoticeEntity, BidEntity, BidDocumentEntity,
-  BidEventEntity, ExpertAffiliationEntity, CommitteeMemberEntity, BidScoreEntity, ObjectionEntity,
+  ProjectEntity,
+  ProjectNeedEntity,
+  TenderEntity,
+  TenderInterestEntity,
+  TenderNoticeEntity,
+  BidEntity,
+  BidDocumentEntity,
+  BidEventEntity,
+  ExpertAffiliationEntity,
+  CommitteeMemberEntity,
+  BidScoreEntity,
+  ObjectionEntity,
 ];

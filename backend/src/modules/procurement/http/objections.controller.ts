@@ -12,7 +12,10 @@ export class ObjectionsController {
 
   @Get()
   @RequirePermission(PERMISSIONS.TENDERS_READ)
-  @ApiOkResponse({ type: [ObjectionDto], description: 'Officers: objections to tenders in scope; organisations: their own.' })
+  @ApiOkResponse({
+    type: [ObjectionDto],
+    description: 'Officers: objections to tenders in scope; organisations: their own.',
+  })
   list(@CurrentActor() actor: Actor): Promise<ObjectionDto[]> {
     return this.objections.list(actor);
   }
@@ -36,7 +39,11 @@ export class ObjectionsController {
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.TENDERS_MANAGE)
   @ApiOkResponse({ type: ObjectionDto })
-  answer(@CurrentActor() actor: Actor, @Param() p: ObjectionParam, @Body() dto: AnswerObjectionDto): Promise<ObjectionDto> {
+  answer(
+    @CurrentActor() actor: Actor,
+    @Param() p: ObjectionParam,
+    @Body() dto: AnswerObjectionDto,
+  ): Promise<ObjectionDto> {
     return this.objections.answer(actor, p.id, dto);
   }
 }

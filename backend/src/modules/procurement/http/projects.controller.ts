@@ -2,9 +2,17 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
-import { Page } from '../../../platform/http/pagination';
 import { Idempotent } from '../../../platform/http/idempotency/idempotency.interceptor';
-import { CreateProjectDto, DecisionNoteDto, IdParam, ListProjectsQuery, ProjectDto, ReasonDto, UpdateProjectDto } from '../dto/procurement.dto';
+import { Page } from '../../../platform/http/pagination';
+import {
+  CreateProjectDto,
+  DecisionNoteDto,
+  IdParam,
+  ListProjectsQuery,
+  ProjectDto,
+  ReasonDto,
+  UpdateProjectDto,
+} from '../dto/procurement.dto';
 import { ProjectsService } from '../services/projects.service';
 
 @ApiTags('procurement')
@@ -52,7 +60,10 @@ export class ProjectsController {
   @HttpCode(200)
   @Idempotent()
   @RequirePermission(PERMISSIONS.PROJECTS_APPROVE)
-  @ApiOkResponse({ type: ProjectDto, description: 'APPROVED: the estimate is reserved on the budget line; the needs move to IN_PROCUREMENT.' })
+  @ApiOkResponse({
+    type: ProjectDto,
+    description: 'APPROVED: the estimate is reserved on the budget line; the needs move to IN_PROCUREMENT.',
+  })
   approve(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: DecisionNoteDto): Promise<ProjectDto> {
     return this.projects.approve(actor, p.id, dto.note);
   }

@@ -1,13 +1,50 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Actor, CurrentActor, PERMISSIONS, Public, RequirePermission } from '../../../platform/access';
-import { Page } from '../../../platform/http/pagination';
 import { Idempotent } from '../../../platform/http/idempotency/idempotency.interceptor';
+import { Page } from '../../../platform/http/pagination';
 import {
-  AmendmentDto, AnswerDto, BidDto, DrawCommitteeDto, BidReceiptDto, ClarificationDto, CommitteeDto, CommitteeReportDto, ConfirmAwardDto, CreateTenderDto, FileObjectionDto, IdParam,
-  ListTendersQuery, MyBidDto, NoticeDto, NoticeParam, ObjectionDto, PublicTenderDto, PublicTendersQuery, QualificationDto, QuestionDto, ReasonDto, ScoreSheetDto,
-  SubmitBidDto, SubmitScoresDto, TenderDocParam, TenderDto, UpdateTenderDto,
+  AmendmentDto,
+  AnswerDto,
+  BidDto,
+  BidReceiptDto,
+  ClarificationDto,
+  CommitteeDto,
+  CommitteeReportDto,
+  ConfirmAwardDto,
+  CreateTenderDto,
+  DrawCommitteeDto,
+  FileObjectionDto,
+  IdParam,
+  ListTendersQuery,
+  MyBidDto,
+  NoticeDto,
+  NoticeParam,
+  ObjectionDto,
+  PublicTenderDto,
+  PublicTendersQuery,
+  QualificationDto,
+  QuestionDto,
+  ReasonDto,
+  ScoreSheetDto,
+  SubmitBidDto,
+  SubmitScoresDto,
+  TenderDocParam,
+  TenderDto,
+  UpdateTenderDto,
 } from '../dto/procurement.dto';
 import { BidsService } from '../services/bids.service';
 import { EvaluationService } from '../services/evaluation.service';
@@ -26,7 +63,10 @@ export class TendersController {
 
   @Get()
   @RequirePermission(PERMISSIONS.TENDERS_READ)
-  @ApiOkResponse({ description: 'Officers: tenders of their region subtree; organisations: published calls; experts: their committees.' })
+  @ApiOkResponse({
+    description:
+      'Officers: tenders of their region subtree; organisations: published calls; experts: their committees.',
+  })
   list(@CurrentActor() actor: Actor, @Query() q: ListTendersQuery): Promise<Page<TenderDto>> {
     return this.tenders.list(actor, q);
   }
@@ -55,7 +95,10 @@ export class TendersController {
   @Post(':id/publish')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.TENDERS_MANAGE)
-  @ApiOkResponse({ type: TenderDto, description: '422 TENDER_PERIOD_TOO_SHORT when the deadline breaks the legal minimum period (with `earliest`).' })
+  @ApiOkResponse({
+    type: TenderDto,
+    description: '422 TENDER_PERIOD_TOO_SHORT when the deadline breaks the legal minimum period (with `earliest`).',
+  })
   publish(@CurrentActor() actor: Actor, @Param() p: IdParam): Promise<TenderDto> {
     return this.tenders.publish(actor, p.id);
   }
@@ -78,7 +121,10 @@ export class TendersController {
   @Post(':id/amendments')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.TENDERS_MANAGE)
-  @ApiOkResponse({ type: TenderDto, description: 'May move the deadline to keep 15 days; submitted bids must then be re-confirmed.' })
+  @ApiOkResponse({
+    type: TenderDto,
+    description: 'May move the deadline to keep 15 days; submitted bids must then be re-confirmed.',
+  })
   amend(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: AmendmentDto): Promise<TenderDto> {
     return this.tenders.amend(actor, p.id, dto);
   }
@@ -118,7 +164,10 @@ export class TendersController {
   @Put(':id/my-bid')
   @Idempotent()
   @RequirePermission(PERMISSIONS.BIDS_SUBMIT)
-  @ApiOkResponse({ type: BidReceiptDto, description: 'Submits or replaces the sealed bid; 409 BID_LATE once the database clock passes the deadline.' })
+  @ApiOkResponse({
+    type: BidReceiptDto,
+    description: 'Submits or replaces the sealed bid; 409 BID_LATE once the database clock passes the deadline.',
+  })
   submitBid(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: SubmitBidDto): Promise<BidReceiptDto> {
     return this.bids.submit(actor, p.id, dto);
   }
@@ -157,7 +206,10 @@ export class TendersController {
   @RequirePermission(PERMISSIONS.TENDERS_READ)
   async document(@CurrentActor() actor: Actor, @Param() p: TenderDocParam): Promise<StreamableFile> {
     const d = await this.bids.document(actor, p.id, p.bidId, p.documentId);
-    return new StreamableFile(d.content, { type: d.mime, disposition: `attachment; filename*=UTF-8''${encodeURIComponent(d.fileName)}` });
+    return new StreamableFile(d.content, {
+      type: d.mime,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(d.fileName)}`,
+    });
   }
 
   @Post(':id/qualification')
@@ -177,7 +229,11 @@ export class TendersController {
 
   @Get(':id/committee')
   @RequirePermission(PERMISSIONS.TENDERS_READ)
-  @ApiOkResponse({ type: CommitteeDto, description: 'Members and who has submitted; the excluded experts and reasons to staff only; 404 to bidders until the award notice.' })
+  @ApiOkResponse({
+    type: CommitteeDto,
+    description:
+      'Members and who has submitted; the excluded experts and reasons to staff only; 404 to bidders until the award notice.',
+  })
   committee(@CurrentActor() actor: Actor, @Param() p: IdParam): Promise<CommitteeDto> {
     return this.evaluation.committee(actor, p.id);
   }
@@ -191,14 +247,20 @@ export class TendersController {
 
   @Put(':id/my-scores')
   @RequirePermission(PERMISSIONS.SCORES_SUBMIT)
-  @ApiOkResponse({ type: CommitteeDto, description: 'One sheet per qualified bid, final. The last member’s sheets produce the committee report.' })
+  @ApiOkResponse({
+    type: CommitteeDto,
+    description: 'One sheet per qualified bid, final. The last member’s sheets produce the committee report.',
+  })
   submitScores(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: SubmitScoresDto): Promise<CommitteeDto> {
     return this.evaluation.submitScores(actor, p.id, dto);
   }
 
   @Get(':id/report')
   @RequirePermission(PERMISSIONS.TENDERS_READ)
-  @ApiOkResponse({ type: CommitteeReportDto, description: 'To the officer, auditors and the committee once the report exists (409 before, and to bidders).' })
+  @ApiOkResponse({
+    type: CommitteeReportDto,
+    description: 'To the officer, auditors and the committee once the report exists (409 before, and to bidders).',
+  })
   report(@CurrentActor() actor: Actor, @Param() p: IdParam): Promise<CommitteeReportDto> {
     return this.evaluation.report(actor, p.id);
   }

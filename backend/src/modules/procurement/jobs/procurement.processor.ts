@@ -4,7 +4,13 @@ import { DelayedError, Job } from 'bullmq';
 import { QUEUES } from '../../../platform/queue';
 import { ObjectionsService } from '../services/objections.service';
 import {
-  AWARD_REMINDER_JOB, OBJECTION_ANSWER_REMINDER_JOB, OBJECTION_WINDOW_JOB, ObjectionJobPayload, TENDER_DEADLINE_JOB, TenderJobPayload, TickResult,
+  AWARD_REMINDER_JOB,
+  OBJECTION_ANSWER_REMINDER_JOB,
+  OBJECTION_WINDOW_JOB,
+  ObjectionJobPayload,
+  TENDER_DEADLINE_JOB,
+  TenderJobPayload,
+  TickResult,
 } from '../services/procurement-deadlines';
 import { TendersService } from '../services/tenders.service';
 

@@ -1,4 +1,4 @@
-import { DeadlineJob, QUEUES, deadlineJobId } from '../../../platform/queue';
+import { DeadlineJob, deadlineJobId, QUEUES } from '../../../platform/queue';
 
 /**
  * The procurement deadlines, each a BullMQ job that only triggers a transition the database decides:
@@ -18,7 +18,13 @@ export interface ObjectionJobPayload {
 
 export function objectionReminderJob(objectionId: number, answerDueAt: Date): DeadlineJob<ObjectionJobPayload> {
   const runAt = new Date(answerDueAt.getTime() - OBJECTION_REMINDER_LEAD_MS);
-  return { queue: QUEUES.PROCUREMENT, name: OBJECTION_ANSWER_REMINDER_JOB, jobId: deadlineJobId(OBJECTION_ANSWER_REMINDER_JOB, objectionId, runAt.getTime()), payload: { objectionId }, runAt };
+  return {
+    queue: QUEUES.PROCUREMENT,
+    name: OBJECTION_ANSWER_REMINDER_JOB,
+    jobId: deadlineJobId(OBJECTION_ANSWER_REMINDER_JOB, objectionId, runAt.getTime()),
+    payload: { objectionId },
+    runAt,
+  };
 }
 
 export interface TenderJobPayload {
@@ -26,7 +32,13 @@ export interface TenderJobPayload {
 }
 
 export function tenderJob(name: ProcurementJobName, tenderId: number, runAt: Date): DeadlineJob<TenderJobPayload> {
-  return { queue: QUEUES.PROCUREMENT, name, jobId: deadlineJobId(name, tenderId, runAt.getTime()), payload: { tenderId }, runAt };
+  return {
+    queue: QUEUES.PROCUREMENT,
+    name,
+    jobId: deadlineJobId(name, tenderId, runAt.getTime()),
+    payload: { tenderId },
+    runAt,
+  };
 }
 
 export type TickResult = { result: string } | { result: 'NOT_DUE'; dueInMs: number };

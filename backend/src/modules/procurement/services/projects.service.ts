@@ -11,9 +11,15 @@ import { CatalogueService } from '../../catalogue';
 import { LedgerService } from '../../funds';
 import { NeedsService } from '../../needs';
 import { RegionsService } from '../../regions';
-import { ProcurementError, ProcurementErrorCode, invalid } from '../domain/procurement.errors';
+import { invalid, ProcurementError, ProcurementErrorCode } from '../domain/procurement.errors';
 import { PROJECT_TRANSITIONS, ProjectStatus } from '../domain/state-machines';
-import { CreateProjectDto, ImplementationPlanDto, ListProjectsQuery, ProjectDto, UpdateProjectDto } from '../dto/procurement.dto';
+import {
+  CreateProjectDto,
+  ImplementationPlanDto,
+  ListProjectsQuery,
+  ProjectDto,
+  UpdateProjectDto,
+} from '../dto/procurement.dto';
 import { ProjectEntity, ProjectNeedEntity, TenderEntity } from '../entities/procurement.entities';
 import { assertTransition } from './transitions';
 
@@ -33,7 +39,11 @@ export class ProjectsService {
     const scope = regionScopeSql(actor, 'p.region_path');
     const qb = this.dataSource.getRepository(ProjectEntity).createQueryBuilder('p').where(scope.sql, scope.params);
     if (q.status) qb.andWhere('p.status = :status', { status: q.status });
-    const [rows, total] = await qb.orderBy('p.id', 'DESC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('p.id', 'DESC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return pageOf(await this.toDtos(rows), total, q);
   }
 
@@ -43,8 +53,12 @@ export class ProjectsService {
 
   /** A project in the actor's region subtree (404 otherwise, the same answer as a missing one). */
   async visible(actor: Actor, id: number, em: EntityManager, lock = false): Promise<ProjectEntity> {
-    const p = await em.findOne(ProjectEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (p === null || !inRegionScope(actor, p.regionPath)) throw new ProcurementError(ProcurementErrorCode.PROJECT_NOT_FOUND, `Project ${id} not found.`);
+    const p = await em.findOne(ProjectEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (p === null || !inRegionScope(actor, p.regionPath))
+      throw new ProcurementError(ProcurementErrorCode.PROJECT_NOT_FOUND, `Project ${id} not found.`);
     return p;
   }
 
@@ -52,10 +66,30 @@ export class ProjectsService {
     const id = await inTransaction(this.dataSource, async (em) => {
       const now = await dbNow(em);
       const fields = await this.validated(em, actor, dto, null);
-      const p = em.create(ProjectEntity, { ...fields, status: 'DRAFT', reservationEntryId: null, createdBy: actor.userId, submittedAt: null, decidedBy: null, decidedAt: null, decisionNote: null, createdAt: now, updatedAt: now });
+      const p = em.create(ProjectEntity, {
+        ...fields,
+        status: 'DRAFT',
+        reservationEntryId: null,
+        createdBy: actor.userId,
+        submittedAt: null,
+        decidedBy: null,
+        decidedAt: null,
+        decisionNote: null,
+        createdAt: now,
+        updatedAt: now,
+      });
       await em.insert(ProjectEntity, p);
-      await em.insert(ProjectNeedEntity, dto.needIds.map((needId) => ({ projectId: p.id, needId })));
-      await this.audit.record(em, actor, { action: 'procurement.project.created', entityType: 'project', entityId: p.id, regionPath: p.regionPath, after: { ...this.snapshot(p), needIds: dto.needIds } });
+      await em.insert(
+        ProjectNeedEntity,
+        dto.needIds.map((needId) => ({ projectId: p.id, needId })),
+      );
+      await this.audit.record(em, actor, {
+        action: 'procurement.project.created',
+        entityType: 'project',
+        entityId: p.id,
+        regionPath: p.regionPath,
+        after: { ...this.snapshot(p), needIds: dto.needIds },
+      });
       return p.id;
     });
     return this.get(actor, id);
@@ -64,14 +98,29 @@ export class ProjectsService {
   async update(actor: Actor, id: number, dto: UpdateProjectDto): Promise<ProjectDto> {
     await inTransaction(this.dataSource, async (em) => {
       const p = await this.visible(actor, id, em, true);
-      if (p.status !== 'DRAFT') throw new ProcurementError(ProcurementErrorCode.PROJECT_ILLEGAL_TRANSITION, 'Only a draft project can be edited.', { status: p.status });
+      if (p.status !== 'DRAFT')
+        throw new ProcurementError(
+          ProcurementErrorCode.PROJECT_ILLEGAL_TRANSITION,
+          'Only a draft project can be edited.',
+          { status: p.status },
+        );
       const now = await dbNow(em);
       const before = this.snapshot(p);
       const fields = await this.validated(em, actor, dto, p.id);
       await em.update(ProjectEntity, { id }, { ...fields, updatedAt: now });
       await em.delete(ProjectNeedEntity, { projectId: id });
-      await em.insert(ProjectNeedEntity, dto.needIds.map((needId) => ({ projectId: id, needId })));
-      await this.audit.record(em, actor, { action: 'procurement.project.updated', entityType: 'project', entityId: id, regionPath: p.regionPath, before, after: { ...this.snapshot({ ...p, ...fields }), needIds: dto.needIds } });
+      await em.insert(
+        ProjectNeedEntity,
+        dto.needIds.map((needId) => ({ projectId: id, needId })),
+      );
+      await this.audit.record(em, actor, {
+        action: 'procurement.project.updated',
+        entityType: 'project',
+        entityId: id,
+        regionPath: p.regionPath,
+        before,
+        after: { ...this.snapshot({ ...p, ...fields }), needIds: dto.needIds },
+      });
     });
     return this.get(actor, id);
   }
@@ -86,51 +135,115 @@ export class ProjectsService {
 
   /** Finance approves: reserves the estimate on the budget line and moves the needs to IN_PROCUREMENT, in one transaction. */
   async approve(actor: Actor, id: number, note: string | undefined): Promise<ProjectDto> {
-    await this.transition(actor, id, 'APPROVED', async (em, p, now) => {
-      if (p.createdBy === actor.userId) throw new ProcurementError(ProcurementErrorCode.SEPARATION_OF_DUTIES, 'The officer who drafted a project cannot approve it.');
-      const needIds = await this.needIds(em, id);
-      await this.needs.lockApprovedForProject(em, needIds, p.regionPath);
-      const posted = await this.ledger.postIn(em, actor, {
-        lineId: p.budgetLineId, operation: 'RESERVE', amountFen: BigInt(p.estimatedFen), idempotencyKey: `project-${p.id}-reserve`,
-        categoryCode: p.itemCode, reference: { type: 'project', id: String(p.id) }, memo: `项目预留：${p.title}`.slice(0, 255),
-      });
-      await em.update(ProjectEntity, { id }, { reservationEntryId: posted.entryId, decidedBy: actor.userId, decidedAt: now, decisionNote: note ?? null });
-      await this.needs.moveWithProject(em, actor, needIds, 'IN_PROCUREMENT', now, { reason: `纳入采购项目「${p.title}」`, projectId: p.id });
-    }, { note: note ?? null });
+    await this.transition(
+      actor,
+      id,
+      'APPROVED',
+      async (em, p, now) => {
+        if (p.createdBy === actor.userId)
+          throw new ProcurementError(
+            ProcurementErrorCode.SEPARATION_OF_DUTIES,
+            'The officer who drafted a project cannot approve it.',
+          );
+        const needIds = await this.needIds(em, id);
+        await this.needs.lockApprovedForProject(em, needIds, p.regionPath);
+        const posted = await this.ledger.postIn(em, actor, {
+          lineId: p.budgetLineId,
+          operation: 'RESERVE',
+          amountFen: BigInt(p.estimatedFen),
+          idempotencyKey: `project-${p.id}-reserve`,
+          categoryCode: p.itemCode,
+          reference: { type: 'project', id: String(p.id) },
+          memo: `项目预留：${p.title}`.slice(0, 255),
+        });
+        await em.update(
+          ProjectEntity,
+          { id },
+          { reservationEntryId: posted.entryId, decidedBy: actor.userId, decidedAt: now, decisionNote: note ?? null },
+        );
+        await this.needs.moveWithProject(em, actor, needIds, 'IN_PROCUREMENT', now, {
+          reason: `纳入采购项目「${p.title}」`,
+          projectId: p.id,
+        });
+      },
+      { note: note ?? null },
+    );
     return this.get(actor, id);
   }
 
   async returnToDraft(actor: Actor, id: number, reason: string): Promise<ProjectDto> {
-    await this.transition(actor, id, 'DRAFT', async (em, p, now) => {
-      await em.update(ProjectEntity, { id }, { decidedBy: actor.userId, decidedAt: now, decisionNote: reason });
-    }, { reason });
+    await this.transition(
+      actor,
+      id,
+      'DRAFT',
+      async (em, p, now) => {
+        await em.update(ProjectEntity, { id }, { decidedBy: actor.userId, decidedAt: now, decisionNote: reason });
+      },
+      { reason },
+    );
     return this.get(actor, id);
   }
 
   /** Cancelling an approved project releases its reservation and returns its needs to APPROVED. */
   async cancel(actor: Actor, id: number, reason: string): Promise<ProjectDto> {
-    await this.transition(actor, id, 'CANCELLED', async (em, p, now) => {
-      await em.update(ProjectEntity, { id }, { decisionNote: reason });
-      if (p.status === 'APPROVED' && p.reservationEntryId !== null) {
-        await this.ledger.postIn(em, actor, {
-          lineId: p.budgetLineId, operation: 'RELEASE_RESERVATION', amountFen: BigInt(p.estimatedFen), idempotencyKey: `project-${p.id}-release`,
-          reference: { type: 'project', id: String(p.id) }, memo: `项目取消：${reason}`.slice(0, 255),
-        });
-        await this.needs.moveWithProject(em, actor, await this.needIds(em, id), 'APPROVED', now, { reason: `采购项目「${p.title}」已取消：${reason}`, projectId: p.id });
-      }
-    }, { reason });
+    await this.transition(
+      actor,
+      id,
+      'CANCELLED',
+      async (em, p, now) => {
+        await em.update(ProjectEntity, { id }, { decisionNote: reason });
+        if (p.status === 'APPROVED' && p.reservationEntryId !== null) {
+          await this.ledger.postIn(em, actor, {
+            lineId: p.budgetLineId,
+            operation: 'RELEASE_RESERVATION',
+            amountFen: BigInt(p.estimatedFen),
+            idempotencyKey: `project-${p.id}-release`,
+            reference: { type: 'project', id: String(p.id) },
+            memo: `项目取消：${reason}`.slice(0, 255),
+          });
+          await this.needs.moveWithProject(em, actor, await this.needIds(em, id), 'APPROVED', now, {
+            reason: `采购项目「${p.title}」已取消：${reason}`,
+            projectId: p.id,
+          });
+        }
+      },
+      { reason },
+    );
     return this.get(actor, id);
   }
 
   /** Used by tenders: moves a project in the caller's transaction (row locked by the caller or here). */
-  async setStatus(em: EntityManager, actor: Actor, projectId: number, to: ProjectStatus, now: Date, system: boolean, note?: Record<string, unknown>): Promise<ProjectEntity> {
+  async setStatus(
+    em: EntityManager,
+    actor: Actor,
+    projectId: number,
+    to: ProjectStatus,
+    now: Date,
+    system: boolean,
+    note?: Record<string, unknown>,
+  ): Promise<ProjectEntity> {
     const p = await em.findOneOrFail(ProjectEntity, { where: { id: projectId }, lock: { mode: 'pessimistic_write' } });
     if (p.status === to) return p;
-    assertTransition(PROJECT_TRANSITIONS, 'project', ProcurementErrorCode.PROJECT_ILLEGAL_TRANSITION, p.status, to, actor, system);
+    assertTransition(
+      PROJECT_TRANSITIONS,
+      'project',
+      ProcurementErrorCode.PROJECT_ILLEGAL_TRANSITION,
+      p.status,
+      to,
+      actor,
+      system,
+    );
     const from = p.status;
     await em.update(ProjectEntity, { id: projectId }, { status: to, updatedAt: now });
     p.status = to;
-    await this.audit.record(em, actor, { action: `procurement.project.${to.toLowerCase()}`, entityType: 'project', entityId: projectId, regionPath: p.regionPath, before: { status: from }, after: { status: to, ...(note ?? {}) } });
+    await this.audit.record(em, actor, {
+      action: `procurement.project.${to.toLowerCase()}`,
+      entityType: 'project',
+      entityId: projectId,
+      regionPath: p.regionPath,
+      before: { status: from },
+      after: { status: to, ...(note ?? {}) },
+    });
     return p;
   }
 
@@ -147,12 +260,26 @@ export class ProjectsService {
   ): Promise<void> {
     await inTransaction(this.dataSource, async (em) => {
       const p = await this.visible(actor, id, em, true);
-      assertTransition(PROJECT_TRANSITIONS, 'project', ProcurementErrorCode.PROJECT_ILLEGAL_TRANSITION, p.status, to, actor);
+      assertTransition(
+        PROJECT_TRANSITIONS,
+        'project',
+        ProcurementErrorCode.PROJECT_ILLEGAL_TRANSITION,
+        p.status,
+        to,
+        actor,
+      );
       const now = await dbNow(em);
       await work(em, p, now);
       const from = p.status;
       await em.update(ProjectEntity, { id }, { status: to, updatedAt: now });
-      await this.audit.record(em, actor, { action: `procurement.project.${to.toLowerCase()}`, entityType: 'project', entityId: id, regionPath: p.regionPath, before: { status: from }, after: { status: to, ...note } });
+      await this.audit.record(em, actor, {
+        action: `procurement.project.${to.toLowerCase()}`,
+        entityType: 'project',
+        entityId: id,
+        regionPath: p.regionPath,
+        before: { status: from },
+        after: { status: to, ...note },
+      });
     });
   }
 
@@ -160,50 +287,127 @@ export class ProjectsService {
   private async validated(em: EntityManager, actor: Actor, dto: CreateProjectDto, projectId: number | null) {
     const region = await this.regions.getInScope(actor, dto.regionId, em);
     const item = await this.catalogue.item(dto.catalogueItemId, em);
-    if (item === null || !item.published) throw invalid(ProcurementErrorCode.PROJECT_INVALID, 'catalogueItemId', 'Choose an item of a published catalogue.');
+    if (item === null || !item.published)
+      throw invalid(
+        ProcurementErrorCode.PROJECT_INVALID,
+        'catalogueItemId',
+        'Choose an item of a published catalogue.',
+      );
     const unitPriceFen = yuanToFen(dto.unitPrice);
-    if (unitPriceFen <= 0n) throw invalid(ProcurementErrorCode.PROJECT_INVALID, 'unitPrice', 'The unit price must be more than zero.');
-    if (unitPriceFen > item.priceCapFen) throw invalid(ProcurementErrorCode.PROJECT_INVALID, 'unitPrice', `The unit price exceeds the catalogue price cap of ${fenToYuan(item.priceCapFen)} yuan per ${item.unit}.`);
+    if (unitPriceFen <= 0n)
+      throw invalid(ProcurementErrorCode.PROJECT_INVALID, 'unitPrice', 'The unit price must be more than zero.');
+    if (unitPriceFen > item.priceCapFen)
+      throw invalid(
+        ProcurementErrorCode.PROJECT_INVALID,
+        'unitPrice',
+        `The unit price exceeds the catalogue price cap of ${fenToYuan(item.priceCapFen)} yuan per ${item.unit}.`,
+      );
     const estimatedFen = unitPriceFen * BigInt(dto.quantity);
     const planned = dto.plan.budget.reduce((s, b) => s + yuanToFen(b.amount), 0n);
-    if (planned !== estimatedFen) throw invalid(ProcurementErrorCode.PROJECT_INVALID, 'plan.budget', `The budget breakdown adds up to ${fenToYuan(planned)} yuan, the estimate is ${fenToYuan(estimatedFen)}.`);
+    if (planned !== estimatedFen)
+      throw invalid(
+        ProcurementErrorCode.PROJECT_INVALID,
+        'plan.budget',
+        `The budget breakdown adds up to ${fenToYuan(planned)} yuan, the estimate is ${fenToYuan(estimatedFen)}.`,
+      );
     const line = await this.ledger.lockLine(em, dto.budgetLineId);
-    if (line === null || !inRegionScope(actor, line.regionPath)) throw invalid(ProcurementErrorCode.PROJECT_INVALID, 'budgetLineId', `Budget line ${dto.budgetLineId} not found.`);
-    if (!region.path.startsWith(line.regionPath)) throw invalid(ProcurementErrorCode.PROJECT_INVALID, 'budgetLineId', 'The budget line must belong to the project region or above it.');
-    if (line.status !== 'ACTIVE') throw invalid(ProcurementErrorCode.PROJECT_INVALID, 'budgetLineId', 'The budget line is not approved yet.');
-    if (line.year !== item.year) throw invalid(ProcurementErrorCode.PROJECT_INVALID, 'budgetLineId', `The budget line is for ${line.year}; the catalogue item for ${item.year}.`);
+    if (line === null || !inRegionScope(actor, line.regionPath))
+      throw invalid(ProcurementErrorCode.PROJECT_INVALID, 'budgetLineId', `Budget line ${dto.budgetLineId} not found.`);
+    if (!region.path.startsWith(line.regionPath))
+      throw invalid(
+        ProcurementErrorCode.PROJECT_INVALID,
+        'budgetLineId',
+        'The budget line must belong to the project region or above it.',
+      );
+    if (line.status !== 'ACTIVE')
+      throw invalid(ProcurementErrorCode.PROJECT_INVALID, 'budgetLineId', 'The budget line is not approved yet.');
+    if (line.year !== item.year)
+      throw invalid(
+        ProcurementErrorCode.PROJECT_INVALID,
+        'budgetLineId',
+        `The budget line is for ${line.year}; the catalogue item for ${item.year}.`,
+      );
     await this.needs.lockApprovedForProject(em, dto.needIds, region.path);
-    const taken = await em.query(
+    const taken = (await em.query(
       `SELECT pn.need_id FROM project_needs pn JOIN projects p ON p.id = pn.project_id
         WHERE pn.need_id IN (${dto.needIds.map(() => '?').join(',')}) AND p.status <> 'CANCELLED' AND p.id <> ? LOCK IN SHARE MODE`,
       [...dto.needIds, projectId ?? 0],
-    ) as Array<{ need_id: number }>;
+    )) as Array<{ need_id: number }>;
     if (taken.length > 0) {
       const message = `Needs ${taken.map((t) => t.need_id).join(', ')} are already in another project.`;
       throw invalid(ProcurementErrorCode.PROJECT_INVALID, 'needIds', message);
     }
     return {
-      regionId: region.id, regionPath: region.path, title: dto.title, catalogueItemId: item.id, itemCode: item.code, categoryCode: item.categoryCode,
-      quantity: dto.quantity, unitPriceFen: unitPriceFen.toString(), estimatedFen: estimatedFen.toString(), budgetLineId: line.id, plan: JSON.stringify(dto.plan),
+      regionId: region.id,
+      regionPath: region.path,
+      title: dto.title,
+      catalogueItemId: item.id,
+      itemCode: item.code,
+      categoryCode: item.categoryCode,
+      quantity: dto.quantity,
+      unitPriceFen: unitPriceFen.toString(),
+      estimatedFen: estimatedFen.toString(),
+      budgetLineId: line.id,
+      plan: JSON.stringify(dto.plan),
     };
   }
 
-  private snapshot(p: Pick<ProjectEntity, 'title' | 'regionId' | 'catalogueItemId' | 'quantity' | 'unitPriceFen' | 'estimatedFen' | 'budgetLineId' | 'status'>) {
-    return { title: p.title, regionId: p.regionId, catalogueItemId: p.catalogueItemId, quantity: p.quantity, unitPrice: fenToYuan(p.unitPriceFen), estimated: fenToYuan(p.estimatedFen), budgetLineId: p.budgetLineId, status: p.status };
+  private snapshot(
+    p: Pick<
+      ProjectEntity,
+      | 'title'
+      | 'regionId'
+      | 'catalogueItemId'
+      | 'quantity'
+      | 'unitPriceFen'
+      | 'estimatedFen'
+      | 'budgetLineId'
+      | 'status'
+    >,
+  ) {
+    return {
+      title: p.title,
+      regionId: p.regionId,
+      catalogueItemId: p.catalogueItemId,
+      quantity: p.quantity,
+      unitPrice: fenToYuan(p.unitPriceFen),
+      estimated: fenToYuan(p.estimatedFen),
+      budgetLineId: p.budgetLineId,
+      status: p.status,
+    };
   }
 
   private async toDtos(rows: ProjectEntity[]): Promise<ProjectDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const links = await this.dataSource.getRepository(ProjectNeedEntity).findBy({ projectId: In(ids) });
-    const tenders = await this.dataSource.getRepository(TenderEntity).find({ where: { projectId: In(ids), status: Not(In(['CANCELLED', 'FAILED'])) }, order: { id: 'DESC' } });
+    const tenders = await this.dataSource
+      .getRepository(TenderEntity)
+      .find({ where: { projectId: In(ids), status: Not(In(['CANCELLED', 'FAILED'])) }, order: { id: 'DESC' } });
     const regions = await this.regions.findByIds(rows.map((r) => r.regionId));
     return rows.map((p) => ({
-      id: p.id, title: p.title, regionId: p.regionId, regionName: regions.get(p.regionId)?.name ?? null, catalogueItemId: p.catalogueItemId, itemCode: p.itemCode,
-      quantity: p.quantity, unitPrice: fenToYuan(p.unitPriceFen), estimatedAmount: fenToYuan(p.estimatedFen), budgetLineId: p.budgetLineId, status: p.status,
-      needIds: links.filter((l) => l.projectId === p.id).map((l) => l.needId).sort((a, b) => a - b), plan: JSON.parse(p.plan) as ImplementationPlanDto,
-      reservationEntryId: p.reservationEntryId, createdBy: p.createdBy, decisionNote: p.decisionNote,
-      tenderId: tenders.find((t) => t.projectId === p.id)?.id ?? null, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(),
+      id: p.id,
+      title: p.title,
+      regionId: p.regionId,
+      regionName: regions.get(p.regionId)?.name ?? null,
+      catalogueItemId: p.catalogueItemId,
+      itemCode: p.itemCode,
+      quantity: p.quantity,
+      unitPrice: fenToYuan(p.unitPriceFen),
+      estimatedAmount: fenToYuan(p.estimatedFen),
+      budgetLineId: p.budgetLineId,
+      status: p.status,
+      needIds: links
+        .filter((l) => l.projectId === p.id)
+        .map((l) => l.needId)
+        .sort((a, b) => a - b),
+      plan: JSON.parse(p.plan) as ImplementationPlanDto,
+      reservationEntryId: p.reservationEntryId,
+      createdBy: p.createdBy,
+      decisionNote: p.decisionNote,
+      tenderId: tenders.find((t) => t.projectId === p.id)?.id ?? null,
+      createdAt: p.createdAt.toISOString(),
+      updatedAt: p.updatedAt.toISOString(),
     }));
   }
 }

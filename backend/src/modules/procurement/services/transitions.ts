@@ -1,6 +1,6 @@
 import { Actor } from '../../../platform/access';
 import { ProcurementError, ProcurementErrorCode } from '../domain/procurement.errors';
-import { MachineActor, Transition, checkTransition } from '../domain/state-machines';
+import { checkTransition, MachineActor, Transition } from '../domain/state-machines';
 
 /** Throws the context's 409 when a transition is not in the machine's table for this actor. */
 export function assertTransition<S extends string>(

@@ -1,16 +1,25 @@
 import {
-  WorkingDayCalendar,
   addCalendarDaysEndingOnWorkingDay,
   addWorkingDays,
   endOfDayShanghai,
   isWorkingDay,
   parseDate,
   shanghaiDate,
+  WorkingDayCalendar,
 } from './working-days';
 
 /** The 2025 National Day / Mid-Autumn arrangement: 1–8 Oct off, Sun 28 Sep and Sat 11 Oct worked. */
 const cal2025: WorkingDayCalendar = {
-  holidays: new Set(['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08']),
+  holidays: new Set([
+    '2025-10-01',
+    '2025-10-02',
+    '2025-10-03',
+    '2025-10-04',
+    '2025-10-05',
+    '2025-10-06',
+    '2025-10-07',
+    '2025-10-08',
+  ]),
   workdays: new Set(['2025-09-28', '2025-10-11']),
 };
 const plain: WorkingDayCalendar = { holidays: new Set(), workdays: new Set() };

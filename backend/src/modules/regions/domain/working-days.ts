@@ -42,7 +42,7 @@ export function addWorkingDays(from: string, n: number, cal: WorkingDayCalendar)
   if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a whole number ≥ 0');
   let date = from;
   parseDate(from);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     date = addCalendarDays(date, 1);
     if (isWorkingDay(date, cal)) left--;
   }

@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
-import { REGION_LEVELS } from '../domain/region-rules';
-import type { RegionLevel } from '../domain/region-rules';
+import { REGION_LEVELS, type RegionLevel } from '../domain/region-rules';
 
 export class RegionDto {
   @ApiProperty() id!: number;
@@ -19,27 +18,43 @@ export class RegionNodeDto extends RegionDto {
 }
 
 export class CreateRegionDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(2147483647)
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
   parentId!: number;
 
   @ApiProperty({ example: '320106002003', description: '12-digit statistical division code under the parent prefix' })
-  @IsString() @Matches(/^\d{12}$/, { message: 'code must be 12 digits' })
+  @IsString()
+  @Matches(/^\d{12}$/, { message: 'code must be 12 digits' })
   code!: string;
 
-  @ApiProperty({ example: '宁海路社区' }) @IsString() @Length(1, 64)
+  @ApiProperty({ example: '宁海路社区' })
+  @IsString()
+  @Length(1, 64)
   name!: string;
 }
 
 export class UpdateRegionDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
   name?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^\d{12}$/, { message: 'code must be 12 digits' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{12}$/, { message: 'code must be 12 digits' })
   code?: string;
 }
 
 export class RegionIdParam {
-  @Type(() => Number) @IsInt() @Min(1) @Max(2147483647)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
   id!: number;
 }
 
@@ -57,10 +72,13 @@ export class CalendarYearDto {
 }
 
 export class PutCalendarDayDto {
-  @ApiProperty({ enum: CALENDAR_KINDS }) @IsIn(CALENDAR_KINDS)
+  @ApiProperty({ enum: CALENDAR_KINDS })
+  @IsIn(CALENDAR_KINDS)
   kind!: 'HOLIDAY' | 'WORKDAY';
 
-  @ApiProperty() @IsString() @Length(1, 64)
+  @ApiProperty()
+  @IsString()
+  @Length(1, 64)
   name!: string;
 }
 
@@ -70,15 +88,23 @@ export class CalendarDateParam {
 }
 
 export class CalendarYearParam {
-  @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year!: number;
 }
 
 export class AddWorkingDaysQuery {
-  @ApiProperty({ example: '2026-09-28' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be YYYY-MM-DD' })
+  @ApiProperty({ example: '2026-09-28' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be YYYY-MM-DD' })
   from!: string;
 
-  @ApiProperty({ example: 7 }) @Type(() => Number) @IsInt() @Min(0) @Max(366)
+  @ApiProperty({ example: 7 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(366)
   days!: number;
 }
 

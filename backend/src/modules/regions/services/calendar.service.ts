@@ -5,9 +5,15 @@ import { Actor } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { AuditService } from '../../audit';
-import { AddWorkingDaysDto, CalendarYearDto, PutCalendarDayDto } from '../dto/region.dto';
 import { RegionsError, RegionsErrorCode } from '../domain/regions.errors';
-import { WorkingDayCalendar, addCalendarDays, addWorkingDays, endOfDayShanghai, parseDate } from '../domain/working-days';
+import {
+  addCalendarDays,
+  addWorkingDays,
+  endOfDayShanghai,
+  parseDate,
+  WorkingDayCalendar,
+} from '../domain/working-days';
+import { AddWorkingDaysDto, CalendarYearDto, PutCalendarDayDto } from '../dto/region.dto';
 import { CalendarDayEntity } from '../entities/calendar-day.entity';
 
 /** The working-day calendar: holidays and make-up workdays, maintained by administrators. */
@@ -68,7 +74,8 @@ export class CalendarService {
     this.assertDate(date);
     await inTransaction(this.dataSource, async (em) => {
       const before = await em.findOneBy(CalendarDayEntity, { date });
-      if (before === null) throw new RegionsError(RegionsErrorCode.CALENDAR_DAY_NOT_FOUND, `${date} is not a calendar exception.`);
+      if (before === null)
+        throw new RegionsError(RegionsErrorCode.CALENDAR_DAY_NOT_FOUND, `${date} is not a calendar exception.`);
       await em.delete(CalendarDayEntity, { date });
       await this.audit.record(em, actor, {
         action: 'regions.calendar.day_removed',

@@ -6,9 +6,9 @@ import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { TtlCache } from '../../../platform/util/ttl-cache';
 import { AuditService } from '../../audit';
-import { CreateRegionDto, RegionDto, RegionNodeDto, UpdateRegionDto } from '../dto/region.dto';
 import { checkChildCode, childLevel } from '../domain/region-rules';
 import { RegionsError, RegionsErrorCode } from '../domain/regions.errors';
+import { CreateRegionDto, RegionDto, RegionNodeDto, UpdateRegionDto } from '../dto/region.dto';
 import { RegionEntity } from '../entities/region.entity';
 
 export function toRegionDto(r: RegionEntity): RegionDto {
@@ -104,7 +104,8 @@ export class RegionsService {
     return inTransaction(this.dataSource, async (em) => {
       const parent = await this.getInScope(actor, dto.parentId, em);
       const level = childLevel(parent.level);
-      if (level === null) throw new RegionsError(RegionsErrorCode.REGION_NO_CHILD_LEVEL, 'A community has no sub-regions.');
+      if (level === null)
+        throw new RegionsError(RegionsErrorCode.REGION_NO_CHILD_LEVEL, 'A community has no sub-regions.');
       this.assertCode(parent, dto.code);
       await this.assertCodeFree(em, dto.code);
       const now = await dbNow(em);
@@ -138,18 +139,33 @@ export class RegionsService {
       const before = toRegionDto(region);
       if (dto.code !== undefined && dto.code !== region.code) {
         const parent = region.parentId === null ? null : await this.findById(region.parentId, em);
-        if (parent === null) throw new RegionsError(RegionsErrorCode.REGION_CODE_INVALID, 'The code of a root region cannot be changed.');
+        if (parent === null)
+          throw new RegionsError(RegionsErrorCode.REGION_CODE_INVALID, 'The code of a root region cannot be changed.');
         this.assertCode(parent, dto.code);
         await this.assertCodeFree(em, dto.code);
         const children = await em.countBy(RegionEntity, { parentId: region.id });
         if (children > 0) {
-          throw new RegionsError(RegionsErrorCode.REGION_CODE_INVALID, 'The code of a region with sub-regions cannot be changed (their codes share its prefix).');
+          throw new RegionsError(
+            RegionsErrorCode.REGION_CODE_INVALID,
+            'The code of a region with sub-regions cannot be changed (their codes share its prefix).',
+          );
         }
       }
       const now = await dbNow(em);
-      await em.update(RegionEntity, { id }, { name: dto.name ?? region.name, code: dto.code ?? region.code, updatedAt: now });
+      await em.update(
+        RegionEntity,
+        { id },
+        { name: dto.name ?? region.name, code: dto.code ?? region.code, updatedAt: now },
+      );
       const after = toRegionDto(await em.findOneByOrFail(RegionEntity, { id }));
-      await this.audit.record(em, actor, { action: 'regions.region.updated', entityType: 'region', entityId: id, regionPath: region.path, before, after });
+      await this.audit.record(em, actor, {
+        action: 'regions.region.updated',
+        entityType: 'region',
+        entityId: id,
+        regionPath: region.path,
+        before,
+        after,
+      });
       return after;
     });
     this.cache.clear();
@@ -159,7 +175,11 @@ export class RegionsService {
   private assertCode(parent: RegionEntity, code: string): void {
     const problem = checkChildCode(parent.code, parent.level, code);
     if (problem !== null) {
-      throw new RegionsError(RegionsErrorCode.REGION_CODE_INVALID, `Code ${code} does not fit under ${parent.name} (${parent.code}): ${problem}.`, { reason: problem });
+      throw new RegionsError(
+        RegionsErrorCode.REGION_CODE_INVALID,
+        `Code ${code} does not fit under ${parent.name} (${parent.code}): ${problem}.`,
+        { reason: problem },
+      );
     }
   }
 

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   CallHandler,
   ExecutionContext,
   HttpStatus,
@@ -6,12 +7,11 @@ import {
   NestInterceptor,
   RequestMethod,
   UseInterceptors,
-  applyDecorators,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { ApiHeader } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Observable, from, of, throwError } from 'rxjs';
+import { from, Observable, of, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
 
@@ -42,7 +42,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = req.header('idempotency-key');
     if (key === undefined) return next.handle();
     if (!KEY_PATTERN.test(key)) {
-      throw new IdempotencyError('IDEMPOTENCY_KEY_INVALID', 400, 'Idempotency-Key must be 8–128 characters of A–Z, a–z, 0–9, _ - : .');
+      throw new IdempotencyError(
+        'IDEMPOTENCY_KEY_INVALID',
+        400,
+        'Idempotency-Key must be 8–128 characters of A–Z, a–z, 0–9, _ - : .',
+      );
     }
     const owner = req.actor ? `user:${req.actor.userId}` : `ip:${req.ip ?? 'unknown'}`;
     const requestHash = sha256Hex(`${req.method} ${req.originalUrl.split('?')[0]}\n${canonicalJson(req.body ?? null)}`);
@@ -53,12 +57,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const existing = await repo.findOneBy({ owner, key });
       if (existing === null || existing.state === 'IN_FLIGHT') {
         if (existing !== null && existing.requestHash !== requestHash) {
-          throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 422, 'This Idempotency-Key was used with a different request.');
+          throw new IdempotencyError(
+            'IDEMPOTENCY_KEY_REUSED',
+            422,
+            'This Idempotency-Key was used with a different request.',
+          );
         }
         throw new IdempotencyError('IDEMPOTENCY_IN_FLIGHT', 409, 'A request with this Idempotency-Key is in progress.');
       }
       if (existing.requestHash !== requestHash) {
-        throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 422, 'This Idempotency-Key was used with a different request.');
+        throw new IdempotencyError(
+          'IDEMPOTENCY_KEY_REUSED',
+          422,
+          'This Idempotency-Key was used with a different request.',
+        );
       }
       res.status(existing.responseStatus ?? 200);
       res.setHeader('Idempotent-Replayed', 'true');
@@ -68,9 +80,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const successStatus = this.successStatus(context);
     return next.handle().pipe(
       mergeMap((body) => from(this.complete(owner, key, successStatus, body).then(() => body))),
-      catchError((err: unknown) =>
-        from(this.fail(owner, key)).pipe(mergeMap(() => throwError(() => err))),
-      ),
+      catchError((err: unknown) => from(this.fail(owner, key)).pipe(mergeMap(() => throwError(() => err)))),
     );
   }
 
@@ -98,7 +108,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /** A failed request leaves nothing behind: the key is freed so the client may retry. */
   private async fail(owner: string, key: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM idempotency_keys WHERE owner = ? AND idem_key = ? AND state = ?', [owner, key, 'IN_FLIGHT']);
+    await this.dataSource.query('DELETE FROM idempotency_keys WHERE owner = ? AND idem_key = ? AND state = ?', [
+      owner,
+      key,
+      'IN_FLIGHT',
+    ]);
   }
 
   private successStatus(context: ExecutionContext): number {
@@ -114,6 +128,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
 export function Idempotent(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body replays the stored response; different body → 422; in flight → 409.' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Same key + same body replays the stored response; different body → 422; in flight → 409.',
+    }),
   );
 }

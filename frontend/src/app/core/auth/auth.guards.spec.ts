@@ -1,9 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ActivatedRouteSnapshot, Router, RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
+import { ActivatedRouteSnapshot, provideRouter, Router, RouterStateSnapshot, UrlTree } from '@angular/router';
 import { PERMISSIONS } from '@diandan/access';
-import { Observable, firstValueFrom, isObservable, of } from 'rxjs';
+import { firstValueFrom, isObservable, Observable, of } from 'rxjs';
 
 import type { Me } from '../../api';
 import { authGuard, permissionGuard } from './auth.guards';

@@ -1,7 +1,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { computed, inject, Injectable, signal } from '@angular/core';
 import { Permission, permissionsOf } from '@diandan/access';
-import { Observable, catchError, finalize, map, of, shareReplay, switchMap, tap, throwError } from 'rxjs';
+import { catchError, finalize, map, Observable, of, shareReplay, switchMap, tap, throwError } from 'rxjs';
 
 import { API_V1, LoginRequest, Me, TokenPair } from '../../api';
 import { silentErrors } from '../http/http-context';
@@ -53,12 +53,10 @@ export class AuthService {
   }
 
   login(credentials: LoginRequest): Observable<Me> {
-    return this.http
-      .post<TokenPair>(AUTH_URLS.login, credentials, { context: silentErrors() })
-      .pipe(
-        tap((pair) => this.tokens.save(pair)),
-        switchMap(() => this.loadMe()),
-      );
+    return this.http.post<TokenPair>(AUTH_URLS.login, credentials, { context: silentErrors() }).pipe(
+      tap((pair) => this.tokens.save(pair)),
+      switchMap(() => this.loadMe()),
+    );
   }
 
   /** Loads `/me` into the `me` signal. */

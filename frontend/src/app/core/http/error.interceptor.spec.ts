@@ -1,7 +1,7 @@
 import { HttpClient, HttpContext, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 
 import { TokenStore } from '../auth/token-store';
 import { errorInterceptor } from './error.interceptor';
@@ -40,17 +40,21 @@ describe('errorInterceptor', () => {
   it('shows the field errors of a 400 and still fails the call', () => {
     let failed = false;
     http.post('/api/v1/users', {}).subscribe({ error: () => (failed = true) });
-    backend.expectOne('/api/v1/users').flush(
-      { status: 400, detail: 'The request body is invalid.', errors: [{ field: 'username', message: 'too short' }] },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    backend
+      .expectOne('/api/v1/users')
+      .flush(
+        { status: 400, detail: 'The request body is invalid.', errors: [{ field: 'username', message: 'too short' }] },
+        { status: 400, statusText: 'Bad Request' },
+      );
     expect(failed).toBe(true);
     expect(shown).toHaveLength(1);
     expect(shown[0].fieldErrors).toEqual(['username: too short']);
   });
 
   it('stays quiet for requests whose caller shows the error', () => {
-    http.get('/api/v1/me', { context: new HttpContext().set(SILENT_ERRORS, true) }).subscribe({ error: () => undefined });
+    http
+      .get('/api/v1/me', { context: new HttpContext().set(SILENT_ERRORS, true) })
+      .subscribe({ error: () => undefined });
     backend.expectOne('/api/v1/me').flush(null, { status: 500, statusText: 'x' });
     expect(shown).toHaveLength(0);
   });

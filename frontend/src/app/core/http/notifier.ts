@@ -1,4 +1,4 @@
-import { Injectable, Injector, inject } from '@angular/core';
+import { inject, Injectable, Injector } from '@angular/core';
 
 import { TranslationService } from '../i18n/translation.service';
 import type { ErrorView } from './problem-details';

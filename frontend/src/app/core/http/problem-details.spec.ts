@@ -1,6 +1,6 @@
-import { zhCN } from '../i18n/zh-CN';
 import { interpolate } from '../i18n/translation.service';
-import { Translate, TranslateDynamic, asProblemDetails, describeHttpError } from './problem-details';
+import { zhCN } from '../i18n/zh-CN';
+import { asProblemDetails, describeHttpError, Translate, TranslateDynamic } from './problem-details';
 
 const t: Translate = (key, params) => interpolate(zhCN[key], params);
 const tCode: TranslateDynamic = (key) => (zhCN as Record<string, string>)[key] ?? null;
@@ -44,7 +44,7 @@ describe('describeHttpError', () => {
     expect(view.fieldErrors).toEqual([]);
   });
 
-  it('speaks the user\'s language for problem codes it knows, keeping the server\'s specifics as lines', () => {
+  it("speaks the user's language for problem codes it knows, keeping the server's specifics as lines", () => {
     const policy = {
       status: 422,
       code: 'IDENTITY_PASSWORD_POLICY',
@@ -74,14 +74,22 @@ describe('describeHttpError', () => {
   });
 
   it('ignores malformed entries of errors[]', () => {
-    const view = describeHttpError(400, { detail: 'bad', errors: [{ field: 'a' }, 'oops', { field: 'b', message: 'm' }] }, t);
+    const view = describeHttpError(
+      400,
+      { detail: 'bad', errors: [{ field: 'a' }, 'oops', { field: 'b', message: 'm' }] },
+      t,
+    );
     expect(view.fieldErrors).toEqual(['b: m']);
   });
 });
 
 describe('asProblemDetails', () => {
   it('keeps extension members such as lockedUntil', () => {
-    const problem = asProblemDetails({ status: 423, code: 'IDENTITY_ACCOUNT_LOCKED', lockedUntil: '2026-11-23T15:00:00.000Z' });
+    const problem = asProblemDetails({
+      status: 423,
+      code: 'IDENTITY_ACCOUNT_LOCKED',
+      lockedUntil: '2026-11-23T15:00:00.000Z',
+    });
     expect(problem?.['lockedUntil']).toBe('2026-11-23T15:00:00.000Z');
   });
 

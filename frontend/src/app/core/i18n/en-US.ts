@@ -298,7 +298,8 @@ export const enUS: Record<TranslationKey, string> = {
   'needForm.titlePlaceholder': 'In one line, e.g. a dining point for the elderly',
   'needForm.titleHint': '2–100 characters',
   'needForm.similarTitle': 'Similar needs',
-  'needForm.similarHint': 'Someone already asked for something similar: you can support it instead of submitting it again.',
+  'needForm.similarHint':
+    'Someone already asked for something similar: you can support it instead of submitting it again.',
   'needForm.similarSupports': '{count} supporters',
   'needForm.description': 'Details',
   'needForm.descriptionPlaceholder': 'What service, for whom, and why',
@@ -475,7 +476,8 @@ export const enUS: Record<TranslationKey, string> = {
   'catalogue.selectHint': 'Choose a version to see its categories and items',
   'catalogue.readonly': 'Only a draft can be edited; start a new version from this one to change it.',
   'catalogue.publish': 'Publish',
-  'catalogue.publishConfirm': 'A published version cannot change, and the year’s previously published one is superseded. Publish?',
+  'catalogue.publishConfirm':
+    'A published version cannot change, and the year’s previously published one is superseded. Publish?',
   'catalogue.published': '“{title}” published',
   'catalogue.versionCreated': '“{title}” created',
   'catalogue.noCategories': 'No categories yet',
@@ -500,7 +502,8 @@ export const enUS: Record<TranslationKey, string> = {
   'catalogue.schema.required': 'Required',
   'catalogue.schema.add': 'Add attribute',
   'catalogue.schema.remove': 'Remove this attribute',
-  'catalogue.schema.error.keyInvalid': 'Row {row}: the key starts with a lower-case letter and has only letters and digits (32 at most)',
+  'catalogue.schema.error.keyInvalid':
+    'Row {row}: the key starts with a lower-case letter and has only letters and digits (32 at most)',
   'catalogue.schema.error.keyDuplicate': 'Row {row}: the key is repeated',
   'catalogue.schema.error.keyInherited': 'Row {row}: the key is already an attribute of a parent category',
   'catalogue.schema.error.labelRequired': 'Row {row}: enter a label (32 characters at most)',
@@ -613,8 +616,10 @@ export const enUS: Record<TranslationKey, string> = {
 
   'funds.decision.approveTitle': 'Approve “{title}”',
   'funds.decision.rejectTitle': 'Reject “{title}”',
-  'funds.decision.approveHint': 'Once approved the line is active and {amount} is booked to the ledger as an allocation. Its creator cannot approve it.',
-  'funds.decision.rejectHint': 'A rejected line never becomes active (requested {amount}); the money has to be requested again.',
+  'funds.decision.approveHint':
+    'Once approved the line is active and {amount} is booked to the ledger as an allocation. Its creator cannot approve it.',
+  'funds.decision.rejectHint':
+    'A rejected line never becomes active (requested {amount}); the money has to be requested again.',
   'funds.decision.note': 'Note (optional)',
   'funds.decision.approved': 'Approved “{title}”',
   'funds.decision.rejected': 'Rejected “{title}”',
@@ -662,14 +667,16 @@ export const enUS: Record<TranslationKey, string> = {
   'funds.entries.export': 'Export ledger',
   'funds.entries.empty': 'No entries yet',
   'funds.reverse.title': 'Reverse entry #{id}',
-  'funds.reverse.hint': 'A reversal adds an opposite entry ({from} → {to}, {amount}); the original entry stays as it is. An entry can be reversed once.',
+  'funds.reverse.hint':
+    'A reversal adds an opposite entry ({from} → {to}, {amount}); the original entry stays as it is. An entry can be reversed once.',
   'funds.reverse.memo': 'Reason for the reversal',
   'funds.reverse.submit': 'Reverse',
   'funds.reverse.done': 'Reversed entry #{id}',
 
   'funds.adjust.title': 'Adjustments',
   'funds.adjust.create': 'Request an adjustment',
-  'funds.adjust.hint': 'Once a finance officer other than the requester approves it, the change is booked to the ledger as an allocation or a reduction.',
+  'funds.adjust.hint':
+    'Once a finance officer other than the requester approves it, the change is booked to the ledger as an allocation or a reduction.',
   'funds.adjust.delta': 'Change (yuan)',
   'funds.adjust.deltaHint': 'Positive to increase, e.g. 50000.00; negative to reduce, e.g. -50000.00',
   'funds.adjust.deltaInvalid': 'Enter an amount other than 0 with at most two decimals',
@@ -714,7 +721,8 @@ export const enUS: Record<TranslationKey, string> = {
   'problem.FUNDS_LINE_NOT_ACTIVE': 'The line is not approved (or was rejected): no money can move',
   'problem.FUNDS_CATEGORY_RESTRICTED': 'This line is restricted to another service category',
   'problem.FUNDS_YEAR_CLOSED': 'This budget year is closed: nothing in it can change',
-  'problem.FUNDS_SEPARATION_OF_DUTIES': 'Separation of duties: whoever requested this cannot approve it; another finance officer must',
+  'problem.FUNDS_SEPARATION_OF_DUTIES':
+    'Separation of duties: whoever requested this cannot approve it; another finance officer must',
   'problem.FUNDS_ILLEGAL_TRANSITION': 'Not possible in the current status; refresh and try again',
   'problem.FUNDS_IDEMPOTENCY_CONFLICT': 'This idempotency key was used for another entry',
   'problem.FUNDS_ALREADY_REVERSED': 'This entry has already been reversed',
@@ -773,7 +781,8 @@ export const enUS: Record<TranslationKey, string> = {
   'problem.NEED_NOT_FOUND': 'No such need in your area',
   'problem.NEED_ILLEGAL_TRANSITION': 'Not possible in the need’s current status',
   'problem.NEED_INVALID': 'The need is not complete or not valid',
-  'problem.NEEDS_NOT_VERIFIED_RESIDENT': 'You are not verified by your community yet; please contact a community worker',
+  'problem.NEEDS_NOT_VERIFIED_RESIDENT':
+    'You are not verified by your community yet; please contact a community worker',
   'problem.NEEDS_NOT_IN_CAMPAIGN_AREA': 'You are not in the area of this campaign',
   'problem.NEEDS_ALREADY_SUPPORTED': 'You already support this need',
   'problem.NEEDS_NOT_SUPPORTED': 'You do not support this need',

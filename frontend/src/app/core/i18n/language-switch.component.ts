@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 
-import { LANGS, Lang, TranslationService } from './translation.service';
 import { TranslatePipe } from './translate.pipe';
+import { Lang, LANGS, TranslationService } from './translation.service';
 
 /** 中文 | English */
 @Component({

@@ -2,14 +2,14 @@ import { DOCUMENT, registerLocaleData } from '@angular/common';
 import localeEn from '@angular/common/locales/en';
 import localeZh from '@angular/common/locales/zh';
 import {
-  EnvironmentProviders,
-  LOCALE_ID,
   effect,
+  EnvironmentProviders,
   inject,
+  LOCALE_ID,
   makeEnvironmentProviders,
   provideEnvironmentInitializer,
 } from '@angular/core';
-import { NzI18nInterface, NzI18nService, en_US, provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
+import { en_US, NzI18nInterface, NzI18nService, provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 
 import { Lang, TranslationService } from './translation.service';
 

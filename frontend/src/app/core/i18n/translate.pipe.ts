@@ -1,4 +1,4 @@
-import { Pipe, PipeTransform, inject } from '@angular/core';
+import { inject, Pipe, PipeTransform } from '@angular/core';
 
 import { TranslationParams, TranslationService } from './translation.service';
 import type { TranslationKey } from './zh-CN.keys';

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 
 import { enUS } from './en-US';
-import { LANG_STORAGE_KEY, TranslationService, interpolate } from './translation.service';
+import { interpolate, LANG_STORAGE_KEY, TranslationService } from './translation.service';
 import { zhCN } from './zh-CN';
 
 describe('interpolate', () => {

@@ -9,7 +9,9 @@ function ids(items: readonly MenuItem[]): string[] {
 
 /** Every link of the menu with the permission guarding it. */
 function links(items: readonly MenuItem[]): [string, string | undefined][] {
-  return items.flatMap((i) => (i.children ? links(i.children) : [[i.link ?? '', i.permission] as [string, string | undefined]]));
+  return items.flatMap((i) =>
+    i.children ? links(i.children) : [[i.link ?? '', i.permission] as [string, string | undefined]],
+  );
 }
 
 describe('visibleMenu', () => {
@@ -60,7 +62,12 @@ describe('visibleMenu', () => {
   });
 
   it('shows an admin the administration group and messages, but no needs pages nor the audit log', () => {
-    expect(ids(visibleMenu(MENU, permissionsOf(['ADMIN'])))).toEqual(['home', 'inbox', 'organisations', 'admin[users,regions,calendar]']);
+    expect(ids(visibleMenu(MENU, permissionsOf(['ADMIN'])))).toEqual([
+      'home',
+      'inbox',
+      'organisations',
+      'admin[users,regions,calendar]',
+    ]);
   });
 
   it('shows an auditor the audit log and the approved needs (export), not the catalogue editor', () => {
@@ -77,7 +84,14 @@ describe('visibleMenu', () => {
   });
 
   it('keeps a group with only the children the user may open', () => {
-    expect(ids(visibleMenu(MENU, permissionsOf(['ORG_MEMBER'])))).toEqual(['home', 'inbox', 'my-organisation', 'calls', 'my-bids', 'admin[calendar]']);
+    expect(ids(visibleMenu(MENU, permissionsOf(['ORG_MEMBER'])))).toEqual([
+      'home',
+      'inbox',
+      'my-organisation',
+      'calls',
+      'my-bids',
+      'admin[calendar]',
+    ]);
   });
 
   it('shows an expert the review tasks', () => {

@@ -1,4 +1,4 @@
-import { PERMISSIONS, Permission } from '@diandan/access';
+import { Permission, PERMISSIONS } from '@diandan/access';
 
 import type { TranslationKey } from '../i18n/translation.service';
 
@@ -25,7 +25,13 @@ export const MENU: readonly MenuItem[] = [
     permission: PERMISSIONS.NEEDS_SUPPORT,
   },
   { id: 'needs-new', label: 'nav.needsNew', icon: 'form', link: '/needs/new', permission: PERMISSIONS.NEEDS_SUBMIT },
-  { id: 'needs-mine', label: 'nav.needsMine', icon: 'profile', link: '/needs/mine', permission: PERMISSIONS.NEEDS_READ },
+  {
+    id: 'needs-mine',
+    label: 'nav.needsMine',
+    icon: 'profile',
+    link: '/needs/mine',
+    permission: PERMISSIONS.NEEDS_READ,
+  },
   { id: 'inbox', label: 'nav.inbox', icon: 'bell', link: '/inbox', permission: PERMISSIONS.INBOX_READ },
   {
     id: 'my-organisation',
@@ -35,9 +41,27 @@ export const MENU: readonly MenuItem[] = [
     permission: PERMISSIONS.ORGANISATIONS_SELF,
   },
   // 社会组织接单 for organisation members and experts: flat, what they come for
-  { id: 'calls', label: 'nav.calls', icon: 'shopping', link: '/procurement/calls', permission: PERMISSIONS.BIDS_SUBMIT },
-  { id: 'my-bids', label: 'nav.myBids', icon: 'file-done', link: '/procurement/my-bids', permission: PERMISSIONS.BIDS_SUBMIT },
-  { id: 'reviews', label: 'nav.reviews', icon: 'solution', link: '/procurement/reviews', permission: PERMISSIONS.SCORES_SUBMIT },
+  {
+    id: 'calls',
+    label: 'nav.calls',
+    icon: 'shopping',
+    link: '/procurement/calls',
+    permission: PERMISSIONS.BIDS_SUBMIT,
+  },
+  {
+    id: 'my-bids',
+    label: 'nav.myBids',
+    icon: 'file-done',
+    link: '/procurement/my-bids',
+    permission: PERMISSIONS.BIDS_SUBMIT,
+  },
+  {
+    id: 'reviews',
+    label: 'nav.reviews',
+    icon: 'solution',
+    link: '/procurement/reviews',
+    permission: PERMISSIONS.SCORES_SUBMIT,
+  },
   {
     id: 'needs-admin',
     label: 'nav.needsAdmin',
@@ -71,7 +95,13 @@ export const MENU: readonly MenuItem[] = [
     label: 'nav.procurement',
     icon: 'shopping',
     children: [
-      { id: 'catalogue', label: 'nav.catalogue', icon: 'book', link: '/catalogue', permission: PERMISSIONS.CATALOGUE_MANAGE },
+      {
+        id: 'catalogue',
+        label: 'nav.catalogue',
+        icon: 'book',
+        link: '/catalogue',
+        permission: PERMISSIONS.CATALOGUE_MANAGE,
+      },
       {
         id: 'approved-needs',
         label: 'nav.approvedNeeds',
@@ -79,7 +109,13 @@ export const MENU: readonly MenuItem[] = [
         link: '/needs/approved',
         permission: PERMISSIONS.NEEDS_EXPORT,
       },
-      { id: 'projects', label: 'nav.projects', icon: 'profile', link: '/procurement/projects', permission: PERMISSIONS.PROJECTS_READ },
+      {
+        id: 'projects',
+        label: 'nav.projects',
+        icon: 'profile',
+        link: '/procurement/projects',
+        permission: PERMISSIONS.PROJECTS_READ,
+      },
       {
         id: 'project-approvals',
         label: 'nav.projectApprovals',
@@ -87,7 +123,13 @@ export const MENU: readonly MenuItem[] = [
         link: '/procurement/projects/approvals',
         permission: PERMISSIONS.PROJECTS_APPROVE,
       },
-      { id: 'tenders', label: 'nav.tenders', icon: 'notification', link: '/procurement/tenders', permission: PERMISSIONS.TENDERS_MANAGE },
+      {
+        id: 'tenders',
+        label: 'nav.tenders',
+        icon: 'notification',
+        link: '/procurement/tenders',
+        permission: PERMISSIONS.TENDERS_MANAGE,
+      },
     ],
   },
   {
@@ -95,7 +137,13 @@ export const MENU: readonly MenuItem[] = [
     label: 'nav.funds',
     icon: 'account-book',
     children: [
-      { id: 'funds-lines', label: 'nav.fundsLines', icon: 'fund', link: '/funds/lines', permission: PERMISSIONS.FUNDS_READ },
+      {
+        id: 'funds-lines',
+        label: 'nav.fundsLines',
+        icon: 'fund',
+        link: '/funds/lines',
+        permission: PERMISSIONS.FUNDS_READ,
+      },
       {
         id: 'funds-dashboard',
         label: 'nav.fundsDashboard',

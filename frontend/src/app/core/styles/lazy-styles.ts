@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { Injectable, inject } from '@angular/core';
+import { inject, Injectable } from '@angular/core';
 import { CanActivateFn } from '@angular/router';
 
 /** Give up waiting after this long and let the page render anyway (a missing sheet only affects looks). */

@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import { API_V1, AuditEvent, AuditQuery, AuditVerifyResult, Page, toHttpParams } from '../../../api';

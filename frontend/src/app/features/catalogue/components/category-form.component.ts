@@ -1,5 +1,12 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output, signal } from '@angular/core';
-import { FormArray, FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
+import {
+  FormArray,
+  FormControl,
+  FormGroup,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -12,7 +19,7 @@ import { ATTRIBUTE_TYPES, AttributeDef, AttributeType, CategoryNode } from '../.
 import { TranslateCodePipe, TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { required } from '../../../shared/validators';
-import { AttributeRow, MAX_ATTRIBUTES, emptyAttributeRow, rowsToSchema, schemaToRows } from '../data/attribute-schema';
+import { AttributeRow, emptyAttributeRow, MAX_ATTRIBUTES, rowsToSchema, schemaToRows } from '../data/attribute-schema';
 import { CatalogueApi } from '../data/catalogue.api';
 import { CATALOGUE_CODE_PATTERN } from '../data/items';
 
@@ -66,7 +73,11 @@ export class CategoryFormComponent implements OnInit {
     }
     return this.parent()?.attributes ?? [];
   });
-  protected readonly inheritedLabels = computed(() => this.inherited().map((d) => d.label).join('、'));
+  protected readonly inheritedLabels = computed(() =>
+    this.inherited()
+      .map((d) => d.label)
+      .join('、'),
+  );
 
   protected readonly form = this.fb.group({
     code: ['', [required, Validators.pattern(CATALOGUE_CODE_PATTERN)]],

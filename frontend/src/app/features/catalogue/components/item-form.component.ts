@@ -1,8 +1,15 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormArray, FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import type { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
+import {
+  FormArray,
+  FormControl,
+  FormGroup,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import type { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -16,7 +23,15 @@ import { TranslationService } from '../../../core/i18n/translation.service';
 import { positiveMoney } from '../../../shared/money';
 import { required } from '../../../shared/validators';
 import { CatalogueApi } from '../data/catalogue.api';
-import { CATALOGUE_CODE_PATTERN, MAX_INSTALMENTS, gradeLabel, isScheduleValid, scheduleTotal, toItemPatch, toItemRequest } from '../data/items';
+import {
+  CATALOGUE_CODE_PATTERN,
+  gradeLabel,
+  isScheduleValid,
+  MAX_INSTALMENTS,
+  scheduleTotal,
+  toItemPatch,
+  toItemRequest,
+} from '../data/items';
 
 type InstalmentGroup = FormGroup<{ label: FormControl<string>; percent: FormControl<number | null> }>;
 
@@ -24,7 +39,16 @@ type InstalmentGroup = FormGroup<{ label: FormControl<string>; percent: FormCont
 @Component({
   selector: 'dd-item-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, NzButtonModule, NzFormModule, NzIconModule, NzInputModule, NzSelectModule, NzTreeSelectModule, TranslatePipe],
+  imports: [
+    ReactiveFormsModule,
+    NzButtonModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+    NzSelectModule,
+    NzTreeSelectModule,
+    TranslatePipe,
+  ],
   templateUrl: './item-form.component.html',
 })
 export class ItemFormComponent implements OnInit {
@@ -121,7 +145,9 @@ export class ItemFormComponent implements OnInit {
       return;
     }
     const request: Observable<unknown> =
-      item && patch ? this.api.updateItem(item.id, patch) : this.api.createItem(this.versionId(), create as CatalogueItemRequest);
+      item && patch
+        ? this.api.updateItem(item.id, patch)
+        : this.api.createItem(this.versionId(), create as CatalogueItemRequest);
     this.submitting.set(true);
     request.subscribe({
       next: () => {

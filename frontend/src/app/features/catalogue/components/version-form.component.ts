@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, OnInit, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -52,7 +52,11 @@ export class VersionFormComponent implements OnInit {
 
   protected readonly submitting = signal(false);
   protected readonly form = this.fb.group({
-    year: this.fb.control<number | null>(new Date().getFullYear(), [required, Validators.min(2000), Validators.max(2100)]),
+    year: this.fb.control<number | null>(new Date().getFullYear(), [
+      required,
+      Validators.min(2000),
+      Validators.max(2100),
+    ]),
     title: ['', [required, Validators.maxLength(128)]],
   });
 

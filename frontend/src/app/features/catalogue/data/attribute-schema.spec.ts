@@ -2,9 +2,9 @@ import { FormGroup } from '@angular/forms';
 
 import type { AttributeDef } from '../../../api';
 import {
-  AttributeRow,
   attributeControls,
   attributeInput,
+  AttributeRow,
   describeAttributes,
   emptyAttributeRow,
   normaliseTimeWindow,
@@ -85,7 +85,14 @@ describe('attribute schema → form controls', () => {
       window.setValue(ok);
       expect({ ok, valid: window.valid }).toEqual({ ok, valid: true });
     }
-    for (const bad of ['上午', '每周一', '11点到12点', '11:00-12:30 每周一', '每天 11:00-24:00', `${'很'.repeat(41)}11:00-12:30`]) {
+    for (const bad of [
+      '上午',
+      '每周一',
+      '11点到12点',
+      '11:00-12:30 每周一',
+      '每天 11:00-24:00',
+      `${'很'.repeat(41)}11:00-12:30`,
+    ]) {
       window.setValue(bad);
       expect({ bad, error: window.hasError('timeWindow') }).toEqual({ bad, error: true });
     }

@@ -125,7 +125,10 @@ export function attributeControls(
  * The `attributes` of `POST /needs`: ints as numbers, texts trimmed, time windows normalised,
  * empty optional ones left out, keys the schema does not define dropped.
  */
-export function toAttributeValues(defs: readonly AttributeDef[], raw: Readonly<Record<string, unknown>>): AttributeValues {
+export function toAttributeValues(
+  defs: readonly AttributeDef[],
+  raw: Readonly<Record<string, unknown>>,
+): AttributeValues {
   const out: AttributeValues = {};
   for (const def of defs) {
     const value = raw[def.key];
@@ -147,7 +150,10 @@ export function describeAttributes(
 ): { key: string; label: string; value: string }[] {
   if (!values) return [];
   const byKey = new Map(defs.map((d) => [d.key, d]));
-  const keys = [...defs.map((d) => d.key).filter((k) => k in values), ...Object.keys(values).filter((k) => !byKey.has(k))];
+  const keys = [
+    ...defs.map((d) => d.key).filter((k) => k in values),
+    ...Object.keys(values).filter((k) => !byKey.has(k)),
+  ];
   return keys.map((key) => ({ key, label: byKey.get(key)?.label ?? key, value: String(values[key] ?? '') }));
 }
 

@@ -1,6 +1,6 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
-import { Observable, map } from 'rxjs';
+import { inject, Injectable } from '@angular/core';
+import { map, Observable } from 'rxjs';
 
 import {
   API_V1,
@@ -11,11 +11,11 @@ import {
   CategoryNode,
   CreateCatalogueVersionRequest,
   CreateCategoryRequest,
-  Page,
-  UpdateCategoryRequest,
-  UpdateCatalogueItemRequest,
   itemsOf,
+  Page,
   toHttpParams,
+  UpdateCatalogueItemRequest,
+  UpdateCategoryRequest,
 } from '../../../api';
 
 const CATALOGUE = `${API_V1}/catalogue`;

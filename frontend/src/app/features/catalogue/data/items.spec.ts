@@ -1,5 +1,13 @@
 import type { CatalogueItem } from '../../../api';
-import { ItemFormValue, formatSchedule, gradeLabel, isScheduleValid, scheduleTotal, toItemPatch, toItemRequest } from './items';
+import {
+  formatSchedule,
+  gradeLabel,
+  isScheduleValid,
+  ItemFormValue,
+  scheduleTotal,
+  toItemPatch,
+  toItemRequest,
+} from './items';
 
 const value: ItemFormValue = {
   categoryId: '7',
@@ -18,14 +26,29 @@ const value: ItemFormValue = {
 describe('catalogue items', () => {
   it('writes grades and schedules the way officers read them', () => {
     expect(gradeLabel(3)).toBe('3A');
-    expect(formatSchedule([{ label: '预付款', percent: 30 }, { label: '尾款', percent: 70 }])).toBe('预付款 30% · 尾款 70%');
+    expect(
+      formatSchedule([
+        { label: '预付款', percent: 30 },
+        { label: '尾款', percent: 70 },
+      ]),
+    ).toBe('预付款 30% · 尾款 70%');
   });
 
   it('wants whole percentages adding up to exactly 100', () => {
     expect(isScheduleValid(value.paymentSchedule)).toBe(true);
     expect(scheduleTotal([{ percent: 30 }, { percent: 60 }])).toBe(90);
-    expect(isScheduleValid([{ label: 'a', percent: 30 }, { label: 'b', percent: 60 }])).toBe(false);
-    expect(isScheduleValid([{ label: 'a', percent: 50.5 }, { label: 'b', percent: 49.5 }])).toBe(false);
+    expect(
+      isScheduleValid([
+        { label: 'a', percent: 30 },
+        { label: 'b', percent: 60 },
+      ]),
+    ).toBe(false);
+    expect(
+      isScheduleValid([
+        { label: 'a', percent: 50.5 },
+        { label: 'b', percent: 49.5 },
+      ]),
+    ).toBe(false);
     expect(isScheduleValid([{ label: '', percent: 100 }])).toBe(false);
     expect(isScheduleValid([{ label: 'a', percent: null }])).toBe(false);
     expect(isScheduleValid([])).toBe(false);
@@ -65,6 +88,9 @@ describe('catalogue items', () => {
       ],
     };
     expect(toItemPatch(value, before)).toEqual({});
-    expect(toItemPatch({ ...value, priceCap: '16', minOrgGrade: 4 }, before)).toEqual({ priceCap: '16.00', minOrgGrade: 4 });
+    expect(toItemPatch({ ...value, priceCap: '16', minOrgGrade: 4 }, before)).toEqual({
+      priceCap: '16.00',
+      minOrgGrade: 4,
+    });
   });
 });

@@ -1,4 +1,10 @@
-import type { CatalogueItem, CatalogueItemRequest, OrgGrade, PaymentInstalment, UpdateCatalogueItemRequest } from '../../../api';
+import type {
+  CatalogueItem,
+  CatalogueItemRequest,
+  OrgGrade,
+  PaymentInstalment,
+  UpdateCatalogueItemRequest,
+} from '../../../api';
 import { parseMoney } from '../../../shared/money';
 
 /** The API's code rule for categories and items: 1–16 capital letters or digits. */
@@ -25,7 +31,13 @@ export function isScheduleValid(schedule: readonly { label: string; percent: num
   return (
     schedule.length >= 1 &&
     schedule.length <= MAX_INSTALMENTS &&
-    schedule.every((i) => i.label.trim() !== '' && Number.isInteger(i.percent) && (i.percent as number) >= 1 && (i.percent as number) <= 100) &&
+    schedule.every(
+      (i) =>
+        i.label.trim() !== '' &&
+        Number.isInteger(i.percent) &&
+        (i.percent as number) >= 1 &&
+        (i.percent as number) <= 100,
+    ) &&
     scheduleTotal(schedule) === 100
   );
 }

@@ -1,10 +1,10 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, OnInit, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import type { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import type { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -22,7 +22,13 @@ import { CatalogueApi } from '../../catalogue';
 import { budgetYear } from '../data/budget-year';
 import { FundsApi } from '../data/funds.api';
 import { SOURCE_PREFIX } from '../data/labels';
-import { LINE_TITLE_MAX, LineFormProblem, RestrictableCategory, restrictableCategories, toLineRequest } from '../data/line-form';
+import {
+  LINE_TITLE_MAX,
+  LineFormProblem,
+  restrictableCategories,
+  RestrictableCategory,
+  toLineRequest,
+} from '../data/line-form';
 
 /**
  * 新建预算指标: year, region, source, optional restriction to a catalogue category (定向), title and

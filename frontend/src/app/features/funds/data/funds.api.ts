@@ -1,10 +1,10 @@
 import { HttpClient, HttpContext, HttpResponse } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import {
-  API_V1,
   AdjustmentRequest,
+  API_V1,
   BudgetAdjustment,
   BudgetLine,
   BudgetLineQuery,
@@ -49,14 +49,23 @@ export class FundsApi {
 
   /** `idempotencyKey`: one per opened form, so a double click creates one line. */
   createLine(body: CreateBudgetLineRequest, idempotencyKey: string, context?: HttpContext): Observable<BudgetLine> {
-    return this.http.post<BudgetLine>(`${FUNDS}/lines`, body, { headers: { 'Idempotency-Key': idempotencyKey }, context });
+    return this.http.post<BudgetLine>(`${FUNDS}/lines`, body, {
+      headers: { 'Idempotency-Key': idempotencyKey },
+      context,
+    });
   }
 
   /**
    * Approves (allocating the amount through the ledger) or rejects; 403 for the line's own creator.
    * `idempotencyKey`: one per opened decision, so a repeated approval replays the first.
    */
-  decideLine(id: number, approve: boolean, note: string, idempotencyKey: string, context?: HttpContext): Observable<BudgetLine> {
+  decideLine(
+    id: number,
+    approve: boolean,
+    note: string,
+    idempotencyKey: string,
+    context?: HttpContext,
+  ): Observable<BudgetLine> {
     const body = note ? { note } : {};
     const url = `${FUNDS}/lines/${id}/${approve ? 'approve' : 'reject'}`;
     return approve

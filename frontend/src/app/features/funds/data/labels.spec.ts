@@ -2,7 +2,7 @@ import { FUND_SOURCES, LEDGER_BUCKETS, LEDGER_OPERATIONS, LedgerEntry } from '..
 import { enUS } from '../../../core/i18n/en-US';
 import { zhCN } from '../../../core/i18n/zh-CN';
 import { budgetYear, budgetYears } from './budget-year';
-import { BUCKET_PREFIX, OPERATION_PREFIX, SOURCE_PREFIX, isReversible, reversedIds, sourceColor } from './labels';
+import { BUCKET_PREFIX, isReversible, OPERATION_PREFIX, reversedIds, SOURCE_PREFIX, sourceColor } from './labels';
 
 const zh = zhCN as Record<string, string>;
 const en = enUS as Record<string, string>;
@@ -45,7 +45,11 @@ describe('ledger operation labels', () => {
 });
 
 describe('reversals', () => {
-  const entry = (id: string, operation: LedgerEntry['operation'], reversesEntryId: string | null = null): LedgerEntry => ({
+  const entry = (
+    id: string,
+    operation: LedgerEntry['operation'],
+    reversesEntryId: string | null = null,
+  ): LedgerEntry => ({
     id,
     lineId: 1,
     operation,

@@ -1,5 +1,5 @@
 import type { CategoryNode } from '../../../api';
-import { LineFormValue, categoryLabel, restrictableCategories, toAdjustmentRequest, toLineRequest } from './line-form';
+import { categoryLabel, LineFormValue, restrictableCategories, toAdjustmentRequest, toLineRequest } from './line-form';
 import { toLineQuery } from './line-query';
 
 const VALID: LineFormValue = {
@@ -14,7 +14,14 @@ const VALID: LineFormValue = {
 describe('toLineRequest', () => {
   it('builds the request: numbers for ids, trimmed title, amount normalised as text', () => {
     expect(toLineRequest(VALID)).toEqual({
-      body: { year: 2026, regionId: 12, source: 'DONATION', restrictedCategoryCode: null, title: '社会捐赠助餐资金', amount: '88888.80' },
+      body: {
+        year: 2026,
+        regionId: 12,
+        source: 'DONATION',
+        restrictedCategoryCode: null,
+        title: '社会捐赠助餐资金',
+        amount: '88888.80',
+      },
       problems: [],
     });
   });
@@ -28,7 +35,10 @@ describe('toLineRequest', () => {
 
   it('refuses amounts that are zero, negative, too precise or not amounts', () => {
     for (const amount of ['0', '0.00', '-5', '1.234', '1e5', '', 'abc']) {
-      expect({ amount, problems: toLineRequest({ ...VALID, amount }).problems }).toEqual({ amount, problems: ['amount'] });
+      expect({ amount, problems: toLineRequest({ ...VALID, amount }).problems }).toEqual({
+        amount,
+        problems: ['amount'],
+      });
     }
   });
 

@@ -1,5 +1,10 @@
-import type { AdjustmentRequest, CategoryNode, CreateBudgetLineRequest, FundSource } from '../../../api';
-import { FUND_SOURCES } from '../../../api';
+import {
+  FUND_SOURCES,
+  type AdjustmentRequest,
+  type CategoryNode,
+  type CreateBudgetLineRequest,
+  type FundSource,
+} from '../../../api';
 import { isPositiveMoney, parseMoney, parseSignedMoney } from '../../../shared/money';
 
 /** The new-line form as it holds its values (the region as a tree-select key). */

@@ -69,7 +69,9 @@ describe('chart texts', () => {
       { dataIndex: 1, seriesIndex: 0, marker: '●', seriesName: '批复' },
       { dataIndex: 1, seriesIndex: 2, marker: '●', seriesName: '已支付' },
     ]);
-    expect(text).toBe('<strong>社会&#60;捐赠&#62;</strong><br/>●批复: ¥88,888.88<br/>●已支付: ¥0.00<br/>承诺率: 0.00%<br/>支付率: 0.00%');
+    expect(text).toBe(
+      '<strong>社会&#60;捐赠&#62;</strong><br/>●批复: ¥88,888.88<br/>●已支付: ¥0.00<br/>承诺率: 0.00%<br/>支付率: 0.00%',
+    );
     expect(tooltip({ dataIndex: 0, seriesIndex: 1 })).toContain('承诺: ¥400,000.00');
     expect(tooltip([])).toBe('');
   });

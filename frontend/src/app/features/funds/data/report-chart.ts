@@ -39,7 +39,11 @@ export function axisMoney(fen: number): string {
 }
 
 /** The tooltip of one group: its label, then each measure as the API sent it, then the two rates. */
-export function reportTooltip(rows: readonly FundsReportRow[], labels: ChartLabels, rateLabels: { paid: string; committed: string }) {
+export function reportTooltip(
+  rows: readonly FundsReportRow[],
+  labels: ChartLabels,
+  rateLabels: { paid: string; committed: string },
+) {
   return (params: TooltipParam | TooltipParam[]): string => {
     const list = Array.isArray(params) ? params : [params];
     const row = list.length > 0 ? rows[list[0].dataIndex] : undefined;
@@ -94,7 +98,8 @@ export function reportChartOption(
  * added as BigInt, rates as ⌊part × 10000 ÷ allocated⌋ basis points.
  */
 export function reportTotal(rows: readonly FundsReportRow[], label: string): FundsReportRow {
-  const sum = (pick: (r: FundsReportRow) => Money): bigint => rows.reduce((acc, r) => acc + BigInt(moneyToFen(pick(r)) ?? '0'), 0n);
+  const sum = (pick: (r: FundsReportRow) => Money): bigint =>
+    rows.reduce((acc, r) => acc + BigInt(moneyToFen(pick(r)) ?? '0'), 0n);
   const allocated = sum((r) => r.allocated);
   const committed = sum((r) => r.committed);
   const paid = sum((r) => r.paid);

@@ -1,16 +1,16 @@
 import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import {
   API_V1,
   CreateUserRequest,
+  newIdempotencyKey,
   Page,
+  toHttpParams,
   UpdateUserRequest,
   User,
   UserListQuery,
-  newIdempotencyKey,
-  toHttpParams,
 } from '../../../api';
 
 const USERS = `${API_V1}/users`;

@@ -1,9 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import type { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import type { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -17,7 +17,13 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { toLocalDateTime } from '../../../shared/dates';
 import { required } from '../../../shared/validators';
-import { CampaignFormProblem, campaignFormValue, isRulesFrozen, toCampaignPatch, toCampaignRequest } from '../data/campaign-form';
+import {
+  CampaignFormProblem,
+  campaignFormValue,
+  isRulesFrozen,
+  toCampaignPatch,
+  toCampaignRequest,
+} from '../data/campaign-form';
 import { CampaignsApi } from '../data/campaigns.api';
 
 /** A new campaign opens now and runs four weeks unless the worker says otherwise. */

@@ -42,6 +42,10 @@ export class NeedTimelineComponent {
   readonly events = input.required<readonly NeedEvent[]>();
 
   protected readonly entries = computed(() =>
-    timelineEntries(this.events(), (key, fallback, params) => this.i18n.dynamic(key, fallback, params), this.i18n.lang()),
+    timelineEntries(
+      this.events(),
+      (key, fallback, params) => this.i18n.dynamic(key, fallback, params),
+      this.i18n.lang(),
+    ),
   );
 }

@@ -11,11 +11,13 @@ export const MAX_ATTACHMENTS = 5;
  * Why a chosen file cannot be uploaded (a translation key taking `{name}`), or null. A first check
  * only: the API recognises the type by the file's content.
  */
-export function checkAttachment(file: { name: string; type: string; size: number }, alreadyAttached: number): TranslationKey | null {
+export function checkAttachment(
+  file: { name: string; type: string; size: number },
+  alreadyAttached: number,
+): TranslationKey | null {
   if (alreadyAttached >= MAX_ATTACHMENTS) return 'needForm.tooManyFiles';
   const problem = uploadProblem(file, MAX_ATTACHMENT_BYTES);
   if (problem === 'type') return 'needForm.fileType';
   if (problem === 'size') return 'needForm.fileTooLarge';
   return null;
 }
-

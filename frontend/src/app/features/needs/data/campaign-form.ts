@@ -38,7 +38,10 @@ export function campaignFormValue(c: Campaign): CampaignFormValue {
 export type CampaignFormProblem = 'opensAtInvalid' | 'closesAtInvalid' | 'closesBeforeOpens';
 
 /** The body of `POST /campaigns`: local times as UTC instants, or what is wrong with them. */
-export function toCampaignRequest(v: CampaignFormValue): { body: CampaignRequest | null; problems: CampaignFormProblem[] } {
+export function toCampaignRequest(v: CampaignFormValue): {
+  body: CampaignRequest | null;
+  problems: CampaignFormProblem[];
+} {
   const opensAt = fromLocalDateTime(v.opensAt);
   const closesAt = fromLocalDateTime(v.closesAt);
   const problems: CampaignFormProblem[] = [];

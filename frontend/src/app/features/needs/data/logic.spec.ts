@@ -23,7 +23,12 @@ const summary: NeedSummary = {
 describe('approved-needs filters → query', () => {
   it('comma-joins statuses, turns tree keys into ids and leaves out empty filters', () => {
     expect(
-      toNeedQuery({ regionId: '12', statuses: ['APPROVED', 'SHORTLISTED'], categoryId: null, campaignId: 4, q: '  助餐 ' }, 2, 50, '-supportCount'),
+      toNeedQuery(
+        { regionId: '12', statuses: ['APPROVED', 'SHORTLISTED'], categoryId: null, campaignId: 4, q: '  助餐 ' },
+        2,
+        50,
+        '-supportCount',
+      ),
     ).toEqual({
       regionId: 12,
       status: 'APPROVED,SHORTLISTED',
@@ -34,7 +39,9 @@ describe('approved-needs filters → query', () => {
       page: 2,
       pageSize: 50,
     });
-    expect(toNeedQuery({ regionId: null, statuses: [], categoryId: '7', campaignId: null, q: '' }, 1, 20, null)).toMatchObject({
+    expect(
+      toNeedQuery({ regionId: null, statuses: [], categoryId: '7', campaignId: null, q: '' }, 1, 20, null),
+    ).toMatchObject({
       regionId: undefined,
       status: undefined,
       categoryId: 7,
@@ -97,7 +104,12 @@ describe('supports', () => {
     ];
     expect([...supportedNeedIds(mine)]).toEqual([2]);
     // My own accepted needs are asked about separately (/my/needs does not say whether I support them).
-    expect(ownOpenNeedIds([...mine, { need: { ...summary, id: 3, status: 'SUBMITTED' }, relation: 'SUBMITTED', timeline: [] }])).toEqual([1]);
+    expect(
+      ownOpenNeedIds([
+        ...mine,
+        { need: { ...summary, id: 3, status: 'SUBMITTED' }, relation: 'SUBMITTED', timeline: [] },
+      ]),
+    ).toEqual([1]);
   });
 
   it('offers support only on accepted needs of an open campaign, and withdrawal only of my own support', () => {
@@ -170,7 +182,10 @@ describe('campaign form', () => {
 
   it('refuses a window that closes before it opens, or missing times', () => {
     expect(toCampaignRequest({ ...value, closesAt: '2026-11-23T08:59' }).problems).toEqual(['closesBeforeOpens']);
-    expect(toCampaignRequest({ ...value, opensAt: '', closesAt: 'x' }).problems).toEqual(['opensAtInvalid', 'closesAtInvalid']);
+    expect(toCampaignRequest({ ...value, opensAt: '', closesAt: 'x' }).problems).toEqual([
+      'opensAtInvalid',
+      'closesAtInvalid',
+    ]);
   });
 
   it('freezes the rules once open, and patches only what changed', () => {
@@ -189,7 +204,10 @@ describe('campaign form', () => {
       needCount: 0,
     };
     expect(toCampaignPatch(body, before)).toEqual({});
-    expect(toCampaignPatch({ ...body, supportsPerResident: 5, title: '新' }, before)).toEqual({ supportsPerResident: 5, title: '新' });
+    expect(toCampaignPatch({ ...body, supportsPerResident: 5, title: '新' }, before)).toEqual({
+      supportsPerResident: 5,
+      title: '新',
+    });
   });
 });
 
@@ -198,7 +216,9 @@ describe('attachments', () => {
     expect(checkAttachment({ name: 'a.jpg', type: 'image/jpeg', size: 1000 }, 0)).toBeNull();
     expect(checkAttachment({ name: 'scan.PDF', type: '', size: 1000 }, 4)).toBeNull();
     expect(checkAttachment({ name: 'a.gif', type: 'image/gif', size: 1000 }, 0)).toBe('needForm.fileType');
-    expect(checkAttachment({ name: 'a.png', type: 'image/png', size: 5 * 1024 * 1024 + 1 }, 0)).toBe('needForm.fileTooLarge');
+    expect(checkAttachment({ name: 'a.png', type: 'image/png', size: 5 * 1024 * 1024 + 1 }, 0)).toBe(
+      'needForm.fileTooLarge',
+    );
     expect(checkAttachment({ name: 'a.png', type: 'image/png', size: 10 }, 5)).toBe('needForm.tooManyFiles');
     expect(fileSize(350 * 1024)).toBe('350 KB');
     expect(fileSize(1.5 * 1024 * 1024)).toBe('1.5 MB');

@@ -1,5 +1,5 @@
 import { HttpClient, HttpContext, HttpResponse } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import {
@@ -11,12 +11,12 @@ import {
   NeedEvent,
   NeedQuery,
   NeedSummary,
+  newIdempotencyKey,
   Page,
   RejectReason,
   SimilarNeed,
   SupportResult,
   SupportTransfer,
-  newIdempotencyKey,
   toHttpParams,
 } from '../../../api';
 import { silentErrors } from '../../../core/http/http-context';

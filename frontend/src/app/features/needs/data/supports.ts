@@ -17,11 +17,19 @@ export function ownOpenNeedIds(mine: readonly MyNeed[], limit = 10): number[] {
 }
 
 /** Support is possible while the campaign is OPEN and the need ACCEPTED, once per resident. */
-export function canSupport(need: Pick<NeedSummary, 'status'>, campaign: Pick<Campaign, 'status'> | undefined, supported: boolean): boolean {
+export function canSupport(
+  need: Pick<NeedSummary, 'status'>,
+  campaign: Pick<Campaign, 'status'> | undefined,
+  supported: boolean,
+): boolean {
   return !supported && need.status === 'ACCEPTED' && campaign?.status === 'OPEN';
 }
 
 /** A support can be withdrawn while the campaign is OPEN. */
-export function canWithdraw(need: Pick<NeedSummary, 'status'>, campaign: Pick<Campaign, 'status'> | undefined, supported: boolean): boolean {
+export function canWithdraw(
+  need: Pick<NeedSummary, 'status'>,
+  campaign: Pick<Campaign, 'status'> | undefined,
+  supported: boolean,
+): boolean {
   return supported && need.status === 'ACCEPTED' && campaign?.status === 'OPEN';
 }

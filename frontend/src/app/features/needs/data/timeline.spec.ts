@@ -21,7 +21,11 @@ function event(over: Partial<NeedEvent>): NeedEvent {
 
 describe('timeline formatting', () => {
   it('writes a status change from → to in Chinese, with time and actor', () => {
-    const entry = timelineEntry(event({ fromStatus: 'SUBMITTED', toStatus: 'ACCEPTED', at: at(10, 5) }), lookup, 'zh-CN');
+    const entry = timelineEntry(
+      event({ fromStatus: 'SUBMITTED', toStatus: 'ACCEPTED', at: at(10, 5) }),
+      lookup,
+      'zh-CN',
+    );
     expect(entry).toEqual({
       time: '2026-11-23 10:05',
       title: '待审核 → 已受理',
@@ -32,7 +36,11 @@ describe('timeline formatting', () => {
   });
 
   it('names the submission by its status and tells the channel', () => {
-    const entry = timelineEntry(event({ toStatus: 'SUBMITTED', note: { channel: 'PROXY' }, actorName: 'resident' }), lookup, 'zh-CN');
+    const entry = timelineEntry(
+      event({ toStatus: 'SUBMITTED', note: { channel: 'PROXY' }, actorName: 'resident' }),
+      lookup,
+      'zh-CN',
+    );
     expect(entry.title).toBe('待审核');
     expect(entry.note).toBe('社工代录');
     expect(entry.color).toBe('blue');
@@ -40,7 +48,11 @@ describe('timeline formatting', () => {
 
   it('explains a rejection with its reason code and note, in red', () => {
     const entry = timelineEntry(
-      event({ fromStatus: 'SUBMITTED', toStatus: 'REJECTED', note: { reasonCode: 'INSUFFICIENT_INFO', reason: '请补充地点' } }),
+      event({
+        fromStatus: 'SUBMITTED',
+        toStatus: 'REJECTED',
+        note: { reasonCode: 'INSUFFICIENT_INFO', reason: '请补充地点' },
+      }),
       lookup,
       'zh-CN',
     );
@@ -64,7 +76,9 @@ describe('timeline formatting', () => {
   });
 
   it('names other kinds of events, the code itself when unknown, and shows unknown note members', () => {
-    expect(timelineEntry(event({ kind: 'MERGED_IN', note: { sourceNeedId: 4, sourceTitle: '助餐' } }), lookup, 'zh-CN')).toMatchObject({
+    expect(
+      timelineEntry(event({ kind: 'MERGED_IN', note: { sourceNeedId: 4, sourceTitle: '助餐' } }), lookup, 'zh-CN'),
+    ).toMatchObject({
       title: '合并了其他需求',
       note: '「助餐」',
     });

@@ -1,4 +1,4 @@
-import { Injectable, inject, signal } from '@angular/core';
+import { inject, Injectable, signal } from '@angular/core';
 import { PERMISSIONS } from '@diandan/access';
 
 import { AuthService } from '../../../core/auth/auth.service';

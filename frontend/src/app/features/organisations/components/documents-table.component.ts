@@ -65,6 +65,8 @@ export class OrganisationDocumentsComponent {
 
   protected download(d: OrganisationDocument): void {
     this.downloading.set(d.id);
-    void this.downloads.save(this.api.documentFile(this.organisationId(), d.id, silentErrors()), d.fileName).finally(() => this.downloading.set(null));
+    void this.downloads
+      .save(this.api.documentFile(this.organisationId(), d.id, silentErrors()), d.fileName)
+      .finally(() => this.downloading.set(null));
   }
 }

@@ -3,8 +3,8 @@ import { RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 
 import type { OrganisationStatus } from '../../../api';
-import { OrgTranslatePipe } from '../i18n/organisations-i18n';
 import { Banner, bannerOf } from '../data/status-banner';
+import { OrgTranslatePipe } from '../i18n/organisations-i18n';
 
 /**
  * What a member is told while their organisation is not ACTIVE: under review, returned (with the

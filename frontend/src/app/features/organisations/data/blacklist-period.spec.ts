@@ -1,4 +1,10 @@
-import { addYears, blacklistWindow, lastBlacklistedDay, outsideBlacklistWindow, shanghaiDate } from './blacklist-period';
+import {
+  addYears,
+  blacklistWindow,
+  lastBlacklistedDay,
+  outsideBlacklistWindow,
+  shanghaiDate,
+} from './blacklist-period';
 
 describe('blacklist period in the dialog', () => {
   it('offers a last day from one to three years ahead', () => {

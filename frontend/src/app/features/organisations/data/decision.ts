@@ -13,11 +13,46 @@ export interface DecisionSpec {
 }
 
 export const DECISIONS: Readonly<Record<Exclude<OrganisationAction, 'RESUBMIT' | 'BLACKLIST_EXPIRE'>, DecisionSpec>> = {
-  APPROVE: { reason: 'optional', until: false, danger: false, icon: 'check', label: 'organisations.action.APPROVE', done: 'organisations.done.APPROVE' },
-  RETURN: { reason: 'required', until: false, danger: false, icon: 'rollback', label: 'organisations.action.RETURN', done: 'organisations.done.RETURN' },
-  SUSPEND: { reason: 'required', until: false, danger: true, icon: 'pause-circle', label: 'organisations.action.SUSPEND', done: 'organisations.done.SUSPEND' },
-  REINSTATE: { reason: 'optional', until: false, danger: false, icon: 'reload', label: 'organisations.action.REINSTATE', done: 'organisations.done.REINSTATE' },
-  BLACKLIST: { reason: 'required', until: true, danger: true, icon: 'stop', label: 'organisations.action.BLACKLIST', done: 'organisations.done.BLACKLIST' },
+  APPROVE: {
+    reason: 'optional',
+    until: false,
+    danger: false,
+    icon: 'check',
+    label: 'organisations.action.APPROVE',
+    done: 'organisations.done.APPROVE',
+  },
+  RETURN: {
+    reason: 'required',
+    until: false,
+    danger: false,
+    icon: 'rollback',
+    label: 'organisations.action.RETURN',
+    done: 'organisations.done.RETURN',
+  },
+  SUSPEND: {
+    reason: 'required',
+    until: false,
+    danger: true,
+    icon: 'pause-circle',
+    label: 'organisations.action.SUSPEND',
+    done: 'organisations.done.SUSPEND',
+  },
+  REINSTATE: {
+    reason: 'optional',
+    until: false,
+    danger: false,
+    icon: 'reload',
+    label: 'organisations.action.REINSTATE',
+    done: 'organisations.done.REINSTATE',
+  },
+  BLACKLIST: {
+    reason: 'required',
+    until: true,
+    danger: true,
+    icon: 'stop',
+    label: 'organisations.action.BLACKLIST',
+    done: 'organisations.done.BLACKLIST',
+  },
 };
 
 export type OfficerAction = keyof typeof DECISIONS;

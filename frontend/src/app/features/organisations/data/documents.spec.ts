@@ -4,9 +4,15 @@ describe('documents chosen for upload', () => {
   it('takes PDF, PNG and JPEG up to 5 MB', () => {
     expect(checkDocument({ name: '登记证书.pdf', type: 'application/pdf', size: 1024 })).toBeNull();
     expect(checkDocument({ name: 'scan.JPG', type: '', size: 1024 })).toBeNull();
-    expect(checkDocument({ name: 'a.docx', type: 'application/msword', size: 1024 })).toBe('organisations.documents.fileType');
-    expect(checkDocument({ name: 'a.pdf', type: 'application/pdf', size: 5 * 1024 * 1024 + 1 })).toBe('organisations.documents.fileTooLarge');
-    expect(checkDocument({ name: 'a.pdf', type: 'application/pdf', size: 0 })).toBe('organisations.documents.fileEmpty');
+    expect(checkDocument({ name: 'a.docx', type: 'application/msword', size: 1024 })).toBe(
+      'organisations.documents.fileType',
+    );
+    expect(checkDocument({ name: 'a.pdf', type: 'application/pdf', size: 5 * 1024 * 1024 + 1 })).toBe(
+      'organisations.documents.fileTooLarge',
+    );
+    expect(checkDocument({ name: 'a.pdf', type: 'application/pdf', size: 0 })).toBe(
+      'organisations.documents.fileEmpty',
+    );
   });
 
   it('sends the base64 part of a data URL', () => {

@@ -1,10 +1,11 @@
 import { HttpClient, HttpContext, HttpResponse } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
-import { Observable, map } from 'rxjs';
+import { inject, Injectable } from '@angular/core';
+import { map, Observable } from 'rxjs';
 
 import {
-  API_V1,
   AddMemberRequest,
+  API_V1,
+  itemsOf,
   Organisation,
   OrganisationDetail,
   OrganisationDocument,
@@ -15,10 +16,9 @@ import {
   RegionNode,
   RegisterOrganisationRequest,
   RegistrationResult,
+  toHttpParams,
   UpdateMyOrganisationRequest,
   UploadDocumentRequest,
-  itemsOf,
-  toHttpParams,
 } from '../../../api';
 
 const ORGS = `${API_V1}/organisations`;
@@ -45,7 +45,9 @@ export class OrganisationsApi {
   }
 
   record(id: number | null, page: number, pageSize: number): Observable<Page<OrganisationRecord>> {
-    return this.http.get<Page<OrganisationRecord>>(id === null ? `${MINE}/record` : `${ORGS}/${id}/record`, { params: toHttpParams({ page, pageSize }) });
+    return this.http.get<Page<OrganisationRecord>>(id === null ? `${MINE}/record` : `${ORGS}/${id}/record`, {
+      params: toHttpParams({ page, pageSize }),
+    });
   }
 
   documents(id: number | null): Observable<OrganisationDocument[]> {

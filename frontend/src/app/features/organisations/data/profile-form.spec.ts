@@ -39,14 +39,24 @@ describe('profile form → PATCH body', () => {
   });
 
   it('sends the grade and its expiry together, and clears both', () => {
-    expect(toProfilePatch({ ...toProfileFormValue(org()), gradeExpiresOn: '2029-12-31' }, org())).toEqual({ grade: 4, gradeExpiresOn: '2029-12-31' });
-    expect(toProfilePatch({ ...toProfileFormValue(org()), grade: null }, org())).toEqual({ grade: null, gradeExpiresOn: null });
+    expect(toProfilePatch({ ...toProfileFormValue(org()), gradeExpiresOn: '2029-12-31' }, org())).toEqual({
+      grade: 4,
+      gradeExpiresOn: '2029-12-31',
+    });
+    expect(toProfilePatch({ ...toProfileFormValue(org()), grade: null }, org())).toEqual({
+      grade: null,
+      gradeExpiresOn: null,
+    });
   });
 
   it('leaves the registration data out once the organisation is approved', () => {
     const v = { ...toProfileFormValue(org()), name: '新名称', regionId: '10' };
     expect(toProfilePatch(v, org())).toEqual({});
     expect(toProfilePatch(v, org({ status: 'RETURNED' }))).toEqual({ name: '新名称', regionId: 10 });
-    expect(['PENDING_REVIEW', 'RETURNED', 'ACTIVE', 'SUSPENDED', 'BLACKLISTED'].filter((s) => registrationEditable(s as OrganisationDetail['status']))).toEqual(['PENDING_REVIEW', 'RETURNED']);
+    expect(
+      ['PENDING_REVIEW', 'RETURNED', 'ACTIVE', 'SUSPENDED', 'BLACKLISTED'].filter((s) =>
+        registrationEditable(s as OrganisationDetail['status']),
+      ),
+    ).toEqual(['PENDING_REVIEW', 'RETURNED']);
   });
 });

@@ -1,4 +1,4 @@
-import type { OrgType, OrganisationDetail, UpdateMyOrganisationRequest } from '../../../api';
+import type { OrganisationDetail, OrgType, UpdateMyOrganisationRequest } from '../../../api';
 
 export interface ProfileFormValue {
   name: string;

@@ -21,7 +21,10 @@ describe('registration form', () => {
   });
 
   it('notices two different passwords', () => {
-    const group = new FormGroup({ password: new FormControl('Abcdefgh1'), confirmPassword: new FormControl('Abcdefgh2') });
+    const group = new FormGroup({
+      password: new FormControl('Abcdefgh1'),
+      confirmPassword: new FormControl('Abcdefgh2'),
+    });
     expect(passwordsMatch(group)).toEqual({ passwordsDiffer: true });
     group.controls.confirmPassword.setValue('Abcdefgh1');
     expect(passwordsMatch(group)).toBeNull();

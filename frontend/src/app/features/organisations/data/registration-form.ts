@@ -1,7 +1,7 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import type { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
 
-import type { OrgType, OrganisationKind, RegionNode, RegisterOrganisationRequest } from '../../../api';
+import type { OrganisationKind, OrgType, RegionNode, RegisterOrganisationRequest } from '../../../api';
 import { regionLabel } from '../../regions';
 import { creditCodeProblem, normaliseCreditCode } from './credit-code';
 

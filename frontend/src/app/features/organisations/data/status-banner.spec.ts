@@ -10,7 +10,13 @@ describe('what a member is told about the organisation status', () => {
   it('shows nothing while ACTIVE and a banner otherwise, warmer as it gets worse', () => {
     expect(bannerOf('ACTIVE')).toBeNull();
     expect(bannerOf(undefined)).toBeNull();
-    expect(ORGANISATION_STATUSES.map((s) => bannerOf(s)?.type ?? null)).toEqual(['info', 'warning', null, 'warning', 'error']);
+    expect(ORGANISATION_STATUSES.map((s) => bannerOf(s)?.type ?? null)).toEqual([
+      'info',
+      'warning',
+      null,
+      'warning',
+      'error',
+    ]);
   });
 
   it('has every status (app-wide: the shared status tag) in both languages', () => {
@@ -19,7 +25,8 @@ describe('what a member is told about the organisation status', () => {
     for (const key of ORGANISATION_STATUSES.map((s) => `organisationStatus.${s}`)) {
       expect({ key, zh: typeof zh[key], en: typeof en[key] }).toEqual({ key, zh: 'string', en: 'string' });
     }
-    for (const p of ['organisations.review', 'organisations.self']) expect([typeof zh[`permission.${p}`], typeof en[`permission.${p}`]]).toEqual(['string', 'string']);
+    for (const p of ['organisations.review', 'organisations.self'])
+      expect([typeof zh[`permission.${p}`], typeof en[`permission.${p}`]]).toEqual(['string', 'string']);
   });
 
   it("has every kind, type, document kind, record kind and decision hint in the feature's two dictionaries", () => {
@@ -35,14 +42,22 @@ describe('what a member is told about the organisation status', () => {
       'documentKind.GRADE_CERTIFICATE',
       'documentKind.QUALIFICATION',
       'documentKind.OTHER',
-      ...['APPROVAL', 'AWARD', 'CONTRACT', 'EVALUATION', 'SUSPENSION', 'BLACKLIST', 'REINSTATEMENT'].map((k) => `recordKind.${k}`),
+      ...['APPROVAL', 'AWARD', 'CONTRACT', 'EVALUATION', 'SUSPENSION', 'BLACKLIST', 'REINSTATEMENT'].map(
+        (k) => `recordKind.${k}`,
+      ),
       ...['APPROVE', 'RETURN', 'SUSPEND', 'REINSTATE', 'BLACKLIST'].map((a) => `organisations.decision.hint.${a}`),
       ...['length', 'characters', 'checkCharacter'].map((p) => `organisations.register.creditCode.${p}`),
     ];
-    for (const key of keys) expect({ key, zh: typeof zh[key], en: typeof en[key] }).toEqual({ key, zh: 'string', en: 'string' });
+    for (const key of keys)
+      expect({ key, zh: typeof zh[key], en: typeof en[key] }).toEqual({ key, zh: 'string', en: 'string' });
   });
 
   it('colours sanctions red or orange on the record', () => {
-    expect([recordColor('BLACKLIST'), recordColor('SUSPENSION'), recordColor('AWARD'), recordColor('SOMETHING')]).toEqual(['red', 'orange', 'green', 'default']);
+    expect([
+      recordColor('BLACKLIST'),
+      recordColor('SUSPENSION'),
+      recordColor('AWARD'),
+      recordColor('SOMETHING'),
+    ]).toEqual(['red', 'orange', 'green', 'default']);
   });
 });

@@ -20,19 +20,23 @@ export const organisationsEnUS: Readonly<Record<OrgKey, string>> = {
   'recordKind.REINSTATEMENT': 'Reinstatement',
   'organisations.register.title': 'Register an organisation',
   'organisations.register.backToLogin': 'Back to sign-in',
-  'organisations.register.intro': "Enter the organisation's registration data and create its first account. A procurement officer of the district reviews it; meanwhile you can sign in, follow the review and upload documents.",
+  'organisations.register.intro':
+    "Enter the organisation's registration data and create its first account. A procurement officer of the district reviews it; meanwhile you can sign in, follow the review and upload documents.",
   'organisations.register.organisation': 'Organisation',
   'organisations.register.nameTip': 'The full name (2–128 characters)',
-  'organisations.register.creditCodeHint': 'The 18-character unified social credit code; the last character is a check character',
+  'organisations.register.creditCodeHint':
+    'The 18-character unified social credit code; the last character is a check character',
   'organisations.register.creditCode.length': 'The code has exactly 18 characters',
   'organisations.register.creditCode.characters': 'Only digits and capital letters (no I, O, S, V, Z)',
-  'organisations.register.creditCode.checkCharacter': 'The check character is wrong: please compare with the certificate',
+  'organisations.register.creditCode.checkCharacter':
+    'The check character is wrong: please compare with the certificate',
   'organisations.register.regionTip': 'Choose the district or street of registration',
   'organisations.register.regionHint': 'Where the registration authority is (a district, or a street)',
   'organisations.register.serviceAreasHint': 'Regions the organisation serves besides its own (several allowed)',
   'organisations.register.phoneTip': 'A phone number of 6–20 digits',
   'organisations.register.account': 'Account',
-  'organisations.register.accountHint': "This account signs in, bids and maintains the organisation's data; colleagues can be added later under My organisation.",
+  'organisations.register.accountHint':
+    "This account signs in, bids and maintains the organisation's data; colleagues can be added later under My organisation.",
   'organisations.register.usernameTip': '3–64 letters, digits or _ . -',
   'organisations.register.passwordTip': 'At least {min} characters, not containing the username, not a common password',
   'organisations.register.confirmPassword': 'Confirm password',
@@ -92,13 +96,15 @@ export const organisationsEnUS: Readonly<Record<OrgKey, string>> = {
   'organisations.documents.readFailed': '{name}: the file could not be read',
   'organisations.documents.uploaded': '{name} uploaded',
   'organisations.banner.PENDING_REVIEW': 'Your registration is under review',
-  'organisations.banner.PENDING_REVIEW.hint': 'You cannot bid until it is approved. Meanwhile, complete the profile and upload the registration certificate and other documents.',
+  'organisations.banner.PENDING_REVIEW.hint':
+    'You cannot bid until it is approved. Meanwhile, complete the profile and upload the registration certificate and other documents.',
   'organisations.banner.RETURNED': 'Your registration was returned for changes',
   'organisations.banner.RETURNED.hint': 'Make the changes asked for, then choose "Resubmit for review".',
   'organisations.banner.SUSPENDED': 'Your organisation is suspended',
   'organisations.banner.SUSPENDED.hint': 'While suspended it cannot bid or sign contracts.',
   'organisations.banner.BLACKLISTED': 'Your organisation is blacklisted',
-  'organisations.banner.BLACKLISTED.hint': 'Until {until} (that day included); it is lifted automatically afterwards. Meanwhile it cannot take part in government purchases.',
+  'organisations.banner.BLACKLISTED.hint':
+    'Until {until} (that day included); it is lifted automatically afterwards. Meanwhile it cannot take part in government purchases.',
   'organisations.banner.reason': 'Reason: ',
   'organisations.banner.open': 'Open My organisation',
   'organisations.action.APPROVE': 'Approve',
@@ -122,8 +128,10 @@ export const organisationsEnUS: Readonly<Record<OrgKey, string>> = {
   'organisations.decision.hint.RETURN': 'The organisation makes the changes and resubmits.',
   'organisations.decision.hint.SUSPEND': 'While suspended it cannot bid or sign; you can reinstate it at any time.',
   'organisations.decision.hint.REINSTATE': 'The organisation takes part in government purchases again.',
-  'organisations.decision.hint.BLACKLIST': 'It ends automatically at 24:00 of the last day and cannot be lifted early. It goes on the performance record.',
-  'organisations.profile.registrationFixed': 'Once approved, the name, legal form and place of registration cannot be changed here: ask the reviewing officer.',
+  'organisations.decision.hint.BLACKLIST':
+    'It ends automatically at 24:00 of the last day and cannot be lifted early. It goes on the performance record.',
+  'organisations.profile.registrationFixed':
+    'Once approved, the name, legal form and place of registration cannot be changed here: ask the reviewing officer.',
   'organisations.profile.gradeHint': 'A grade needs its last valid day; upload the grade certificate too',
   'organisations.profile.bankAccountTip': 'The account number has 8–32 digits',
   'organisations.members.add': 'Add a member',

@@ -22,7 +22,8 @@ export const organisationsZhCN = {
   'recordKind.REINSTATEMENT': '恢复',
   'organisations.register.title': '社会组织注册',
   'organisations.register.backToLogin': '返回登录',
-  'organisations.register.intro': '填写机构登记信息并创建第一个机构账号。提交后由所在区民政部门采购专员审核；审核期间即可登录查看进度、上传资质文件。',
+  'organisations.register.intro':
+    '填写机构登记信息并创建第一个机构账号。提交后由所在区民政部门采购专员审核；审核期间即可登录查看进度、上传资质文件。',
   'organisations.register.organisation': '机构信息',
   'organisations.register.nameTip': '请填写机构全称（2–128 字）',
   'organisations.register.creditCodeHint': '18 位统一社会信用代码，末位为校验码',

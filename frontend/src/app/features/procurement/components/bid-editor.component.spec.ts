@@ -1,7 +1,7 @@
 import { registerLocaleData } from '@angular/common';
 import { provideHttpClient } from '@angular/common/http';
-import localeZh from '@angular/common/locales/zh';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import localeZh from '@angular/common/locales/zh';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
@@ -119,10 +119,14 @@ describe('BidEditorComponent', () => {
 
     const pdf = new File(['%PDF-1.4 服务方案'], '服务方案.pdf', { type: 'application/pdf' });
     const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])], '资质.png', { type: 'image/png' });
-    const doc = new File(['x'], '说明.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    const doc = new File(['x'], '说明.docx', {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
     choose(pdf, png, doc);
     await until(() => el.querySelectorAll('[data-testid^="bid-file-"][data-name]').length === 2, fixture);
-    expect(Array.from(el.querySelectorAll('[data-testid="bid-files"] li'), (li) => li.getAttribute('data-name'))).toEqual(['服务方案.pdf', '资质.png']);
+    expect(
+      Array.from(el.querySelectorAll('[data-testid="bid-files"] li'), (li) => li.getAttribute('data-name')),
+    ).toEqual(['服务方案.pdf', '资质.png']);
     expect(testId('bid-file-error')?.textContent).toContain('说明.docx：只接受 PDF、PNG、JPEG');
 
     type('bid-price', '105000');

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -17,7 +28,7 @@ import { formatDeadline } from '../../../shared/dates';
 import { formatMoney, moneyToFen, parseMoney } from '../../../shared/money';
 import { MoneyPipe } from '../../../shared/money.pipe';
 import { inlineProblem } from '../data/errors';
-import { BID_DOCUMENT_ACCEPT, MAX_BID_DOCUMENTS, bidFileProblem, fileToBase64, formatBytes } from '../data/files';
+import { BID_DOCUMENT_ACCEPT, bidFileProblem, fileToBase64, formatBytes, MAX_BID_DOCUMENTS } from '../data/files';
 import { Bid, BidDocumentInput, BidReceipt, SubmitBidRequest, Tender } from '../data/procurement.types';
 import { TendersApi } from '../data/tenders.api';
 import { InlineProblem, ProcTranslatePipe, ProcurementI18n } from '../i18n/procurement-i18n';
@@ -90,7 +101,9 @@ export class BidEditorComponent {
   protected price = '';
   protected technical: Record<string, string> = {};
 
-  protected readonly open = computed(() => this.tender().status === 'PUBLISHED' && new Date(this.tender().bidDeadline).getTime() > Date.now());
+  protected readonly open = computed(
+    () => this.tender().status === 'PUBLISHED' && new Date(this.tender().bidDeadline).getTime() > Date.now(),
+  );
   protected readonly eligible = computed(() => (this.tender().ineligibleReasons ?? []).length === 0);
   protected readonly live = computed(() => this.bid()?.status === 'SUBMITTED');
   /** The receipt shown: the last one the server gave, or the live bid's. */
@@ -98,7 +111,15 @@ export class BidEditorComponent {
     const bid = this.bid();
     const last = this.receipt();
     if (last && (!bid || last.bidId === bid.id || last.version >= bid.version)) return last;
-    return bid ? { bidId: bid.id, tenderId: bid.tenderId, version: bid.version, submittedAt: bid.submittedAt, sha256: bid.sha256 } : null;
+    return bid
+      ? {
+          bidId: bid.id,
+          tenderId: bid.tenderId,
+          version: bid.version,
+          submittedAt: bid.submittedAt,
+          sha256: bid.sha256,
+        }
+      : null;
   });
   protected readonly showForm = computed(() => this.open() && this.eligible() && (!this.live() || this.editing()));
 

@@ -1,5 +1,16 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -25,7 +36,16 @@ import { InlineProblem, ProcTranslatePipe, ProcurementI18n } from '../i18n/procu
 @Component({
   selector: 'dd-committee-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzAlertModule, NzButtonModule, NzCheckboxModule, NzEmptyModule, NzIconModule, NzTableModule, NzTagModule, ProcTranslatePipe],
+  imports: [
+    NzAlertModule,
+    NzButtonModule,
+    NzCheckboxModule,
+    NzEmptyModule,
+    NzIconModule,
+    NzTableModule,
+    NzTagModule,
+    ProcTranslatePipe,
+  ],
   template: `
     @if (problem(); as p) {
       <nz-alert class="dd-form-alert" nzType="error" nzShowIcon nzCloseable [nzMessage]="p.detail" [nzDescription]="p.fieldErrors.join('; ')" data-testid="committee-error" />
@@ -129,20 +149,26 @@ export class CommitteePanelComponent {
   protected readonly problem = signal<InlineProblem | null>(null);
   /** 采购人代表: at most a third of the seats, so only on a committee of 3 or more (always true) — one seat, the signed-in officer. */
   protected readonly asRepresentative = signal(false);
-  protected readonly canSitAsRepresentative = computed(() => this.tender().committeeSize >= 3 && this.auth.me() !== null);
+  protected readonly canSitAsRepresentative = computed(
+    () => this.tender().committeeSize >= 3 && this.auth.me() !== null,
+  );
   protected readonly submittedCount = computed(() => this.committee()?.members.filter((m) => m.submitted).length ?? 0);
   /** Drawn once the qualification check is done (the tender is still OPENED), or again for a re-evaluation. */
   protected readonly canDraw = computed(() => {
     const t = this.tender();
     const c = this.committee();
-    return this.manage() && (t.status === 'OPENED' || (t.status === 'EVALUATING' && (c === null || c.round < t.evaluationRound)));
+    return (
+      this.manage() &&
+      (t.status === 'OPENED' || (t.status === 'EVALUATING' && (c === null || c.round < t.evaluationRound)))
+    );
   });
 
   constructor() {
     effect(() => {
       const t = this.tender();
       untracked(() => {
-        if (['EVALUATING', 'RECOMMENDED', 'AWARD_NOTICE', 'AWARDED', 'FAILED', 'CANCELLED'].includes(t.status)) this.load();
+        if (['EVALUATING', 'RECOMMENDED', 'AWARD_NOTICE', 'AWARDED', 'FAILED', 'CANCELLED'].includes(t.status))
+          this.load();
       });
     });
   }
@@ -154,7 +180,8 @@ export class CommitteePanelComponent {
       .subscribe({
         next: (c) => this.committee.set(c),
         error: (error: unknown) => {
-          if (error instanceof HttpErrorResponse && (error.status === 404 || error.status === 409)) this.committee.set(null);
+          if (error instanceof HttpErrorResponse && (error.status === 404 || error.status === 409))
+            this.committee.set(null);
           else this.problem.set(inlineProblem(error, this.base, this.i18n));
         },
       });
@@ -169,7 +196,9 @@ export class CommitteePanelComponent {
       next: (c) => {
         this.busy.set(false);
         this.committee.set(c);
-        this.message.success(this.i18n.t('committee.drawn', { count: c.members.filter((m) => m.seat === 'EXPERT').length }));
+        this.message.success(
+          this.i18n.t('committee.drawn', { count: c.members.filter((m) => m.seat === 'EXPERT').length }),
+        );
         this.changed.emit();
       },
       error: (error: unknown) => {

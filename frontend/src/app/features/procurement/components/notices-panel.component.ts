@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -29,7 +39,17 @@ export type NoticesRole = 'officer' | 'bidder' | 'reader';
 @Component({
   selector: 'dd-notices-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzCheckboxModule, NzEmptyModule, NzInputModule, NzTagModule, ProcTranslatePipe],
+  imports: [
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzCheckboxModule,
+    NzEmptyModule,
+    NzInputModule,
+    NzTagModule,
+    ProcTranslatePipe,
+  ],
   template: `
     @let open = tender().status === 'PUBLISHED';
     @if (problem(); as p) {
@@ -230,7 +250,12 @@ export class NoticesPanelComponent {
       this.affects = false;
       this.tenderChange.emit(tender);
       if (tender.bidDeadline !== before) {
-        this.message.warning(this.i18n.t('notice.deadlineMoved', { before: formatDeadline(before), after: formatDeadline(tender.bidDeadline) }));
+        this.message.warning(
+          this.i18n.t('notice.deadlineMoved', {
+            before: formatDeadline(before),
+            after: formatDeadline(tender.bidDeadline),
+          }),
+        );
       } else {
         this.message.success(this.i18n.t('notice.published'));
       }

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  input,
+  OnInit,
+  output,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -32,7 +42,18 @@ interface AnswerDraft {
 @Component({
   selector: 'dd-objections-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzEmptyModule, NzInputModule, NzRadioModule, ProcStatusTagComponent, ProcTranslatePipe, ProcCodePipe],
+  imports: [
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzEmptyModule,
+    NzInputModule,
+    NzRadioModule,
+    ProcStatusTagComponent,
+    ProcTranslatePipe,
+    ProcCodePipe,
+  ],
   template: `
     @if (problem(); as p) {
       <nz-alert class="dd-form-alert" nzType="error" nzShowIcon nzCloseable [nzMessage]="p.detail" [nzDescription]="p.fieldErrors.join('; ')" data-testid="objection-error" />
@@ -179,7 +200,10 @@ export class ObjectionsPanelComponent implements OnInit {
     const d = this.draft(o.id);
     this.busy.set(true);
     this.problem.set(null);
-    const body = d.outcome === 'UPHELD' ? { outcome: d.outcome, answer: d.answer.trim(), action: d.action } : { outcome: d.outcome, answer: d.answer.trim() };
+    const body =
+      d.outcome === 'UPHELD'
+        ? { outcome: d.outcome, answer: d.answer.trim(), action: d.action }
+        : { outcome: d.outcome, answer: d.answer.trim() };
     this.api.answer(o.id, body, silentErrors()).subscribe({
       next: () => {
         this.busy.set(false);

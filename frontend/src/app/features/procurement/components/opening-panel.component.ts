@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -145,7 +156,12 @@ export class OpeningPanelComponent {
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (bids) => {
-          this.checks = Object.fromEntries(bids.map((b) => [b.id, this.checks[b.id] ?? { qualified: b.status !== 'DISQUALIFIED', reason: b.qualificationReason ?? '' }]));
+          this.checks = Object.fromEntries(
+            bids.map((b) => [
+              b.id,
+              this.checks[b.id] ?? { qualified: b.status !== 'DISQUALIFIED', reason: b.qualificationReason ?? '' },
+            ]),
+          );
           this.bids.set(bids);
         },
         error: (error: unknown) => this.problem.set(inlineProblem(error, this.base, this.i18n)),
@@ -163,7 +179,9 @@ export class OpeningPanelComponent {
   protected qualify(): void {
     const decisions: QualificationDecision[] = this.bids().map((b) => {
       const c = this.checks[b.id];
-      return c.qualified ? { bidId: b.id, qualified: true } : { bidId: b.id, qualified: false, reason: c.reason.trim() };
+      return c.qualified
+        ? { bidId: b.id, qualified: true }
+        : { bidId: b.id, qualified: false, reason: c.reason.trim() };
     });
     this.busy.set(true);
     this.problem.set(null);

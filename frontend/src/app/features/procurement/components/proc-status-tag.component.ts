@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { ProcStatusKind, STATUS_PREFIXES, procStatusColor } from '../data/status';
+import { procStatusColor, ProcStatusKind, STATUS_PREFIXES } from '../data/status';
 import { ProcCodePipe } from '../i18n/procurement-i18n';
 
 /** A project, tender, bid or objection status as a coloured tag with its Chinese (or English) label. */

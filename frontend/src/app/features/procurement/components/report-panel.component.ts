@@ -1,5 +1,16 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -149,7 +160,9 @@ export class ReportPanelComponent {
   /** One per page: a repeated confirmation replays the first. */
   private readonly awardKey = newIdempotencyKey();
   /** Several bids share the first rank: the purchaser chooses. */
-  protected readonly choosing = computed(() => this.manage() && this.tender().status === 'RECOMMENDED' && (this.report()?.recommended.length ?? 0) > 1);
+  protected readonly choosing = computed(
+    () => this.manage() && this.tender().status === 'RECOMMENDED' && (this.report()?.recommended.length ?? 0) > 1,
+  );
 
   constructor() {
     effect(() => {
@@ -167,13 +180,16 @@ export class ReportPanelComponent {
       .subscribe({
         next: (r) => this.report.set(r),
         error: (error: unknown) => {
-          if (error instanceof HttpErrorResponse && (error.status === 404 || error.status === 409)) this.report.set(null);
+          if (error instanceof HttpErrorResponse && (error.status === 404 || error.status === 409))
+            this.report.set(null);
           else this.problem.set(inlineProblem(error, this.base, this.i18n));
         },
       });
   }
 
-  protected readonly committeeNames = computed(() => (this.report()?.committee ?? []).map((m) => m.displayName).join('、'));
+  protected readonly committeeNames = computed(() =>
+    (this.report()?.committee ?? []).map((m) => m.displayName).join('、'),
+  );
 
   protected time(value: string): string {
     return formatMinute(value, this.base.lang());

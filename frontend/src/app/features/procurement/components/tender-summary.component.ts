@@ -14,7 +14,15 @@ import { ProcStatusTagComponent } from './proc-status-tag.component';
 @Component({
   selector: 'dd-tender-summary',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzDescriptionsModule, NzIconModule, NzTableModule, MoneyPipe, ProcStatusTagComponent, ProcTranslatePipe, ProcCodePipe],
+  imports: [
+    NzDescriptionsModule,
+    NzIconModule,
+    NzTableModule,
+    MoneyPipe,
+    ProcStatusTagComponent,
+    ProcTranslatePipe,
+    ProcCodePipe,
+  ],
   template: `
     @let t = tender();
     <nz-descriptions nzBordered nzSize="small" [nzColumn]="{ xxl: 3, xl: 3, lg: 2, md: 2, sm: 1, xs: 1 }" data-testid="tender-summary">

@@ -41,7 +41,10 @@ export type BudgetCheck =
   | { ok: false; reason: 'mismatch'; total: Money; difference: Money };
 
 /** Does the breakdown add up to the estimate? `difference` = estimate − total (negative: over). */
-export function checkBudget(rows: readonly { amount: string | null | undefined }[], estimate: Money | null): BudgetCheck {
+export function checkBudget(
+  rows: readonly { amount: string | null | undefined }[],
+  estimate: Money | null,
+): BudgetCheck {
   if (rows.length === 0) return { ok: false, reason: 'empty' };
   const { total, valid } = budgetTotal(rows);
   if (!valid) return { ok: false, reason: 'invalidRow' };
@@ -60,7 +63,10 @@ export function fitsAvailable(amount: Money | null, available: Money | null | un
 }
 
 /** What the last row must hold for the breakdown to add up: estimate − the other rows, or null when that is not above zero. */
-export function remainder(otherRows: readonly { amount: string | null | undefined }[], estimate: Money | null): Money | null {
+export function remainder(
+  otherRows: readonly { amount: string | null | undefined }[],
+  estimate: Money | null,
+): Money | null {
   const target = moneyToFen(estimate);
   if (target === null) return null;
   const { total } = budgetTotal(otherRows);

@@ -1,4 +1,4 @@
-import { UploadProblem, readAsBase64, uploadProblem } from '../../../shared/files';
+import { readAsBase64, UploadProblem, uploadProblem } from '../../../shared/files';
 import type { BidDocumentInput } from './procurement.types';
 
 /** A bid takes at most 10 documents of 5 MB each: PDF, PNG or JPEG. */

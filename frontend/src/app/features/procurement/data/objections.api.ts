@@ -1,8 +1,8 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
-import { Observable, map } from 'rxjs';
+import { inject, Injectable } from '@angular/core';
+import { map, Observable } from 'rxjs';
 
-import { API_V1, Page, itemsOf } from '../../../api';
+import { API_V1, itemsOf, Page } from '../../../api';
 import { Affiliation, AnswerObjectionRequest, DeclareRelationshipRequest, Objection } from './procurement.types';
 
 /** `/api/v1/objections` (质疑) and the expert's declared affiliations (回避). */
@@ -30,7 +30,9 @@ export class ObjectionsApi {
 
   /** Active organisations by name, for the affiliation form. */
   searchOrganisations(q: string): Observable<Array<{ id: number; name: string; kind: string }>> {
-    return this.http.get<Array<{ id: number; name: string; kind: string }>>(`${API_V1}/my/expert/organisations`, { params: { q } });
+    return this.http.get<Array<{ id: number; name: string; kind: string }>>(`${API_V1}/my/expert/organisations`, {
+      params: { q },
+    });
   }
 
   affiliations(): Observable<Affiliation[]> {

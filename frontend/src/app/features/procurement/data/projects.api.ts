@@ -1,5 +1,5 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import { API_V1, Page, toHttpParams } from '../../../api';
@@ -47,6 +47,10 @@ export class ProjectsApi {
 
   /** Cancels (an approved project's reservation is released): `idempotencyKey`, one per opened decision. */
   cancel(id: number, reason: string, idempotencyKey: string, context?: HttpContext): Observable<Project> {
-    return this.http.post<Project>(`${PROJECTS}/${id}/cancel`, { reason }, { headers: { 'Idempotency-Key': idempotencyKey }, context });
+    return this.http.post<Project>(
+      `${PROJECTS}/${id}/cancel`,
+      { reason },
+      { headers: { 'Idempotency-Key': idempotencyKey }, context },
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import { API_V1, Page, toHttpParams } from '../../../api';
@@ -11,7 +11,9 @@ export class PublicTendersApi {
   private readonly http = inject(HttpClient);
 
   list(kind: PublicTenderKind, page: number, pageSize: number): Observable<Page<PublicTender>> {
-    return this.http.get<Page<PublicTender>>(`${API_V1}/public/tenders`, { params: toHttpParams({ kind, page, pageSize }) });
+    return this.http.get<Page<PublicTender>>(`${API_V1}/public/tenders`, {
+      params: toHttpParams({ kind, page, pageSize }),
+    });
   }
 
   get(id: number): Observable<PublicTender> {

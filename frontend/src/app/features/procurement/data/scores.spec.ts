@@ -23,7 +23,13 @@ describe('an expert’s scores', () => {
   });
 
   it('go out one sheet per bid, trimmed, without empty comments', () => {
-    expect(toSheets(['b1', 'b2'], { b1: { PLAN: ' 35.5 ', TEAM: '20' }, b2: { PLAN: '1', TEAM: '2' } }, { b1: ' 方案详实 ', b2: ' ' })).toEqual([
+    expect(
+      toSheets(
+        ['b1', 'b2'],
+        { b1: { PLAN: ' 35.5 ', TEAM: '20' }, b2: { PLAN: '1', TEAM: '2' } },
+        { b1: ' 方案详实 ', b2: ' ' },
+      ),
+    ).toEqual([
       { bidId: 'b1', scores: { PLAN: '35.5', TEAM: '20' }, comment: '方案详实' },
       { bidId: 'b2', scores: { PLAN: '1', TEAM: '2' } },
     ]);

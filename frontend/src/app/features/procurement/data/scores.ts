@@ -1,5 +1,5 @@
-import { pointsToCents } from './tender-rules';
 import type { Criterion, ScoreSheet } from './procurement.types';
+import { pointsToCents } from './tender-rules';
 
 /** One expert's score of one criterion: points from 0 to the criterion's maximum, at most two decimals. */
 export function scoreProblem(text: string | null | undefined, maxScore: string): 'format' | 'range' | null {
@@ -18,7 +18,10 @@ export function sheetComplete(criteria: readonly Criterion[], scores: Readonly<R
 
 /** The sum of a sheet's valid scores, in points with two decimals. */
 export function sheetTotal(criteria: readonly Criterion[], scores: Readonly<Record<string, string>>): string {
-  const cents = criteria.reduce((sum, c) => sum + (scoreProblem(scores[c.code], c.maxScore) === null ? (pointsToCents(scores[c.code]) ?? 0) : 0), 0);
+  const cents = criteria.reduce(
+    (sum, c) => sum + (scoreProblem(scores[c.code], c.maxScore) === null ? (pointsToCents(scores[c.code]) ?? 0) : 0),
+    0,
+  );
   return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 }
 

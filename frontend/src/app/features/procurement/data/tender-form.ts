@@ -23,7 +23,8 @@ export interface TenderFormValue {
 export function toTenderRequest(v: TenderFormValue): TenderRequest | null {
   const maxPrice = parseMoney(v.maxPrice);
   const bidDeadline = fromLocalDateTime(v.bidDeadline);
-  if (v.projectId === null || !maxPrice || !bidDeadline || v.committeeSize === null || v.priceWeight === null) return null;
+  if (v.projectId === null || !maxPrice || !bidDeadline || v.committeeSize === null || v.priceWeight === null)
+    return null;
   const lowest = v.scoringMethod === 'LOWEST_PRICE';
   const request: TenderRequest = {
     projectId: v.projectId,
@@ -32,13 +33,16 @@ export function toTenderRequest(v: TenderFormValue): TenderRequest | null {
     method: v.method,
     scoringMethod: v.scoringMethod,
     priceWeight: lowest ? 0 : v.priceWeight,
-    criteria: lowest ? [] : v.criteria.map((c) => ({ code: c.code.trim(), name: c.name.trim(), maxScore: c.maxScore.trim() })),
+    criteria: lowest
+      ? []
+      : v.criteria.map((c) => ({ code: c.code.trim(), name: c.name.trim(), maxScore: c.maxScore.trim() })),
     maxPrice,
     committeeSize: v.committeeSize,
     bidDeadline,
   };
   if (v.minGrade !== null) request.minGrade = v.minGrade;
-  if (v.method === 'SINGLE_SOURCE' && v.designatedOrganisationId !== null) request.designatedOrganisationId = v.designatedOrganisationId;
+  if (v.method === 'SINGLE_SOURCE' && v.designatedOrganisationId !== null)
+    request.designatedOrganisationId = v.designatedOrganisationId;
   return request;
 }
 

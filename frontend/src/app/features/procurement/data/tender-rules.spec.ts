@@ -14,7 +14,11 @@ import {
 
 /** 2026 National Day: 1–7 October off, Saturday 10 October a make-up workday (调休). */
 const CAL = workingCalendar([
-  ...['01', '02', '03', '04', '05', '06', '07'].map((d) => ({ date: `2026-10-${d}`, kind: 'HOLIDAY' as const, name: '国庆节' })),
+  ...['01', '02', '03', '04', '05', '06', '07'].map((d) => ({
+    date: `2026-10-${d}`,
+    kind: 'HOLIDAY' as const,
+    name: '国庆节',
+  })),
   { date: '2026-10-10', kind: 'WORKDAY' as const, name: '国庆节调休' },
 ]);
 
@@ -48,7 +52,9 @@ describe('the legal minimum period from publication to the bid deadline', () => 
   });
 
   it('judges a deadline by its Beijing date: 23:59 of the day before is too early, 00:30 of the day is fine', () => {
-    expect(deadlineProblem('OPEN_TENDER', '2026-12-13T15:59:59.000Z', '2026-11-23', CAL)).toEqual({ earliest: '2026-12-14' });
+    expect(deadlineProblem('OPEN_TENDER', '2026-12-13T15:59:59.000Z', '2026-11-23', CAL)).toEqual({
+      earliest: '2026-12-14',
+    });
     expect(deadlineProblem('OPEN_TENDER', '2026-12-13T16:30:00.000Z', '2026-11-23', CAL)).toBeNull();
     expect(deadlineProblem('OPEN_TENDER', null, '2026-11-23', CAL)).toEqual({ earliest: '2026-12-14' });
   });
@@ -92,7 +98,13 @@ describe('the comprehensive-scoring scheme', () => {
   });
 
   it('names the rows with a bad code, a duplicate code, no name or no points', () => {
-    const problems = schemeProblems('COMPREHENSIVE', 40, [c('plan', '20'), c('TEAM', '20'), c('TEAM', '10', ''), c('X', '0'), c('Y', '1.234')]);
+    const problems = schemeProblems('COMPREHENSIVE', 40, [
+      c('plan', '20'),
+      c('TEAM', '20'),
+      c('TEAM', '10', ''),
+      c('X', '0'),
+      c('Y', '1.234'),
+    ]);
     expect(problems).toEqual([
       { code: 'criterionCode', row: 1 },
       { code: 'criterionCodeDuplicate', row: 3 },

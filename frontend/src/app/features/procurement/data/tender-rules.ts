@@ -61,7 +61,7 @@ export function isWorkingDay(date: IsoDate, cal: WorkingCalendar): boolean {
 /** The n-th working day after `from` (the start day is excluded). */
 export function addWorkingDays(from: IsoDate, n: number, cal: WorkingCalendar): IsoDate {
   let date = from;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     date = addCalendarDays(date, 1);
     if (isWorkingDay(date, cal)) left--;
   }
@@ -169,11 +169,16 @@ export function technicalCents(criteria: readonly Criterion[]): number {
  * weight of 10–100 % and technical criteria (unique codes, a name, more than 0 points each) whose
  * maxima and the price weight make 100 points; the lowest-price method has no criteria.
  */
-export function schemeProblems(method: ScoringMethod, priceWeight: number | null, criteria: readonly Criterion[]): SchemeProblem[] {
+export function schemeProblems(
+  method: ScoringMethod,
+  priceWeight: number | null,
+  criteria: readonly Criterion[],
+): SchemeProblem[] {
   if (method === 'LOWEST_PRICE') return criteria.length === 0 ? [] : [{ code: 'lowestPriceNoCriteria' }];
   const out: SchemeProblem[] = [];
   const weight = priceWeight ?? -1;
-  if (!Number.isInteger(weight) || weight < MIN_PRICE_WEIGHT || weight > 100) out.push({ code: 'priceWeightRange', min: MIN_PRICE_WEIGHT });
+  if (!Number.isInteger(weight) || weight < MIN_PRICE_WEIGHT || weight > 100)
+    out.push({ code: 'priceWeightRange', min: MIN_PRICE_WEIGHT });
   if (criteria.length === 0 && weight !== 100) out.push({ code: 'noCriteria' });
   if (criteria.length > MAX_CRITERIA) out.push({ code: 'tooManyCriteria', max: MAX_CRITERIA });
   const seen = new Set<string>();

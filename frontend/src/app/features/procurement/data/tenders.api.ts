@@ -1,8 +1,8 @@
 import { HttpClient, HttpContext, HttpErrorResponse, HttpResponse } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
-import { Observable, catchError, map, of, throwError } from 'rxjs';
+import { inject, Injectable } from '@angular/core';
+import { catchError, map, Observable, of, throwError } from 'rxjs';
 
-import { API_V1, Page, itemsOf, toHttpParams } from '../../../api';
+import { API_V1, itemsOf, Page, toHttpParams } from '../../../api';
 import { silentErrors } from '../../../core/http/http-context';
 import {
   Bid,
@@ -88,16 +88,21 @@ export class TendersApi {
 
   /** My organisation's live bid, or null when there is none (a 404, which is not an error here). */
   myBid(id: number): Observable<Bid | null> {
-    return this.http.get<Bid>(`${TENDERS}/${id}/my-bid`, { context: silentErrors() }).pipe(
-      catchError((error: unknown) =>
-        error instanceof HttpErrorResponse && error.status === 404 ? of(null) : throwError(() => error),
-      ),
-    );
+    return this.http
+      .get<Bid>(`${TENDERS}/${id}/my-bid`, { context: silentErrors() })
+      .pipe(
+        catchError((error: unknown) =>
+          error instanceof HttpErrorResponse && error.status === 404 ? of(null) : throwError(() => error),
+        ),
+      );
   }
 
   /** Submits or replaces the bid; `idempotencyKey`: one per click, so a double click seals once. */
   submitBid(id: number, body: SubmitBidRequest, idempotencyKey: string, context?: HttpContext): Observable<BidReceipt> {
-    return this.http.put<BidReceipt>(`${TENDERS}/${id}/my-bid`, body, { headers: { 'Idempotency-Key': idempotencyKey }, context });
+    return this.http.put<BidReceipt>(`${TENDERS}/${id}/my-bid`, body, {
+      headers: { 'Idempotency-Key': idempotencyKey },
+      context,
+    });
   }
 
   withdrawBid(id: number): Observable<unknown> {
@@ -105,7 +110,11 @@ export class TendersApi {
   }
 
   reconfirmBid(id: number, idempotencyKey: string): Observable<BidReceipt> {
-    return this.http.post<BidReceipt>(`${TENDERS}/${id}/my-bid/reconfirm`, {}, { headers: { 'Idempotency-Key': idempotencyKey } });
+    return this.http.post<BidReceipt>(
+      `${TENDERS}/${id}/my-bid/reconfirm`,
+      {},
+      { headers: { 'Idempotency-Key': idempotencyKey } },
+    );
   }
 
   myBids(): Observable<MyBid[]> {
@@ -133,7 +142,11 @@ export class TendersApi {
   }
 
   drawCommittee(id: number, representativeIds: number[] = [], context?: HttpContext): Observable<Committee> {
-    return this.http.post<Committee>(`${TENDERS}/${id}/committee/draw`, representativeIds.length > 0 ? { representativeIds } : {}, { context });
+    return this.http.post<Committee>(
+      `${TENDERS}/${id}/committee/draw`,
+      representativeIds.length > 0 ? { representativeIds } : {},
+      { context },
+    );
   }
 
   committee(id: number, context?: HttpContext): Observable<Committee> {

@@ -1,6 +1,6 @@
-import { Injectable, Pipe, PipeTransform, inject } from '@angular/core';
+import { inject, Injectable, Pipe, PipeTransform } from '@angular/core';
 
-import { TranslationParams, TranslationService, interpolate } from '../../../core/i18n/translation.service';
+import { interpolate, TranslationParams, TranslationService } from '../../../core/i18n/translation.service';
 import { procurementEnUS } from './procurement.en-US';
 import { procurementZhCN } from './procurement.zh-CN';
 

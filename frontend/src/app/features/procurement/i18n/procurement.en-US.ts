@@ -195,8 +195,10 @@ export const procurementEnUS: Readonly<Record<keyof typeof procurementZhCN, stri
   'wizard.defaultTitle': 'Call for bids: {title}',
   'wizard.periodCalendar': 'at least {days} days',
   'wizard.periodWorking': 'at least {days} working days',
-  'wizard.legalPeriod': '{method}: {period} from publication to the deadline; published today, the earliest deadline is {date}',
-  'wizard.eligibilityHint': 'Bidders must be active social organisations registered in or serving the project region, with a valid grade.',
+  'wizard.legalPeriod':
+    '{method}: {period} from publication to the deadline; published today, the earliest deadline is {date}',
+  'wizard.eligibilityHint':
+    'Bidders must be active social organisations registered in or serving the project region, with a valid grade.',
   'wizard.minGradeDefault': 'As the catalogue item requires',
   'wizard.designatedPlaceholder': 'Choose the invited organisation',
   'wizard.singleSourceHint': 'Single source invites one organisation; the notice stays up at least 5 working days',
@@ -211,7 +213,8 @@ export const procurementEnUS: Readonly<Record<keyof typeof procurementZhCN, stri
   'wizard.estimate': 'Project estimate {estimate}',
   'wizard.aboveEstimate': 'At most the project estimate {estimate}',
   'wizard.committeeHint': 'Odd, at least {min}',
-  'wizard.earliest': '{method}: {period} from publication; published today, the earliest deadline is {date} (a rest day moves it to the next working day)',
+  'wizard.earliest':
+    '{method}: {period} from publication; published today, the earliest deadline is {date} (a rest day moves it to the next working day)',
   'wizard.beijingTime': 'Beijing time {time}',
   'wizard.tooEarly': 'Earlier than the legal minimum period; the earliest is {date}',
   'wizard.useEarliest': 'Use the earliest date',
@@ -248,7 +251,8 @@ export const procurementEnUS: Readonly<Record<keyof typeof procurementZhCN, stri
   'notice.amendTitle': 'Publish an amendment',
   'notice.amendPlaceholder': 'What changes',
   'notice.affects': 'Affects bid preparation',
-  'notice.affectsHint': 'Such an amendment must come at least 15 days before the deadline, or the deadline moves; submitted bids must be re-confirmed.',
+  'notice.affectsHint':
+    'Such an amendment must come at least 15 days before the deadline, or the deadline moves; submitted bids must be re-confirmed.',
   'notice.publishAmendment': 'Publish amendment',
   'notice.deadlineMoved': 'The deadline moved from {before} to {after}',
   'notice.answerPlaceholder': 'Answer (published to all bidders, without who asked)',
@@ -330,7 +334,8 @@ export const procurementEnUS: Readonly<Record<keyof typeof procurementZhCN, stri
   'bid.mine': 'Our bid',
   'bid.newTitle': 'Submit a bid',
   'bid.replaceTitle': 'Replace the bid',
-  'bid.deadlineHint': 'Deadline {deadline}; at most {max}. A submitted bid is sealed: nobody sees it before the opening.',
+  'bid.deadlineHint':
+    'Deadline {deadline}; at most {max}. A submitted bid is sealed: nobody sees it before the opening.',
   'bid.aboveMax': 'At most the maximum price {max}',
   'bid.chooseFiles': 'Choose files',
   'bid.filesHint': 'PDF, PNG, JPEG, 5 MB each, at most {max}',
@@ -348,7 +353,8 @@ export const procurementEnUS: Readonly<Record<keyof typeof procurementZhCN, stri
   'bid.withdrawConfirm': 'Withdraw the bid?',
   'bid.withdrawn': 'Bid withdrawn',
   'bid.reconfirmTitle': 'Re-confirm the bid',
-  'bid.reconfirmHint': 'An amendment affecting bid preparation was published; the deadline is {deadline}. Read it and re-confirm, or the bid is void.',
+  'bid.reconfirmHint':
+    'An amendment affecting bid preparation was published; the deadline is {deadline}. Read it and re-confirm, or the bid is void.',
   'bid.reconfirm': 'Re-confirm',
   'bid.reconfirmed': 'Re-confirmed',
   'bid.closed': 'Bidding has closed',
@@ -389,7 +395,8 @@ export const procurementEnUS: Readonly<Record<keyof typeof procurementZhCN, stri
   'scoring.lowestPrice': 'Lowest price: ranked by price, no scores needed',
 
   'affiliation.title': 'Declared relationships',
-  'affiliation.hint': 'Experts affiliated with a bidder now or in the last 3 years, or with a declared relationship, are excluded.',
+  'affiliation.hint':
+    'Experts affiliated with a bidder now or in the last 3 years, or with a declared relationship, are excluded.',
   'affiliation.kind': 'Kind',
   'affiliation.period': 'Period',
   'affiliation.note': 'Note',

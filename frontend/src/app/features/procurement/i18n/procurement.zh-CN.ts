@@ -349,7 +349,8 @@ export const procurementZhCN = {
   'bid.withdrawConfirm': '确定撤回投标吗？',
   'bid.withdrawn': '投标已撤回',
   'bid.reconfirmTitle': '需重新确认投标',
-  'bid.reconfirmHint': '采购公告发布了影响投标文件编制的变更，截止时间为 {deadline}。请阅读变更后重新确认投标，否则投标无效。',
+  'bid.reconfirmHint':
+    '采购公告发布了影响投标文件编制的变更，截止时间为 {deadline}。请阅读变更后重新确认投标，否则投标无效。',
   'bid.reconfirm': '重新确认',
   'bid.reconfirmed': '已重新确认',
   'bid.closed': '投标已截止',

@@ -1,8 +1,8 @@
 import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
-import { API_V1, CalendarYear, IsoDate, PutCalendarDayRequest, WorkingDaysResult, toHttpParams } from '../../../api';
+import { API_V1, CalendarYear, IsoDate, PutCalendarDayRequest, toHttpParams, WorkingDaysResult } from '../../../api';
 
 const CALENDAR = `${API_V1}/calendar`;
 

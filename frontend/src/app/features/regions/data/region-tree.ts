@@ -23,7 +23,10 @@ export function toTreeNodes(regions: readonly RegionNode[], expanded = true): Nz
 }
 
 /** Every region of the tree by id. */
-export function indexRegions(regions: readonly RegionNode[], into = new Map<string, RegionNode>()): Map<string, RegionNode> {
+export function indexRegions(
+  regions: readonly RegionNode[],
+  into = new Map<string, RegionNode>(),
+): Map<string, RegionNode> {
   for (const region of regions) {
     into.set(String(region.id), region);
     indexRegions(region.children ?? [], into);

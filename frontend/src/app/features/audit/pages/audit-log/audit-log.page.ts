@@ -1,5 +1,5 @@
 import { JsonPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { PERMISSIONS } from '@diandan/access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -13,9 +13,8 @@ import { AuthService } from '../../../../core/auth/auth.service';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatInstant, localDayBoundary, nextLocalDayStart } from '../../../../shared/dates';
-import { AuditApi } from '../../data/audit.api';
 import { PagedList } from '../../../../shared/paged-list';
-
+import { AuditApi } from '../../data/audit.api';
 
 export interface AuditFilters {
   action: string;
@@ -75,7 +74,11 @@ export default class AuditLogPage implements OnInit {
     dateTo: [''],
   });
 
-  protected readonly list = new PagedList<AuditEvent>((page, pageSize) => this.api.list(toAuditQuery(this.filters.getRawValue(), page, pageSize)), this.destroyRef, () => this.expanded.set(new Set()));
+  protected readonly list = new PagedList<AuditEvent>(
+    (page, pageSize) => this.api.list(toAuditQuery(this.filters.getRawValue(), page, pageSize)),
+    this.destroyRef,
+    () => this.expanded.set(new Set()),
+  );
   protected readonly expanded = signal<ReadonlySet<number>>(new Set());
 
   protected readonly verifying = signal(false);

@@ -67,15 +67,28 @@ describe('BudgetLinesPage', () => {
     const list = http.expectOne((r) => r.url === '/api/v1/funds/lines');
     list.flush({ items: lines, total: lines.length, page: 1, pageSize: 20 });
     http.expectOne('/api/v1/regions/tree').flush([]);
-    http.expectOne((r) => r.url === '/api/v1/catalogue/current').flush({
-      id: 1,
-      year: 2026,
-      version: 1,
-      title: '目录',
-      status: 'PUBLISHED',
-      publishedAt: null,
-      categories: [{ id: 1, parentId: null, code: 'A', name: '养老服务', attributeSchema: null, attributes: [], items: [], children: [] }],
-    });
+    http
+      .expectOne((r) => r.url === '/api/v1/catalogue/current')
+      .flush({
+        id: 1,
+        year: 2026,
+        version: 1,
+        title: '目录',
+        status: 'PUBLISHED',
+        publishedAt: null,
+        categories: [
+          {
+            id: 1,
+            parentId: null,
+            code: 'A',
+            name: '养老服务',
+            attributeSchema: null,
+            attributes: [],
+            items: [],
+            children: [],
+          },
+        ],
+      });
     await fixture.whenStable();
     return { fixture, el: fixture.nativeElement as HTMLElement, query: list.request.params };
   }
@@ -87,8 +100,23 @@ describe('BudgetLinesPage', () => {
     const row = el.querySelector('[data-testid="funds-line-row-2"]');
     expect(row?.getAttribute('data-title')).toBe('指标2');
     const cells = Array.from(row?.querySelectorAll('td') ?? [], (td) => td.textContent?.trim());
-    expect(cells).toEqual(['指标2', '2026', '鼓楼区', '社会捐赠', 'A 养老服务', '已批准', '¥88,888.88', '¥58,888.88', '¥0.00', '¥30,000.00', '¥30,000.00', '33.74%']);
-    expect(el.querySelector('[data-testid="funds-line-status-1"]')?.getAttribute('data-status')).toBe('PENDING_APPROVAL');
+    expect(cells).toEqual([
+      '指标2',
+      '2026',
+      '鼓楼区',
+      '社会捐赠',
+      'A 养老服务',
+      '已批准',
+      '¥88,888.88',
+      '¥58,888.88',
+      '¥0.00',
+      '¥30,000.00',
+      '¥30,000.00',
+      '33.74%',
+    ]);
+    expect(el.querySelector('[data-testid="funds-line-status-1"]')?.getAttribute('data-status')).toBe(
+      'PENDING_APPROVAL',
+    );
     expect(el.querySelector('[data-testid="funds-line-create"]')).not.toBeNull();
     expect(el.querySelector('[data-testid^="funds-line-approve-"]')).toBeNull();
     expect(el.querySelector('[data-testid^="funds-line-reject-"]')).toBeNull();

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -25,8 +25,8 @@ import {
   BudgetLineStatus,
   FUND_SOURCES,
   FundSource,
-  RegionNode,
   newIdempotencyKey,
+  RegionNode,
 } from '../../../../api';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { silentErrors } from '../../../../core/http/http-context';
@@ -37,6 +37,7 @@ import { toIsoDate } from '../../../../shared/dates';
 import { Downloads } from '../../../../shared/download.service';
 import { formatMoney } from '../../../../shared/money';
 import { MoneyPipe } from '../../../../shared/money.pipe';
+import { PagedList } from '../../../../shared/paged-list';
 import { BasisPointsPipe } from '../../../../shared/rates.pipe';
 import { StatusTagComponent } from '../../../../shared/status-tag.component';
 import { CatalogueApi } from '../../../catalogue';
@@ -45,10 +46,8 @@ import { LineFormComponent } from '../../components/line-form.component';
 import { budgetYear, budgetYears } from '../../data/budget-year';
 import { FundsApi } from '../../data/funds.api';
 import { SOURCE_PREFIX, sourceColor } from '../../data/labels';
-import { RestrictableCategory, categoryLabel, restrictableCategories } from '../../data/line-form';
+import { categoryLabel, restrictableCategories, RestrictableCategory } from '../../data/line-form';
 import { LineFilters, toLineQuery } from '../../data/line-query';
-import { PagedList } from '../../../../shared/paged-list';
-
 
 /** A decision being taken in the modal. */
 interface Decision {
@@ -194,7 +193,9 @@ export default class BudgetLinesPage implements OnInit {
       next: (line) => {
         this.deciding.set(false);
         this.decision.set(null);
-        this.message.success(this.i18n.t(decision.approve ? 'funds.decision.approved' : 'funds.decision.rejected', { title: line.title }));
+        this.message.success(
+          this.i18n.t(decision.approve ? 'funds.decision.approved' : 'funds.decision.rejected', { title: line.title }),
+        );
         this.list.load();
       },
       error: (error: unknown) => {

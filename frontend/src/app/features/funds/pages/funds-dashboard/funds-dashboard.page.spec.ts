@@ -42,7 +42,8 @@ describe('FundsDashboardPage', () => {
   // jsdom lays nothing out: give the chart containers a size, as the browser would.
   const sizes = ['clientWidth', 'clientHeight'] as const;
   beforeAll(() => {
-    for (const size of sizes) Object.defineProperty(HTMLElement.prototype, size, { configurable: true, get: () => 320 });
+    for (const size of sizes)
+      Object.defineProperty(HTMLElement.prototype, size, { configurable: true, get: () => 320 });
   });
   afterAll(() => {
     for (const size of sizes) delete (HTMLElement.prototype as unknown as Record<string, unknown>)[size];
@@ -50,7 +51,9 @@ describe('FundsDashboardPage', () => {
 
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideNzIconsTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideNzIconsTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
     TestBed.inject(TokenStore).save({ accessToken: 'a', refreshToken: 'r' });
     TestBed.inject(AuthService).loadMe().subscribe();
@@ -68,7 +71,10 @@ describe('FundsDashboardPage', () => {
     const source = http.expectOne((r) => r.url === '/api/v1/funds/report' && r.params.get('groupBy') === 'source');
     expect(source.request.params.get('year')).toBe(String(year));
     expect(source.request.params.get('regionId')).toBe('12');
-    source.flush([row('DISTRICT_FINANCE', '区级财政', '1350000.00', '400000.00', 2962), row('DONATION', '社会捐赠', '88888.88')]);
+    source.flush([
+      row('DISTRICT_FINANCE', '区级财政', '1350000.00', '400000.00', 2962),
+      row('DONATION', '社会捐赠', '88888.88'),
+    ]);
     await fixture.whenStable();
     await settle();
     await fixture.whenStable();
@@ -80,12 +86,36 @@ describe('FundsDashboardPage', () => {
 
     const cells = (testId: string): string[] =>
       Array.from(el.querySelectorAll(`[data-testid="${testId}"] td`), (td) => td.textContent?.trim() ?? '');
-    expect(cells('funds-report-row-12')).toEqual(['鼓楼区（本级）', '¥1,200,000.00', '¥0.00', '¥400,000.00', '¥400,000.00', '33.33%', '33.33%']);
-    expect(cells('funds-report-row-total')).toEqual(['合计', '¥1,350,000.00', '¥0.00', '¥400,000.00', '¥400,000.00', '29.62%', '29.62%']);
+    expect(cells('funds-report-row-12')).toEqual([
+      '鼓楼区（本级）',
+      '¥1,200,000.00',
+      '¥0.00',
+      '¥400,000.00',
+      '¥400,000.00',
+      '33.33%',
+      '33.33%',
+    ]);
+    expect(cells('funds-report-row-total')).toEqual([
+      '合计',
+      '¥1,350,000.00',
+      '¥0.00',
+      '¥400,000.00',
+      '¥400,000.00',
+      '29.62%',
+      '29.62%',
+    ]);
 
     (el.querySelector('[data-testid="funds-report-group-source"]') as HTMLElement).click();
     await fixture.whenStable();
-    expect(cells('funds-report-row-DONATION')).toEqual(['社会捐赠', '¥88,888.88', '¥0.00', '¥0.00', '¥0.00', '0.00%', '0.00%']);
+    expect(cells('funds-report-row-DONATION')).toEqual([
+      '社会捐赠',
+      '¥88,888.88',
+      '¥0.00',
+      '¥0.00',
+      '¥0.00',
+      '0.00%',
+      '0.00%',
+    ]);
     expect(el.querySelector('[data-testid="funds-consistency"]')).not.toBeNull();
     http.verify();
   });

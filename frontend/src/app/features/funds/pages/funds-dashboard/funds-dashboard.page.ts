@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { PERMISSIONS } from '@diandan/access';
@@ -99,8 +99,12 @@ export default class FundsDashboardPage implements OnInit {
   private readonly sourceRows = computed(() =>
     this.bySource().map((row) => ({ ...row, label: this.i18n.dynamic(SOURCE_PREFIX + row.key, row.label) })),
   );
-  protected readonly regionOption = computed(() => reportChartOption(this.byRegion(), this.chartLabels(), this.rateLabels()));
-  protected readonly sourceOption = computed(() => reportChartOption(this.sourceRows(), this.chartLabels(), this.rateLabels()));
+  protected readonly regionOption = computed(() =>
+    reportChartOption(this.byRegion(), this.chartLabels(), this.rateLabels()),
+  );
+  protected readonly sourceOption = computed(() =>
+    reportChartOption(this.sourceRows(), this.chartLabels(), this.rateLabels()),
+  );
 
   protected readonly tableRows = computed(() => (this.grouping() === 'region' ? this.byRegion() : this.sourceRows()));
   protected readonly tableTotal = computed(() => reportTotal(this.tableRows(), this.i18n.t('funds.report.total')));

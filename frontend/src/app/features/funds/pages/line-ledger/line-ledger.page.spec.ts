@@ -49,7 +49,13 @@ const LINE: BudgetLine = {
   createdAt: '2026-03-01T02:00:00.000Z',
 };
 
-const entry = (id: string, operation: LedgerEntry['operation'], amount: string, from: LedgerEntry['fromBucket'], to: LedgerEntry['toBucket']): LedgerEntry => ({
+const entry = (
+  id: string,
+  operation: LedgerEntry['operation'],
+  amount: string,
+  from: LedgerEntry['fromBucket'],
+  to: LedgerEntry['toBucket'],
+): LedgerEntry => ({
   id,
   lineId: 4,
   operation,
@@ -81,7 +87,9 @@ describe('LineLedgerPage', () => {
 
   beforeAll(() => registerLocaleData(localeZh, 'zh-CN'));
 
-  async function open(user: Me): Promise<{ ref: ComponentRef<LineLedgerPage>; el: HTMLElement; whenStable: () => Promise<void> }> {
+  async function open(
+    user: Me,
+  ): Promise<{ ref: ComponentRef<LineLedgerPage>; el: HTMLElement; whenStable: () => Promise<void> }> {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIconsTesting()],
@@ -97,23 +105,35 @@ describe('LineLedgerPage', () => {
     http
       .expectOne((r) => r.url === '/api/v1/funds/lines/4/entries')
       .flush({
-        items: [entry('2', 'DISBURSE', '10000.00', 'COMMITTED', 'PAID'), entry('1', 'ALLOCATE', '88888.88', 'SOURCE', 'AVAILABLE')],
+        items: [
+          entry('2', 'DISBURSE', '10000.00', 'COMMITTED', 'PAID'),
+          entry('1', 'ALLOCATE', '88888.88', 'SOURCE', 'AVAILABLE'),
+        ],
         total: 2,
         page: 1,
         pageSize: 20,
       });
     http.expectOne('/api/v1/funds/lines/4/adjustments').flush([ADJUSTMENT]);
     await fixture.whenStable();
-    return { ref: fixture.componentRef, el: fixture.nativeElement as HTMLElement, whenStable: () => fixture.whenStable() };
+    return {
+      ref: fixture.componentRef,
+      el: fixture.nativeElement as HTMLElement,
+      whenStable: () => fixture.whenStable(),
+    };
   }
 
   function cells(el: HTMLElement, testId: string): string[] {
-    return Array.from(el.querySelectorAll(`[data-testid="${testId}"] td`), (td) => td.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+    return Array.from(
+      el.querySelectorAll(`[data-testid="${testId}"] td`),
+      (td) => td.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    );
   }
 
   it('shows the balances and the entries with Chinese operation names and bucket moves', async () => {
     const { el } = await open(me(7, 'FINANCE_OFFICER'));
-    const balances = Array.from(el.querySelectorAll('[data-testid="funds-balances"] nz-card'), (c) => c.textContent?.replace(/\s+/g, ''));
+    const balances = Array.from(el.querySelectorAll('[data-testid="funds-balances"] nz-card'), (c) =>
+      c.textContent?.replace(/\s+/g, ''),
+    );
     expect(balances).toEqual([
       '批复¥88,888.88',
       '可用¥58,888.88',
@@ -122,7 +142,12 @@ describe('LineLedgerPage', () => {
       '未付承诺¥20,000.00',
       '已支付¥10,000.00',
     ]);
-    expect(cells(el, 'funds-entry-row-1').slice(2, 6)).toEqual(['批复下达', '资金来源 → 可用', '¥88,888.88', 'key-1-abcdef']);
+    expect(cells(el, 'funds-entry-row-1').slice(2, 6)).toEqual([
+      '批复下达',
+      '资金来源 → 可用',
+      '¥88,888.88',
+      'key-1-abcdef',
+    ]);
     expect(cells(el, 'funds-entry-row-2')[2]).toBe('支付');
     // finance decides adjustments and may reverse entries, but does not request adjustments
     expect(el.querySelector('[data-testid="funds-adjustment-approve-9"]')).not.toBeNull();
@@ -144,7 +169,9 @@ describe('LineLedgerPage', () => {
     reverse.flush({ entryId: '3', replayed: false });
     await whenStable();
     http.expectOne('/api/v1/funds/lines/4').flush(LINE);
-    http.expectOne((r) => r.url === '/api/v1/funds/lines/4/entries').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    http
+      .expectOne((r) => r.url === '/api/v1/funds/lines/4/entries')
+      .flush({ items: [], total: 0, page: 1, pageSize: 20 });
     http.expectOne('/api/v1/funds/lines/4/adjustments').flush([]);
     http.verify();
   });

@@ -1,5 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -43,8 +53,15 @@ import { StatusTagComponent } from '../../../../shared/status-tag.component';
 import { required } from '../../../../shared/validators';
 import { CatalogueApi } from '../../../catalogue';
 import { FundsApi } from '../../data/funds.api';
-import { BUCKET_PREFIX, OPERATION_PREFIX, SOURCE_PREFIX, isReversible, reversedIds, sourceColor } from '../../data/labels';
-import { RestrictableCategory, categoryLabel, restrictableCategories, toAdjustmentRequest } from '../../data/line-form';
+import {
+  BUCKET_PREFIX,
+  isReversible,
+  OPERATION_PREFIX,
+  reversedIds,
+  SOURCE_PREFIX,
+  sourceColor,
+} from '../../data/labels';
+import { categoryLabel, restrictableCategories, RestrictableCategory, toAdjustmentRequest } from '../../data/line-form';
 
 const PAGE_SIZE = 20;
 
@@ -120,7 +137,9 @@ export default class LineLedgerPage {
   protected readonly line = signal<BudgetLine | null>(null);
   protected readonly loading = signal(true);
   private readonly categories = signal<RestrictableCategory[]>([]);
-  protected readonly categoryText = computed(() => categoryLabel(this.line()?.restrictedCategoryCode, this.categories()));
+  protected readonly categoryText = computed(() =>
+    categoryLabel(this.line()?.restrictedCategoryCode, this.categories()),
+  );
 
   protected readonly entries = signal<LedgerEntry[]>([]);
   protected readonly entriesTotal = signal(0);

@@ -1,18 +1,18 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, OnInit, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { ROLES, Role } from '@diandan/access';
-import type { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
+import { Role, ROLES } from '@diandan/access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import type { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTreeSelectModule } from 'ng-zorro-antd/tree-select';
 import { Observable } from 'rxjs';
 
-import { CreateUserRequest, Organisation, UpdateUserRequest, User, newIdempotencyKey } from '../../../../api';
+import { CreateUserRequest, newIdempotencyKey, Organisation, UpdateUserRequest, User } from '../../../../api';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
-import { UsersApi } from '../../data/users.api';
 import { required } from '../../../../shared/validators';
+import { UsersApi } from '../../data/users.api';
 
 /** The backend's rules (backend/src/modules/identity/dto/user.dto.ts), checked here first for quick feedback. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$/;
@@ -98,10 +98,7 @@ export class UserFormComponent implements OnInit {
   protected readonly form = this.fb.group({
     username: ['', [required, Validators.pattern(USERNAME_PATTERN)]],
     displayName: ['', [required, Validators.maxLength(64)]],
-    password: [
-      '',
-      [required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(MAX_PASSWORD_LENGTH)],
-    ],
+    password: ['', [required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(MAX_PASSWORD_LENGTH)]],
     roles: this.fb.control<Role[]>([], required),
     regionId: ['', required],
     organisationId: this.fb.control<number | null>(null),

@@ -1,5 +1,11 @@
 import type { User } from '../../../../api';
-import { PHONE_PATTERN, USERNAME_PATTERN, UserFormValue, toCreateRequest, toUpdateRequest } from './user-form.component';
+import {
+  PHONE_PATTERN,
+  toCreateRequest,
+  toUpdateRequest,
+  UserFormValue,
+  USERNAME_PATTERN,
+} from './user-form.component';
 
 const value: UserFormValue = {
   username: ' zhang.san ',

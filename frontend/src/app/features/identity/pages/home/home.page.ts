@@ -14,7 +14,14 @@ import { OrganisationStatusBannerComponent } from '../../../organisations';
 @Component({
   selector: 'dd-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzCardModule, NzDescriptionsModule, NzTagModule, TranslatePipe, TranslateCodePipe, OrganisationStatusBannerComponent],
+  imports: [
+    NzCardModule,
+    NzDescriptionsModule,
+    NzTagModule,
+    TranslatePipe,
+    TranslateCodePipe,
+    OrganisationStatusBannerComponent,
+  ],
   templateUrl: './home.page.html',
   styles: `
     .dd-perm-code {

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { PERMISSIONS, ROLES, Role } from '@diandan/access';
+import { PERMISSIONS, Role, ROLES } from '@diandan/access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -14,16 +14,15 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Observable } from 'rxjs';
 
-import { Organisation, RegionNode, USER_STATUSES, User, UserStatus } from '../../../../api';
+import { Organisation, RegionNode, User, USER_STATUSES, UserStatus } from '../../../../api';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
+import { PagedList } from '../../../../shared/paged-list';
 import { OrganisationsApi } from '../../../organisations';
-import { RegionsApi, indexRegions, toTreeNodes } from '../../../regions';
+import { indexRegions, RegionsApi, toTreeNodes } from '../../../regions';
 import { UserFormComponent } from '../../components/user-form/user-form.component';
 import { UsersApi } from '../../data/users.api';
-import { PagedList } from '../../../../shared/paged-list';
-
 
 /** Users in the caller's region subtree; create, edit, disable and enable with `users.manage`. */
 @Component({

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -27,14 +27,13 @@ import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translat
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatMinute, toIsoDate } from '../../../../shared/dates';
 import { blobText, filenameFromDisposition, saveBlob } from '../../../../shared/download';
+import { PagedList } from '../../../../shared/paged-list';
 import { StatusTagComponent } from '../../../../shared/status-tag.component';
 import { CatalogueApi, categoryTreeNodes } from '../../../catalogue';
 import { RegionsApi, toTreeNodes } from '../../../regions';
 import { CampaignsApi } from '../../data/campaigns.api';
-import { NeedsApi } from '../../data/needs.api';
 import { NeedFilters, toNeedQuery, toNeedSort } from '../../data/need-query';
-import { PagedList } from '../../../../shared/paged-list';
-
+import { NeedsApi } from '../../data/needs.api';
 
 /** 已通过需求: needs of my area by region, status, category, campaign and text, sortable, exportable to Excel. */
 @Component({

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { PERMISSIONS } from '@diandan/access';
@@ -71,7 +71,9 @@ export default class CampaignsPage implements OnInit {
       .versions()
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((list) =>
-        this.versions.set(list.filter((v) => v.status === 'PUBLISHED').sort((a, b) => b.year - a.year || b.version - a.version)),
+        this.versions.set(
+          list.filter((v) => v.status === 'PUBLISHED').sort((a, b) => b.year - a.year || b.version - a.version),
+        ),
       );
   }
 

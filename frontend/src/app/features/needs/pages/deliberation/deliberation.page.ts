@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -20,7 +20,7 @@ import { toIsoDate } from '../../../../shared/dates';
 import { StatusTagComponent } from '../../../../shared/status-tag.component';
 import { required } from '../../../../shared/validators';
 import { CampaignsApi } from '../../data/campaigns.api';
-import { DecisionRow, decisionOptions, toDeliberationRequest } from '../../data/deliberation';
+import { decisionOptions, DecisionRow, toDeliberationRequest } from '../../data/deliberation';
 import { NeedsApi } from '../../data/needs.api';
 
 /** The needs a council decides on. */

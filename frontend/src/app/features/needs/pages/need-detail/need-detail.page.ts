@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -11,14 +21,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 
-import {
-  AttributeDef,
-  Campaign,
-  CatalogueVersionDetail,
-  NeedAttachment,
-  NeedDetail,
-  NeedEvent,
-} from '../../../../api';
+import { AttributeDef, Campaign, CatalogueVersionDetail, NeedAttachment, NeedDetail, NeedEvent } from '../../../../api';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
@@ -90,13 +93,17 @@ export default class NeedDetailPage {
   protected readonly canSupportIt = computed(() => {
     const need = this.need();
     return (
-      need !== null && this.auth.can(PERMISSIONS.NEEDS_SUPPORT) && canSupport(need, this.campaign() ?? undefined, need.supportedByMe)
+      need !== null &&
+      this.auth.can(PERMISSIONS.NEEDS_SUPPORT) &&
+      canSupport(need, this.campaign() ?? undefined, need.supportedByMe)
     );
   });
   protected readonly canWithdrawIt = computed(() => {
     const need = this.need();
     return (
-      need !== null && this.auth.can(PERMISSIONS.NEEDS_SUPPORT) && canWithdraw(need, this.campaign() ?? undefined, need.supportedByMe)
+      need !== null &&
+      this.auth.can(PERMISSIONS.NEEDS_SUPPORT) &&
+      canWithdraw(need, this.campaign() ?? undefined, need.supportedByMe)
     );
   });
   protected readonly canUpload = computed(() => {
@@ -105,7 +112,9 @@ export default class NeedDetailPage {
     const mayAdd = need.submittedByMe || this.auth.can(PERMISSIONS.NEEDS_MODERATE);
     return mayAdd && (need.status === 'SUBMITTED' || need.status === 'ACCEPTED');
   });
-  protected readonly isStaff = computed(() => this.auth.can(PERMISSIONS.NEEDS_MODERATE) || this.auth.can(PERMISSIONS.NEEDS_EXPORT));
+  protected readonly isStaff = computed(
+    () => this.auth.can(PERMISSIONS.NEEDS_MODERATE) || this.auth.can(PERMISSIONS.NEEDS_EXPORT),
+  );
 
   /** Resubmission of a rejected need of mine into another open campaign. */
   protected readonly canResubmit = computed(() => {
@@ -202,7 +211,10 @@ export default class NeedDetailPage {
     if (!need) return;
     this.needsApi.attachment(need.id, attachment.id).subscribe((response) => {
       if (!response.body) return;
-      saveBlob(response.body, filenameFromDisposition(response.headers.get('Content-Disposition'), attachment.filename));
+      saveBlob(
+        response.body,
+        filenameFromDisposition(response.headers.get('Content-Disposition'), attachment.filename),
+      );
     });
   }
 

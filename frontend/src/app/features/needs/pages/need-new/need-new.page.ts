@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormRecord, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -19,9 +19,9 @@ import {
   Campaign,
   CatalogueVersionDetail,
   NeedDetail,
+  newIdempotencyKey,
   RegionNode,
   SimilarNeed,
-  newIdempotencyKey,
 } from '../../../../api';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
@@ -30,13 +30,13 @@ import { StatusTagComponent } from '../../../../shared/status-tag.component';
 import { required } from '../../../../shared/validators';
 import {
   AttributeControl,
-  CatalogueApi,
   attributeControls,
   attributeInput,
+  CatalogueApi,
   categoryTreeNodes,
   indexCategories,
 } from '../../../catalogue';
-import { RegionsApi, indexRegions } from '../../../regions';
+import { indexRegions, RegionsApi } from '../../../regions';
 import { AttachmentUploadComponent } from '../../components/attachment-upload.component';
 import { CampaignsApi } from '../../data/campaigns.api';
 import {
@@ -189,7 +189,11 @@ export default class NeedNewPage implements OnInit {
   private watchSimilar(): void {
     const { title, campaignId, communityId } = this.form.controls;
     combineLatest([
-      title.valueChanges.pipe(startWith(title.value), debounceTime(SIMILAR_DEBOUNCE_MS), map((t) => t.trim())),
+      title.valueChanges.pipe(
+        startWith(title.value),
+        debounceTime(SIMILAR_DEBOUNCE_MS),
+        map((t) => t.trim()),
+      ),
       campaignId.valueChanges.pipe(startWith(campaignId.value)),
       communityId.valueChanges.pipe(startWith(communityId.value)),
     ])

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -10,8 +10,8 @@ import { InboxMessage } from '../../../../api';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatMinute } from '../../../../shared/dates';
-import { InboxApi } from '../../data/inbox.api';
 import { InboxState } from '../../data/inbox-state';
+import { InboxApi } from '../../data/inbox.api';
 
 const PAGE_SIZE = 20;
 

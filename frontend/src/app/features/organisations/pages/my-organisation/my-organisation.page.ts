@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -21,10 +21,10 @@ import {
   DOCUMENT_KINDS,
   DocumentKind,
   ORG_TYPES,
-  OrgType,
   OrganisationDetail,
   OrganisationDocument,
   OrganisationMember,
+  OrgType,
   RegionNode,
 } from '../../../../api';
 import { AuthService } from '../../../../core/auth/auth.service';
@@ -43,9 +43,9 @@ import { lastBlacklistedDay } from '../../data/blacklist-period';
 import { checkDocument, readAsBase64 } from '../../data/documents';
 import { GRADES, gradeView } from '../../data/grade';
 import { OrganisationsApi } from '../../data/organisations.api';
-import { OrgCodePipe, OrgTranslatePipe, OrganisationsI18n } from '../../i18n/organisations-i18n';
 import { ProfileFormValue, registrationEditable, toProfileFormValue, toProfilePatch } from '../../data/profile-form';
-import { PASSWORD_MIN, PHONE_PATTERN, USERNAME_PATTERN, registrableRegionNodes } from '../../data/registration-form';
+import { PASSWORD_MIN, PHONE_PATTERN, registrableRegionNodes, USERNAME_PATTERN } from '../../data/registration-form';
+import { OrganisationsI18n, OrgCodePipe, OrgTranslatePipe } from '../../i18n/organisations-i18n';
 
 type ErrorView = { detail: string; lines: string[] };
 
@@ -248,17 +248,19 @@ export default class MyOrganisationPage implements OnInit {
     this.uploading.set(true);
     try {
       const contentBase64 = await readAsBase64(file);
-      this.api.uploadDocument({ kind: this.documentKind.value, fileName: file.name, contentBase64 }, silentErrors()).subscribe({
-        next: (doc) => {
-          this.uploading.set(false);
-          this.message.success(this.texts.t('organisations.documents.uploaded', { name: doc.fileName }));
-          this.loadDocuments();
-        },
-        error: (error: unknown) => {
-          this.uploading.set(false);
-          this.message.error(this.describe(error).detail);
-        },
-      });
+      this.api
+        .uploadDocument({ kind: this.documentKind.value, fileName: file.name, contentBase64 }, silentErrors())
+        .subscribe({
+          next: (doc) => {
+            this.uploading.set(false);
+            this.message.success(this.texts.t('organisations.documents.uploaded', { name: doc.fileName }));
+            this.loadDocuments();
+          },
+          error: (error: unknown) => {
+            this.uploading.set(false);
+            this.message.error(this.describe(error).detail);
+          },
+        });
     } catch {
       this.uploading.set(false);
       this.message.error(this.texts.t('organisations.documents.readFailed', { name: file.name }));
@@ -289,7 +291,15 @@ export default class MyOrganisationPage implements OnInit {
     this.savingMember.set(true);
     this.memberError.set(null);
     this.api
-      .addMember({ username: v.username.trim(), displayName: v.displayName.trim(), password: v.password, ...(v.phone.trim() ? { phone: v.phone.trim() } : {}) }, silentErrors())
+      .addMember(
+        {
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+          password: v.password,
+          ...(v.phone.trim() ? { phone: v.phone.trim() } : {}),
+        },
+        silentErrors(),
+      )
       .subscribe({
         next: (member) => {
           this.savingMember.set(false);

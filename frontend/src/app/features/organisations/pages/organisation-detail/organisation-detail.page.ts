@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -26,10 +26,10 @@ import { StatusTagComponent } from '../../../../shared/status-tag.component';
 import { OrganisationDocumentsComponent } from '../../components/documents-table.component';
 import { OrganisationRecordComponent } from '../../components/record-table.component';
 import { blacklistWindow, lastBlacklistedDay, shanghaiDate } from '../../data/blacklist-period';
-import { DECISIONS, DecisionSpec, OFFICER_ACTIONS, OfficerAction, isOfficerAction } from '../../data/decision';
+import { DECISIONS, DecisionSpec, isOfficerAction, OFFICER_ACTIONS, OfficerAction } from '../../data/decision';
 import { gradeView } from '../../data/grade';
 import { OrganisationsApi } from '../../data/organisations.api';
-import { OrgCodePipe, OrgKey, OrgTranslatePipe, OrganisationsI18n } from '../../i18n/organisations-i18n';
+import { OrganisationsI18n, OrgCodePipe, OrgKey, OrgTranslatePipe } from '../../i18n/organisations-i18n';
 
 /**
  * One organisation for staff: registration data, documents and performance record; for the

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { PERMISSIONS } from '@diandan/access';
@@ -9,7 +9,13 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { ORGANISATION_KINDS, ORGANISATION_STATUSES, Organisation, OrganisationKind, OrganisationStatus } from '../../../../api';
+import {
+  Organisation,
+  ORGANISATION_KINDS,
+  ORGANISATION_STATUSES,
+  OrganisationKind,
+  OrganisationStatus,
+} from '../../../../api';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
@@ -17,9 +23,9 @@ import { formatInstant } from '../../../../shared/dates';
 import { PagedList } from '../../../../shared/paged-list';
 import { StatusTagComponent } from '../../../../shared/status-tag.component';
 import { gradeView } from '../../data/grade';
+import { toOrganisationQuery } from '../../data/organisation-query';
 import { OrganisationsApi } from '../../data/organisations.api';
 import { OrgCodePipe, OrgTranslatePipe } from '../../i18n/organisations-i18n';
-import { toOrganisationQuery } from '../../data/organisation-query';
 
 /**
  * 社会组织名录 / 注册审核: the organisations registered in my region subtree plus every ACTIVE one.

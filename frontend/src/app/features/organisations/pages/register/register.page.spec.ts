@@ -9,8 +9,15 @@ import RegisterOrganisationPage from './register.page';
 
 const TREE: RegionNode[] = [
   {
-    id: 1, code: '320100000000', name: '南京市', level: 'CITY', path: '/1/', parentId: null,
-    children: [{ id: 2, code: '320106000000', name: '鼓楼区', level: 'DISTRICT', path: '/1/2/', parentId: 1, children: [] }],
+    id: 1,
+    code: '320100000000',
+    name: '南京市',
+    level: 'CITY',
+    path: '/1/',
+    parentId: null,
+    children: [
+      { id: 2, code: '320106000000', name: '鼓楼区', level: 'DISTRICT', path: '/1/2/', parentId: 1, children: [] },
+    ],
   },
 ];
 
@@ -19,7 +26,9 @@ describe('RegisterOrganisationPage', () => {
 
   async function open() {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIconsTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIconsTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(RegisterOrganisationPage);
     await fixture.whenStable();
@@ -115,13 +124,18 @@ describe('RegisterOrganisationPage', () => {
     await fillValid(page);
     await page.type('org-register-credit-code', '91350100M000100Y43');
     await page.submit();
-    http
-      .expectOne('/api/v1/organisations/register')
-      .flush(
-        { status: 409, code: 'ORGANISATIONS_CREDIT_CODE_TAKEN', detail: 'taken', errors: [{ field: 'creditCode', message: 'already registered' }] },
-        { status: 409, statusText: 'Conflict' },
-      );
+    http.expectOne('/api/v1/organisations/register').flush(
+      {
+        status: 409,
+        code: 'ORGANISATIONS_CREDIT_CODE_TAKEN',
+        detail: 'taken',
+        errors: [{ field: 'creditCode', message: 'already registered' }],
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
     await page.fixture.whenStable();
-    expect(page.el.querySelector('[data-testid="org-register-error"]')?.textContent).toContain('该统一社会信用代码已注册');
+    expect(page.el.querySelector('[data-testid="org-register-error"]')?.textContent).toContain(
+      '该统一社会信用代码已注册',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -14,7 +14,7 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTreeSelectModule } from 'ng-zorro-antd/tree-select';
 
-import { ORG_TYPES, OrgType, OrganisationKind, RegionNode, RegistrationResult } from '../../../../api';
+import { ORG_TYPES, OrganisationKind, OrgType, RegionNode, RegistrationResult } from '../../../../api';
 import { silentErrors } from '../../../../core/http/http-context';
 import { describeHttpError } from '../../../../core/http/problem-details';
 import { LanguageSwitchComponent } from '../../../../core/i18n/language-switch.component';
@@ -23,16 +23,16 @@ import { TranslationService } from '../../../../core/i18n/translation.service';
 import { required } from '../../../../shared/validators';
 import { toTreeNodes } from '../../../regions';
 import { OrganisationsApi } from '../../data/organisations.api';
-import { OrgCodePipe, OrgTranslatePipe, OrganisationsI18n } from '../../i18n/organisations-i18n';
 import {
-  PASSWORD_MIN,
-  PHONE_PATTERN,
-  USERNAME_PATTERN,
   creditCodeValidator,
+  PASSWORD_MIN,
   passwordsMatch,
+  PHONE_PATTERN,
   registrableRegionNodes,
   toRegisterRequest,
+  USERNAME_PATTERN,
 } from '../../data/registration-form';
+import { OrganisationsI18n, OrgCodePipe, OrgTranslatePipe } from '../../i18n/organisations-i18n';
 
 /**
  * 社会组织注册 (public, reached from the login page): the organisation's registration data and its

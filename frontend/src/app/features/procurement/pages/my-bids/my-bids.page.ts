@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { PERMISSIONS } from '@diandan/access';
@@ -21,7 +21,17 @@ import { ProcTranslatePipe } from '../../i18n/procurement-i18n';
 @Component({
   selector: 'dd-my-bids-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, NzButtonModule, NzIconModule, NzTableModule, NzTagModule, MoneyPipe, ObjectionsPanelComponent, ProcStatusTagComponent, ProcTranslatePipe],
+  imports: [
+    RouterLink,
+    NzButtonModule,
+    NzIconModule,
+    NzTableModule,
+    NzTagModule,
+    MoneyPipe,
+    ObjectionsPanelComponent,
+    ProcStatusTagComponent,
+    ProcTranslatePipe,
+  ],
   template: `
     <section class="dd-page">
       <header class="dd-page-head">

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -19,7 +19,18 @@ import { ProcCodePipe, ProcTranslatePipe, ProcurementI18n } from '../../i18n/pro
 @Component({
   selector: 'dd-open-calls-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, NzButtonModule, NzIconModule, NzTableModule, NzTagModule, NzTooltipModule, MoneyPipe, ProcStatusTagComponent, ProcTranslatePipe, ProcCodePipe],
+  imports: [
+    RouterLink,
+    NzButtonModule,
+    NzIconModule,
+    NzTableModule,
+    NzTagModule,
+    NzTooltipModule,
+    MoneyPipe,
+    ProcStatusTagComponent,
+    ProcTranslatePipe,
+    ProcCodePipe,
+  ],
   template: `
     <section class="dd-page">
       <header class="dd-page-head">
@@ -108,7 +119,10 @@ export default class OpenCallsPage implements OnInit {
   private readonly i18n = inject(ProcurementI18n);
   private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly list = new PagedList<Tender>((page, pageSize) => this.api.list({ page, pageSize }), this.destroyRef);
+  protected readonly list = new PagedList<Tender>(
+    (page, pageSize) => this.api.list({ page, pageSize }),
+    this.destroyRef,
+  );
   protected readonly busy = signal<number | null>(null);
 
   ngOnInit(): void {

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 
 import type { BudgetLine, CatalogueVersionDetail } from '../../../../api';
@@ -24,7 +24,17 @@ const catalogue: CatalogueVersionDetail = {
       attributes: [],
       children: [],
       items: [
-        { id: 3, categoryId: 10, code: 'A0101', name: '老年助餐', serviceStandard: '…', unit: '人次', priceCap: '12.50', minOrgGrade: 3, paymentSchedule: [] },
+        {
+          id: 3,
+          categoryId: 10,
+          code: 'A0101',
+          name: '老年助餐',
+          serviceStandard: '…',
+          unit: '人次',
+          priceCap: '12.50',
+          minOrgGrade: 3,
+          paymentSchedule: [],
+        },
       ],
     },
   ],
@@ -40,7 +50,14 @@ const line = {
   title: '2026 年鼓楼区社区服务',
   status: 'ACTIVE',
   requested: '500000.00',
-  balances: { allocated: '500000.00', available: '100000.00', reserved: '0.00', committed: '0.00', outstandingCommitment: '0.00', paid: '0.00' },
+  balances: {
+    allocated: '500000.00',
+    available: '100000.00',
+    reserved: '0.00',
+    committed: '0.00',
+    outstandingCommitment: '0.00',
+    paid: '0.00',
+  },
   paidRateBp: 0,
   createdBy: 5,
   decidedBy: 7,
@@ -78,14 +95,38 @@ describe('ProjectFormPage', () => {
     await settle();
     const needs = http.expectOne((r) => r.url === '/api/v1/needs');
     expect(needs.request.params.get('status')).toBe('APPROVED');
-    needs.flush({ items: [{ id: 21, title: '老人午餐', status: 'APPROVED', supportCount: 30, categoryId: 10, categoryName: '养老服务', regionId: 14, regionName: '山西路社区', campaignId: 1, channel: 'ONLINE', createdAt: '2026-03-01T00:00:00.000Z' }], total: 1, page: 1, pageSize: 100 });
+    needs.flush({
+      items: [
+        {
+          id: 21,
+          title: '老人午餐',
+          status: 'APPROVED',
+          supportCount: 30,
+          categoryId: 10,
+          categoryName: '养老服务',
+          regionId: 14,
+          regionName: '山西路社区',
+          campaignId: 1,
+          channel: 'ONLINE',
+          createdAt: '2026-03-01T00:00:00.000Z',
+        },
+      ],
+      total: 1,
+      page: 1,
+      pageSize: 100,
+    });
     http.expectOne((r) => r.url === '/api/v1/catalogue/current').flush(catalogue);
     const lines = http.expectOne((r) => r.url === '/api/v1/funds/lines');
     expect(lines.request.params.get('status')).toBe('ACTIVE');
     lines.flush({ items: [line], total: 1, page: 1, pageSize: 100 });
     http.expectOne('/api/v1/regions/tree').flush([]);
     await settle();
-    fixture.componentInstance['form'].patchValue({ regionId: '12', needIds: [21], catalogueItemId: 3, budgetLineId: 4 });
+    fixture.componentInstance['form'].patchValue({
+      regionId: '12',
+      needIds: [21],
+      catalogueItemId: 3,
+      budgetLineId: 4,
+    });
     type('project-form-title', '山西路社区老年助餐服务');
     await settle();
   });
@@ -114,7 +155,9 @@ describe('ProjectFormPage', () => {
     type('project-form-budget-amount-0', '80000');
     await settle();
     expect(testId('project-form-budget-sum')?.getAttribute('data-ok')).toBe('false');
-    expect(testId('project-form-budget-sum')?.textContent).toContain('预算明细合计 ¥80,000.00，与预算金额 ¥100,000.00 相差 ¥20,000.00');
+    expect(testId('project-form-budget-sum')?.textContent).toContain(
+      '预算明细合计 ¥80,000.00，与预算金额 ¥100,000.00 相差 ¥20,000.00',
+    );
 
     type('project-form-objective-0', '为 40 位老人提供助餐');
     type('project-form-schedule-period-0', '2027-01');

@@ -1,6 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormArray, FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormArray,
+  FormControl,
+  FormGroup,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -27,8 +34,14 @@ import { NeedsApi } from '../../../needs';
 import { RegionsApi, toTreeNodes } from '../../../regions';
 import { checkBudget, estimateOf, fitsAvailable, remainder, unitPriceWithinCap } from '../../data/budget-breakdown';
 import { inlineProblem } from '../../data/errors';
-import { ItemOption, ProjectFormValue, catalogueItems, toProjectFormValue, toProjectRequest } from '../../data/project-form';
 import { Project } from '../../data/procurement.types';
+import {
+  catalogueItems,
+  ItemOption,
+  ProjectFormValue,
+  toProjectFormValue,
+  toProjectRequest,
+} from '../../data/project-form';
 import { ProjectsApi } from '../../data/projects.api';
 import { InlineProblem, ProcTranslatePipe, ProcurementI18n } from '../../i18n/procurement-i18n';
 
@@ -116,7 +129,10 @@ export default class ProjectFormPage implements OnInit {
     return price === '' || unitPriceWithinCap(price, this.item()?.priceCap);
   });
   protected readonly budgetCheck = computed(() =>
-    checkBudget((this.value().budget ?? []).map((r) => ({ amount: r.amount ?? '' })), this.estimate()),
+    checkBudget(
+      (this.value().budget ?? []).map((r) => ({ amount: r.amount ?? '' })),
+      this.estimate(),
+    ),
   );
   protected readonly lineOk = computed(() => fitsAvailable(this.estimate(), this.line()?.balances.available));
 
@@ -178,7 +194,8 @@ export default class ProjectFormPage implements OnInit {
 
   private fill(v: ProjectFormValue): void {
     const f = this.form.controls;
-    for (const array of [f.objectives, f.schedule, f.budget, f.outputIndicators, f.outcomeIndicators] as FormArray[]) array.clear();
+    for (const array of [f.objectives, f.schedule, f.budget, f.outputIndicators, f.outcomeIndicators] as FormArray[])
+      array.clear();
     for (const o of v.objectives) this.addObjective(o);
     for (const s of v.schedule) this.addSchedule(s.period, s.activity);
     for (const b of v.budget) this.addBudget(b.item, b.amount);
@@ -266,7 +283,9 @@ export default class ProjectFormPage implements OnInit {
     }
     const editing = this.editing();
     this.saving.set(true);
-    const call = editing ? this.api.update(editing.id, request, silentErrors()) : this.api.create(request, silentErrors());
+    const call = editing
+      ? this.api.update(editing.id, request, silentErrors())
+      : this.api.create(request, silentErrors());
     call.subscribe({
       next: (project) => {
         this.saving.set(false);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { PERMISSIONS } from '@diandan/access';
@@ -13,7 +13,7 @@ import { formatMinute } from '../../../../shared/dates';
 import { MoneyPipe } from '../../../../shared/money.pipe';
 import { PagedList } from '../../../../shared/paged-list';
 import { ProcStatusTagComponent } from '../../components/proc-status-tag.component';
-import { PROJECT_STATUSES, Project, ProjectStatus } from '../../data/procurement.types';
+import { Project, PROJECT_STATUSES, ProjectStatus } from '../../data/procurement.types';
 import { ProjectsApi } from '../../data/projects.api';
 import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
 
@@ -24,7 +24,18 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
 @Component({
   selector: 'dd-project-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, NzButtonModule, NzIconModule, NzSelectModule, NzTableModule, MoneyPipe, ProcStatusTagComponent, ProcTranslatePipe, ProcCodePipe],
+  imports: [
+    FormsModule,
+    RouterLink,
+    NzButtonModule,
+    NzIconModule,
+    NzSelectModule,
+    NzTableModule,
+    MoneyPipe,
+    ProcStatusTagComponent,
+    ProcTranslatePipe,
+    ProcCodePipe,
+  ],
   templateUrl: './project-list.page.html',
 })
 export default class ProjectListPage implements OnInit {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -20,7 +20,19 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
 @Component({
   selector: 'dd-public-tenders-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, NzButtonModule, NzDescriptionsModule, NzModalModule, NzRadioModule, NzTableModule, LanguageSwitchComponent, MoneyPipe, ProcTranslatePipe, ProcCodePipe],
+  imports: [
+    FormsModule,
+    RouterLink,
+    NzButtonModule,
+    NzDescriptionsModule,
+    NzModalModule,
+    NzRadioModule,
+    NzTableModule,
+    LanguageSwitchComponent,
+    MoneyPipe,
+    ProcTranslatePipe,
+    ProcCodePipe,
+  ],
   template: `
     <main class="dd-public">
       <header class="dd-public-head">
@@ -156,7 +168,10 @@ export default class PublicTendersPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
 
   protected kind: PublicTenderKind = 'OPEN';
-  protected readonly list = new PagedList<PublicTender>((page, pageSize) => this.api.list(this.kind, page, pageSize), this.destroyRef);
+  protected readonly list = new PagedList<PublicTender>(
+    (page, pageSize) => this.api.list(this.kind, page, pageSize),
+    this.destroyRef,
+  );
   protected readonly shown = signal<PublicTender | null>(null);
 
   ngOnInit(): void {

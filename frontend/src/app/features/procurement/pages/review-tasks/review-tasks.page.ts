@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -216,7 +216,13 @@ export default class ReviewTasksPage implements OnInit {
 
   protected valid(): boolean {
     const id = this.organisationId;
-    return id !== null && Number.isInteger(id) && id > 0 && (!this.startedOn || DATE.test(this.startedOn)) && (!this.endedOn || DATE.test(this.endedOn));
+    return (
+      id !== null &&
+      Number.isInteger(id) &&
+      id > 0 &&
+      (!this.startedOn || DATE.test(this.startedOn)) &&
+      (!this.endedOn || DATE.test(this.endedOn))
+    );
   }
 
   protected declare(): void {

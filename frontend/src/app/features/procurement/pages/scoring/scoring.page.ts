@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -73,7 +83,9 @@ export default class ScoringPage {
 
   protected readonly criteria = computed(() => this.tender()?.criteria ?? []);
   protected readonly final = computed(() => this.submitted().length > 0);
-  protected readonly canScore = computed(() => this.tender()?.status === 'EVALUATING' && !this.final() && this.bids().length > 0);
+  protected readonly canScore = computed(
+    () => this.tender()?.status === 'EVALUATING' && !this.final() && this.bids().length > 0,
+  );
 
   constructor() {
     effect(() => {
@@ -98,7 +110,13 @@ export default class ScoringPage {
             .pipe(takeUntilDestroyed(this.destroyRef))
             .subscribe({
               next: ([bids, mine]) => {
-                const qualified = bids.filter((b) => b.status === 'QUALIFIED' || b.status === 'SCORED' || b.status === 'WINNER' || b.status === 'NOT_AWARDED');
+                const qualified = bids.filter(
+                  (b) =>
+                    b.status === 'QUALIFIED' ||
+                    b.status === 'SCORED' ||
+                    b.status === 'WINNER' ||
+                    b.status === 'NOT_AWARDED',
+                );
                 this.scores = Object.fromEntries(
                   qualified.map((b) => [b.id, { ...(mine.find((s) => s.bidId === b.id)?.scores ?? {}) }]),
                 );

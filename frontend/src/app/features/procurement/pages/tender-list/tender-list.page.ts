@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { PERMISSIONS } from '@diandan/access';
@@ -12,7 +12,7 @@ import { formatDeadline } from '../../../../shared/dates';
 import { MoneyPipe } from '../../../../shared/money.pipe';
 import { PagedList } from '../../../../shared/paged-list';
 import { ProcStatusTagComponent } from '../../components/proc-status-tag.component';
-import { SEALED_TENDER_STATUSES, TENDER_STATUSES, Tender, TenderStatus } from '../../data/procurement.types';
+import { SEALED_TENDER_STATUSES, Tender, TENDER_STATUSES, TenderStatus } from '../../data/procurement.types';
 import { TendersApi } from '../../data/tenders.api';
 import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
 
@@ -20,7 +20,18 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
 @Component({
   selector: 'dd-tender-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, NzButtonModule, NzIconModule, NzSelectModule, NzTableModule, MoneyPipe, ProcStatusTagComponent, ProcTranslatePipe, ProcCodePipe],
+  imports: [
+    FormsModule,
+    RouterLink,
+    NzButtonModule,
+    NzIconModule,
+    NzSelectModule,
+    NzTableModule,
+    MoneyPipe,
+    ProcStatusTagComponent,
+    ProcTranslatePipe,
+    ProcCodePipe,
+  ],
   template: `
     <section class="dd-page">
       <header class="dd-page-head">
@@ -89,7 +100,10 @@ export default class TenderListPage implements OnInit {
   protected readonly statuses = TENDER_STATUSES;
   protected status: TenderStatus | null = null;
   protected readonly canManage = computed(() => this.auth.permissions().includes(PERMISSIONS.TENDERS_MANAGE));
-  protected readonly list = new PagedList<Tender>((page, pageSize) => this.api.list({ status: this.status, page, pageSize }), this.destroyRef);
+  protected readonly list = new PagedList<Tender>(
+    (page, pageSize) => this.api.list({ status: this.status, page, pageSize }),
+    this.destroyRef,
+  );
 
   ngOnInit(): void {
     this.list.load();

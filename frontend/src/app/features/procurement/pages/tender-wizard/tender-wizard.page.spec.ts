@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 
 import { fromLocalDateTime, toLocalDateTime } from '../../../../shared/dates';
@@ -73,7 +73,12 @@ describe('TenderWizardPage', () => {
       ],
     });
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'procurement/tenders/:id', children: [] }]), provideHttpClient(), provideHttpClientTesting(), provideNzIconsTesting()],
+      providers: [
+        provideRouter([{ path: 'procurement/tenders/:id', children: [] }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIconsTesting(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(TenderWizardPage);
@@ -81,7 +86,9 @@ describe('TenderWizardPage', () => {
     el = fixture.nativeElement as HTMLElement;
     await settle();
     // a (made-up) holiday on Monday 14 December pushes the open-tender deadline to Tuesday 15th
-    http.expectOne('/api/v1/calendar/2026').flush({ year: 2026, days: [{ date: '2026-12-14', kind: 'HOLIDAY', name: '测试假日' }] });
+    http
+      .expectOne('/api/v1/calendar/2026')
+      .flush({ year: 2026, days: [{ date: '2026-12-14', kind: 'HOLIDAY', name: '测试假日' }] });
     http.expectOne('/api/v1/calendar/2027').flush({ year: 2027, days: [] });
     http.expectOne((r) => r.url === '/api/v1/organisations').flush({ items: [], total: 0, page: 1, pageSize: 100 });
     const projects = http.expectOne((r) => r.url === '/api/v1/projects');
@@ -135,7 +142,9 @@ describe('TenderWizardPage', () => {
     weight.value = '5';
     weight.dispatchEvent(new Event('input'));
     await settle();
-    const codes = Array.from(el.querySelectorAll('[data-testid="tender-wizard-scheme-problems"] li'), (li) => li.getAttribute('data-code'));
+    const codes = Array.from(el.querySelectorAll('[data-testid="tender-wizard-scheme-problems"] li'), (li) =>
+      li.getAttribute('data-code'),
+    );
     expect(codes).toEqual(['priceWeightRange', 'totalNot100']);
     expect(testId('tender-wizard-scheme-problems')?.textContent).toContain('价格权重须为 10–100 的整数');
 
@@ -193,12 +202,16 @@ describe('TenderWizardPage', () => {
     const saved = { id: 31, projectId: 7, status: 'DRAFT', bidDeadline: '2026-12-15T01:30:00.000Z' } as Tender;
     create.flush(saved);
     await settle();
-    http
-      .expectOne({ method: 'POST', url: '/api/v1/tenders/31/publish' })
-      .flush(
-        { code: 'TENDER_PERIOD_TOO_SHORT', status: 422, detail: 'too short', errors: [{ field: 'bidDeadline', message: 'too short' }], earliest: '2026-12-16' },
-        { status: 422, statusText: 'Unprocessable Content' },
-      );
+    http.expectOne({ method: 'POST', url: '/api/v1/tenders/31/publish' }).flush(
+      {
+        code: 'TENDER_PERIOD_TOO_SHORT',
+        status: 422,
+        detail: 'too short',
+        errors: [{ field: 'bidDeadline', message: 'too short' }],
+        earliest: '2026-12-16',
+      },
+      { status: 422, statusText: 'Unprocessable Content' },
+    );
     await settle();
     expect(testId('tender-wizard-error')?.getAttribute('data-code')).toBe('TENDER_PERIOD_TOO_SHORT');
     expect(testId('tender-wizard-error')?.textContent).toContain('投标截止时间早于法定最短期限');

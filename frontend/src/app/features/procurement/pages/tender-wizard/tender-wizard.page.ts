@@ -1,6 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormArray, FormControl, FormGroup, FormsModule, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormArray,
+  FormControl,
+  FormGroup,
+  FormsModule,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -13,7 +21,7 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzStepsModule } from 'ng-zorro-antd/steps';
-import { Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
+import { catchError, forkJoin, map, Observable, of, switchMap } from 'rxjs';
 
 import { CalendarDay } from '../../../../api';
 import { silentErrors } from '../../../../core/http/http-context';
@@ -30,33 +38,37 @@ import {
   Project,
   SCORING_METHODS,
   ScoringMethod,
-  TENDER_METHODS,
   Tender,
+  TENDER_METHODS,
   TenderMethod,
 } from '../../data/procurement.types';
 import { ProjectsApi } from '../../data/projects.api';
 import { TenderFormValue, toTenderFormValue, toTenderRequest } from '../../data/tender-form';
 import {
-  EMPTY_CALENDAR,
-  MINIMUM_PERIODS,
-  WorkingCalendar,
   centsToPoints,
   committeeSizeProblem,
   deadlineProblem,
   defaultCriteria,
   defaultDeadline,
+  EMPTY_CALENDAR,
   maxPriceProblem,
+  MINIMUM_PERIODS,
   minimumCommitteeSize,
   SchemeProblem,
   schemeProblems,
   shanghaiDate,
   technicalCents,
+  WorkingCalendar,
   workingCalendar,
 } from '../../data/tender-rules';
 import { TendersApi } from '../../data/tenders.api';
 import { InlineProblem, ProcCodePipe, ProcTranslatePipe, ProcurementI18n } from '../../i18n/procurement-i18n';
 
-type CriterionGroup = FormGroup<{ code: FormControl<string>; name: FormControl<string>; maxScore: FormControl<string> }>;
+type CriterionGroup = FormGroup<{
+  code: FormControl<string>;
+  name: FormControl<string>;
+  maxScore: FormControl<string>;
+}>;
 
 export const WIZARD_STEPS = ['method', 'eligibility', 'scoring', 'terms'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -155,9 +167,15 @@ export default class TenderWizardPage implements OnInit {
   );
   protected readonly technical = computed(() => centsToPoints(technicalCents(this.criteriaValue())));
   protected readonly scheme = computed(() =>
-    schemeProblems(this.value().scoringMethod ?? 'COMPREHENSIVE', this.value().priceWeight ?? null, this.criteriaValue()),
+    schemeProblems(
+      this.value().scoringMethod ?? 'COMPREHENSIVE',
+      this.value().priceWeight ?? null,
+      this.criteriaValue(),
+    ),
   );
-  protected readonly earliest = computed(() => deadlineProblem(this.method(), null, this.today(), this.calendar())?.earliest ?? '');
+  protected readonly earliest = computed(
+    () => deadlineProblem(this.method(), null, this.today(), this.calendar())?.earliest ?? '',
+  );
   protected readonly deadlineIssue = computed(() =>
     deadlineProblem(this.method(), fromLocalDateTime(this.value().bidDeadline ?? ''), this.today(), this.calendar()),
   );
@@ -165,9 +183,13 @@ export default class TenderWizardPage implements OnInit {
     const instant = fromLocalDateTime(this.value().bidDeadline ?? '');
     return instant ? formatDeadline(instant) : '';
   });
-  protected readonly committeeIssue = computed(() => committeeSizeProblem(this.method(), this.value().committeeSize ?? null));
+  protected readonly committeeIssue = computed(() =>
+    committeeSizeProblem(this.method(), this.value().committeeSize ?? null),
+  );
   protected readonly minCommittee = computed(() => minimumCommitteeSize(this.method()));
-  protected readonly priceIssue = computed(() => maxPriceProblem(this.value().maxPrice ?? '', this.project()?.estimatedAmount ?? null));
+  protected readonly priceIssue = computed(() =>
+    maxPriceProblem(this.value().maxPrice ?? '', this.project()?.estimatedAmount ?? null),
+  );
   protected readonly needsDesignated = computed(() => this.method() === 'SINGLE_SOURCE');
 
   ngOnInit(): void {
@@ -253,9 +275,11 @@ export default class TenderWizardPage implements OnInit {
     const project = this.projects().find((p) => p.id === id);
     this.form.controls.projectId.setValue(id);
     if (!project) return;
-    if (!this.form.controls.title.dirty) this.form.controls.title.setValue(this.i18n.t('wizard.defaultTitle', { title: project.title }));
+    if (!this.form.controls.title.dirty)
+      this.form.controls.title.setValue(this.i18n.t('wizard.defaultTitle', { title: project.title }));
     if (!this.form.controls.maxPrice.dirty) this.form.controls.maxPrice.setValue(project.estimatedAmount);
-    if (!this.form.controls.description.dirty) this.form.controls.description.setValue(project.plan.objectives.join('\n'));
+    if (!this.form.controls.description.dirty)
+      this.form.controls.description.setValue(project.plan.objectives.join('\n'));
   }
 
   /** A method chosen: the committee grows to its minimum, an untouched deadline moves to the new earliest date. */
@@ -303,7 +327,12 @@ export default class TenderWizardPage implements OnInit {
       case 'scoring':
         return this.scheme().length === 0 && (this.value().scoringMethod === 'LOWEST_PRICE' || this.criteria.valid);
       case 'terms':
-        return f.maxPrice.valid && this.priceIssue() === null && this.committeeIssue() === null && this.deadlineIssue() === null;
+        return (
+          f.maxPrice.valid &&
+          this.priceIssue() === null &&
+          this.committeeIssue() === null &&
+          this.deadlineIssue() === null
+        );
       default:
         return true;
     }
@@ -313,7 +342,13 @@ export default class TenderWizardPage implements OnInit {
     this.checked.update((s) => new Set([...s, index]));
     const f = this.form.controls;
     const controls =
-      index === 0 ? [f.projectId, f.title, f.description] : index === 2 ? [f.priceWeight, ...this.criteria.controls] : index === 3 ? [f.maxPrice, f.committeeSize, f.bidDeadline] : [f.designatedOrganisationId];
+      index === 0
+        ? [f.projectId, f.title, f.description]
+        : index === 2
+          ? [f.priceWeight, ...this.criteria.controls]
+          : index === 3
+            ? [f.maxPrice, f.committeeSize, f.bidDeadline]
+            : [f.designatedOrganisationId];
     for (const c of controls) {
       c.markAllAsDirty();
       c.updateValueAndValidity();
@@ -381,7 +416,9 @@ export default class TenderWizardPage implements OnInit {
     this.serverEarliest.set(null);
     this.saving.set(true);
     const draft = this.tender();
-    const saved$ = draft ? this.api.update(draft.id, request, silentErrors()) : this.api.create(request, silentErrors());
+    const saved$ = draft
+      ? this.api.update(draft.id, request, silentErrors())
+      : this.api.create(request, silentErrors());
     saved$.subscribe({
       next: (tender) => {
         this.tender.set(tender);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { PERMISSIONS } from '@diandan/access';
@@ -19,8 +19,8 @@ import { AuthService } from '../../../../core/auth/auth.service';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatDeadline, parseIsoDate, toIsoDate, weekdayOf } from '../../../../shared/dates';
-import { CalendarApi } from '../../data/calendar.api';
 import { required } from '../../../../shared/validators';
+import { CalendarApi } from '../../data/calendar.api';
 
 export const CALENDAR_YEARS: readonly number[] = [2025, 2026, 2027];
 

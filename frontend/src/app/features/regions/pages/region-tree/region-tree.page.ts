@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MinusSquareOutline, PlusSquareOutline } from '@ant-design/icons-angular/icons';
@@ -19,9 +19,9 @@ import { RegionNode } from '../../../../api';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
-import { RegionsApi } from '../../data/regions.api';
-import { childLevel, indexRegions, toTreeNodes } from '../../data/region-tree';
 import { required } from '../../../../shared/validators';
+import { childLevel, indexRegions, toTreeNodes } from '../../data/region-tree';
+import { RegionsApi } from '../../data/regions.api';
 
 /** 12-digit statistical division codes (统计用区划代码), as the API requires. */
 export const REGION_CODE_PATTERN = /^\d{12}$/;
