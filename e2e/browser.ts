@@ -35,7 +35,19 @@ export async function newPage(
   return { context, page };
 }
 
+/**
+ * A full-page screenshot for docs/, taken once the page has settled as a person would see it: every finite CSS
+ * animation or transition (drawer, tab ink bar, message toast) has finished — no fixed wait.
+ */
 export async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

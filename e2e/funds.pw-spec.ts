@@ -1,6 +1,8 @@
+import { Connection, RowDataPacket } from 'mysql2/promise';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { BASE_URL, launch, newPage, shot as screenshot, signIn } from './browser';
+import { BASE_URL, launch, newPage, shot, signIn } from './browser';
+import { openDb, yuanText } from './db';
 
 /**
  * 政府买单 part 1 in the browser, on the seeded data (three lines of 鼓楼区 this year, one pending): the
@@ -11,11 +13,6 @@ import { BASE_URL, launch, newPage, shot as screenshot, signIn } from './browser
 const GULOU = '320106000000';
 const AMOUNT = '88888.88';
 const SHOWN = '¥88,888.88';
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
 
 describe('政府买单: a budget line from request to the dashboard (Chromium)', () => {
   let browser: Browser;
@@ -31,12 +28,16 @@ describe('政府买单: a budget line from request to the dashboard (Chromium)',
     return page;
   }
 
+  let db: Connection;
+
   beforeAll(async () => {
+    db = await openDb();
     browser = await launch();
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await browser?.close();
+    await db?.end();
   });
 
   it('the procurement officer sees the lines without approve buttons and creates a donation line', async () => {
@@ -137,8 +138,20 @@ describe('政府买单: a budget line from request to the dashboard (Chromium)',
     const result = page.getByTestId('funds-consistency-result');
     await result.waitFor();
     expect(await result.getAttribute('data-ok')).toBe('true');
+    // Grouped by region: the district's own lines (the new one among them) form the 鼓楼区（本级） group, whose
+    // allocation is the sum of the active lines this year held at the district itself — computed here from the database.
     await page.getByTestId('funds-report-group-region').click();
-    await page.locator('[data-testid^="funds-report-row-"]').first().waitFor();
+    const [[gulou]] = await db.query<RowDataPacket[]>('SELECT id, path FROM regions WHERE code = ?', [GULOU]);
+    const [[sum]] = await db.query<RowDataPacket[]>(
+      `SELECT CAST(SUM(available_fen + reserved_fen + committed_fen + paid_fen) AS CHAR) AS fen FROM budget_lines
+        WHERE status = 'ACTIVE' AND region_id = ? AND year = (SELECT year FROM budget_lines WHERE id = ?)`,
+      [gulou.id, lineId],
+    );
+    const own = page.locator(`[data-testid="funds-report-row-${gulou.id}"][data-label="鼓楼区（本级）"]`);
+    await own.waitFor();
+    expect(await own.locator('[data-measure="allocated"]').innerText()).toBe(yuanText(sum.fen));
+    // the source grouping's rows are gone: a region view, not the previous table
+    expect(await page.getByTestId('funds-report-row-DONATION').count()).toBe(0);
     await shot(page, 'funds-dashboard');
   });
 });

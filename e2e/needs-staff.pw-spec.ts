@@ -1,6 +1,8 @@
+import { Connection, RowDataPacket } from 'mysql2/promise';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { BASE_URL, launch, newPage, shot as screenshot, signIn } from './browser';
+import { BASE_URL, launch, newPage, shot, signIn } from './browser';
+import { openDb } from './db';
 
 /**
  * The staff side of 群众点单 on the seeded data: the community worker verifies a resident, enters a
@@ -9,11 +11,6 @@ import { BASE_URL, launch, newPage, shot as screenshot, signIn } from './browser
  * Screenshots go to docs/screenshots/needs-staff-*.png.
  */
 const DEMO_CAMPAIGN = '山西路社区年度需求征集';
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
 
 /** Submits a need into the seeded open campaign as the signed-in user; returns its id. */
 async function submitNeed(page: Page, title: string, proxy: boolean): Promise<number> {
@@ -38,7 +35,14 @@ async function submitNeed(page: Page, title: string, proxy: boolean): Promise<nu
 
 describe('群众点单: the community worker’s and the procurement officer’s pages (Chromium)', () => {
   let browser: Browser;
+  let db: Connection;
   const contexts: BrowserContext[] = [];
+
+  /** One saved row, read after the user has seen the change. */
+  async function row(sql: string, params: unknown[]): Promise<RowDataPacket> {
+    const [[found]] = await db.query<RowDataPacket[]>(sql, params);
+    return found;
+  }
 
   async function open(username: string): Promise<Page> {
     const { context, page } = await newPage(browser);
@@ -49,11 +53,13 @@ describe('群众点单: the community worker’s and the procurement officer’s
   }
 
   beforeAll(async () => {
+    db = await openDb();
     browser = await launch();
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await browser?.close();
+    await db?.end();
   });
 
   it('the worker verifies a newly registered resident', async () => {
@@ -64,6 +70,12 @@ describe('群众点单: the community worker’s and the procurement officer’s
     await shot(page, 'needs-staff-residents');
     await row.locator('[data-testid^="resident-verify-"]').click();
     await row.waitFor({ state: 'detached' });
+    // gone from the queue because verified, by this worker
+    const saved = await db.query<RowDataPacket[]>(
+      `SELECT r.resident_verified_at AS at, w.username AS byUser
+         FROM users r LEFT JOIN users w ON w.id = r.resident_verified_by WHERE r.username = 'newcomer'`,
+    );
+    expect(saved[0][0]).toEqual(expect.objectContaining({ at: expect.any(Date), byUser: 'worker' }));
   });
 
   it('the worker enters a need for an offline resident, then rejects one and merges another in moderation', async () => {
@@ -89,6 +101,19 @@ describe('群众点单: the community worker’s and the procurement officer’s
     await page.locator('[data-testid^="merge-target-option-"]').first().click();
     await page.getByTestId('merge-submit').click();
     await page.getByTestId(`moderation-row-${duplicate}`).waitFor({ state: 'detached' });
+
+    expect(await row('SELECT status, channel, offline_name, reject_reason FROM needs WHERE id = ?', [proxied])).toEqual(
+      expect.objectContaining({
+        status: 'REJECTED',
+        channel: 'PROXY',
+        offline_name: '李奶奶',
+        reject_reason: 'INSUFFICIENT_INFO',
+      }),
+    );
+    const merged = await row('SELECT status, merged_into_id FROM needs WHERE id = ?', [duplicate]);
+    expect(merged.status).toBe('MERGED');
+    expect(merged.merged_into_id).toEqual(expect.any(Number));
+    expect(merged.merged_into_id).not.toBe(duplicate);
 
     await page.goto(`${BASE_URL}/needs/${duplicate}`);
     await page.getByTestId('need-merged-into').waitFor();
@@ -148,6 +173,13 @@ describe('群众点单: the community worker’s and the procurement officer’s
     await page.getByTestId('catalogue-publish').click();
     await page.locator('.ant-popover-buttons button, .ant-popconfirm-buttons button').last().click();
     await page.getByTestId('catalogue-publish').waitFor({ state: 'detached' });
+    // the new version is the published one, with the item at its exact cap
+    const published = await row(
+      `SELECT v.status, i.price_cap_fen AS cap FROM catalogue_items i JOIN catalogue_versions v ON v.id = i.version_id
+        WHERE i.code = 'Z01' ORDER BY v.id DESC LIMIT 1`,
+      [],
+    );
+    expect([published.status, String(published.cap)]).toEqual(['PUBLISHED', '1250']);
     await shot(page, 'needs-staff-catalogue-published');
   });
 });

@@ -1,7 +1,7 @@
 import { Connection, createConnection, RowDataPacket } from 'mysql2/promise';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { BASE_URL, launch, newPage, shot as screenshot, signIn } from './browser';
+import { BASE_URL, launch, newPage, shot, signIn } from './browser';
 
 /**
  * 社会组织接单, end to end on the built app with the worker running: the procurement officer bundles the
@@ -73,10 +73,6 @@ const RANKING: Array<[Bidder, string]> = [
 const WINNER = RANKING[0][0];
 
 /** A screenshot once ng-zorro's transitions (spinner fade, checked states) have settled. */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
 
 async function api<T = Record<string, unknown>>(
   method: string,
@@ -243,7 +239,11 @@ describe('社会组织接单: from project approval to the public award notice (
     await officer.getByTestId('tender-wizard-project').getByText(projectTitle).waitFor();
     expect(await officer.getByTestId('tender-wizard-title').inputValue()).toContain(projectTitle);
     await officer.getByTestId('tender-wizard-method-COMPETITIVE_CONSULTATION').click();
-    await officer.getByTestId('tender-wizard-min-period').getByText('10').first().waitFor();
+    // the legal minimum of the method just chosen, in words (not any "10" on the page, such as a date)
+    await officer
+      .getByTestId('tender-wizard-min-period')
+      .filter({ hasText: '竞争性磋商：自公告发布至投标截止至少 10 日' })
+      .waitFor();
     await officer.getByTestId('tender-wizard-next').click();
 
     await officer.locator('[data-testid="tender-wizard-steps"][data-step="eligibility"]').waitFor();
@@ -498,7 +498,12 @@ describe('社会组织接单: from project approval to the public award notice (
     await select.locator('input').fill('乐龄');
     await page.locator('nz-option-item').filter({ hasText: '乐龄社会工作服务中心' }).click();
     await page.getByTestId('affiliation-submit').click();
-    await page.locator('[data-testid^="affiliation-"]').filter({ hasText: '乐龄社会工作服务中心' }).first().waitFor();
+    // the saved declaration as the expert sees it: a row of the table (the select above also shows the name)
+    await page
+      .getByTestId('affiliations')
+      .locator('tbody tr[data-testid^="affiliation-"]')
+      .filter({ hasText: '乐龄社会工作服务中心' })
+      .waitFor();
     const [rows] = await db.query<RowDataPacket[]>(
       "SELECT a.kind FROM expert_affiliations a JOIN users u ON u.id = a.expert_id JOIN organisations o ON o.id = a.organisation_id WHERE u.username = 'expert6' AND o.name LIKE '%乐龄%'",
     );

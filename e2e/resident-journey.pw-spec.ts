@@ -1,6 +1,8 @@
+import { Connection, RowDataPacket } from 'mysql2/promise';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { BASE_URL, launch, newPage, shot as screenshot, signIn } from './browser';
+import { BASE_URL, launch, newPage, shot, signIn } from './browser';
+import { openDb } from './db';
 
 /**
  * 群众点单, end to end on the built app with the worker running (campaign open/close jobs):
@@ -21,12 +23,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
-
-/** A screenshot once ng-zorro's transitions (spinner fade, checked states) have settled. */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
 
 /** An instant as the value of a `datetime-local` input in Asia/Shanghai (the browser contexts' zone, no DST). */
 function shanghaiLocal(ms: number): string {
@@ -78,8 +74,16 @@ describe('群众点单: a resident’s need from submission to the council’s a
   const campaignTitle = `山西路社区端到端征集${Date.now().toString(36)}`;
   let campaignId = 0;
   let needId = 0;
+  let db: Connection;
+
+  /** The need's status as saved (read after the user has seen the change). */
+  async function needStatus(): Promise<string> {
+    const [[row]] = await db.query<RowDataPacket[]>('SELECT status FROM needs WHERE id = ?', [needId]);
+    return String(row?.status);
+  }
 
   beforeAll(async () => {
+    db = await openDb();
     browser = await launch();
     const open = async (username: string, viewport?: { width: number; height: number }): Promise<Page> => {
       const { context, page } = await newPage(browser, viewport);
@@ -96,6 +100,7 @@ describe('群众点单: a resident’s need from submission to the council’s a
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await browser?.close();
+    await db?.end();
   });
 
   it('on a phone, the resident’s menu offers the needs pages and similar needs are suggested while typing', async () => {
@@ -180,6 +185,8 @@ describe('群众点单: a resident’s need from submission to the council’s a
     await shot(worker, 'needs-moderation');
     await worker.getByTestId(`moderation-accept-${needId}`).click();
     await worker.getByTestId(`moderation-row-${needId}`).waitFor({ state: 'detached' });
+    // it left the queue because it was accepted (open for support), not merely hidden
+    expect(await needStatus()).toBe('ACCEPTED');
   });
 
   it('two neighbours support it on their phones, and the count is exact', async () => {
@@ -202,17 +209,22 @@ describe('群众点单: a resident’s need from submission to the council’s a
   it(
     'the campaign closes on time (the worker process runs the deadline job) and shortlists the need',
     async () => {
+      // The worker reloads the campaigns page until it shows the campaign closed (no fixed pause: each look waits up
+      // to 3 s for the status, then the page is loaded afresh).
       const deadline = Date.now() + CLOSE_WAIT_MS;
-      let status: string | null = null;
-      while (Date.now() < deadline) {
+      const closed = worker.locator(`[data-testid="campaign-status-${campaignId}"][data-status="CLOSED"]`);
+      let seen = false;
+      while (!seen && Date.now() < deadline) {
         await worker.goto(`${BASE_URL}/campaigns`);
-        const cell = worker.getByTestId(`campaign-status-${campaignId}`);
-        await cell.waitFor();
-        status = await cell.getAttribute('data-status');
-        if (status === 'CLOSED') break;
-        await worker.waitForTimeout(3000);
+        await worker.getByTestId(`campaign-status-${campaignId}`).waitFor();
+        seen = await closed.waitFor({ timeout: 3000 }).then(
+          () => true,
+          () => false,
+        );
       }
-      expect(status).toBe('CLOSED');
+      expect(seen).toBe(true);
+      // closing shortlisted the need: it had the 2 supports the campaign's frozen rule asks for
+      expect(await needStatus()).toBe('SHORTLISTED');
       await shot(worker, 'needs-campaign-closed');
     },
     CLOSE_WAIT_MS + 30_000,
@@ -232,7 +244,9 @@ describe('群众点单: a resident’s need from submission to the council’s a
     await shot(worker, 'needs-deliberation');
     await worker.getByTestId('delib-submit').click();
     await worker.locator('[data-testid^="delib-record-"]').first().waitFor();
-    expect(await worker.getByTestId('delib-campaign-status').innerText()).toContain('已议定');
+    // the campaign's status is reloaded after the record: wait until it reads 已议定 (not read once while it races)
+    await worker.getByTestId('delib-campaign-status').filter({ hasText: '已议定' }).waitFor();
+    expect(await needStatus()).toBe('APPROVED');
     await shot(worker, 'needs-deliberation-recorded');
   });
 
