@@ -8,7 +8,6 @@
  * Regions: the busiest and a median district / street / community of the generated city (by needs).
  * BENCH_EXPLAIN_FORMAT=json prints MariaDB's ANALYZE FORMAT=JSON for each statement as well.
  * BENCH_EXPLAIN_REPEAT (default 5): executions per statement for the timing (median, warm cache).
- * BENCH_SQL=deferred: the experimental deferred-join form of the list statement (deferred-join.ts).
  * BENCH_EXPLAIN_ONLY=district,city: only these region levels.
  */
 import 'reflect-metadata';
@@ -23,7 +22,6 @@ import {
   type NeedSort,
 } from '../backend/src/modules/needs/services/need-list.query';
 import { BENCH_CITY, benchConnection, benchDbName, benchEnv, intEnv } from './common';
-import { deferredJoin, SQL_VARIANT } from './deferred-join';
 
 const DB = benchDbName();
 const REPEAT = intEnv('BENCH_EXPLAIN_REPEAT', 5, 1, 50);
@@ -49,7 +47,7 @@ async function main(): Promise<void> {
       [DB],
     );
     console.log(
-      `# ${DB} on ${env.DB_HOST}:${env.DB_PORT}: ${n} needs; ${srv.v}, innodb_buffer_pool_size ${Math.round(Number(srv.bp) / 1048576)} MB; SQL ${SQL_VARIANT}`,
+      `# ${DB} on ${env.DB_HOST}:${env.DB_PORT}: ${n} needs; ${srv.v}, innodb_buffer_pool_size ${Math.round(Number(srv.bp) / 1048576)} MB`,
     );
     console.log(`# needs indexes: ${idx.map((r) => `${r.k}(${r.cols})`).join(', ')}\n`);
 
@@ -116,11 +114,10 @@ async function main(): Promise<void> {
           pageSize: 20,
         };
         const built = buildNeedListQuery(f);
-        const b = SQL_VARIANT === 'deferred' ? deferredJoin(built) : built;
         console.log(`### ${c.name}`);
         for (const [kind, sql, params] of [
-          ['list ', b.sql, [...b.params, ...b.pageParams]],
-          ['count', b.countSql, b.params],
+          ['list ', built.sql, [...built.params, ...built.pageParams]],
+          ['count', built.countSql, built.params],
         ] as const) {
           const plan = await q<Record<string, unknown>>(`EXPLAIN ${sql}`, params as unknown[]);
           const times: number[] = [];

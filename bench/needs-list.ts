@@ -28,7 +28,6 @@ import {
   type NeedSort,
 } from '../backend/src/modules/needs/services/need-list.query';
 import { BENCH_CITY, BENCH_OFFICER, benchConnection, benchDbName, benchEnv, benchPool, intEnv } from './common';
-import { deferredJoin, SQL_VARIANT } from './deferred-join';
 
 const ROOT = resolve(__dirname, '..');
 const DB = benchDbName();
@@ -141,7 +140,7 @@ async function rawServer(): Promise<void> {
       page,
       pageSize,
     });
-    const q = SQL_VARIANT === 'deferred' ? deferredJoin(built) : built; // default: verbatim
+    const q = built; // the application's own statement, verbatim
     Promise.all([pool.query(q.sql, [...q.params, ...q.pageParams]), pool.query(q.countSql, q.params)])
       .then(([[rows], [countRows]]) => {
         const items = (rows as Array<Record<string, unknown>>).map((r) => ({
@@ -677,7 +676,29 @@ function breakdown(r: Result, meta: Meta): void {
   }
 }
 
-/** Same filters, same page: both endpoints must return the same total and the same ids in the same order. */
+/** The fields both endpoints return for a need, as text: what a reader of the list sees. */
+const COMPARED_FIELDS = [
+  'id',
+  'title',
+  'status',
+  'supportCount',
+  'categoryId',
+  'categoryName',
+  'regionId',
+  'regionName',
+  'campaignId',
+  'channel',
+  'createdAt',
+] as const;
+
+function itemText(item: Record<string, unknown>): string {
+  return COMPARED_FIELDS.map((f) => `${f}=${String(item[f] ?? null)}`).join(' ');
+}
+
+/**
+ * Same filters, same page: both endpoints must return the same total and the same items (every field above) in the
+ * same order. A figure measured on two endpoints that answer differently compares nothing: the caller fails the run.
+ */
 async function compareAnswers(queries: string[], token: string): Promise<{ compared: number; mismatches: string[] }> {
   const mismatches: string[] = [];
   let compared = 0;
@@ -693,14 +714,18 @@ async function compareAnswers(queries: string[], token: string): Promise<{ compa
       continue;
     }
     compared++;
-    const A = JSON.parse(a.body) as { items: Array<{ id: number | string }>; total: number };
-    const R = JSON.parse(r.body) as { items: Array<{ id: number }>; total: number };
-    const aIds = (A.items ?? []).map((i) => Number(i.id)).join(',');
-    const rIds = R.items.map((i) => i.id).join(',');
-    if (Number(A.total) !== R.total || aIds !== rIds)
-      mismatches.push(
-        `${path}: API total ${A.total} ids [${aIds.slice(0, 60)}…], raw total ${R.total} ids [${rIds.slice(0, 60)}…]`,
-      );
+    const A = JSON.parse(a.body) as { items: Array<Record<string, unknown>>; total: number };
+    const R = JSON.parse(r.body) as { items: Array<Record<string, unknown>>; total: number };
+    const aItems = (A.items ?? []).map(itemText);
+    const rItems = (R.items ?? []).map(itemText);
+    if (Number(A.total) !== Number(R.total)) {
+      mismatches.push(`${path}: total API ${A.total}, raw ${R.total}`);
+    } else if (aItems.length !== rItems.length) {
+      mismatches.push(`${path}: ${aItems.length} items from the API, ${rItems.length} raw`);
+    } else {
+      const i = aItems.findIndex((text, k) => text !== rItems[k]);
+      if (i >= 0) mismatches.push(`${path}: item ${i} differs\n    API: ${aItems[i]}\n    raw: ${rItems[i]}`);
+    }
   }
   return { compared, mismatches };
 }
@@ -729,10 +754,6 @@ async function orchestrate(): Promise<void> {
   console.log(
     `[bench] machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), node ${process.version}, ${meta.serverInfo}`,
   );
-  if (SQL_VARIANT !== 'verbatim')
-    console.log(
-      `[bench] *** EXPERIMENT: the raw endpoint runs the ${SQL_VARIANT} form of the list SQL (bench/deferred-join.ts), not buildNeedListQuery's verbatim`,
-    );
   console.log(
     `[bench] ${CONNECTIONS} connections, warm-up ${WARMUP} s + ${SECONDS} s per target and round, ${ROUNDS} round(s), DB pool ${POOL_SIZE} on each side, API from ${API_MODE === 'dist' ? 'dist/' : 'sources (ts-node, transpile-only)'}`,
   );
@@ -792,6 +813,12 @@ async function orchestrate(): Promise<void> {
       `[bench] answers compared on ${sample.length} queries: ${compared} both 200, ${mismatches.length} differ`,
     );
     for (const m of mismatches.slice(0, 5)) console.log(`  differs: ${m}`);
+    if (mismatches.length > 0 || compared === 0)
+      throw new Error(
+        compared === 0
+          ? 'no query answered 200 on both endpoints: nothing to compare, so no figure would mean anything'
+          : `the API and the raw endpoint answer ${mismatches.length} of ${sample.length} queries differently: the figures would compare different work`,
+      );
   }
 
   const plan: Array<{ name: 'raw' | 'api'; port: number; headers: Record<string, string>; pid?: number }> = [];
