@@ -216,6 +216,45 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
     expect(res.body).toMatchObject({ channel: 'PROXY', offlineName: '周大爷' });
   });
 
+  it('shows the real name behind a proxy entry only to the worker who entered it and to moderators of its region', async () => {
+    const campaignId = await openCampaign();
+    const res = await t.http().post('/api/v1/needs').set('Authorization', worker).send({
+      campaignId,
+      categoryId: mealCategory,
+      title: '代录：上门理发',
+      description: '行动不便',
+      attributes: MEAL_ATTRIBUTES,
+      location: '5栋',
+      offlineName: '钱奶奶',
+      offlinePhone: '02587654321',
+    });
+    expect(res.status).toBe(201);
+    // accepted: the need is now public to the community, so neighbours read it
+    await t.http().post(`/api/v1/needs/${res.body.id}/accept`).set('Authorization', worker).expect(200);
+    const admin = await bearer(t, 'admin');
+    const colleague = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .send({
+        username: `sx_worker_${campaignId}`,
+        displayName: '山西路社区另一位社工',
+        password: 'Diandan@2026',
+        roles: ['COMMUNITY_WORKER'],
+        regionId: shanxi,
+      });
+    expect(colleague.status).toBe(201);
+    const nameSeenBy = async (token: string) => {
+      const detail = await t.http().get(`/api/v1/needs/${res.body.id}`).set('Authorization', token);
+      expect(detail.status).toBe(200);
+      return detail.body.offlineName as string | null;
+    };
+    expect(await nameSeenBy(worker)).toBe('钱奶奶');
+    expect(await nameSeenBy(await bearer(t, `sx_worker_${campaignId}`))).toBe('钱奶奶');
+    for (const other of ['resident', 'resident2', 'officer', 'auditor'])
+      expect({ other, name: await nameSeenBy(await bearer(t, other)) }).toEqual({ other, name: null });
+  });
+
   it('counts 100 concurrent supports exactly, and holds each resident to the campaign quota', async () => {
     const campaignId = await openCampaign();
     const needId = await submitAccepted(campaignId, '百人支持测试');

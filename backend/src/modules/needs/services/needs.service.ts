@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 
-import { Actor, inRegionScope } from '../../../platform/access';
+import { Actor, hasPermission, inRegionScope, PERMISSIONS } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { Page } from '../../../platform/http/pagination';
@@ -61,6 +61,18 @@ export interface UploadedFile {
 }
 
 const isResident = (a: Actor) => a.roles.includes('RESIDENT');
+
+/**
+ * The real name of a resident whose need a worker entered for them (代录) is personal data: only the worker who
+ * entered it and the staff who moderate needs in the community's region see it — never neighbours, and not
+ * staff who merely read needs (procurement, finance, auditors).
+ */
+export function maySeeOfflineName(actor: Actor, need: Pick<NeedEntity, 'submittedBy' | 'regionPath'>): boolean {
+  return (
+    need.submittedBy === actor.userId ||
+    (hasPermission(actor.roles, PERMISSIONS.NEEDS_MODERATE) && inRegionScope(actor, need.regionPath))
+  );
+}
 
 @Injectable()
 export class NeedsService {
@@ -161,7 +173,7 @@ export class NeedsService {
       description: need.description,
       attributes: JSON.parse(need.attributes) as Record<string, string | number>,
       location: need.location,
-      offlineName: need.offlineName,
+      offlineName: maySeeOfflineName(actor, need) ? need.offlineName : null,
       submittedByMe: need.submittedBy === actor.userId,
       rejectReason: need.rejectReason,
       rejectNote: need.rejectNote,
