@@ -280,6 +280,41 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
       expect({ other, name: await nameSeenBy(await bearer(t, other)) }).toEqual({ other, name: null });
   });
 
+  it('never shows a resident the account name (often a phone number) of another resident in a timeline', async () => {
+    const campaignId = await openCampaign();
+    const needId = await submitAccepted(campaignId, '时间线隐私测试');
+    const neighbour = await bearer(t, 'resident2');
+    await t.http().post(`/api/v1/needs/${needId}/support`).set('Authorization', neighbour).expect(200);
+    const actors = (events: Array<{ toStatus: string; actorName: string | null }>) =>
+      events.map((e) => [e.toStatus, e.actorName]);
+
+    const seenByNeighbour = await t.http().get(`/api/v1/needs/${needId}/timeline`).set('Authorization', neighbour);
+    expect(actors(seenByNeighbour.body)).toEqual([
+      ['SUBMITTED', null],
+      ['ACCEPTED', 'worker'],
+    ]);
+    const mine = await t.http().get('/api/v1/my/needs').set('Authorization', neighbour);
+    const supported = (mine.body as Array<{ need: { id: number }; timeline: [] }>).find((m) => m.need.id === needId);
+    expect(actors(supported?.timeline ?? [])).toEqual([
+      ['SUBMITTED', null],
+      ['ACCEPTED', 'worker'],
+    ]);
+    // the submitter sees their own name, staff see everybody's
+    for (const [who, token] of [
+      ['resident', resident],
+      ['worker', worker],
+    ]) {
+      const own = await t.http().get(`/api/v1/needs/${needId}/timeline`).set('Authorization', token);
+      expect({ who, actors: actors(own.body) }).toEqual({
+        who,
+        actors: [
+          ['SUBMITTED', 'resident'],
+          ['ACCEPTED', 'worker'],
+        ],
+      });
+    }
+  });
+
   it('counts 100 concurrent supports exactly, and holds each resident to the campaign quota', async () => {
     const campaignId = await openCampaign();
     const needId = await submitAccepted(campaignId, '百人支持测试');

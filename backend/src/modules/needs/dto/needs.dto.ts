@@ -247,7 +247,12 @@ export class TimelineEventDto {
   @ApiProperty({ example: 'STATUS' }) kind!: string;
   @ApiProperty({ nullable: true, type: String }) fromStatus!: string | null;
   @ApiProperty({ nullable: true, type: String }) toStatus!: string | null;
-  @ApiProperty() actorName!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Who did it; null for a resident reading what another resident did (their account name is personal)',
+  })
+  actorName!: string | null;
   @ApiProperty({ nullable: true, type: Object }) note!: unknown;
 }
 

@@ -63,6 +63,20 @@ export interface UploadedFile {
 const isResident = (a: Actor) => a.roles.includes('RESIDENT');
 
 /**
+ * Whether a timeline event was made by a resident: the submitter of a need submitted online (submission,
+ * resubmission), or a supporter moving their support. A resident's account name is their phone number when they
+ * registered themselves, so other residents never see it (they read `actorName: null`); staff do.
+ */
+function residentActor(
+  e: Pick<NeedEventEntity, 'actorId' | 'kind'>,
+  need: Pick<NeedEntity, 'submittedBy' | 'channel'> | undefined,
+): boolean {
+  if (e.actorId === null) return false;
+  if (e.kind === 'SUPPORT_MOVED') return true;
+  return need !== undefined && need.channel === 'ONLINE' && e.actorId === need.submittedBy;
+}
+
+/**
  * The real name of a resident whose need a worker entered for them (代录) is personal data: only the worker who
  * entered it and the staff who moderate needs in the community's region see it — never neighbours, and not
  * staff who merely read needs (procurement, finance, auditors).
@@ -189,8 +203,8 @@ export class NeedsService {
   }
 
   async timeline(actor: Actor, id: number): Promise<TimelineEventDto[]> {
-    await this.visible(actor, id, this.dataSource.manager);
-    return (await this.timelines([id])).get(id) ?? [];
+    const need = await this.visible(actor, id, this.dataSource.manager);
+    return (await this.timelines(actor, [need])).get(id) ?? [];
   }
 
   /** The resident's needs — submitted or supported — each with its whole timeline. */
@@ -223,7 +237,10 @@ export class NeedsService {
       })),
     );
     await this.markSupported(actor, summaries);
-    const timelines = await this.timelines(all.map(({ n }) => n.id));
+    const timelines = await this.timelines(
+      actor,
+      all.map(({ n }) => n),
+    );
     return all.map(({ n, relation }, i) => ({ need: summaries[i], relation, timeline: timelines.get(n.id) ?? [] }));
   }
 
@@ -635,12 +652,16 @@ export class NeedsService {
     for (const item of items) item.supportedByMe = set.has(item.id);
   }
 
-  private async timelines(needIds: number[]): Promise<Map<number, TimelineEventDto[]>> {
+  private async timelines(
+    viewer: Actor,
+    needs: Array<Pick<NeedEntity, 'id' | 'submittedBy' | 'channel'>>,
+  ): Promise<Map<number, TimelineEventDto[]>> {
     const out = new Map<number, TimelineEventDto[]>();
-    if (needIds.length === 0) return out;
+    if (needs.length === 0) return out;
+    const byId = new Map(needs.map((n) => [n.id, n]));
     const events = await this.dataSource
       .getRepository(NeedEventEntity)
-      .find({ where: { needId: In(needIds) }, order: { id: 'ASC' } });
+      .find({ where: { needId: In([...byId.keys()]) }, order: { id: 'ASC' } });
     for (const e of events) {
       const list = out.get(e.needId) ?? [];
       list.push({
@@ -648,7 +669,10 @@ export class NeedsService {
         kind: e.kind,
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
-        actorName: e.actorName,
+        actorName:
+          residentActor(e, byId.get(e.needId)) && isResident(viewer) && e.actorId !== viewer.userId
+            ? null
+            : e.actorName,
         note: e.note ? (JSON.parse(e.note) as unknown) : null,
       });
       out.set(e.needId, list);
