@@ -39,7 +39,10 @@ export interface CrossTenant {
   status?: number;
   /** A list route: the call answers 200 and the listed items (`items` or the array itself) leave out this record… */
   hides?: string;
-  /** …which the same list shows this user of its own tenant (so that the check is not empty). */
+  /**
+   * …which the same list shows this user of its own tenant (so that the check is not empty; narrow the list with
+   * `query` so that the record is on its first page whatever other tests have added).
+   */
   seenBy?: string;
 }
 
@@ -174,7 +177,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // ---- organisations: registration is public; the registry is read by staff, reviewed by officers in their subtree
   'POST /api/v1/organisations/register': rule(PUBLIC),
   'GET /api/v1/organisations/register/regions': rule(PUBLIC),
-  'GET /api/v1/organisations': rule(STAFF, { cross: [{ as: 'xw_officer', hides: '@pendingOrg', seenBy: 'officer' }] }),
+  'GET /api/v1/organisations': rule(STAFF, {
+    cross: [{ as: 'xw_officer', hides: '@pendingOrg', seenBy: 'officer', query: 'sort=-createdAt&pageSize=100' }],
+  }),
   // a registration still under review is visible only in its region's subtree (ACTIVE ones are public knowledge)
   'GET /api/v1/organisations/:id': rule(STAFF, { cross: [XW_PO({ id: '@pendingOrg' })] }),
   'GET /api/v1/organisations/:id/record': rule(STAFF, { cross: [XW_PO({ id: '@pendingOrg' })] }),
@@ -212,7 +217,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // users of the region subtree: officers and auditors read them, administrators manage them
   'GET /api/v1/users': rule([PO, AU, AD], {
     cross: [
-      { as: 'xw_officer', hides: '@gulouOfficer', seenBy: 'admin' },
+      { as: 'xw_officer', hides: '@gulouOfficer', seenBy: 'admin', query: 'q=officer&pageSize=100' },
       { as: 'xw_officer', query: 'regionId=@gulou' }, // a filter cannot reach outside the subtree
     ],
   }),
