@@ -277,6 +277,10 @@ export const DEMO_USERS = [
     organisation: '江苏众评社会组织评估中心',
   },
   { username: 'auditor', displayName: '吴监督（市审计）', roles: ['AUDITOR'], region: '320100000000' },
+  // Another tenant for each kind of scope, so that cross-district and cross-community access can be tried
+  // (the access matrix in backend/test/access/ signs in as them).
+  { username: 'xw_finance', displayName: '钱财务（玄武区民政局）', roles: ['FINANCE_OFFICER'], region: '320102000000' },
+  { username: 'yh_worker', displayName: '周社工（颐和路社区）', roles: ['COMMUNITY_WORKER'], region: '320106002002' },
 ] as const;
 
 export interface SeedReport {

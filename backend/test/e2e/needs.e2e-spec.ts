@@ -154,12 +154,37 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
 
   it('lets a worker verify a resident, who may then support', async () => {
     const [row] = await t.ds.query("SELECT id FROM users WHERE username = 'newcomer'");
+    const newcomer = await bearer(t, 'newcomer');
+    const campaignId = await openCampaign();
+    const needId = await submitAccepted(campaignId, '新居民想支持的需求');
+    const supportCount = async () =>
+      (
+        (await t.ds.query('SELECT support_count FROM needs WHERE id = ?', [needId])) as Array<{ support_count: number }>
+      )[0].support_count;
+
+    // not verified yet: the support is refused and not counted
+    const refused = await t.http().post(`/api/v1/needs/${needId}/support`).set('Authorization', newcomer);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('NEEDS_NOT_VERIFIED_RESIDENT');
+    expect(await supportCount()).toBe(0);
+
     const pending = await t.http().get('/api/v1/residents?verified=false').set('Authorization', worker);
     expect((pending.body.items as Array<{ username: string }>).map((r) => r.username)).toContain('newcomer');
     const res = await t.http().post(`/api/v1/residents/${row.id}/verify`).set('Authorization', worker);
     expect(res.status).toBe(200);
     expect(res.body.verifiedAt).toEqual(expect.any(String));
     expect((await t.http().post(`/api/v1/residents/${row.id}/verify`).set('Authorization', worker)).status).toBe(409);
+
+    // verified: the same resident's support counts
+    const supported = await t.http().post(`/api/v1/needs/${needId}/support`).set('Authorization', newcomer);
+    expect(supported.status).toBe(200);
+    expect(supported.body).toEqual({ needId, supportCount: 1, myRemainingSupports: 2 });
+    expect(await supportCount()).toBe(1);
+    const [{ n }] = await t.ds.query('SELECT COUNT(*) AS n FROM supports WHERE need_id = ? AND user_id = ?', [
+      needId,
+      row.id,
+    ]);
+    expect(Number(n)).toBe(1);
   });
 
   it('rejects with a structured reason, and the submitter can resubmit to a later campaign with lineage', async () => {
@@ -214,6 +239,80 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ channel: 'PROXY', offlineName: '周大爷' });
+  });
+
+  it('shows the real name behind a proxy entry only to the worker who entered it and to moderators of its region', async () => {
+    const campaignId = await openCampaign();
+    const res = await t.http().post('/api/v1/needs').set('Authorization', worker).send({
+      campaignId,
+      categoryId: mealCategory,
+      title: '代录：上门理发',
+      description: '行动不便',
+      attributes: MEAL_ATTRIBUTES,
+      location: '5栋',
+      offlineName: '钱奶奶',
+      offlinePhone: '02587654321',
+    });
+    expect(res.status).toBe(201);
+    // accepted: the need is now public to the community, so neighbours read it
+    await t.http().post(`/api/v1/needs/${res.body.id}/accept`).set('Authorization', worker).expect(200);
+    const admin = await bearer(t, 'admin');
+    const colleague = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .send({
+        username: `sx_worker_${campaignId}`,
+        displayName: '山西路社区另一位社工',
+        password: 'Diandan@2026',
+        roles: ['COMMUNITY_WORKER'],
+        regionId: shanxi,
+      });
+    expect(colleague.status).toBe(201);
+    const nameSeenBy = async (token: string) => {
+      const detail = await t.http().get(`/api/v1/needs/${res.body.id}`).set('Authorization', token);
+      expect(detail.status).toBe(200);
+      return detail.body.offlineName as string | null;
+    };
+    expect(await nameSeenBy(worker)).toBe('钱奶奶');
+    expect(await nameSeenBy(await bearer(t, `sx_worker_${campaignId}`))).toBe('钱奶奶');
+    for (const other of ['resident', 'resident2', 'officer', 'auditor'])
+      expect({ other, name: await nameSeenBy(await bearer(t, other)) }).toEqual({ other, name: null });
+  });
+
+  it('never shows a resident the account name (often a phone number) of another resident in a timeline', async () => {
+    const campaignId = await openCampaign();
+    const needId = await submitAccepted(campaignId, '时间线隐私测试');
+    const neighbour = await bearer(t, 'resident2');
+    await t.http().post(`/api/v1/needs/${needId}/support`).set('Authorization', neighbour).expect(200);
+    const actors = (events: Array<{ toStatus: string; actorName: string | null }>) =>
+      events.map((e) => [e.toStatus, e.actorName]);
+
+    const seenByNeighbour = await t.http().get(`/api/v1/needs/${needId}/timeline`).set('Authorization', neighbour);
+    expect(actors(seenByNeighbour.body)).toEqual([
+      ['SUBMITTED', null],
+      ['ACCEPTED', 'worker'],
+    ]);
+    const mine = await t.http().get('/api/v1/my/needs').set('Authorization', neighbour);
+    const supported = (mine.body as Array<{ need: { id: number }; timeline: [] }>).find((m) => m.need.id === needId);
+    expect(actors(supported?.timeline ?? [])).toEqual([
+      ['SUBMITTED', null],
+      ['ACCEPTED', 'worker'],
+    ]);
+    // the submitter sees their own name, staff see everybody's
+    for (const [who, token] of [
+      ['resident', resident],
+      ['worker', worker],
+    ]) {
+      const own = await t.http().get(`/api/v1/needs/${needId}/timeline`).set('Authorization', token);
+      expect({ who, actors: actors(own.body) }).toEqual({
+        who,
+        actors: [
+          ['SUBMITTED', 'resident'],
+          ['ACCEPTED', 'worker'],
+        ],
+      });
+    }
   });
 
   it('counts 100 concurrent supports exactly, and holds each resident to the campaign quota', async () => {
@@ -431,22 +530,50 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
     expect(got.status).toBe(200);
   });
 
-  it('lists needs through the service with the same query the bench uses', async () => {
-    const list = await t.app.get(NeedsService).list(
-      {
-        userId: 0,
-        username: 'x',
-        roles: ['PROCUREMENT_OFFICER'],
-        regionId: 1,
-        regionPath: '/1/',
-        organisationId: null,
-        sessionId: null,
-        ip: null,
-      },
-      { page: 1, pageSize: 5, sort: '-supportCount' },
-    );
-    expect(list.items.length).toBeGreaterThan(0);
-    for (let i = 1; i < list.items.length; i++)
-      expect(list.items[i - 1].supportCount).toBeGreaterThanOrEqual(list.items[i].supportCount);
+  it('lists needs through the service with the same query the bench uses, in exactly the order asked, page after page', async () => {
+    // 13 needs whose support counts are shuffled against their creation order, with ties (broken by the newer id)
+    const campaignId = await openCampaign();
+    const counts = [4, 11, 0, 7, 7, 2, 9, 1, 11, 5, 3, 7, 6];
+    const ids: number[] = [];
+    for (const [i, n] of counts.entries()) {
+      const id = await submitAccepted(campaignId, `排序测试${i}`);
+      await t.ds.query('UPDATE needs SET support_count = ? WHERE id = ?', [n, id]);
+      ids.push(id);
+    }
+    const expected = ids
+      .map((id, i) => ({ id, n: counts[i] }))
+      .sort((a, b) => b.n - a.n || b.id - a.id)
+      .map((x) => x.id);
+    expect(expected).not.toEqual([...ids].reverse()); // the order differs from the default (newest first)
+
+    const officer: Actor = {
+      userId: 0,
+      username: 'x',
+      roles: ['PROCUREMENT_OFFICER'],
+      regionId: 1,
+      regionPath: '/1/',
+      organisationId: null,
+      sessionId: null,
+      ip: null,
+    };
+    const service = t.app.get(NeedsService);
+    const seen: number[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const list = await service.list(officer, { page, pageSize: 5, sort: '-supportCount', campaignId });
+      expect(list.total).toBe(13);
+      seen.push(...list.items.map((i) => i.id));
+    }
+    expect(seen).toEqual(expected);
+    // over HTTP too, as a worker of the community, and oldest first when asked
+    const http = await t
+      .http()
+      .get(`/api/v1/needs?campaignId=${campaignId}&sort=-supportCount&pageSize=100`)
+      .set('Authorization', worker);
+    expect((http.body.items as Array<{ id: number }>).map((i) => i.id)).toEqual(expected);
+    const oldest = await t
+      .http()
+      .get(`/api/v1/needs?campaignId=${campaignId}&sort=createdAt&pageSize=100`)
+      .set('Authorization', worker);
+    expect((oldest.body.items as Array<{ id: number }>).map((i) => i.id)).toEqual(ids);
   });
 });

@@ -44,6 +44,14 @@ describe('社会组织接单: projects, tenders, sealed bids, opening, scoring, 
   });
   afterAll(() => t.close());
 
+  /** The status transitions of a tender, as its audit events, in order. */
+  const tenderTransitions = async (id: number): Promise<string[]> =>
+    (
+      (await t.ds.query(
+        "SELECT action FROM audit_events WHERE entity_type = 'tender' AND entity_id = ? AND action IN ('procurement.tender.closed', 'procurement.tender.opened', 'procurement.tender.failed') ORDER BY seq",
+        [String(id)],
+      )) as Array<{ action: string }>
+    ).map((a) => a.action);
   const tenderRow = async (id: number) =>
     ((await t.ds.query('SELECT * FROM tenders WHERE id = ?', [id])) as Array<Record<string, unknown>>)[0];
   const bid = (user: string, id: number, price: string) =>
@@ -758,13 +766,35 @@ describe('社会组织接单: projects, tenders, sealed bids, opening, scoring, 
     it('schedules the bid deadline and rebuilds it after Redis lost everything', async () => {
       const id = await publishedTender(t, '重建任务');
       const deadlines = t.app.get(Deadlines);
+      const queue = deadlines.queue(QUEUES.PROCUREMENT);
       const row = await tenderRow(id);
-      const jobId = tenderJob(TENDER_DEADLINE_JOB, id, row.bid_deadline as Date).jobId;
-      expect(await (await deadlines.queue(QUEUES.PROCUREMENT).getJob(jobId))?.getState()).toBe('delayed');
+      const deadline = row.bid_deadline as Date;
+      const jobId = tenderJob(TENDER_DEADLINE_JOB, id, deadline).jobId;
+      expect(await (await queue.getJob(jobId))?.getState()).toBe('delayed');
       await loseRedis(t);
-      expect(await deadlines.queue(QUEUES.PROCUREMENT).getJob(jobId)).toBeUndefined();
+      expect(await queue.getJob(jobId)).toBeUndefined();
       await deadlines.reconcile();
-      expect(await (await deadlines.queue(QUEUES.PROCUREMENT).getJob(jobId))?.getState()).toBe('delayed');
+      await deadlines.reconcile(); // a second run (another worker) adds nothing
+      // rebuilt from the database: the same job, for this tender, due at the deadline the database holds — once
+      const rebuilt = await queue.getJob(jobId);
+      expect(await rebuilt?.getState()).toBe('delayed');
+      expect(rebuilt?.name).toBe(TENDER_DEADLINE_JOB);
+      expect(rebuilt?.data).toMatchObject({ tenderId: id });
+      expect(Math.abs((rebuilt?.timestamp ?? 0) + (rebuilt?.delay ?? 0) - deadline.getTime())).toBeLessThan(2_000);
+      const forTender = (await queue.getJobs(['delayed', 'waiting', 'active'])).filter(
+        (j) => (j.data as { tenderId?: number }).tenderId === id,
+      );
+      expect(forTender.map((j) => j.id)).toEqual([jobId]);
+      // and the rebuilt job does its work exactly once when it comes due
+      await deadlineIn(t, id, 0.05);
+      await sleep(120);
+      expect((await tenders.deadlineTick(id)).result).toBe('FAILED'); // no bids: 流标
+      expect((await tenders.deadlineTick(id)).result).toBe('NOTHING_TO_DO');
+      expect(await tenderTransitions(id)).toEqual([
+        'procurement.tender.closed',
+        'procurement.tender.opened',
+        'procurement.tender.failed',
+      ]);
     });
 
     it('closes and opens the tender in the worker at the deadline, after Redis lost the job', async () => {
@@ -828,9 +858,36 @@ describe('社会组织接单: projects, tenders, sealed bids, opening, scoring, 
 
     it('does nothing when the deadline job fires early or twice', async () => {
       const id = await publishedTender(t, '提前触发');
+      for (const [u, price] of [
+        ['orgmember', '9000.00'],
+        ['orgmember2', '9100.00'],
+        ['orgmember3', '9200.00'],
+      ])
+        await bid(u, id, price).expect(200);
       const early = await tenders.deadlineTick(id);
       expect(early.result).toBe('NOT_DUE');
       expect((await tenderRow(id)).status).toBe('PUBLISHED');
+      expect(await tenderTransitions(id)).toEqual([]);
+
+      // due: the first run closes and opens, a second (duplicated, retried or late) job changes nothing at all
+      await deadlineIn(t, id, 0.05);
+      await sleep(120);
+      expect((await tenders.deadlineTick(id)).result).toBe('OPENED');
+      const once = await tenderRow(id);
+      const bidsOnce = await t.ds.query('SELECT id, status FROM bids WHERE tender_id = ? ORDER BY id', [id]);
+      const eventsOnce = await t.ds.query('SELECT COUNT(*) AS n FROM bid_events WHERE tender_id = ?', [id]);
+      const inboxOnce = await t.ds.query('SELECT COUNT(*) AS n FROM notifications');
+      expect(await Promise.all([tenders.deadlineTick(id), tenders.deadlineTick(id)])).toEqual([
+        { result: 'NOTHING_TO_DO' },
+        { result: 'NOTHING_TO_DO' },
+      ]);
+      expect(await tenderTransitions(id)).toEqual(['procurement.tender.closed', 'procurement.tender.opened']);
+      const twice = await tenderRow(id);
+      expect(twice).toMatchObject({ status: 'OPENED', opened_at: once.opened_at, updated_at: once.updated_at });
+      expect(await t.ds.query('SELECT id, status FROM bids WHERE tender_id = ? ORDER BY id', [id])).toEqual(bidsOnce);
+      expect(bidsOnce.map((b: { status: string }) => b.status)).toEqual(['OPENED', 'OPENED', 'OPENED']);
+      expect(await t.ds.query('SELECT COUNT(*) AS n FROM bid_events WHERE tender_id = ?', [id])).toEqual(eventsOnce);
+      expect(await t.ds.query('SELECT COUNT(*) AS n FROM notifications')).toEqual(inboxOnce);
     });
   });
 });

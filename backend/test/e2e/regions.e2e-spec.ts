@@ -53,8 +53,11 @@ describe('regions and the working-day calendar', () => {
     expect(await count(t.ds, 'regions')).toBe(before);
   });
 
-  it('renames a region', async () => {
+  it('renames a region: saved, read back by everybody (the region cache is cleared), and audited with before and after', async () => {
     const id = await regionId(t.ds, '320106005002');
+    const officer = await bearer(t, 'officer');
+    // read it first, so that a stale cache would answer the old name afterwards
+    expect((await t.http().get(`/api/v1/regions/${id}`).set('Authorization', officer)).body.name).toBe('高云岭社区');
     const res = await t
       .http()
       .patch(`/api/v1/regions/${id}`)
@@ -62,6 +65,30 @@ describe('regions and the working-day calendar', () => {
       .send({ name: '高云岭社区（新）' });
     expect(res.status).toBe(200);
     expect(res.body.name).toBe('高云岭社区（新）');
+
+    const [row] = await t.ds.query('SELECT name, code FROM regions WHERE id = ?', [id]);
+    expect(row).toEqual({ name: '高云岭社区（新）', code: '320106005002' });
+    expect((await t.http().get(`/api/v1/regions/${id}`).set('Authorization', officer)).body.name).toBe(
+      '高云岭社区（新）',
+    );
+    const street = await regionId(t.ds, '320106005000');
+    const subtree = await t.http().get(`/api/v1/regions/${street}/subtree`).set('Authorization', officer);
+    expect((subtree.body as Array<{ id: number; name: string }>).find((r) => r.id === id)?.name).toBe(
+      '高云岭社区（新）',
+    );
+
+    const events = await t.ds.query(
+      "SELECT actor_username, before_json, after_json FROM audit_events WHERE action = 'regions.region.updated' AND entity_type = 'region' AND entity_id = ?",
+      [String(id)],
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0].actor_username).toBe('admin');
+    expect(JSON.parse(events[0].before_json as string)).toMatchObject({ id, name: '高云岭社区', code: '320106005002' });
+    expect(JSON.parse(events[0].after_json as string)).toMatchObject({
+      id,
+      name: '高云岭社区（新）',
+      code: '320106005002',
+    });
   });
 
   it('counts working days across the 2026 National Day holiday with its make-up days', async () => {

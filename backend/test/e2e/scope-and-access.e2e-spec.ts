@@ -78,13 +78,50 @@ describe('deny by default, permissions and region-subtree scope', () => {
     expect(JSON.parse(ev.after_json as string)).toEqual({ permission: 'users.read' });
   });
 
-  it('refuses an officer the admin writes (users.manage, regions.manage)', async () => {
-    const res = await t
-      .http()
-      .post('/api/v1/regions')
-      .set('Authorization', gulouOfficer)
-      .send({ parentId: 1, code: '320106009000', name: 'x' });
-    expect(res.status).toBe(403);
+  it('refuses an officer the admin writes (users.manage, regions.manage), changing nothing', async () => {
+    const gulou = await regionId(t.ds, '320106000000');
+    const financeId = await userId(t.ds, 'finance');
+    const snapshot = async () => ({
+      users: await count(t.ds, 'users'),
+      regions: await count(t.ds, 'regions'),
+      finance: await t.ds.query('SELECT display_name, status, region_id, updated_at FROM users WHERE id = ?', [
+        financeId,
+      ]),
+      roles: await t.ds.query('SELECT role FROM user_roles WHERE user_id = ? ORDER BY role', [financeId]),
+    });
+    const before = await snapshot();
+    const attempts: Array<[string, 'post' | 'patch', string, object, string]> = [
+      [
+        'create a user',
+        'post',
+        '/api/v1/users',
+        { username: 'officer_made', displayName: 'x', password: 'Diandan@2026', roles: ['ADMIN'], regionId: gulou },
+        'users.manage',
+      ],
+      ['change a user', 'patch', `/api/v1/users/${financeId}`, { roles: ['FINANCE_OFFICER', 'ADMIN'] }, 'users.manage'],
+      ['disable a user', 'post', `/api/v1/users/${financeId}/disable`, {}, 'users.manage'],
+      ['enable a user', 'post', `/api/v1/users/${financeId}/enable`, {}, 'users.manage'],
+      [
+        'add a region',
+        'post',
+        '/api/v1/regions',
+        { parentId: gulou, code: '320106009000', name: 'x' },
+        'regions.manage',
+      ],
+      ['rename a region', 'patch', `/api/v1/regions/${gulou}`, { name: 'x' }, 'regions.manage'],
+    ];
+    for (const [what, method, path, body, permission] of attempts) {
+      const res = await t.http()[method](path).set('Authorization', gulouOfficer).send(body);
+      expect({ what, status: res.status, code: res.body.code, permission: res.body.permission }).toEqual({
+        what,
+        status: 403,
+        code: 'FORBIDDEN',
+        permission,
+      });
+    }
+    expect(await snapshot()).toEqual(before);
+    const [{ n }] = await t.ds.query("SELECT COUNT(*) AS n FROM users WHERE username = 'officer_made'");
+    expect(Number(n)).toBe(0);
   });
 
   it('does not let an admin scoped to a district assign a region outside it', async () => {

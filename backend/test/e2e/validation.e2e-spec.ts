@@ -50,7 +50,7 @@ describe('bad input', () => {
     'budget_lines',
     'budget_adjustments',
     'ledger_entries',
-    'fund_years',
+    'fund_year_closures',
     'projects',
     'tenders',
     'bids',

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 
 import { ORGANISATION_DIRECTORY } from '../identity';
+import { RegionsModule } from '../regions';
 import { OrganisationDirectoryService } from './services/organisation-directory.service';
 
 /**
@@ -10,6 +11,7 @@ import { OrganisationDirectoryService } from './services/organisation-directory.
  */
 @Global()
 @Module({
+  imports: [RegionsModule],
   providers: [
     OrganisationDirectoryService,
     { provide: ORGANISATION_DIRECTORY, useExisting: OrganisationDirectoryService },

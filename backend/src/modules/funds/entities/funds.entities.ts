@@ -1,11 +1,20 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Money columns are BIGINT fen; mysql2 returns them as strings, converted with BigInt in the service. */
-@Entity('fund_years')
-export class FundYearEntity {
-  @PrimaryColumn({ type: 'smallint' }) year!: number;
-  @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true }) closedAt!: Date | null;
-  @Column({ name: 'closed_by', type: 'int', nullable: true }) closedBy!: number | null;
+/**
+ * A budget year closed for one region and its subtree (a district's finance office closes its own year-end).
+ * Lines of the year in the subtree carry `year_closed`; no new line of the year may be created there.
+ */
+@Entity('fund_year_closures')
+@Index('uq_fund_year_closures_year_region', ['year', 'regionId'], { unique: true })
+@Index('idx_fund_year_closures_year_path', ['year', 'regionPath'])
+export class FundYearClosureEntity {
+  @PrimaryGeneratedColumn({ type: 'int' }) id!: number;
+  @Column({ type: 'smallint' }) year!: number;
+  @Column({ name: 'region_id', type: 'int' }) regionId!: number;
+  @Column({ name: 'region_path', type: 'varchar', length: 255 }) regionPath!: string;
+  @Column({ name: 'closed_at', type: 'datetime', precision: 3 }) closedAt!: Date;
+  @Column({ name: 'closed_by', type: 'int' }) closedBy!: number;
 }
 
 export type LineStatus = 'PENDING_APPROVAL' | 'ACTIVE' | 'REJECTED';
@@ -73,4 +82,4 @@ export class LedgerEntryEntity {
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
 }
 
-export const FUNDS_ENTITY_LIST = [FundYearEntity, BudgetLineEntity, BudgetAdjustmentEntity, LedgerEntryEntity];
+export const FUNDS_ENTITY_LIST = [FundYearClosureEntity, BudgetLineEntity, BudgetAdjustmentEntity, LedgerEntryEntity];

@@ -22,7 +22,7 @@ import {
 import {
   BudgetAdjustmentEntity,
   BudgetLineEntity,
-  FundYearEntity,
+  FundYearClosureEntity,
   LedgerEntryEntity,
 } from '../entities/funds.entities';
 import { balancesOf, LedgerService, yuanBalances } from './ledger.service';
@@ -84,7 +84,7 @@ export class BudgetLinesService {
     const amount = this.positive(dto.amount, 'amount');
     const id = await inTransaction(this.dataSource, async (em) => {
       const region = await this.regions.getInScope(actor, dto.regionId, em);
-      await this.ledger.assertYearOpen(em, dto.year);
+      await this.ledger.assertYearOpen(em, dto.year, region.path);
       const now = await dbNow(em);
       const line = em.create(BudgetLineEntity, {
         year: dto.year,
@@ -193,7 +193,11 @@ export class BudgetLinesService {
       const line = await this.visible(actor, id, em, true);
       if (line.status !== 'ACTIVE')
         throw new FundsError(FundsErrorCode.LINE_NOT_ACTIVE, 'Only approved lines are adjusted.');
-      await this.ledger.assertYearOpen(em, line.year);
+      if (line.yearClosed)
+        throw new FundsError(
+          FundsErrorCode.YEAR_CLOSED,
+          `Budget year ${line.year} is closed: nothing in it can change.`,
+        );
       const now = await dbNow(em);
       const a = em.create(BudgetAdjustmentEntity, {
         lineId: id,
@@ -223,9 +227,12 @@ export class BudgetLinesService {
         where: { id: adjustmentId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (a === null)
-        throw new FundsError(FundsErrorCode.ADJUSTMENT_NOT_FOUND, `Adjustment ${adjustmentId} not found.`);
-      const line = await this.visible(actor, a.lineId, em);
+      const missing = new FundsError(FundsErrorCode.ADJUSTMENT_NOT_FOUND, `Adjustment ${adjustmentId} not found.`);
+      if (a === null) throw missing;
+      // an adjustment of a line outside the caller's region answers exactly as a missing adjustment
+      const line = await this.visible(actor, a.lineId, em).catch((e: unknown) => {
+        throw e instanceof FundsError && e.code === FundsErrorCode.LINE_NOT_FOUND ? missing : e;
+      });
       if (a.requestedBy === actor.userId) throw this.sod();
       if (a.status !== 'PENDING')
         throw new FundsError(FundsErrorCode.ILLEGAL_TRANSITION, `Adjustment ${adjustmentId} is ${a.status}.`);
@@ -287,21 +294,44 @@ export class BudgetLinesService {
     return pageOf(rows.map(entryDto), total, q);
   }
 
-  /** Closes a budget year: from now on nothing in it can change (422 FUNDS_YEAR_CLOSED). */
+  /**
+   * Closes budget year `year` for the caller's region and its subtree — and nowhere else: every line of the year
+   * there is flagged (under its row lock, since postings read the flag on the row they lock), and no new line of
+   * the year may be created there (422 FUNDS_YEAR_CLOSED). A district's finance office closes its district; a
+   * city-level one closes the whole city. Closing again where a closure above or at the region exists is 422.
+   */
   async closeYear(actor: Actor, year: number): Promise<void> {
+    if (actor.regionId === null || actor.regionPath === null)
+      throw new FundsError(FundsErrorCode.INVALID, 'Your account has no region whose budget year could be closed.');
+    const regionId = actor.regionId;
+    const regionPath = actor.regionPath;
     await inTransaction(this.dataSource, async (em) => {
-      const y = await em.findOne(FundYearEntity, { where: { year }, lock: { mode: 'pessimistic_write' } });
-      if (y?.closedAt) throw new FundsError(FundsErrorCode.YEAR_CLOSED, `Budget year ${year} is already closed.`);
+      // exclusive lock on the year's closures: two closings of one year run one after the other, and a line
+      // being created in the meantime (which reads them with a shared lock) is either refused or closed below
+      const closures = (await em.query('SELECT region_path FROM fund_year_closures WHERE year = ? FOR UPDATE', [
+        year,
+      ])) as Array<{ region_path: string }>;
+      if (closures.some((c) => regionPath.startsWith(c.region_path)))
+        throw new FundsError(FundsErrorCode.YEAR_CLOSED, `Budget year ${year} is already closed here.`);
+      const region = await this.regions.findById(regionId, em);
       const now = await dbNow(em);
-      await em.upsert(FundYearEntity, { year, closedAt: now, closedBy: actor.userId }, ['year']);
-      // every line of the year carries the flag, under its row lock: postings read it on the row they lock
-      await em.query('SELECT id FROM budget_lines WHERE year = ? ORDER BY id FOR UPDATE', [year]);
-      await em.query('UPDATE budget_lines SET year_closed = 1, updated_at = ? WHERE year = ?', [now, year]);
+      await em.insert(FundYearClosureEntity, { year, regionId, regionPath, closedAt: now, closedBy: actor.userId });
+      const scope = `${regionPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const lines = (await em.query(
+        'SELECT id FROM budget_lines WHERE year = ? AND region_path LIKE ? ORDER BY id FOR UPDATE',
+        [year, scope],
+      )) as Array<{ id: number }>;
+      await em.query('UPDATE budget_lines SET year_closed = 1, updated_at = ? WHERE year = ? AND region_path LIKE ?', [
+        now,
+        year,
+        scope,
+      ]);
       await this.audit.record(em, actor, {
         action: 'funds.year.closed',
         entityType: 'fund_year',
         entityId: year,
-        after: { year },
+        regionPath,
+        after: { year, regionId, regionName: region?.name ?? null, linesClosed: lines.length },
       });
     });
   }

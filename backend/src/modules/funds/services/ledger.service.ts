@@ -8,7 +8,7 @@ import { fenToYuan } from '../../../platform/util/money';
 import { AuditService } from '../../audit';
 import { FundsError, FundsErrorCode } from '../domain/funds.errors';
 import { allocated, applyMove, Balances, Bucket, MOVES, Operation, OPERATIONS } from '../domain/ledger';
-import { BudgetLineEntity, FundYearEntity, LedgerEntryEntity, LineStatus } from '../entities/funds.entities';
+import { BudgetLineEntity, LedgerEntryEntity, LineStatus } from '../entities/funds.entities';
 
 export interface PostEntry {
   lineId: number;
@@ -318,9 +318,16 @@ export class LedgerService {
     };
   }
 
-  async assertYearOpen(em: EntityManager, year: number): Promise<void> {
-    const y = await em.findOneBy(FundYearEntity, { year });
-    if (y?.closedAt)
+  /**
+   * Refuses a change to `year` in the region at `regionPath` once the year is closed there (a closure of the
+   * region or of any region above it). The closures of the year are read with a shared lock: a closing running
+   * at the same moment waits for this transaction, and then closes the line it has just created as well.
+   */
+  async assertYearOpen(em: EntityManager, year: number, regionPath: string): Promise<void> {
+    const closures = (await em.query('SELECT region_path FROM fund_year_closures WHERE year = ? LOCK IN SHARE MODE', [
+      year,
+    ])) as Array<{ region_path: string }>;
+    if (closures.some((c) => regionPath.startsWith(c.region_path)))
       throw new FundsError(FundsErrorCode.YEAR_CLOSED, `Budget year ${year} is closed: nothing in it can change.`);
   }
 }

@@ -6,6 +6,8 @@ export interface OrganisationSummary {
   name: string;
   kind: string;
   status: string;
+  /** Materialised path of the region the organisation is registered in (scope checks of administrators). */
+  regionPath: string | null;
 }
 
 /**

@@ -124,6 +124,7 @@ export class UsersService {
         dto.roles,
         dto.regionId ?? null,
         dto.organisationId ?? null,
+        true,
       );
       if (await em.existsBy(UserEntity, { username: dto.username })) {
         throw new IdentityError(IdentityErrorCode.USERNAME_TAKEN, `The username ${dto.username} is already taken.`);
@@ -241,7 +242,14 @@ export class UsersService {
       const nextRoles = dto.roles ?? roles;
       const nextRegionId = dto.regionId === undefined ? user.regionId : dto.regionId;
       const nextOrgId = dto.organisationId === undefined ? user.organisationId : dto.organisationId;
-      const region = await this.resolveAssignment(actor, em, nextRoles, nextRegionId, nextOrgId);
+      const region = await this.resolveAssignment(
+        actor,
+        em,
+        nextRoles,
+        nextRegionId,
+        nextOrgId,
+        nextOrgId !== user.organisationId,
+      );
       const now = await dbNow(em);
       await em.update(
         UserEntity,
@@ -337,16 +345,23 @@ export class UsersService {
     return user;
   }
 
-  /** Checks roles against region and organisation; the region must be in the actor's subtree. */
+  /**
+   * Checks roles against region and organisation; the region must be in the actor's subtree, and so must the
+   * organisation's registered region when an administrator attaches an account to it (`scopeOrganisation`): a
+   * district's administrator cannot give anybody a seat in another district's organisation. Out of scope answers
+   * exactly as a missing organisation.
+   */
   private async resolveAssignment(
     actor: Actor,
     em: EntityManager,
     roles: string[],
     regionId: number | null,
     organisationId: number | null,
+    scopeOrganisation = false,
   ): Promise<RegionRecord | null> {
     const region = regionId === null ? null : await this.regions.getInScope(actor, regionId, em);
-    const org = organisationId === null ? null : await this.organisations.findById(organisationId, em);
+    const found = organisationId === null ? null : await this.organisations.findById(organisationId, em);
+    const org = found !== null && scopeOrganisation && !inRegionScope(actor, found.regionPath) ? null : found;
     if (organisationId !== null && org === null) {
       throw new IdentityError(IdentityErrorCode.ORGANISATION_NOT_FOUND, `Organisation ${organisationId} not found.`);
     }

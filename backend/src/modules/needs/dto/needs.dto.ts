@@ -224,7 +224,13 @@ export class NeedDetailDto extends NeedSummaryDto {
   @ApiProperty() description!: string;
   @ApiProperty({ type: Object }) attributes!: Record<string, string | number>;
   @ApiProperty() location!: string;
-  @ApiProperty({ nullable: true, type: String }) offlineName!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'A proxy entry’s resident (代录): shown only to the worker who entered it and to need moderators of its region; null for everyone else',
+  })
+  offlineName!: string | null;
   @ApiProperty() submittedByMe!: boolean;
   @ApiProperty({ nullable: true, type: String }) rejectReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectNote!: string | null;
@@ -241,7 +247,12 @@ export class TimelineEventDto {
   @ApiProperty({ example: 'STATUS' }) kind!: string;
   @ApiProperty({ nullable: true, type: String }) fromStatus!: string | null;
   @ApiProperty({ nullable: true, type: String }) toStatus!: string | null;
-  @ApiProperty() actorName!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Who did it; null for a resident reading what another resident did (their account name is personal)',
+  })
+  actorName!: string | null;
   @ApiProperty({ nullable: true, type: Object }) note!: unknown;
 }
 

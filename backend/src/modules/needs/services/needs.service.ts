@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 
-import { Actor, inRegionScope } from '../../../platform/access';
+import { Actor, hasPermission, inRegionScope, PERMISSIONS } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { Page } from '../../../platform/http/pagination';
@@ -61,6 +61,32 @@ export interface UploadedFile {
 }
 
 const isResident = (a: Actor) => a.roles.includes('RESIDENT');
+
+/**
+ * Whether a timeline event was made by a resident: the submitter of a need submitted online (submission,
+ * resubmission), or a supporter moving their support. A resident's account name is their phone number when they
+ * registered themselves, so other residents never see it (they read `actorName: null`); staff do.
+ */
+function residentActor(
+  e: Pick<NeedEventEntity, 'actorId' | 'kind'>,
+  need: Pick<NeedEntity, 'submittedBy' | 'channel'> | undefined,
+): boolean {
+  if (e.actorId === null) return false;
+  if (e.kind === 'SUPPORT_MOVED') return true;
+  return need !== undefined && need.channel === 'ONLINE' && e.actorId === need.submittedBy;
+}
+
+/**
+ * The real name of a resident whose need a worker entered for them (代录) is personal data: only the worker who
+ * entered it and the staff who moderate needs in the community's region see it — never neighbours, and not
+ * staff who merely read needs (procurement, finance, auditors).
+ */
+export function maySeeOfflineName(actor: Actor, need: Pick<NeedEntity, 'submittedBy' | 'regionPath'>): boolean {
+  return (
+    need.submittedBy === actor.userId ||
+    (hasPermission(actor.roles, PERMISSIONS.NEEDS_MODERATE) && inRegionScope(actor, need.regionPath))
+  );
+}
 
 @Injectable()
 export class NeedsService {
@@ -161,7 +187,7 @@ export class NeedsService {
       description: need.description,
       attributes: JSON.parse(need.attributes) as Record<string, string | number>,
       location: need.location,
-      offlineName: need.offlineName,
+      offlineName: maySeeOfflineName(actor, need) ? need.offlineName : null,
       submittedByMe: need.submittedBy === actor.userId,
       rejectReason: need.rejectReason,
       rejectNote: need.rejectNote,
@@ -177,8 +203,8 @@ export class NeedsService {
   }
 
   async timeline(actor: Actor, id: number): Promise<TimelineEventDto[]> {
-    await this.visible(actor, id, this.dataSource.manager);
-    return (await this.timelines([id])).get(id) ?? [];
+    const need = await this.visible(actor, id, this.dataSource.manager);
+    return (await this.timelines(actor, [need])).get(id) ?? [];
   }
 
   /** The resident's needs — submitted or supported — each with its whole timeline. */
@@ -211,7 +237,10 @@ export class NeedsService {
       })),
     );
     await this.markSupported(actor, summaries);
-    const timelines = await this.timelines(all.map(({ n }) => n.id));
+    const timelines = await this.timelines(
+      actor,
+      all.map(({ n }) => n),
+    );
     return all.map(({ n, relation }, i) => ({ need: summaries[i], relation, timeline: timelines.get(n.id) ?? [] }));
   }
 
@@ -623,12 +652,16 @@ export class NeedsService {
     for (const item of items) item.supportedByMe = set.has(item.id);
   }
 
-  private async timelines(needIds: number[]): Promise<Map<number, TimelineEventDto[]>> {
+  private async timelines(
+    viewer: Actor,
+    needs: Array<Pick<NeedEntity, 'id' | 'submittedBy' | 'channel'>>,
+  ): Promise<Map<number, TimelineEventDto[]>> {
     const out = new Map<number, TimelineEventDto[]>();
-    if (needIds.length === 0) return out;
+    if (needs.length === 0) return out;
+    const byId = new Map(needs.map((n) => [n.id, n]));
     const events = await this.dataSource
       .getRepository(NeedEventEntity)
-      .find({ where: { needId: In(needIds) }, order: { id: 'ASC' } });
+      .find({ where: { needId: In([...byId.keys()]) }, order: { id: 'ASC' } });
     for (const e of events) {
       const list = out.get(e.needId) ?? [];
       list.push({
@@ -636,7 +669,10 @@ export class NeedsService {
         kind: e.kind,
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
-        actorName: e.actorName,
+        actorName:
+          residentActor(e, byId.get(e.needId)) && isResident(viewer) && e.actorId !== viewer.userId
+            ? null
+            : e.actorName,
         note: e.note ? (JSON.parse(e.note) as unknown) : null,
       });
       out.set(e.needId, list);

@@ -247,9 +247,9 @@ export class EvaluationService {
    */
   async submitScores(actor: Actor, id: number, dto: SubmitScoresDto): Promise<CommitteeDto> {
     const scheduled = await inTransaction(this.dataSource, async (em) => {
-      const t = await em.findOne(TenderEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (t === null) throw new ProcurementError(ProcurementErrorCode.TENDER_NOT_FOUND, `Tender ${id} not found.`);
-      await this.seat(actor, id, em);
+      await em.findOne(TenderEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      // a missing tender answers exactly as one whose committee the caller does not sit on
+      const t = await this.seat(actor, id, em);
       if (t.status !== 'EVALUATING')
         throw new ProcurementError(
           ProcurementErrorCode.TENDER_ILLEGAL_TRANSITION,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 
 import { Actor, regionScopeSql, SYSTEM_ACTOR } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
@@ -44,18 +44,16 @@ export class ObjectionsService {
   async file(actor: Actor, tenderId: number, grounds: string): Promise<ObjectionDto> {
     const id = await inTransaction(this.dataSource, async (em) => {
       const t = await this.tenders.visible(actor, tenderId, em, true);
+      // Only its bidders may object; to anybody else the tender answers exactly as a missing one.
       if (
         !isOrg(actor) ||
         !(await em.existsBy(BidEntity, {
           tenderId,
           organisationId: actor.organisationId as number,
-          status: In(['WINNER', 'NOT_AWARDED', 'SCORED', 'QUALIFIED', 'DISQUALIFIED', 'OPENED']),
+          status: Not(In(['WITHDRAWN', 'REPLACED'])),
         }))
       ) {
-        throw new ProcurementError(
-          ProcurementErrorCode.TENDER_NOT_FOUND,
-          'Only bidders of an opened tender may object to it.',
-        );
+        throw new ProcurementError(ProcurementErrorCode.TENDER_NOT_FOUND, `Tender ${tenderId} not found.`);
       }
       const now = await dbNow(em);
       if (t.status !== 'AWARD_NOTICE' || t.objectionWindowEndsAt === null || now >= t.objectionWindowEndsAt) {

@@ -1,0 +1,541 @@
+/**
+ * The access matrix: who may call each route the API registers, written by hand.
+ *
+ * `backend/test/e2e/access-matrix.e2e-spec.ts` enumerates the routes the running app registers (the Express router,
+ * not this list) and calls every one anonymously and as every role; a route missing here fails that test, and so
+ * does a row whose route no longer exists. The table is deliberately NOT derived from `ROLE_PERMISSIONS`: it states
+ * what the product means (PRODUCT.md §2), and the test proves the code agrees.
+ *
+ * Adding a route: add one row, `'METHOD /api/v1/path/:param': rule(WHO, { …options })`, with a comment on why these
+ * callers. WHO is `PUBLIC` or a list of roles. For a route on records that belong to a tenant (a district's or a
+ * community's records, an organisation's), add `cross` checks: a real record of the first tenant, called by a user of
+ * another tenant, must answer 404 exactly as a missing record does, and change nothing; on a list route, `hides`
+ * names a record the other tenant's list must leave out. See docs/api.md
+ * ("The access matrix") for the options.
+ */
+import type { Role } from '../../src/platform/access/permissions';
+
+export const PUBLIC = 'public' as const;
+export type Callers = typeof PUBLIC | readonly Role[];
+
+/**
+ * A cross-tenant call. `params` name fixtures (`@name`, built in fixtures.ts) or give literal values; the same call
+ * with the `missing` params (default: every `@` param) replaced by ids that do not exist must give the same answer:
+ * 404, same code, same detail (ids aside).
+ */
+export interface CrossTenant {
+  /** A demo user of another tenant (see README.md: xw_officer, xw_finance, orgmember2, yh_resident, yh_worker…). */
+  as: string;
+  params?: Record<string, string>;
+  /** A body that passes validation, so that only the scope check can refuse the call. */
+  body?: unknown;
+  /** A query string; `@name` values are fixtures too (a filter naming another tenant's record or region). */
+  query?: string;
+  /** Sends a small PNG as the multipart field `file` instead of a JSON body. */
+  file?: true;
+  /** Which params (or top-level body fields) make the record missing in the comparison call. */
+  missing?: string[];
+  /** The expected status, 404 unless the record is referenced in the body and a missing one answers otherwise. */
+  status?: number;
+  /** A list route: the call answers 200 and the listed items (`items` or the array itself) leave out this record… */
+  hides?: string;
+  /**
+   * …which the same list shows this user of its own tenant (so that the check is not empty; narrow the list with
+   * `query` so that the record is on its first page whatever other tests have added).
+   */
+  seenBy?: string;
+}
+
+export interface RouteRule {
+  allow: Callers;
+  /**
+   * What an allowed caller sends: path values default to ids that do not exist (see MISSING in the spec), the body to
+   * `{ matrixProbe: 1 }` (an unknown field: 400 on every route that takes a body). Either way nothing may change.
+   */
+  probe?: { params?: Record<string, string>; body?: unknown; query?: string };
+  /** Tables an allowed probe may change, and why (only the caller's own state). */
+  mayChange?: string[];
+  cross?: CrossTenant[];
+  /** false for the Swagger UI's own routes, which are not operations of /api/docs-json. */
+  documented?: false;
+}
+
+const rule = (allow: Callers, options: Omit<RouteRule, 'allow'> = {}): RouteRule => ({ allow, ...options });
+
+// Roles, spelled out (PRODUCT.md §2).
+const RES = 'RESIDENT';
+const CW = 'COMMUNITY_WORKER';
+const PO = 'PROCUREMENT_OFFICER';
+const FO = 'FINANCE_OFFICER';
+const OM = 'ORG_MEMBER';
+const EX = 'EXPERT';
+const EV = 'EVALUATOR';
+const AU = 'AUDITOR';
+const AD = 'ADMIN';
+const EVERYONE: Role[] = [RES, CW, PO, FO, OM, EX, EV, AU, AD];
+/** Staff of a region office: they read the region tree, the registry and the calendar of their subtree. */
+const STAFF: Role[] = [CW, PO, FO, AU, AD];
+/** Everybody who works with dates of the procurement calendar (not residents). */
+const CALENDAR: Role[] = [CW, PO, FO, OM, EX, EV, AU, AD];
+/** Members of an organisation or an evaluation agency, about their own organisation. */
+const OWN_ORG: Role[] = [OM, EV];
+const NEEDS_READERS: Role[] = [RES, CW, PO, AU];
+const FUNDS_READERS: Role[] = [PO, FO, AU];
+const PROJECT_READERS: Role[] = [PO, FO, AU];
+/** Tenders: the officer, bidders (published ones), the committee's experts, auditors. */
+const TENDER_READERS: Role[] = [PO, OM, EX, AU];
+/** Scoring: drawn experts, and officers sitting as the purchaser's representative (采购人代表). */
+const SCORERS: Role[] = [PO, EX];
+
+// Valid bodies for cross-tenant writes (so that only the scope can refuse them).
+const REASON = { reason: '越权尝试' };
+const NOTE = { note: '越权尝试' };
+const PLAN = {
+  objectives: ['越权'],
+  schedule: [{ period: '2027-01', activity: '越权' }],
+  budget: [{ item: '餐费', amount: '100.00' }],
+  beneficiaries: 1,
+  outputIndicators: [{ name: '人次', target: '1' }],
+  outcomeIndicators: [{ name: '满意度', target: '90%' }],
+};
+const PROJECT = {
+  title: '越权项目',
+  regionId: '@gulouCommunity',
+  catalogueItemId: '@mealItem',
+  needIds: ['@approvedNeed'],
+  quantity: 8,
+  unitPrice: '12.50',
+  budgetLineId: '@gulouLine',
+  plan: PLAN,
+};
+const TENDER = {
+  projectId: '@gulouProject',
+  title: '越权采购',
+  description: '越权',
+  method: 'OPEN_TENDER',
+  scoringMethod: 'COMPREHENSIVE',
+  priceWeight: 30,
+  criteria: [{ code: 'PLAN', name: '方案', maxScore: '70' }],
+  maxPrice: '90.00',
+  committeeSize: 5,
+  bidDeadline: '2099-01-01T00:00:00.000Z',
+};
+const NEED = {
+  campaignId: '@campaign',
+  categoryId: '@mealCategory',
+  title: '越权需求',
+  description: '越权',
+  attributes: { targetGroup: '独居老人', headcount: 1, frequency: '每天', timeWindow: '中午' },
+  location: '越权',
+  offlineName: '某人',
+  offlinePhone: '02500000000',
+};
+
+// District-bound records of 鼓楼区, tried by the same roles of 玄武区.
+const XW_PO = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'xw_officer', params, body });
+const XW_FO = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'xw_finance', params, body });
+const XW_AD = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'xw_admin', params, body });
+// Community-bound records of 山西路社区, tried by a resident and a worker of 颐和路社区.
+const YH_RES = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'yh_resident', params, body });
+const YH_CW = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'yh_worker', params, body });
+
+export const ROUTE_ACCESS: Record<string, RouteRule> = {
+  // ---- platform
+  'GET /api/health': rule(PUBLIC), // load balancers probe it
+  'GET /api/health/ready': rule(PUBLIC), // the same, with database and Redis
+  'GET /api/v1/queues': rule([AD]), // job counts: operations
+  'POST /api/v1/queues/reconcile': rule([AD]), // rebuilds jobs from the database (Redis only)
+  // the Swagger UI and the OpenAPI document: the API is documented publicly (no data in it)
+  'GET /api/docs': rule(PUBLIC, { documented: false }),
+  'GET /api/docs/': rule(PUBLIC, { documented: false }),
+  'GET /api/docs/index.html': rule(PUBLIC, { documented: false }),
+  'GET /api/docs/LICENSE': rule(PUBLIC, { documented: false }),
+  'GET /api/docs/swagger-ui-init.js': rule(PUBLIC, { documented: false }),
+  'GET /api/docs/docs/swagger-ui-init.js': rule(PUBLIC, { documented: false }),
+  'GET /api/docs-json': rule(PUBLIC, { documented: false }),
+  'GET /api/docs-yaml': rule(PUBLIC, { documented: false }),
+
+  // ---- audit: the auditor only (an administrator never reads or verifies the log of their own acts)
+  'GET /api/v1/audit': rule([AU]),
+  'GET /api/v1/audit/verify': rule([AU]),
+
+  // ---- regions: staff read their subtree; administrators edit it
+  'GET /api/v1/regions/tree': rule(STAFF),
+  'GET /api/v1/regions/:id': rule(STAFF, { cross: [XW_PO({ id: '@gulou' })] }),
+  'GET /api/v1/regions/:id/subtree': rule(STAFF, { cross: [XW_PO({ id: '@gulou' })] }),
+  'POST /api/v1/regions': rule([AD], {
+    cross: [{ as: 'xw_admin', body: { parentId: '@gulou', code: '320106099000', name: '越权街道' }, missing: [] }],
+  }),
+  'PATCH /api/v1/regions/:id': rule([AD], { cross: [XW_AD({ id: '@gulouStreet' }, { name: '越权改名' })] }),
+
+  // ---- working-day calendar: one national calendar, read by everybody who counts legal periods
+  'GET /api/v1/calendar/add-working-days': rule(CALENDAR),
+  'GET /api/v1/calendar/:year': rule(CALENDAR),
+  'PUT /api/v1/calendar/days/:date': rule([AD]),
+  'DELETE /api/v1/calendar/days/:date': rule([AD]),
+
+  // ---- organisations: registration is public; the registry is read by staff, reviewed by officers in their subtree
+  'POST /api/v1/organisations/register': rule(PUBLIC),
+  'GET /api/v1/organisations/register/regions': rule(PUBLIC),
+  'GET /api/v1/organisations': rule(STAFF, {
+    cross: [{ as: 'xw_officer', hides: '@pendingOrg', seenBy: 'officer', query: 'sort=-createdAt&pageSize=100' }],
+  }),
+  // a registration still under review is visible only in its region's subtree (ACTIVE ones are public knowledge)
+  'GET /api/v1/organisations/:id': rule(STAFF, { cross: [XW_PO({ id: '@pendingOrg' })] }),
+  'GET /api/v1/organisations/:id/record': rule(STAFF, { cross: [XW_PO({ id: '@pendingOrg' })] }),
+  'GET /api/v1/organisations/:id/documents': rule(STAFF, { cross: [XW_PO({ id: '@pendingOrg' })] }),
+  'GET /api/v1/organisations/:id/documents/:documentId': rule(STAFF, {
+    cross: [XW_PO({ id: '@pendingOrg', documentId: '@pendingOrgDocument' })],
+  }),
+  'POST /api/v1/organisations/:id/approve': rule([PO], { cross: [XW_PO({ id: '@pendingOrg' }, NOTE)] }),
+  'POST /api/v1/organisations/:id/return': rule([PO], { cross: [XW_PO({ id: '@pendingOrg' }, REASON)] }),
+  // decisions on an ACTIVE organisation belong to its own district's officers, though everybody can read it
+  'POST /api/v1/organisations/:id/suspend': rule([PO], { cross: [XW_PO({ id: '@sunshine' }, REASON)] }),
+  'POST /api/v1/organisations/:id/reinstate': rule([PO], { cross: [XW_PO({ id: '@sunshine' }, NOTE)] }),
+  'POST /api/v1/organisations/:id/blacklist': rule([PO], {
+    cross: [XW_PO({ id: '@sunshine' }, { ...REASON, until: '@blacklistUntil' })],
+  }),
+  // my organisation (or evaluation agency): its members only, and only their own
+  'GET /api/v1/my/organisation': rule(OWN_ORG),
+  'PATCH /api/v1/my/organisation': rule(OWN_ORG),
+  'POST /api/v1/my/organisation/resubmit': rule(OWN_ORG),
+  'GET /api/v1/my/organisation/record': rule(OWN_ORG),
+  'GET /api/v1/my/organisation/documents': rule(OWN_ORG),
+  'POST /api/v1/my/organisation/documents': rule(OWN_ORG),
+  'GET /api/v1/my/organisation/documents/:documentId': rule(OWN_ORG, {
+    cross: [{ as: 'orgmember2', params: { documentId: '@pendingOrgDocument' } }],
+  }),
+  'GET /api/v1/my/organisation/members': rule(OWN_ORG),
+  'POST /api/v1/my/organisation/members': rule(OWN_ORG),
+
+  // ---- identity
+  'POST /api/v1/auth/register': rule(PUBLIC), // residents register with their phone
+  'POST /api/v1/auth/login': rule(PUBLIC),
+  'POST /api/v1/auth/refresh': rule(PUBLIC), // the refresh token is the credential
+  'POST /api/v1/auth/logout': rule(PUBLIC), // the refresh token is the credential
+  'GET /api/v1/me': rule(EVERYONE),
+  // users of the region subtree: officers and auditors read them, administrators manage them
+  'GET /api/v1/users': rule([PO, AU, AD], {
+    cross: [
+      { as: 'xw_officer', hides: '@gulouOfficer', seenBy: 'admin', query: 'q=officer&pageSize=100' },
+      { as: 'xw_officer', query: 'regionId=@gulou' }, // a filter cannot reach outside the subtree
+    ],
+  }),
+  'GET /api/v1/users/:id': rule([PO, AU, AD], { cross: [XW_PO({ id: '@gulouOfficer' })] }),
+  'POST /api/v1/users': rule([AD], {
+    cross: [
+      {
+        as: 'xw_admin',
+        body: {
+          username: 'matrix_sneaky',
+          displayName: '越权',
+          password: 'Diandan@2026',
+          roles: ['AUDITOR'],
+          regionId: '@gulou',
+        },
+        missing: [],
+      },
+      // a member account of another district's organisation would open that organisation's bids to its holder
+      {
+        as: 'xw_admin',
+        body: {
+          username: 'matrix_member',
+          displayName: '越权',
+          password: 'Diandan@2026',
+          roles: ['ORG_MEMBER'],
+          organisationId: '@sunshine',
+        },
+        missing: ['organisationId'],
+        status: 422, // a referenced organisation that does not exist is a 422 (IDENTITY_ORGANISATION_NOT_FOUND)
+      },
+    ],
+  }),
+  'PATCH /api/v1/users/:id': rule([AD], { cross: [XW_AD({ id: '@gulouOfficer' }, { displayName: '越权' })] }),
+  'POST /api/v1/users/:id/disable': rule([AD], { cross: [XW_AD({ id: '@gulouOfficer' })] }),
+  'POST /api/v1/users/:id/enable': rule([AD], { cross: [XW_AD({ id: '@gulouOfficer' })] }),
+  // a community worker verifies the residents of their community
+  'GET /api/v1/residents': rule([CW], { cross: [{ as: 'yh_worker', hides: '@unverifiedResident', seenBy: 'worker' }] }),
+  'POST /api/v1/residents/:id/verify': rule([CW], { cross: [YH_CW({ id: '@unverifiedResident' })] }),
+
+  // ---- catalogue: everybody reads the published guidance catalogue; procurement officers edit it
+  'GET /api/v1/catalogue/versions': rule(EVERYONE),
+  'GET /api/v1/catalogue/current': rule(EVERYONE),
+  'GET /api/v1/catalogue/versions/:id': rule(EVERYONE),
+  'POST /api/v1/catalogue/versions': rule([PO]),
+  'POST /api/v1/catalogue/versions/:id/publish': rule([PO]),
+  'POST /api/v1/catalogue/versions/:id/categories': rule([PO]),
+  'PATCH /api/v1/catalogue/categories/:id': rule([PO]),
+  'POST /api/v1/catalogue/versions/:id/items': rule([PO]),
+  'PATCH /api/v1/catalogue/items/:id': rule([PO]),
+
+  // ---- inbox: everybody has one, and sees only their own messages
+  'GET /api/v1/inbox': rule(EVERYONE, { cross: [{ as: 'resident2', hides: '@residentMessage', seenBy: 'resident' }] }),
+  'POST /api/v1/inbox/read-all': rule(EVERYONE, { mayChange: ['notifications'] }), // the caller's own messages
+  'POST /api/v1/inbox/:id/read': rule(EVERYONE, { cross: [{ as: 'resident2', params: { id: '@residentMessage' } }] }),
+
+  // ---- campaigns (需求征集): residents of the community, its workers, the district's officers, auditors
+  'GET /api/v1/campaigns': rule(NEEDS_READERS, {
+    cross: [
+      { as: 'yh_resident', hides: '@campaign', seenBy: 'resident' },
+      { as: 'yh_worker', hides: '@campaign', seenBy: 'worker' },
+      { as: 'xw_officer', hides: '@campaign', seenBy: 'officer' },
+    ],
+  }),
+  'GET /api/v1/campaigns/:id': rule(NEEDS_READERS, {
+    cross: [YH_RES({ id: '@campaign' }), YH_CW({ id: '@campaign' }), XW_PO({ id: '@campaign' })],
+  }),
+  'POST /api/v1/campaigns': rule([CW], {
+    cross: [
+      {
+        as: 'yh_worker',
+        body: {
+          regionId: '@shanxi',
+          title: '越权征集',
+          description: '越权',
+          opensAt: '2099-01-01T00:00:00.000Z',
+          closesAt: '2099-02-01T00:00:00.000Z',
+          supportsPerResident: 3,
+          minSupportsToShortlist: 2,
+          catalogueVersionId: '@catalogueVersion',
+        },
+        missing: ['regionId'],
+      },
+    ],
+  }),
+  'PATCH /api/v1/campaigns/:id': rule([CW], { cross: [YH_CW({ id: '@draftCampaign' }, { title: '越权改名' })] }),
+  'GET /api/v1/campaigns/:id/deliberations': rule(NEEDS_READERS, {
+    cross: [YH_RES({ id: '@campaign' }), YH_CW({ id: '@campaign' })],
+  }),
+  'POST /api/v1/campaigns/:id/deliberations': rule([CW], {
+    cross: [
+      YH_CW(
+        { id: '@campaign' },
+        {
+          heldOn: '2026-12-01',
+          attendees: '越权',
+          minutes: '越权',
+          decisions: [{ needId: '@acceptedNeed', decision: 'DECLINED', reason: '越权' }],
+        },
+      ),
+    ],
+  }),
+
+  // ---- needs (群众点单)
+  'GET /api/v1/needs': rule(NEEDS_READERS, {
+    cross: [
+      { as: 'yh_resident', hides: '@acceptedNeed', seenBy: 'resident2' },
+      { as: 'yh_worker', hides: '@acceptedNeed', seenBy: 'worker' },
+      { as: 'xw_officer', hides: '@acceptedNeed', seenBy: 'officer' },
+      { as: 'resident2', hides: '@submittedNeed', seenBy: 'resident' }, // a neighbour's need before it is accepted
+      { as: 'xw_officer', query: 'regionId=@gulou' }, // a filter cannot reach outside the subtree
+    ],
+  }),
+  // officers and auditors export their subtree
+  'GET /api/v1/needs/export.xlsx': rule([PO, AU], { cross: [{ as: 'xw_officer', query: 'regionId=@gulou' }] }),
+  // while typing a need
+  'GET /api/v1/needs/similar': rule([RES, CW], {
+    cross: [
+      { as: 'yh_resident', query: 'campaignId=@campaign&title=助餐' },
+      { as: 'yh_worker', query: 'campaignId=@campaign&title=助餐' },
+    ],
+  }),
+  'GET /api/v1/needs/:id': rule(NEEDS_READERS, {
+    cross: [YH_RES({ id: '@acceptedNeed' }), YH_CW({ id: '@acceptedNeed' }), XW_PO({ id: '@acceptedNeed' })],
+  }),
+  'GET /api/v1/needs/:id/timeline': rule(NEEDS_READERS, {
+    cross: [YH_RES({ id: '@acceptedNeed' }), YH_CW({ id: '@acceptedNeed' }), XW_PO({ id: '@acceptedNeed' })],
+  }),
+  // residents submit their own; workers enter needs for offline residents (代录) of their community
+  'POST /api/v1/needs': rule([RES, CW], { cross: [{ as: 'yh_worker', body: NEED, missing: ['campaignId'] }] }),
+  'POST /api/v1/needs/:id/attachments': rule([RES, CW], {
+    cross: [
+      { as: 'yh_resident', params: { id: '@acceptedNeed' }, file: true },
+      { as: 'yh_worker', params: { id: '@acceptedNeed' }, file: true },
+    ],
+  }),
+  'GET /api/v1/needs/:id/attachments/:attachmentId': rule(NEEDS_READERS, {
+    cross: [YH_RES({ id: '@acceptedNeed', attachmentId: '@attachment' })],
+  }),
+  'POST /api/v1/needs/:id/accept': rule([CW], { cross: [YH_CW({ id: '@submittedNeed' })] }),
+  'POST /api/v1/needs/:id/reject': rule([CW], {
+    cross: [YH_CW({ id: '@submittedNeed' }, { reason: 'INSUFFICIENT_INFO', note: '越权' })],
+  }),
+  'POST /api/v1/needs/:id/merge': rule([CW], {
+    cross: [{ as: 'yh_worker', params: { id: '@submittedNeed' }, body: { targetNeedId: '@acceptedNeed' } }],
+  }),
+  'POST /api/v1/needs/:id/resubmit': rule([RES, CW], {
+    cross: [YH_RES({ id: '@rejectedNeed' }, { campaignId: '@campaign' })],
+  }),
+  'POST /api/v1/needs/:id/support': rule([RES], { cross: [YH_RES({ id: '@acceptedNeed' })] }),
+  'DELETE /api/v1/needs/:id/support': rule([RES], { cross: [YH_RES({ id: '@acceptedNeed' })] }),
+  'GET /api/v1/my/needs': rule(NEEDS_READERS), // the caller's own needs and supports
+  // a merged need's supporters decide themselves where their support goes
+  'GET /api/v1/support-transfers': rule([RES], {
+    cross: [{ as: 'resident2', hides: '@transfer', seenBy: 'resident' }],
+  }),
+  'POST /api/v1/support-transfers/:id/accept': rule([RES], {
+    cross: [{ as: 'resident2', params: { id: '@transfer' } }],
+  }),
+  'POST /api/v1/support-transfers/:id/decline': rule([RES], {
+    cross: [{ as: 'resident2', params: { id: '@transfer' } }],
+  }),
+
+  // ---- funds (政府买单): lines of the district; officers request, finance decides, auditors read
+  'GET /api/v1/funds/lines': rule(FUNDS_READERS, {
+    cross: [
+      { as: 'xw_officer', hides: '@gulouLine', seenBy: 'officer' },
+      { as: 'xw_finance', hides: '@gulouLine', seenBy: 'finance' },
+      { as: 'xw_finance', query: 'regionId=@gulou' },
+    ],
+  }),
+  'GET /api/v1/funds/lines/export.xlsx': rule(FUNDS_READERS, {
+    cross: [{ as: 'xw_finance', query: 'regionId=@gulou' }],
+  }),
+  'GET /api/v1/funds/lines/:id': rule(FUNDS_READERS, {
+    cross: [XW_PO({ id: '@gulouLine' }), XW_FO({ id: '@gulouLine' })],
+  }),
+  'POST /api/v1/funds/lines': rule([PO], {
+    cross: [
+      {
+        as: 'xw_officer',
+        body: { year: 2026, regionId: '@gulou', source: 'DISTRICT_FINANCE', title: '越权指标', amount: '1.00' },
+        missing: ['regionId'],
+      },
+    ],
+  }),
+  'POST /api/v1/funds/lines/:id/approve': rule([FO], { cross: [XW_FO({ id: '@pendingLine' }, NOTE)] }),
+  'POST /api/v1/funds/lines/:id/reject': rule([FO], { cross: [XW_FO({ id: '@pendingLine' }, NOTE)] }),
+  'GET /api/v1/funds/lines/:id/adjustments': rule(FUNDS_READERS, { cross: [XW_FO({ id: '@gulouLine' })] }),
+  'POST /api/v1/funds/lines/:id/adjustments': rule([PO], {
+    cross: [XW_PO({ id: '@gulouLine' }, { delta: '1.00', reason: '越权' })],
+  }),
+  'POST /api/v1/funds/adjustments/:id/approve': rule([FO], { cross: [XW_FO({ id: '@adjustment' })] }),
+  'POST /api/v1/funds/adjustments/:id/reject': rule([FO], { cross: [XW_FO({ id: '@adjustment' })] }),
+  'GET /api/v1/funds/lines/:id/entries': rule(FUNDS_READERS, { cross: [XW_FO({ id: '@gulouLine' })] }),
+  'GET /api/v1/funds/lines/:id/entries/export.xlsx': rule(FUNDS_READERS, { cross: [XW_FO({ id: '@gulouLine' })] }),
+  'POST /api/v1/funds/entries/:id/reverse': rule([FO], {
+    cross: [XW_FO({ id: '@ledgerEntry' }, { idempotencyKey: 'matrix-cross-reverse', memo: '越权' })],
+  }),
+  'GET /api/v1/funds/report': rule(FUNDS_READERS, {
+    cross: [{ as: 'xw_finance', query: 'year=2026&groupBy=region&regionId=@gulou' }],
+  }),
+  'GET /api/v1/funds/consistency': rule([FO, AU]),
+  // closes the year for the caller's own region subtree: its cross-district proof is funds-scope.e2e-spec.ts
+  'POST /api/v1/funds/years/:year/close': rule([FO]),
+
+  // ---- projects: officers draft, finance approves (reserves the budget), auditors read — in their district
+  'GET /api/v1/projects': rule(PROJECT_READERS, {
+    cross: [
+      { as: 'xw_officer', hides: '@gulouProject', seenBy: 'officer' },
+      { as: 'xw_finance', hides: '@gulouProject', seenBy: 'finance' },
+    ],
+  }),
+  'GET /api/v1/projects/:id': rule(PROJECT_READERS, {
+    cross: [XW_PO({ id: '@gulouProject' }), XW_FO({ id: '@gulouProject' })],
+  }),
+  'POST /api/v1/projects': rule([PO], {
+    cross: [{ as: 'xw_officer', body: PROJECT, missing: ['regionId', 'needIds', 'budgetLineId'] }],
+  }),
+  'PUT /api/v1/projects/:id': rule([PO], { cross: [XW_PO({ id: '@draftProject' }, PROJECT)] }),
+  'POST /api/v1/projects/:id/submit': rule([PO], { cross: [XW_PO({ id: '@draftProject' })] }),
+  'POST /api/v1/projects/:id/approve': rule([FO], { cross: [XW_FO({ id: '@submittedProject' }, NOTE)] }),
+  'POST /api/v1/projects/:id/return': rule([FO], { cross: [XW_FO({ id: '@submittedProject' }, REASON)] }),
+  'POST /api/v1/projects/:id/cancel': rule([PO], { cross: [XW_PO({ id: '@draftProject' }, REASON)] }),
+
+  // ---- tenders (社会组织接单)
+  'GET /api/v1/tenders': rule(TENDER_READERS, {
+    cross: [
+      { as: 'xw_officer', hides: '@openTender', seenBy: 'officer' },
+      { as: 'orgmember2', hides: '@draftTender', seenBy: 'officer' }, // drafts are the officer's
+    ],
+  }),
+  'GET /api/v1/tenders/:id': rule(TENDER_READERS, {
+    cross: [XW_PO({ id: '@draftTender' }), { as: 'orgmember2', params: { id: '@draftTender' } }],
+  }),
+  'POST /api/v1/tenders': rule([PO], { cross: [{ as: 'xw_officer', body: TENDER, missing: ['projectId'] }] }),
+  'PUT /api/v1/tenders/:id': rule([PO], { cross: [XW_PO({ id: '@draftTender' }, TENDER)] }),
+  'POST /api/v1/tenders/:id/publish': rule([PO], { cross: [XW_PO({ id: '@draftTender' })] }),
+  'POST /api/v1/tenders/:id/cancel': rule([PO], { cross: [XW_PO({ id: '@openTender' }, REASON)] }),
+  'GET /api/v1/tenders/:id/notices': rule(TENDER_READERS, { cross: [XW_PO({ id: '@openTender' })] }),
+  'POST /api/v1/tenders/:id/amendments': rule([PO], {
+    cross: [XW_PO({ id: '@openTender' }, { body: '越权修改', affectsPreparation: false })],
+  }),
+  'POST /api/v1/tenders/:id/clarifications': rule([PO], {
+    cross: [XW_PO({ id: '@openTender' }, { body: '越权澄清' })],
+  }),
+  'POST /api/v1/tenders/:id/questions': rule([OM]), // bidders ask; published tenders are public
+  'POST /api/v1/tenders/:id/notices/:noticeId/answer': rule([PO], {
+    cross: [XW_PO({ id: '@openTender', noticeId: '@question' }, { answer: '越权答复' })],
+  }),
+  'POST /api/v1/tenders/:id/interest': rule([OM]),
+  // my organisation's bid: the bid is looked up by the caller's organisation, so there is no other tenant's record
+  'PUT /api/v1/tenders/:id/my-bid': rule([OM]),
+  'GET /api/v1/tenders/:id/my-bid': rule([OM]),
+  'DELETE /api/v1/tenders/:id/my-bid': rule([OM]),
+  'POST /api/v1/tenders/:id/my-bid/reconfirm': rule([OM]),
+  'GET /api/v1/tenders/:id/bids': rule(TENDER_READERS, { cross: [XW_PO({ id: '@openedTender' })] }),
+  // a bid's documents: its bidder, and after opening the officer in scope and the committee — no other bidder
+  'GET /api/v1/tenders/:id/bids/:bidId/documents/:documentId': rule(TENDER_READERS, {
+    probe: {
+      params: { bidId: '00000000-0000-4000-8000-000000000000', documentId: '00000000-0000-4000-8000-000000000000' },
+    },
+    cross: [
+      {
+        as: 'orgmember2',
+        params: { id: '@openedTender', bidId: '@openedBid', documentId: '@openedBidDocument' },
+        missing: ['bidId', 'documentId'],
+      },
+      XW_PO({ id: '@openedTender', bidId: '@openedBid', documentId: '@openedBidDocument' }),
+    ],
+  }),
+  'POST /api/v1/tenders/:id/qualification': rule([PO], {
+    cross: [XW_PO({ id: '@openedTender' }, { decisions: [{ bidId: '@openedBid', qualified: true }] })],
+  }),
+  'POST /api/v1/tenders/:id/committee/draw': rule([PO], { cross: [XW_PO({ id: '@openedTender' }, {})] }),
+  'GET /api/v1/tenders/:id/committee': rule(TENDER_READERS, { cross: [XW_PO({ id: '@openedTender' })] }),
+  // only the committee's members, each for their own sheet
+  'GET /api/v1/tenders/:id/my-scores': rule(SCORERS, {
+    cross: [XW_PO({ id: '@openedTender' }), { as: 'expert', params: { id: '@openedTender' } }],
+  }),
+  'PUT /api/v1/tenders/:id/my-scores': rule(SCORERS, {
+    cross: [
+      {
+        as: 'expert',
+        params: { id: '@openedTender' },
+        body: { sheets: [{ bidId: '@openedBid', scores: { PLAN: '30' } }] },
+      },
+    ],
+  }),
+  'GET /api/v1/tenders/:id/report': rule(TENDER_READERS, { cross: [XW_PO({ id: '@openedTender' })] }),
+  'GET /api/v1/tenders/:id/report.xlsx': rule(TENDER_READERS, { cross: [XW_PO({ id: '@openedTender' })] }),
+  'POST /api/v1/tenders/:id/award': rule([PO], { cross: [XW_PO({ id: '@openedTender' }, {})] }),
+  // bidders of the tender only: another organisation answers as for a missing tender
+  'POST /api/v1/tenders/:id/objections': rule([OM], {
+    cross: [
+      { as: 'xw_orgmember', params: { id: '@openedTender' }, body: { grounds: '我没有投标但是想质疑一下结果。' } },
+    ],
+  }),
+  'GET /api/v1/my/bids': rule([OM], { cross: [{ as: 'orgmember2', hides: '@openedBid', seenBy: 'orgmember' }] }),
+  'GET /api/v1/public/tenders': rule(PUBLIC), // the transparency portal
+  'GET /api/v1/public/tenders/:id': rule(PUBLIC),
+
+  // ---- objections (质疑): the organisation that filed it, and the officers of the tender's district
+  'GET /api/v1/objections': rule(TENDER_READERS, {
+    cross: [
+      { as: 'orgmember2', hides: '@objection', seenBy: 'orgmember' },
+      { as: 'xw_officer', hides: '@objection', seenBy: 'officer' },
+    ],
+  }),
+  'GET /api/v1/objections/:id': rule(TENDER_READERS, {
+    cross: [{ as: 'orgmember2', params: { id: '@objection' } }, XW_PO({ id: '@objection' })],
+  }),
+  'POST /api/v1/objections/:id/review': rule([PO], { cross: [XW_PO({ id: '@objection' })] }),
+  'POST /api/v1/objections/:id/answer': rule([PO], {
+    cross: [XW_PO({ id: '@objection' }, { outcome: 'DISMISSED', answer: '越权答复' })],
+  }),
+
+  // ---- experts: their own declared relationships (conflicts of interest)
+  'GET /api/v1/my/expert/affiliations': rule(SCORERS),
+  'POST /api/v1/my/expert/affiliations': rule(SCORERS),
+  'GET /api/v1/my/expert/organisations': rule(SCORERS),
+};
