@@ -35,6 +35,37 @@ export const LABELS = {
       CLOSED: 'Closed',
     },
   },
+  /** A need's new status as news (an inbox title): "议事会通过" says more than the status "已通过". */
+  needStatusNews: {
+    'zh-CN': {
+      SUBMITTED: '已提交',
+      ACCEPTED: '已受理（开放支持）',
+      REJECTED: '未通过审核',
+      MERGED: '已合并',
+      SHORTLISTED: '已入围议事会',
+      APPROVED: '议事会通过',
+      DECLINED: '议事会未通过',
+      IN_PROCUREMENT: '采购中',
+      IN_SERVICE: '服务中',
+      DELIVERED: '已交付',
+      EVALUATED: '已评估',
+      CLOSED: '已结项',
+    },
+    'en-US': {
+      SUBMITTED: 'submitted',
+      ACCEPTED: 'accepted (open for support)',
+      REJECTED: 'not accepted',
+      MERGED: 'merged',
+      SHORTLISTED: 'shortlisted for the residents’ council',
+      APPROVED: 'approved by the residents’ council',
+      DECLINED: 'declined by the residents’ council',
+      IN_PROCUREMENT: 'in procurement',
+      IN_SERVICE: 'in service',
+      DELIVERED: 'delivered',
+      EVALUATED: 'evaluated',
+      CLOSED: 'closed',
+    },
+  },
   rejectReason: {
     'zh-CN': {
       DUPLICATE: '重复',

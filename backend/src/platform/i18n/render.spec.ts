@@ -105,6 +105,9 @@ describe('server texts as templates', () => {
         'zh-CN',
       );
       expect(status).toEqual({ title: '需求「助餐」采购中', body: '已通过 → 采购中。纳入采购项目「山西路助餐」' });
+      expect(
+        renderMessage('need.status_changed', { needTitle: '助餐', from: 'SHORTLISTED', to: 'APPROVED' }, 'en-US').title,
+      ).toBe('Need “助餐”: approved by the residents’ council');
     });
   });
 

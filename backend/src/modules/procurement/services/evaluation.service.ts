@@ -190,11 +190,7 @@ export class EvaluationService {
       await this.inbox.notify(
         em,
         [...members.map((m) => m.id), ...repIds],
-        {
-          kind: 'tender.committee',
-          title: `您被抽取为「${t.title}」评标委员会成员`,
-          body: '请登录评审任务页面，对通过资格审查的投标逐项打分。',
-        },
+        { kind: 'tender.committee', template: 'procurement.tender.committee', params: { tenderTitle: t.title } },
         now,
       );
       return excluded;
@@ -370,8 +366,8 @@ export class EvaluationService {
       [t.createdBy],
       {
         kind: 'tender.recommended',
-        title: `「${t.title}」评标报告已提交`,
-        body: `推荐中标候选人已产生，请在 ${t.confirmationDueAt?.toISOString()} 前确认中标人。`,
+        template: 'procurement.tender.recommended',
+        params: { tenderTitle: t.title, confirmationDueAt: t.confirmationDueAt?.toISOString() ?? null },
       },
       now,
     );
@@ -516,7 +512,11 @@ export class EvaluationService {
     await this.inbox.notify(
       em,
       members.map((m) => m.expertId),
-      { kind: 'tender.re_evaluate', title: `「${t.title}」需重新评审`, body: `质疑成立：${reason}` },
+      {
+        kind: 'tender.re_evaluate',
+        template: 'procurement.tender.re_evaluate',
+        params: { tenderTitle: t.title, reason },
+      },
       now,
     );
   }

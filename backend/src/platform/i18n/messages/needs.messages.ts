@@ -17,7 +17,7 @@ function statusDetails(p: MessageParams, f: Formats, words: { reason: string; no
 export const NEEDS_MESSAGES: TemplateCatalogue = {
   'need.status_changed': {
     'zh-CN': {
-      title: '需求「{needTitle}」{to|needStatus}',
+      title: '需求「{needTitle}」{to|needStatusNews}',
       body: (p, f) =>
         [
           `${f.label('needStatus', p['from'])} → ${f.label('needStatus', p['to'])}`,
@@ -25,7 +25,7 @@ export const NEEDS_MESSAGES: TemplateCatalogue = {
         ].join('。'),
     },
     'en-US': {
-      title: 'Need “{needTitle}”: {to|needStatus}',
+      title: 'Need “{needTitle}”: {to|needStatusNews}',
       body: (p, f) =>
         [
           `${f.label('needStatus', p['from'])} → ${f.label('needStatus', p['to'])}`,
