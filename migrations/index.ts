@@ -20,6 +20,7 @@ import { ProcurementCreateProjectsTendersBids1764000401000 } from './17640004010
 import { IdentityAddUserLocale1764000509100 } from './1764000509100-identity-add-user-locale';
 import { NotificationsStoreTemplates1764000509200 } from './1764000509200-notifications-store-templates';
 import { NeedsTimelineTemplates1764000509300 } from './1764000509300-needs-timeline-templates';
+import { OrganisationsRecordTemplates1764000509400 } from './1764000509400-organisations-record-templates';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   IdentityAddUserLocale1764000509100,
   NotificationsStoreTemplates1764000509200,
   NeedsTimelineTemplates1764000509300,
+  OrganisationsRecordTemplates1764000509400,
 ];

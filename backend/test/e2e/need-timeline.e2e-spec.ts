@@ -232,6 +232,14 @@ describe('a need followed through procurement: timeline and inbox of its raiser 
       text: '「下游进度助餐采购」中标结果已生效',
       detail: '由 南京市鼓楼区邻里互助服务社 提供服务，中标金额 8,500.00 元。接下来签订合同。',
     });
+    // the winner's performance record gets the award, written in the reader's language too
+    const record = await t
+      .http()
+      .get('/api/v1/my/organisation/record')
+      .set('Authorization', as.orgmember2)
+      .set('Accept-Language', 'en-US')
+      .expect(200);
+    expect(record.body.items[0]).toMatchObject({ kind: 'AWARD', summary: 'Won “下游进度助餐采购”', amount: '8500.00' });
     const expected = [
       'procurement.step.tender_published',
       'procurement.step.deadline_moved',

@@ -855,7 +855,7 @@ export class TendersService {
       {
         organisationId: winner.organisationId,
         kind: 'AWARD',
-        summary: `中标「${t.title}」`,
+        message: { template: 'organisations.record.awarded', params: { tenderTitle: t.title } },
         referenceType: 'tender',
         referenceId: t.id,
         amountFen: BigInt(winner.priceFen),

@@ -1,5 +1,6 @@
 import type { TemplateCatalogue } from '../template';
 import { NEEDS_MESSAGES } from './needs.messages';
+import { ORGANISATIONS_MESSAGES } from './organisations.messages';
 import { PROCUREMENT_MESSAGES } from './procurement.messages';
 
 /**
@@ -8,6 +9,7 @@ import { PROCUREMENT_MESSAGES } from './procurement.messages';
  */
 export const MESSAGE_CATALOGUES: Readonly<Record<string, TemplateCatalogue>> = {
   needs: NEEDS_MESSAGES,
+  organisations: ORGANISATIONS_MESSAGES,
   procurement: PROCUREMENT_MESSAGES,
 };
 
