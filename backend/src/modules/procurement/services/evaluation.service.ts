@@ -5,6 +5,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, SYSTEM_ACTOR } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
+import { formatBeijingNumeric } from '../../../platform/i18n';
 import { Deadlines } from '../../../platform/queue';
 import { fenToYuan } from '../../../platform/util/money';
 import { AuditService } from '../../audit';
@@ -446,7 +447,7 @@ export class EvaluationService {
     ws.addRow([`评标报告：${t.title}（第 ${r.round} 轮）`]).font = { bold: true, size: 14 };
     ws.addRow([
       `评标方法：${r.scoringMethod === 'COMPREHENSIVE' ? `综合评分法（价格权重 ${r.priceWeight}%）` : '最低评标价法'}`,
-      `生成时间（UTC）：${r.generatedAt}`,
+      `生成时间（北京时间）：${formatBeijingNumeric(r.generatedAt, 'second')}`,
     ]);
     ws.addRow([]);
     ws.addRow(['排名', '投标人', '报价（元）', '价格分', '技术分', '总分', '推荐']).font = { bold: true };
