@@ -12,6 +12,7 @@ const config: Config = {
   moduleNameMapper: {
     '^@diandan/access$': '<rootDir>/../backend/src/platform/access/permissions.ts',
     '^@diandan/credit-code$': '<rootDir>/../backend/src/modules/organisations/domain/credit-code.ts',
+    '^@diandan/time$': '<rootDir>/../backend/src/platform/i18n/beijing-time.ts',
   },
   // Angular, ng-zorro and echarts ship ES modules (.mjs, and .js for Angular locale data): transform them.
   transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@angular/common/locales/|echarts/|zrender/|tslib/))'],

@@ -17,7 +17,11 @@ import { AuditHeadFollowsTheChain1764000300100 } from './1764000300100-audit-hea
 import { NeedsCoveringListIndexes1764000300200 } from './1764000300200-needs-covering-list-indexes';
 import { OrganisationsRegistry1764000400000 } from './1764000400000-organisations-registry';
 import { ProcurementCreateProjectsTendersBids1764000401000 } from './1764000401000-procurement-create-projects-tenders-bids';
-import { FundsCloseYearsPerRegion1764000509100 } from './1764000509100-funds-close-years-per-region';
+import { IdentityAddUserLocale1764000509100 } from './1764000509100-identity-add-user-locale';
+import { NotificationsStoreTemplates1764000509200 } from './1764000509200-notifications-store-templates';
+import { NeedsTimelineTemplates1764000509300 } from './1764000509300-needs-timeline-templates';
+import { OrganisationsRecordTemplates1764000509400 } from './1764000509400-organisations-record-templates';
+import { FundsCloseYearsPerRegion1764000509500 } from './1764000509500-funds-close-years-per-region';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -35,5 +39,9 @@ export const MIGRATIONS = [
   NeedsCoveringListIndexes1764000300200,
   OrganisationsRegistry1764000400000,
   ProcurementCreateProjectsTendersBids1764000401000,
-  FundsCloseYearsPerRegion1764000509100,
+  IdentityAddUserLocale1764000509100,
+  NotificationsStoreTemplates1764000509200,
+  NeedsTimelineTemplates1764000509300,
+  OrganisationsRecordTemplates1764000509400,
+  FundsCloseYearsPerRegion1764000509500,
 ];

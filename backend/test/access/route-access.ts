@@ -214,6 +214,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/v1/auth/refresh': rule(PUBLIC), // the refresh token is the credential
   'POST /api/v1/auth/logout': rule(PUBLIC), // the refresh token is the credential
   'GET /api/v1/me': rule(EVERYONE),
+  // every signed-in user chooses the language the server writes to them in (their own row only)
+  'PATCH /api/v1/me/preferences': rule(EVERYONE),
   // users of the region subtree: officers and auditors read them, administrators manage them
   'GET /api/v1/users': rule([PO, AU, AD], {
     cross: [

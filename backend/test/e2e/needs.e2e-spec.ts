@@ -472,7 +472,7 @@ describe('群众点单: campaigns, needs, supports, merge, deliberation', () => 
       ),
     ).toBe(true);
     const [{ n }] = await t.ds.query(
-      "SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND need_id = ? AND title LIKE '%议事会通过%'",
+      "SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND need_id = ? AND template = 'need.status_changed' AND JSON_VALUE(params, '$.to') = 'APPROVED'",
       [fan.userId, approved],
     );
     expect(Number(n)).toBe(1);

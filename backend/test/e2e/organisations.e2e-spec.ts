@@ -617,7 +617,7 @@ describe('organisation registry: registration, review, members, documents', () =
           {
             organisationId: org.id,
             kind: 'AWARD',
-            summary: '中标：社区助餐服务',
+            message: { template: 'organisations.record.awarded', params: { tenderTitle: '社区助餐服务' } },
             referenceType: 'tender',
             referenceId: 42,
             amountFen: 12_000_050n,
@@ -627,7 +627,7 @@ describe('organisation registry: registration, review, members, documents', () =
       );
       expect(rec).toMatchObject({ kind: 'AWARD', referenceId: '42', amount: '120000.50' });
       await expect(
-        t.ds.query('UPDATE organisation_records SET summary = ? WHERE id = ?', ['x', rec.id]),
+        t.ds.query('UPDATE organisation_records SET params = ? WHERE id = ?', ['{}', rec.id]),
       ).rejects.toThrow(/append-only/);
       await expect(t.ds.query('DELETE FROM organisation_records WHERE id = ?', [rec.id])).rejects.toThrow(
         /append-only/,

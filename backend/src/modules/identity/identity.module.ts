@@ -20,6 +20,7 @@ import { PasswordHasher } from './services/password-hasher';
 import { PeopleDirectory } from './services/people-directory.service';
 import { ResidentsService } from './services/residents.service';
 import { TokenService } from './services/token.service';
+import { UserPreferences } from './services/user-preferences.service';
 import { UsersService } from './services/users.service';
 
 @Module({
@@ -52,10 +53,19 @@ import { UsersService } from './services/users.service';
     PasswordHasher,
     PeopleDirectory,
     AccountUnlockJob,
+    UserPreferences,
     IdentityActorResolver,
     { provide: ACTOR_RESOLVER, useExisting: IdentityActorResolver },
   ],
-  exports: [ACTOR_RESOLVER, UsersService, ResidentsService, PasswordHasher, PeopleDirectory, AccountUnlockJob],
+  exports: [
+    ACTOR_RESOLVER,
+    UsersService,
+    ResidentsService,
+    PasswordHasher,
+    PeopleDirectory,
+    AccountUnlockJob,
+    UserPreferences,
+  ],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(

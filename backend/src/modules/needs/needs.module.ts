@@ -13,6 +13,7 @@ import { NeedsController } from './http/needs.controller';
 import { CampaignsService } from './services/campaigns.service';
 import { DeliberationService } from './services/deliberation.service';
 import { NeedLifecycle } from './services/need-lifecycle.service';
+import { NeedProgress } from './services/need-progress.service';
 import { NeedsExportService } from './services/needs-export.service';
 import { NeedsService } from './services/needs.service';
 import { SupportsService } from './services/supports.service';
@@ -26,8 +27,16 @@ import { SupportsService } from './services/supports.service';
     BullModule.registerQueue({ name: QUEUES.NEEDS }),
   ],
   controllers: [CampaignsController, NeedsController, MyNeedsController],
-  providers: [CampaignsService, NeedsService, SupportsService, DeliberationService, NeedLifecycle, NeedsExportService],
-  exports: [CampaignsService, NeedsService],
+  providers: [
+    CampaignsService,
+    NeedsService,
+    SupportsService,
+    DeliberationService,
+    NeedLifecycle,
+    NeedProgress,
+    NeedsExportService,
+  ],
+  exports: [CampaignsService, NeedsService, NeedProgress],
 })
 export class NeedsModule implements OnModuleInit {
   constructor(

@@ -35,6 +35,8 @@ export interface Me {
   permissions: Permission[];
   region: RegionRef | null;
   organisation: OrganisationRef | null;
+  /** The language saved for server-written texts (inbox, timeline); null when never chosen. */
+  locale?: 'zh-CN' | 'en-US' | null;
 }
 
 export type UserStatus = 'ACTIVE' | 'DISABLED';

@@ -179,9 +179,16 @@ export interface NeedEvent {
   kind: string;
   fromStatus: NeedStatus | null;
   toStatus: NeedStatus | null;
+  /** A user's name, or the system's (in the reader's language). */
   actorName: string;
-  /** Details of the event (e.g. `{ reason, note }` of a rejection), an object or text. */
+  /** The stored codes and typed text of the event (e.g. `{ reasonCode, reason }`); null for steps. */
   note: unknown;
+  /** The template a step or a coded reason was written from (e.g. `procurement.step.tender_published`). */
+  template: string | null;
+  /** What happened, written by the server in the reader's language. */
+  text: string;
+  /** Details in the reader's language, times in Beijing time ('' when none). */
+  detail: string;
 }
 
 /** `GET /my/needs` */

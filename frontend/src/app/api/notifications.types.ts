@@ -6,6 +6,9 @@ export interface InboxMessage {
   id: string;
   /** e.g. `need.status_changed` */
   kind: string;
+  /** The template the server wrote it from (null for a message from before templates). */
+  template: string | null;
+  /** In the reader's language, times in Beijing time. */
   title: string;
   body: string;
   needId: number | null;

@@ -1,16 +1,38 @@
 import { formatDate } from '@angular/common';
+import {
+  beijingDate,
+  beijingDayStart,
+  beijingLocalToInstant,
+  beijingNextDayStart,
+  formatBeijingNumeric,
+  formatDeadlineNumeric,
+  instantToBeijingLocal,
+} from '@diandan/time';
 
 import type { IsoDate } from '../api';
 
+/*
+ * Every time shown to a person is Beijing time (Asia/Shanghai), whatever the browser's zone: the
+ * legal deadlines are Beijing's, and an officer travelling abroad must read the same 24:00 as the
+ * resident at home. The arithmetic is the backend's own (`@diandan/time`, shared with its message
+ * templates), so the UI and the server texts cannot disagree. Calendar dates (`YYYY-MM-DD`) are
+ * dates, not instants: a date picker's Date is read by its calendar fields.
+ */
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** `YYYY-MM-DD` of a local date. */
+/** `YYYY-MM-DD` of a calendar date held in a Date (a date picker's value: its local calendar fields). */
 export function toIsoDate(date: Date): IsoDate {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** A `YYYY-MM-DD` calendar date as a local Date at midnight (not UTC, which would shift the day). */
+/** Today's date in Beijing, `YYYY-MM-DD` (a default for date fields, a file name's date). */
+export function todayInBeijing(now: Date = new Date()): IsoDate {
+  return beijingDate(now);
+}
+
+/** A `YYYY-MM-DD` calendar date as a Date at local midnight, for date pickers (null when not a real day). */
 export function parseIsoDate(value: string): Date | null {
   const m = ISO_DATE.exec(value);
   if (!m) return null;
@@ -18,17 +40,14 @@ export function parseIsoDate(value: string): Date | null {
   return toIsoDate(date) === value ? date : null;
 }
 
-/** Start of the local day `value`, as an ISO instant. */
+/** 00:00 Beijing time of the day `value`, as an ISO instant: the lower bound of a day filter. */
 export function localDayBoundary(value: IsoDate): string | null {
-  return parseIsoDate(value)?.toISOString() ?? null;
+  return beijingDayStart(value);
 }
 
-/** Start of the local day after `value`, as an ISO instant: an exclusive upper bound for that day. */
+/** 00:00 Beijing time of the day after `value`: an exclusive upper bound for that day. */
 export function nextLocalDayStart(value: IsoDate): string | null {
-  const date = parseIsoDate(value);
-  if (!date) return null;
-  date.setDate(date.getDate() + 1);
-  return date.toISOString();
+  return beijingNextDayStart(value);
 }
 
 /** Weekday name of a calendar date in `locale` (registered in core/i18n). */
@@ -37,71 +56,33 @@ export function weekdayOf(value: IsoDate, locale: string): string {
   return date ? formatDate(date, 'EEEE', locale) : '';
 }
 
-/** An instant in the browser's time zone, `yyyy-MM-dd HH:mm:ss`. */
-export function formatInstant(value: string | null | undefined, locale: string): string {
-  if (!value) return '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : formatDate(date, 'yyyy-MM-dd HH:mm:ss', locale);
+/** An instant in Beijing time, `yyyy-MM-dd HH:mm:ss` ('' when empty, the value itself when not a time). */
+export function formatInstant(value: string | null | undefined, _locale?: string): string {
+  return formatBeijingNumeric(value, 'second');
 }
 
-const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/** An instant in Beijing time to the minute, `yyyy-MM-dd HH:mm`. */
+export function formatMinute(value: string | null | undefined, _locale?: string): string {
+  return formatBeijingNumeric(value, 'minute');
+}
 
 /**
  * A deadline instant as Beijing wall-clock time, `YYYY-MM-DD HH:mm`. Midnight is written as 24:00
  * of the day before, as legal deadlines are ("截止到某日 24 时").
  */
 export function formatDeadline(value: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  const parts = Object.fromEntries(SHANGHAI.formatToParts(date).map((p) => [p.type, p.value]));
-  const day = `${parts['year']}-${parts['month']}-${parts['day']}`;
-  const time = `${parts['hour']}:${parts['minute']}`;
-  if (time !== '00:00') return `${day} ${time}`;
-  const before = new Date(Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']) - 1));
-  return `${before.toISOString().slice(0, 10)} 24:00`;
+  return value ? formatDeadlineNumeric(value) : value;
 }
-
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/;
 
 /**
- * The value of an `<input type="datetime-local" step="1">` (local wall-clock time) as an ISO
- * instant in UTC, or null when it is empty or not a real time.
+ * The value of an `<input type="datetime-local" step="1">`, read as Beijing wall-clock time, as an
+ * ISO instant in UTC; null when it is empty or not a real time.
  */
 export function fromLocalDateTime(value: string | null | undefined): string | null {
-  const m = value ? LOCAL_DATE_TIME.exec(value) : null;
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
-  const date = new Date(y, mo - 1, d, h, mi, s);
-  const same =
-    date.getFullYear() === y &&
-    date.getMonth() === mo - 1 &&
-    date.getDate() === d &&
-    date.getHours() === h &&
-    date.getMinutes() === mi;
-  return same ? date.toISOString() : null;
+  return beijingLocalToInstant(value);
 }
 
-/** An ISO instant as the value of an `<input type="datetime-local" step="1">`, in local time (seconds only when set). */
+/** An ISO instant as the value of an `<input type="datetime-local" step="1">` in Beijing wall-clock time. */
 export function toLocalDateTime(value: string | Date | null | undefined): string {
-  if (!value) return '';
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) return '';
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const minutes = `${toIsoDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-  return date.getSeconds() === 0 ? minutes : `${minutes}:${pad(date.getSeconds())}`;
-}
-
-/** An instant in the browser's time zone to the minute, `yyyy-MM-dd HH:mm`. */
-export function formatMinute(value: string | null | undefined, locale: string): string {
-  if (!value) return '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : formatDate(date, 'yyyy-MM-dd HH:mm', locale);
+  return instantToBeijingLocal(value);
 }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { DataSource, Like } from 'typeorm';
 
 import { Actor } from '../../../platform/access';
+import { formatBeijingNumeric } from '../../../platform/i18n';
 import { fenToYuan } from '../../../platform/util/money';
 import { RegionsService } from '../../regions';
 import { FundsError, FundsErrorCode } from '../domain/funds.errors';
@@ -138,7 +139,7 @@ export class FundsReportService {
     const ws = wb.addWorksheet(`指标${lineId}台账`);
     ws.columns = [
       { header: '分录号', key: 'id', width: 10 },
-      { header: '时间（UTC）', key: 'at', width: 26 },
+      { header: '时间（北京时间）', key: 'at', width: 22 },
       { header: '业务', key: 'op', width: 22 },
       { header: '从', key: 'from', width: 12 },
       { header: '到', key: 'to', width: 12 },
@@ -151,7 +152,7 @@ export class FundsReportService {
     for (const e of rows) {
       ws.addRow({
         id: e.id,
-        at: e.createdAt.toISOString(),
+        at: formatBeijingNumeric(e.createdAt, 'second'),
         op: e.operation,
         from: e.fromBucket,
         to: e.toBucket,

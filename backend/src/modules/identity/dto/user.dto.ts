@@ -18,6 +18,7 @@ import {
 
 import { PERMISSIONS, ROLES, type Permission, type Role } from '../../../platform/access/permissions';
 import { PageQuery } from '../../../platform/http/pagination';
+import { LOCALES, type Locale } from '../../../platform/i18n/locale';
 
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$/;
 const PHONE = /^\+?[0-9]{6,19}$/;
@@ -186,4 +187,6 @@ export class MeDto {
   @ApiProperty({ enum: Object.values(PERMISSIONS), isArray: true }) permissions!: Permission[];
   @ApiProperty({ nullable: true, type: MeRegionDto }) region!: MeRegionDto | null;
   @ApiProperty({ nullable: true, type: MeOrganisationDto }) organisation!: MeOrganisationDto | null;
+  @ApiProperty({ enum: LOCALES, nullable: true, description: 'My language for server texts; null: not chosen' })
+  locale!: Locale | null;
 }

@@ -55,6 +55,10 @@ export class UserEntity {
 
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt!: Date;
+
+  /** The language the user reads the app in (zh-CN, en-US); null: not chosen (Accept-Language, then zh-CN). */
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  locale!: string | null;
 }
 
 @Entity('user_roles')

@@ -5,6 +5,7 @@ import { Actor, inRegionScope, permissionsOf, regionScopeSql, Role } from '../..
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { Page, pageOf } from '../../../platform/http/pagination';
+import { isLocale } from '../../../platform/i18n/locale';
 import { AuditService } from '../../audit';
 import { RegionRecord, RegionsService } from '../../regions';
 import { IdentityError, IdentityErrorCode } from '../domain/identity.errors';
@@ -66,6 +67,7 @@ export class UsersService {
       permissions: permissionsOf(actor.roles),
       region: region && { id: region.id, code: region.code, name: region.name, level: region.level, path: region.path },
       organisation: org && { id: org.id, name: org.name, kind: org.kind, status: org.status },
+      locale: isLocale(user.locale) ? user.locale : null,
     };
   }
 

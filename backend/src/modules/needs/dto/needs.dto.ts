@@ -250,10 +250,24 @@ export class TimelineEventDto {
   @ApiProperty({
     nullable: true,
     type: String,
-    description: 'Who did it; null for a resident reading what another resident did (their account name is personal)',
+    description:
+      'Who: a user name, or the system (in the reader’s language); null for a resident reading what another resident did (their account name is personal)',
   })
   actorName!: string | null;
-  @ApiProperty({ nullable: true, type: Object }) note!: unknown;
+  @ApiProperty({ nullable: true, type: Object, description: 'The stored codes and typed text (null for steps)' })
+  note!: unknown;
+  @ApiProperty({ nullable: true, type: String, example: 'procurement.step.tender_published' })
+  template!: string | null;
+  @ApiProperty({
+    example: '采购公告「老年助餐服务采购」已发布',
+    description: 'What happened, in the reader’s language (a status change `from → to`, or a step’s title)',
+  })
+  text!: string;
+  @ApiProperty({
+    example: '采购方式：公开招标。投标截止时间：2026年12月11日 24:00。',
+    description: 'Details in the reader’s language, times in Beijing time ("" when none)',
+  })
+  detail!: string;
 }
 
 export class MyNeedDto {

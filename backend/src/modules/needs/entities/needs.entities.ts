@@ -73,6 +73,9 @@ export class NeedEventEntity {
   @Column({ name: 'actor_id', type: 'int', nullable: true }) actorId!: number | null;
   @Column({ name: 'actor_name', type: 'varchar', length: 64 }) actorName!: string;
   @Column({ type: 'longtext', nullable: true }) note!: string | null;
+  /** A step reported by another context, or the coded reason of a status change (rendered when read). */
+  @Column({ type: 'varchar', length: 64, nullable: true }) template!: string | null;
+  @Column({ type: 'longtext', nullable: true }) params!: string | null;
 }
 
 @Entity('need_attachments')

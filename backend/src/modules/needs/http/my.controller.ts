@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
+import { AcceptLanguage } from '../../../platform/i18n';
 import { IdParam, MyNeedDto, TransferDto } from '../dto/needs.dto';
 import { NeedsService } from '../services/needs.service';
 import { SupportsService } from '../services/supports.service';
@@ -17,8 +18,8 @@ export class MyNeedsController {
   @Get('my/needs')
   @RequirePermission(PERMISSIONS.NEEDS_READ)
   @ApiOkResponse({ type: [MyNeedDto], description: 'Needs I submitted or support, each with its timeline' })
-  mine(@CurrentActor() actor: Actor): Promise<MyNeedDto[]> {
-    return this.needs.mine(actor);
+  mine(@CurrentActor() actor: Actor, @AcceptLanguage() acceptLanguage?: string): Promise<MyNeedDto[]> {
+    return this.needs.mine(actor, acceptLanguage);
   }
 
   @Get('support-transfers')

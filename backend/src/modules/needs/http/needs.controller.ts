@@ -18,6 +18,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, A
 import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
 import { Idempotent } from '../../../platform/http/idempotency/idempotency.interceptor';
 import { Page } from '../../../platform/http/pagination';
+import { AcceptLanguage } from '../../../platform/i18n';
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachment-limits';
 import {
   AttachmentDto,
@@ -84,8 +85,12 @@ export class NeedsController {
   @Get(':id/timeline')
   @RequirePermission(PERMISSIONS.NEEDS_READ)
   @ApiOkResponse({ type: [TimelineEventDto] })
-  timeline(@CurrentActor() actor: Actor, @Param() p: IdParam): Promise<TimelineEventDto[]> {
-    return this.needs.timeline(actor, p.id);
+  timeline(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParam,
+    @AcceptLanguage() acceptLanguage?: string,
+  ): Promise<TimelineEventDto[]> {
+    return this.needs.timeline(actor, p.id, acceptLanguage);
   }
 
   @Post()

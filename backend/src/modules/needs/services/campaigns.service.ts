@@ -251,7 +251,10 @@ export class CampaignsService {
     for (const n of needs.filter((x) => x.supportCount >= c.minSupportsToShortlist)) {
       await this.lifecycle.transition(em, SYSTEM_ACTOR, n, 'SHORTLISTED', now, {
         system: true,
-        note: { reason: `获得 ${n.supportCount} 人支持（入围门槛 ${c.minSupportsToShortlist}）` },
+        why: {
+          template: 'need.why.shortlisted_by_supports',
+          params: { supportCount: n.supportCount, threshold: c.minSupportsToShortlist },
+        },
       });
     }
   }

@@ -59,7 +59,8 @@ export class DeliberationService {
         }
         for (const to of path) {
           await this.lifecycle.transition(em, actor, need, to, now, {
-            note: { reason: decision.reason, deliberationId: d.id, heldOn: dto.heldOn },
+            note: { reason: decision.reason, deliberationId: d.id },
+            why: { template: 'need.why.council', params: { heldOn: dto.heldOn, decision: decision.decision } },
           });
         }
         await em.insert(DeliberationDecisionEntity, {

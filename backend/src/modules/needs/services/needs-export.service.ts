@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 
 import { Actor } from '../../../platform/access';
+import { formatBeijingNumeric } from '../../../platform/i18n';
 import { ListNeedsQuery } from '../dto/needs.dto';
 import { NeedsService } from './needs.service';
 
@@ -40,7 +41,7 @@ export class NeedsExportService {
       { header: '社区', key: 'region', width: 20 },
       { header: '支持人数', key: 'supports', width: 10 },
       { header: '渠道', key: 'channel', width: 10 },
-      { header: '提交时间（UTC）', key: 'createdAt', width: 26 },
+      { header: '提交时间（北京时间）', key: 'createdAt', width: 22 },
     ];
     ws.getRow(1).font = { bold: true };
     for (const r of rows) {
@@ -52,7 +53,7 @@ export class NeedsExportService {
         region: r.regionName,
         supports: r.supportCount,
         channel: r.channel === 'PROXY' ? '代录' : '线上',
-        createdAt: r.createdAt,
+        createdAt: formatBeijingNumeric(r.createdAt, 'second'),
       });
     }
     return Buffer.from(await wb.xlsx.writeBuffer());

@@ -6,10 +6,11 @@ import { Actor, hasPermission, inRegionScope, PERMISSIONS } from '../../../platf
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { Page } from '../../../platform/http/pagination';
+import { Locale } from '../../../platform/i18n';
 import { sniff } from '../../../platform/util/file-type';
 import { AuditService } from '../../audit';
 import { CatalogueService, checkAttributeValues } from '../../catalogue';
-import { ResidentsService } from '../../identity';
+import { ResidentsService, UserPreferences } from '../../identity';
 import { RegionsService } from '../../regions';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_NEED } from '../domain/attachment-limits';
 import { acceptsInput } from '../domain/campaign.state-machine';
@@ -41,6 +42,7 @@ import { CampaignsService } from './campaigns.service';
 import { NeedLifecycle } from './need-lifecycle.service';
 import { buildNeedListQuery, LEVEL_COLUMN, NeedListFilter } from './need-list.query';
 import { SupportsService } from './supports.service';
+import { timelineText } from './timeline-text';
 
 interface ListRow {
   id: number;
@@ -99,6 +101,7 @@ export class NeedsService {
     private readonly campaigns: CampaignsService,
     private readonly lifecycle: NeedLifecycle,
     private readonly supports: SupportsService,
+    private readonly preferences: UserPreferences,
   ) {}
 
   // ---------------------------------------------------------------- reading
@@ -202,13 +205,15 @@ export class NeedsService {
     };
   }
 
-  async timeline(actor: Actor, id: number): Promise<TimelineEventDto[]> {
+  /** The need's timeline in the reader's language (their choice, else `acceptLanguage`, else zh-CN). */
+  async timeline(actor: Actor, id: number, acceptLanguage?: string): Promise<TimelineEventDto[]> {
     const need = await this.visible(actor, id, this.dataSource.manager);
-    return (await this.timelines(actor, [need])).get(id) ?? [];
+    const locale = await this.preferences.readerLocale(actor, acceptLanguage);
+    return (await this.timelines(actor, [need], locale)).get(id) ?? [];
   }
 
   /** The resident's needs — submitted or supported — each with its whole timeline. */
-  async mine(actor: Actor): Promise<MyNeedDto[]> {
+  async mine(actor: Actor, acceptLanguage?: string): Promise<MyNeedDto[]> {
     const own = await this.dataSource
       .getRepository(NeedEntity)
       .find({ where: { submittedBy: actor.userId }, order: { id: 'DESC' }, take: 200 });
@@ -237,9 +242,11 @@ export class NeedsService {
       })),
     );
     await this.markSupported(actor, summaries);
+    const locale = await this.preferences.readerLocale(actor, acceptLanguage);
     const timelines = await this.timelines(
       actor,
       all.map(({ n }) => n),
+      locale,
     );
     return all.map(({ n, relation }, i) => ({ need: summaries[i], relation, timeline: timelines.get(n.id) ?? [] }));
   }
@@ -413,7 +420,8 @@ export class NeedsService {
         throw this.invalid('targetNeedId', 'Merge into a submitted or accepted need of the same campaign.');
       }
       await this.lifecycle.transition(em, actor, source, 'MERGED', now, {
-        note: { reason: `合并到需求 #${target.id}「${target.title}」`, targetNeedId: target.id },
+        note: { targetNeedId: target.id },
+        why: { template: 'need.why.merged', params: { targetNeedId: target.id, targetTitle: target.title } },
         set: { mergedIntoId: target.id },
       });
       await this.lifecycle.event(em, actor, target.id, now, {
@@ -600,30 +608,6 @@ export class NeedsService {
     return needs.map((n) => ({ id: n.id, title: n.title }));
   }
 
-  /**
-   * Moves bundled needs along with their project (APPROVED → IN_PROCUREMENT when the project is
-   * approved, back to APPROVED when it is cancelled): timeline, audit event and inbox message to
-   * the submitter and supporters for each, in the caller's transaction.
-   */
-  async moveWithProject(
-    em: EntityManager,
-    actor: Actor,
-    needIds: number[],
-    to: 'IN_PROCUREMENT' | 'APPROVED',
-    now: Date,
-    note: Record<string, unknown>,
-  ): Promise<void> {
-    const needs = await em.find(NeedEntity, {
-      where: { id: In(needIds) },
-      order: { id: 'ASC' },
-      lock: { mode: 'pessimistic_write' },
-    });
-    for (const n of needs) {
-      if (n.status === to) continue;
-      await this.lifecycle.transition(em, actor, n, to, now, { system: true, note });
-    }
-  }
-
   private async summaries(rows: ListRow[]): Promise<NeedSummaryDto[]> {
     const cats = await this.catalogue.categoryNames(rows.map((r) => r.category_id));
     const regions = await this.regions.findByIds(rows.map((r) => r.region_id));
@@ -655,6 +639,7 @@ export class NeedsService {
   private async timelines(
     viewer: Actor,
     needs: Array<Pick<NeedEntity, 'id' | 'submittedBy' | 'channel'>>,
+    locale: Locale,
   ): Promise<Map<number, TimelineEventDto[]>> {
     const out = new Map<number, TimelineEventDto[]>();
     if (needs.length === 0) return out;
@@ -664,6 +649,7 @@ export class NeedsService {
       .find({ where: { needId: In([...byId.keys()]) }, order: { id: 'ASC' } });
     for (const e of events) {
       const list = out.get(e.needId) ?? [];
+      const words = timelineText(e, locale);
       list.push({
         at: e.at.toISOString(),
         kind: e.kind,
@@ -672,8 +658,11 @@ export class NeedsService {
         actorName:
           residentActor(e, byId.get(e.needId)) && isResident(viewer) && e.actorId !== viewer.userId
             ? null
-            : e.actorName,
-        note: e.note ? (JSON.parse(e.note) as unknown) : null,
+            : words.actorName,
+        note: words.note,
+        template: e.template,
+        text: words.text,
+        detail: words.detail,
       });
       out.set(e.needId, list);
     }

@@ -232,8 +232,8 @@ export class SupportsService {
       userIds,
       {
         kind: 'need.support_transfer',
-        title: `您支持的需求「${source.title}」已合并`,
-        body: `该需求已合并到「${target.title}」。是否将您的支持转移过去？请在“我的需求”中确认。`,
+        template: 'need.support_transfer',
+        params: { sourceTitle: source.title, targetTitle: target.title },
         needId: target.id,
       },
       now,

@@ -15,8 +15,15 @@ export class NotificationIdParam {
 export class NotificationDto {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'need.status_changed' }) kind!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty() body!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'need.step',
+    description: 'Template the text was written from (null: a message from before templates)',
+  })
+  template!: string | null;
+  @ApiProperty({ description: "In the reader's language; times in Beijing time" }) title!: string;
+  @ApiProperty({ description: "In the reader's language; times in Beijing time" }) body!: string;
   @ApiProperty({ nullable: true, type: Number }) needId!: number | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) readAt!: string | null;

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
+import { AcceptLanguage } from '../../../platform/i18n';
 import { InboxPageDto, InboxQuery, NotificationIdParam } from '../dto/inbox.dto';
 import { InboxService } from '../services/inbox.service';
 
@@ -13,8 +14,12 @@ export class InboxController {
   @Get()
   @RequirePermission(PERMISSIONS.INBOX_READ)
   @ApiOkResponse({ type: InboxPageDto })
-  list(@CurrentActor() actor: Actor, @Query() q: InboxQuery): Promise<InboxPageDto> {
-    return this.inbox.list(actor, q);
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() q: InboxQuery,
+    @AcceptLanguage() acceptLanguage?: string,
+  ): Promise<InboxPageDto> {
+    return this.inbox.list(actor, q, acceptLanguage);
   }
 
   @Post('read-all')

@@ -3,22 +3,36 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 
 import { Actor } from '../../../platform/access';
 import { NotFoundError } from '../../../platform/http/domain-error';
+import { Locale, MessageParams, parseParams, renderMessage } from '../../../platform/i18n';
+import { UserPreferences } from '../../identity';
 import { InboxPageDto, InboxQuery, NotificationDto } from '../dto/inbox.dto';
 import { NotificationEntity } from '../entities/notification.entity';
 
+/**
+ * A message to write: a template of the catalogue (platform/i18n/messages) and its parameters —
+ * instants as ISO strings, amounts as fen, codes as codes, what people typed as typed. Never a
+ * sentence: it is written when read, in the reader's language.
+ */
 export interface NotificationInput {
+  /** What the message is about, for filters and icons (`need.status_changed`, `tender.notice`…). */
   kind: string;
-  title: string;
-  body: string;
+  template: string;
+  params?: MessageParams;
   needId?: number | null;
 }
 
-function dto(n: NotificationEntity): NotificationDto {
+function dto(n: NotificationEntity, locale: Locale): NotificationDto {
+  // A row from before templates keeps the text it was written with.
+  const text =
+    n.template === null
+      ? { title: n.title ?? '', body: n.body ?? '' }
+      : renderMessage(n.template, parseParams(n.params), locale);
   return {
     id: String(n.id),
     kind: n.kind,
-    title: n.title,
-    body: n.body,
+    template: n.template,
+    title: text.title,
+    body: text.body,
     needId: n.needId,
     createdAt: n.createdAt.toISOString(),
     readAt: n.readAt?.toISOString() ?? null,
@@ -28,18 +42,24 @@ function dto(n: NotificationEntity): NotificationDto {
 /** The in-app inbox. Messages are written inside the transaction of the change they tell about. */
 @Injectable()
 export class InboxService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preferences: UserPreferences,
+  ) {}
 
   async notify(em: EntityManager, userIds: number[], message: NotificationInput, now: Date): Promise<number> {
     const unique = [...new Set(userIds)].filter((id) => id > 0);
     if (unique.length === 0) return 0;
+    const params = JSON.stringify(message.params ?? {});
     await em.insert(
       NotificationEntity,
       unique.map((userId) => ({
         userId,
         kind: message.kind,
-        title: message.title.slice(0, 200),
-        body: message.body,
+        template: message.template,
+        params,
+        title: null,
+        body: null,
         needId: message.needId ?? null,
         createdAt: now,
         readAt: null,
@@ -48,7 +68,7 @@ export class InboxService {
     return unique.length;
   }
 
-  async list(actor: Actor, q: InboxQuery): Promise<InboxPageDto> {
+  async list(actor: Actor, q: InboxQuery, acceptLanguage?: string): Promise<InboxPageDto> {
     const repo = this.dataSource.getRepository(NotificationEntity);
     const [rows, total] = await repo.findAndCount({
       where: { userId: actor.userId },
@@ -57,7 +77,8 @@ export class InboxService {
       take: q.pageSize,
     });
     const unread = await repo.countBy({ userId: actor.userId, readAt: IsNull() });
-    return { items: rows.map(dto), total, page: q.page, pageSize: q.pageSize, unread };
+    const locale = await this.preferences.readerLocale(actor, acceptLanguage);
+    return { items: rows.map((n) => dto(n, locale)), total, page: q.page, pageSize: q.pageSize, unread };
   }
 
   async markRead(actor: Actor, id: string): Promise<void> {

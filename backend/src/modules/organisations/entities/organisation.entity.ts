@@ -113,7 +113,11 @@ export class OrganisationRecordEntity {
   @PrimaryGeneratedColumn({ type: 'int' }) id!: number;
   @Column({ name: 'organisation_id', type: 'int' }) organisationId!: number;
   @Column({ type: 'varchar', length: 32 }) kind!: string;
-  @Column({ type: 'varchar', length: 500 }) summary!: string;
+  /** A template key and its parameters (JSON), rendered when read; lines from before templates: null. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) template!: string | null;
+  @Column({ type: 'longtext', nullable: true }) params!: string | null;
+  /** The stored text of a line written before templates (null for newer lines). */
+  @Column({ type: 'varchar', length: 500, nullable: true }) summary!: string | null;
   @Column({ name: 'reference_type', type: 'varchar', length: 32, nullable: true }) referenceType!: string | null;
   @Column({ name: 'reference_id', type: 'varchar', length: 64, nullable: true }) referenceId!: string | null;
   @Column({ name: 'grade_label', type: 'varchar', length: 16, nullable: true }) gradeLabel!: string | null;

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
 import { Page } from '../../../platform/http/pagination';
+import { AcceptLanguage } from '../../../platform/i18n';
 import {
   AddMemberDto,
   DocumentDto,
@@ -55,8 +56,12 @@ export class MyOrganisationController {
   @Get('record')
   @RequirePermission(PERMISSIONS.ORGANISATIONS_SELF)
   @ApiOkResponse({ type: RecordPageDto })
-  record(@CurrentActor() actor: Actor, @Query() q: RecordQuery): Promise<Page<RecordDto>> {
-    return this.organisations.myRecord(actor, q);
+  record(
+    @CurrentActor() actor: Actor,
+    @Query() q: RecordQuery,
+    @AcceptLanguage() acceptLanguage?: string,
+  ): Promise<Page<RecordDto>> {
+    return this.organisations.myRecord(actor, q, acceptLanguage);
   }
 
   @Get('documents')

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
 import { Page } from '../../../platform/http/pagination';
+import { AcceptLanguage } from '../../../platform/i18n';
 import {
   ApproveOrganisationDto,
   BlacklistOrganisationDto,
@@ -50,8 +51,13 @@ export class OrganisationsController {
   @Get(':id/record')
   @RequirePermission(PERMISSIONS.ORGANISATIONS_READ)
   @ApiOkResponse({ type: RecordPageDto, description: 'The performance record, newest first' })
-  record(@CurrentActor() actor: Actor, @Param() p: IdParam, @Query() q: RecordQuery): Promise<Page<RecordDto>> {
-    return this.organisations.record(actor, p.id, q);
+  record(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParam,
+    @Query() q: RecordQuery,
+    @AcceptLanguage() acceptLanguage?: string,
+  ): Promise<Page<RecordDto>> {
+    return this.organisations.record(actor, p.id, q, acceptLanguage);
   }
 
   @Get(':id/documents')

@@ -68,7 +68,7 @@ export class OrganisationLifecycle {
     switch (action) {
       case 'APPROVE':
         Object.assign(patch, { statusReason: null, reviewedBy: actor.userId, reviewedAt: now });
-        record = { kind: 'APPROVAL', summary: reason ? `登记审核通过：${reason}` : '登记审核通过' };
+        record = { kind: 'APPROVAL', message: { template: 'organisations.record.approved', params: { reason } } };
         break;
       case 'RETURN':
         Object.assign(patch, { statusReason: reason, reviewedBy: actor.userId, reviewedAt: now });
@@ -77,23 +77,32 @@ export class OrganisationLifecycle {
         break;
       case 'SUSPEND':
         Object.assign(patch, { statusReason: reason });
-        record = { kind: 'SUSPENSION', summary: `暂停：${reason ?? ''}` };
+        record = { kind: 'SUSPENSION', message: { template: 'organisations.record.suspended', params: { reason } } };
         break;
       case 'REINSTATE':
         Object.assign(patch, { statusReason: null });
-        record = { kind: 'REINSTATEMENT', summary: reason ? `恢复正常：${reason}` : '恢复正常' };
+        record = {
+          kind: 'REINSTATEMENT',
+          message: { template: 'organisations.record.reinstated', params: { reason } },
+        };
         break;
       case 'BLACKLIST': {
         if (!input.blacklistedUntil) throw new Error('BLACKLIST needs blacklistedUntil');
         Object.assign(patch, { statusReason: reason, blacklistedUntil: input.blacklistedUntil });
         // the last day, in Asia/Shanghai: the instant is 24:00 of it, i.e. the next day's 00:00
         const lastDay = shanghaiDate(new Date(input.blacklistedUntil.getTime() - 1));
-        record = { kind: 'BLACKLIST', summary: `列入黑名单至 ${lastDay}：${reason ?? ''}` };
+        record = {
+          kind: 'BLACKLIST',
+          message: { template: 'organisations.record.blacklisted', params: { lastDay, reason } },
+        };
         break;
       }
       case 'BLACKLIST_EXPIRE':
         Object.assign(patch, { statusReason: null, blacklistedUntil: null });
-        record = { kind: 'REINSTATEMENT', summary: '黑名单期满，恢复正常' };
+        record = {
+          kind: 'REINSTATEMENT',
+          message: { template: 'organisations.record.blacklist_expired', params: {} },
+        };
         break;
     }
     await em.update(OrganisationEntity, { id: org.id }, patch);

@@ -4,7 +4,9 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor, hasPermission, inRegionScope, PERMISSIONS, regionScopeSql } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { Page, pageOf } from '../../../platform/http/pagination';
+import { DEFAULT_LOCALE, Locale, Message, parseParams, renderMessage } from '../../../platform/i18n';
 import { fenToYuan } from '../../../platform/util/money';
+import { UserPreferences } from '../../identity';
 import { RegionsService, shanghaiDate } from '../../regions';
 import { gradeValid } from '../domain/grade';
 import { availableActions, OrganisationAction, OrganisationStatus } from '../domain/organisation.state-machine';
@@ -45,7 +47,8 @@ export interface OrganisationEligibility {
 export interface OrganisationRecordInput {
   organisationId: number;
   kind: RecordKind;
-  summary: string;
+  /** What happened, as a template of the catalogue (platform/i18n/messages) and its parameters. */
+  message: Message;
   referenceType?: string | null;
   referenceId?: string | number | null;
   /** e.g. 优秀 / 良好 / 合格 / 不合格 for an evaluation. */
@@ -71,6 +74,7 @@ export class OrganisationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly regions: RegionsService,
+    private readonly preferences: UserPreferences,
   ) {}
 
   // ---- public API for other contexts
@@ -149,7 +153,9 @@ export class OrganisationsService {
     const row = em.create(OrganisationRecordEntity, {
       organisationId: input.organisationId,
       kind: input.kind,
-      summary: input.summary.slice(0, 500),
+      template: input.message.template,
+      params: JSON.stringify(input.message.params),
+      summary: null,
       referenceType: input.referenceType ?? null,
       referenceId: input.referenceId === undefined || input.referenceId === null ? null : String(input.referenceId),
       gradeLabel: input.gradeLabel ?? null,
@@ -157,7 +163,7 @@ export class OrganisationsService {
       createdAt: now,
     });
     await em.insert(OrganisationRecordEntity, row);
-    return recordDto(row);
+    return recordDto(row, DEFAULT_LOCALE);
   }
 
   // ---- reading (HTTP)
@@ -202,14 +208,14 @@ export class OrganisationsService {
     return this.detail(actor, await this.loadMine(actor, this.dataSource.manager));
   }
 
-  async record(actor: Actor, id: number, q: RecordQuery): Promise<Page<RecordDto>> {
+  async record(actor: Actor, id: number, q: RecordQuery, acceptLanguage?: string): Promise<Page<RecordDto>> {
     await this.loadReadable(actor, id, this.dataSource.manager);
-    return this.recordOf(id, q);
+    return this.recordOf(id, q, await this.preferences.readerLocale(actor, acceptLanguage));
   }
 
-  async myRecord(actor: Actor, q: RecordQuery): Promise<Page<RecordDto>> {
+  async myRecord(actor: Actor, q: RecordQuery, acceptLanguage?: string): Promise<Page<RecordDto>> {
     const { org } = await this.loadMine(actor, this.dataSource.manager);
-    return this.recordOf(org.id, q);
+    return this.recordOf(org.id, q, await this.preferences.readerLocale(actor, acceptLanguage));
   }
 
   // ---- loading with access checks (used by the other services of this context)
@@ -279,14 +285,18 @@ export class OrganisationsService {
     };
   }
 
-  private async recordOf(organisationId: number, q: RecordQuery): Promise<Page<RecordDto>> {
+  private async recordOf(organisationId: number, q: RecordQuery, locale: Locale): Promise<Page<RecordDto>> {
     const [rows, total] = await this.dataSource.getRepository(OrganisationRecordEntity).findAndCount({
       where: { organisationId },
       order: { id: 'DESC' },
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     });
-    return pageOf(rows.map(recordDto), total, q);
+    return pageOf(
+      rows.map((r) => recordDto(r, locale)),
+      total,
+      q,
+    );
   }
 
   private async toDtos(rows: OrganisationEntity[], today: string): Promise<OrganisationDto[]> {
@@ -310,11 +320,12 @@ export class OrganisationsService {
   }
 }
 
-export function recordDto(r: OrganisationRecordEntity): RecordDto {
+/** A record line for a reader: its template rendered in their language (an older line: its stored text). */
+export function recordDto(r: OrganisationRecordEntity, locale: Locale): RecordDto {
   return {
     id: r.id,
     kind: r.kind,
-    summary: r.summary,
+    summary: r.template === null ? (r.summary ?? '') : renderMessage(r.template, parseParams(r.params), locale).title,
     referenceType: r.referenceType,
     referenceId: r.referenceId,
     gradeLabel: r.gradeLabel,

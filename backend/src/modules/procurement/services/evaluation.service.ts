@@ -5,6 +5,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, SYSTEM_ACTOR } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
+import { formatBeijingNumeric } from '../../../platform/i18n';
 import { Deadlines } from '../../../platform/queue';
 import { fenToYuan } from '../../../platform/util/money';
 import { AuditService } from '../../audit';
@@ -190,11 +191,7 @@ export class EvaluationService {
       await this.inbox.notify(
         em,
         [...members.map((m) => m.id), ...repIds],
-        {
-          kind: 'tender.committee',
-          title: `您被抽取为「${t.title}」评标委员会成员`,
-          body: '请登录评审任务页面，对通过资格审查的投标逐项打分。',
-        },
+        { kind: 'tender.committee', template: 'procurement.tender.committee', params: { tenderTitle: t.title } },
         now,
       );
       return excluded;
@@ -370,8 +367,8 @@ export class EvaluationService {
       [t.createdBy],
       {
         kind: 'tender.recommended',
-        title: `「${t.title}」评标报告已提交`,
-        body: `推荐中标候选人已产生，请在 ${t.confirmationDueAt?.toISOString()} 前确认中标人。`,
+        template: 'procurement.tender.recommended',
+        params: { tenderTitle: t.title, confirmationDueAt: t.confirmationDueAt?.toISOString() ?? null },
       },
       now,
     );
@@ -450,7 +447,7 @@ export class EvaluationService {
     ws.addRow([`评标报告：${t.title}（第 ${r.round} 轮）`]).font = { bold: true, size: 14 };
     ws.addRow([
       `评标方法：${r.scoringMethod === 'COMPREHENSIVE' ? `综合评分法（价格权重 ${r.priceWeight}%）` : '最低评标价法'}`,
-      `生成时间（UTC）：${r.generatedAt}`,
+      `生成时间（北京时间）：${formatBeijingNumeric(r.generatedAt, 'second')}`,
     ]);
     ws.addRow([]);
     ws.addRow(['排名', '投标人', '报价（元）', '价格分', '技术分', '总分', '推荐']).font = { bold: true };
@@ -516,7 +513,11 @@ export class EvaluationService {
     await this.inbox.notify(
       em,
       members.map((m) => m.expertId),
-      { kind: 'tender.re_evaluate', title: `「${t.title}」需重新评审`, body: `质疑成立：${reason}` },
+      {
+        kind: 'tender.re_evaluate',
+        template: 'procurement.tender.re_evaluate',
+        params: { tenderTitle: t.title, reason },
+      },
       now,
     );
   }

@@ -90,8 +90,8 @@ export class ObjectionsService {
         [t.createdBy],
         {
           kind: 'objection.filed',
-          title: `「${t.title}」收到质疑`,
-          body: `请在 ${o.answerDueAt.toISOString()} 前答复。`,
+          template: 'procurement.objection.filed',
+          params: { tenderTitle: t.title, answerDueAt: o.answerDueAt.toISOString() },
         },
         now,
       );
@@ -124,8 +124,8 @@ export class ObjectionsService {
         [t.createdBy],
         {
           kind: 'objection.answer_due',
-          title: `「${t.title}」的质疑须在 ${o.answerDueAt.toISOString()} 前答复`,
-          body: o.grounds.slice(0, 300),
+          template: 'procurement.objection.answer_due',
+          params: { tenderTitle: t.title, answerDueAt: o.answerDueAt.toISOString(), grounds: o.grounds.slice(0, 300) },
         },
         now,
       );
@@ -206,16 +206,20 @@ export class ObjectionsService {
           reviewedBy: actor.userId,
         },
       );
-      await this.tenders.notifyOrganisations(
-        em,
-        [o.organisationId],
-        now,
-        `您对「${t.title}」的质疑已答复`,
-        `${dto.outcome === 'UPHELD' ? '质疑成立' : '质疑不成立'}：${dto.answer.slice(0, 400)}`,
-      );
+      await this.tenders.notifyOrganisations(em, [o.organisationId], now, {
+        template: 'procurement.objection.answered',
+        params: { tenderTitle: t.title, outcome: dto.outcome, answer: dto.answer.slice(0, 400) },
+      });
       if (dto.outcome === 'UPHELD' && t.status === 'AWARD_NOTICE') {
         if (dto.action === 'RE_EVALUATE') {
           await this.evaluation.reopenEvaluation(em, actor, t, now, dto.answer.slice(0, 200));
+          await this.projects.tellNeeds(
+            em,
+            actor,
+            t.projectId,
+            { template: 'procurement.step.re_evaluation', params: { tenderTitle: t.title } },
+            now,
+          );
         } else {
           await em.query(
             "UPDATE bids SET status = 'NOT_AWARDED' WHERE tender_id = ? AND status IN ('SCORED', 'QUALIFIED')",
@@ -227,6 +231,13 @@ export class ObjectionsService {
           await this.projects.setStatus(em, SYSTEM_ACTOR, t.projectId, 'APPROVED', now, true, {
             reason: '质疑成立，废标，可重新采购',
           });
+          await this.projects.tellNeeds(
+            em,
+            actor,
+            t.projectId,
+            { template: 'procurement.step.award_cancelled', params: { tenderTitle: t.title } },
+            now,
+          );
         }
       } else if (dto.outcome === 'DISMISSED') {
         await this.tenders.finaliseIfClear(em, t, now);

@@ -5,11 +5,12 @@ import { Actor, inRegionScope, regionScopeSql } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { Page, pageOf } from '../../../platform/http/pagination';
+import { Message } from '../../../platform/i18n';
 import { fenToYuan, yuanToFen } from '../../../platform/util/money';
 import { AuditService } from '../../audit';
 import { CatalogueService } from '../../catalogue';
 import { LedgerService } from '../../funds';
-import { NeedsService } from '../../needs';
+import { NeedProgress, NeedsService } from '../../needs';
 import { RegionsService } from '../../regions';
 import { invalid, ProcurementError, ProcurementErrorCode } from '../domain/procurement.errors';
 import { PROJECT_TRANSITIONS, ProjectStatus } from '../domain/state-machines';
@@ -33,6 +34,7 @@ export class ProjectsService {
     private readonly catalogue: CatalogueService,
     private readonly ledger: LedgerService,
     private readonly needs: NeedsService,
+    private readonly progress: NeedProgress,
   ) {}
 
   async list(actor: Actor, q: ListProjectsQuery): Promise<Page<ProjectDto>> {
@@ -161,10 +163,15 @@ export class ProjectsService {
           { id },
           { reservationEntryId: posted.entryId, decidedBy: actor.userId, decidedAt: now, decisionNote: note ?? null },
         );
-        await this.needs.moveWithProject(em, actor, needIds, 'IN_PROCUREMENT', now, {
-          reason: `纳入采购项目「${p.title}」`,
-          projectId: p.id,
-        });
+        await this.progress.move(
+          em,
+          actor,
+          needIds,
+          'IN_PROCUREMENT',
+          now,
+          { template: 'procurement.why.project_included', params: { projectTitle: p.title } },
+          { projectId: p.id },
+        );
       },
       { note: note ?? null },
     );
@@ -201,10 +208,15 @@ export class ProjectsService {
             reference: { type: 'project', id: String(p.id) },
             memo: `项目取消：${reason}`.slice(0, 255),
           });
-          await this.needs.moveWithProject(em, actor, await this.needIds(em, id), 'APPROVED', now, {
-            reason: `采购项目「${p.title}」已取消：${reason}`,
-            projectId: p.id,
-          });
+          await this.progress.move(
+            em,
+            actor,
+            await this.needIds(em, id),
+            'APPROVED',
+            now,
+            { template: 'procurement.why.project_cancelled', params: { projectTitle: p.title, reason } },
+            { projectId: p.id },
+          );
         }
       },
       { reason },
@@ -245,6 +257,15 @@ export class ProjectsService {
       after: { status: to, ...(note ?? {}) },
     });
     return p;
+  }
+
+  /**
+   * Tells the raiser and supporters of every need the project serves about a step of its procurement
+   * (their timeline and inbox), in the caller's transaction. Contracts and evaluation report their
+   * steps the same way, through the needs context's NeedProgress port.
+   */
+  async tellNeeds(em: EntityManager, actor: Actor, projectId: number, step: Message, now: Date): Promise<void> {
+    await this.progress.step(em, actor, await this.needIds(em, projectId), step, now);
   }
 
   async needIds(em: EntityManager, projectId: number): Promise<number[]> {

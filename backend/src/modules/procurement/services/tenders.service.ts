@@ -6,6 +6,7 @@ import { Actor, inRegionScope, regionScopeSql, SYSTEM_ACTOR } from '../../../pla
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { Page, pageOf } from '../../../platform/http/pagination';
+import { Message } from '../../../platform/i18n';
 import { Deadlines, DeadlineSource } from '../../../platform/queue';
 import { fenToYuan, yuanToFen } from '../../../platform/util/money';
 import { AuditService } from '../../audit';
@@ -242,6 +243,16 @@ export class TendersService {
       }
       await this.projects.setStatus(em, actor, t.projectId, 'TENDERING', now, false, { tenderId: id });
       await this.setStatus(em, actor, t, 'PUBLISHED', now, false, { publishedAt: now });
+      await this.projects.tellNeeds(
+        em,
+        actor,
+        t.projectId,
+        {
+          template: 'procurement.step.tender_published',
+          params: { tenderTitle: t.title, method: t.method, bidDeadline: t.bidDeadline.toISOString() },
+        },
+        now,
+      );
       return t;
     });
     await this.deadlines.schedule(tenderJob(TENDER_DEADLINE_JOB, t.id, t.bidDeadline));
@@ -266,12 +277,16 @@ export class TendersService {
         await this.projects.setStatus(em, SYSTEM_ACTOR, t.projectId, 'APPROVED', now, true, {
           reason: `采购公告已终止：${reason}`,
         });
-        await this.notifyInterested(
+        await this.notifyInterested(em, t, now, {
+          template: 'procurement.tender.cancelled',
+          params: { tenderTitle: t.title, reason },
+        });
+        await this.projects.tellNeeds(
           em,
-          t,
+          actor,
+          t.projectId,
+          { template: 'procurement.step.tender_cancelled', params: { tenderTitle: t.title, reason } },
           now,
-          `采购公告「${t.title}」已终止`,
-          `终止原因：${reason}。已提交的投标文件不予开启。`,
         );
       }
     });
@@ -371,13 +386,27 @@ export class TendersService {
           },
           now,
         );
-      await this.notifyInterested(
-        em,
-        t,
-        now,
-        `采购公告「${t.title}」发布更正公告`,
-        `${dto.body.slice(0, 300)}${r.moved ? `\n投标截止时间顺延至 ${r.deadline.toISOString()}。` : ''}${dto.affectsPreparation ? '\n已提交投标文件的机构须重新确认投标。' : ''}`,
-      );
+      await this.notifyInterested(em, t, now, {
+        template: 'procurement.tender.amended',
+        params: {
+          tenderTitle: t.title,
+          text: dto.body.slice(0, 300),
+          moved: r.moved,
+          deadline: r.deadline.toISOString(),
+          reconfirm: dto.affectsPreparation,
+        },
+      });
+      if (r.moved)
+        await this.projects.tellNeeds(
+          em,
+          actor,
+          t.projectId,
+          {
+            template: 'procurement.step.deadline_moved',
+            params: { tenderTitle: t.title, before: t.bidDeadline.toISOString(), after: r.deadline.toISOString() },
+          },
+          now,
+        );
       return r.moved ? { ...t, bidDeadline: r.deadline } : null;
     });
     if (moved) await this.deadlines.schedule(tenderJob(TENDER_DEADLINE_JOB, moved.id, moved.bidDeadline));
@@ -415,7 +444,10 @@ export class TendersService {
         regionPath: t.regionPath,
         after: { noticeId: n.id },
       });
-      await this.notifyInterested(em, t, now, `采购公告「${t.title}」发布澄清`, body.slice(0, 500));
+      await this.notifyInterested(em, t, now, {
+        template: 'procurement.tender.clarified',
+        params: { tenderTitle: t.title, text: body.slice(0, 500) },
+      });
     });
     return this.notices(actor, id);
   }
@@ -461,7 +493,11 @@ export class TendersService {
       await this.inbox.notify(
         em,
         [t.createdBy],
-        { kind: 'tender.question', title: `采购公告「${t.title}」收到提问`, body: question.slice(0, 500) },
+        {
+          kind: 'tender.question',
+          template: 'procurement.tender.question',
+          params: { tenderTitle: t.title, question: question.slice(0, 500) },
+        },
         now,
       );
     });
@@ -496,13 +532,10 @@ export class TendersService {
         regionPath: t.regionPath,
         after: { noticeId },
       });
-      await this.notifyInterested(
-        em,
-        t,
-        now,
-        `采购公告「${t.title}」答疑`,
-        `问：${(n.question ?? '').slice(0, 200)}\n答：${answer.slice(0, 300)}`,
-      );
+      await this.notifyInterested(em, t, now, {
+        template: 'procurement.tender.answered',
+        params: { tenderTitle: t.title, question: (n.question ?? '').slice(0, 200), answer: answer.slice(0, 300) },
+      });
     });
     return this.notices(actor, id);
   }
@@ -631,21 +664,20 @@ export class TendersService {
       },
     );
     const bidders = [...new Set(bids.map((b) => b.organisationId))];
-    await this.notifyOrganisations(
-      em,
-      bidders,
-      now,
-      `采购公告「${t.title}」已开标`,
-      `共 ${bids.length} 份投标文件，有效 ${valid.length} 份。`,
-    );
+    const counts = { tenderTitle: t.title, bids: bids.length, valid: valid.length };
+    await this.notifyOrganisations(em, bidders, now, { template: 'procurement.tender.opened_bidders', params: counts });
     await this.inbox.notify(
       em,
       [t.createdBy],
-      {
-        kind: 'tender.opened',
-        title: `采购公告「${t.title}」已开标`,
-        body: `共 ${bids.length} 份投标文件，有效 ${valid.length} 份，请进行资格审查。`,
-      },
+      { kind: 'tender.opened', template: 'procurement.tender.opened_officer', params: counts },
+      now,
+    );
+    // The residents learn that bids were opened, not how many: that is the bidders' and officers' business.
+    await this.projects.tellNeeds(
+      em,
+      SYSTEM_ACTOR,
+      t.projectId,
+      { template: 'procurement.step.bids_opened', params: { tenderTitle: t.title } },
       now,
     );
     await this.failIfTooFew(em, t, valid.length, now);
@@ -662,11 +694,22 @@ export class TendersService {
     await this.setStatus(em, SYSTEM_ACTOR, t, 'FAILED', now, true, { outcomeNote: note });
     await this.projects.setStatus(em, SYSTEM_ACTOR, t.projectId, 'APPROVED', now, true, { reason: note });
     const bidders = (await em.find(BidEntity, { where: { tenderId: t.id } })).map((b) => b.organisationId);
-    await this.notifyOrganisations(em, [...new Set(bidders)], now, `采购公告「${t.title}」流标`, note);
+    const params = { tenderTitle: t.title, valid, minimum: min };
+    await this.notifyOrganisations(em, [...new Set(bidders)], now, {
+      template: 'procurement.tender.failed_bidders',
+      params,
+    });
     await this.inbox.notify(
       em,
       [t.createdBy],
-      { kind: 'tender.failed', title: `采购公告「${t.title}」流标`, body: `${note}。可重新招标或变更采购方式。` },
+      { kind: 'tender.failed', template: 'procurement.tender.failed_officer', params },
+      now,
+    );
+    await this.projects.tellNeeds(
+      em,
+      SYSTEM_ACTOR,
+      t.projectId,
+      { template: 'procurement.step.tender_failed', params },
       now,
     );
     return true;
@@ -755,12 +798,22 @@ export class TendersService {
           where: { tenderId: id, status: In(['SCORED', 'QUALIFIED', 'DISQUALIFIED', 'OPENED']) },
         })
       ).map((b) => b.organisationId);
-      await this.notifyOrganisations(
+      const notice = {
+        tenderTitle: t.title,
+        winner: org?.name ?? '',
+        amountFen: String(winner.priceFen),
+        objectionWindowEndsAt: ends.toISOString(),
+      };
+      await this.notifyOrganisations(em, [...new Set(bidders)], now, {
+        template: 'procurement.tender.award_notice',
+        params: notice,
+      });
+      await this.projects.tellNeeds(
         em,
-        [...new Set(bidders)],
+        actor,
+        t.projectId,
+        { template: 'procurement.step.award_notice', params: notice },
         now,
-        `采购公告「${t.title}」中标公告`,
-        `中标人：${org?.name ?? ''}，中标金额 ${fenToYuan(winner.priceFen)} 元。对结果有异议的，可在 ${ends.toISOString()} 前提出质疑。`,
       );
       return t;
     });
@@ -802,24 +855,34 @@ export class TendersService {
       {
         organisationId: winner.organisationId,
         kind: 'AWARD',
-        summary: `中标「${t.title}」`,
+        message: { template: 'organisations.record.awarded', params: { tenderTitle: t.title } },
         referenceType: 'tender',
         referenceId: t.id,
         amountFen: BigInt(winner.priceFen),
       },
       now,
     );
-    await this.notifyOrganisations(
-      em,
-      [winner.organisationId],
-      now,
-      `「${t.title}」中标结果已生效`,
-      `质疑期已届满，请在中标公告发布之日起 30 日内签订合同。`,
-    );
+    await this.notifyOrganisations(em, [winner.organisationId], now, {
+      template: 'procurement.tender.awarded_winner',
+      params: { tenderTitle: t.title },
+    });
     await this.inbox.notify(
       em,
       [t.createdBy],
-      { kind: 'tender.awarded', title: `「${t.title}」中标结果已生效`, body: '质疑期已届满，无未处理的质疑。' },
+      { kind: 'tender.awarded', template: 'procurement.tender.awarded_officer', params: { tenderTitle: t.title } },
+      now,
+    );
+    const winnerName = (await this.organisations.eligibility(em, [winner.organisationId])).get(
+      winner.organisationId,
+    )?.name;
+    await this.projects.tellNeeds(
+      em,
+      SYSTEM_ACTOR,
+      t.projectId,
+      {
+        template: 'procurement.step.awarded',
+        params: { tenderTitle: t.title, winner: winnerName ?? '', amountFen: String(winner.priceFen) },
+      },
       now,
     );
     return true;
@@ -847,8 +910,12 @@ export class TendersService {
         [t.createdBy],
         {
           kind: 'tender.confirmation_due',
-          title: `「${t.title}」请尽快确认中标人`,
-          body: `评标报告已于 ${t.reportAt.toISOString()} 提交，须在 ${t.confirmationDueAt?.toISOString()} 前确认中标人。`,
+          template: 'procurement.tender.confirmation_due',
+          params: {
+            tenderTitle: t.title,
+            reportAt: t.reportAt.toISOString(),
+            confirmationDueAt: t.confirmationDueAt?.toISOString() ?? null,
+          },
         },
         now,
       );
@@ -1009,26 +1076,15 @@ export class TendersService {
     );
   }
 
-  async notifyOrganisations(
-    em: EntityManager,
-    organisationIds: number[],
-    now: Date,
-    title: string,
-    body: string,
-  ): Promise<void> {
+  /** An inbox message (a template and its parameters) to every member of the organisations. */
+  async notifyOrganisations(em: EntityManager, organisationIds: number[], now: Date, message: Message): Promise<void> {
     const members = await this.people.memberIds(organisationIds, em);
-    await this.inbox.notify(em, [...members.values()].flat(), { kind: 'tender.notice', title, body }, now);
+    await this.inbox.notify(em, [...members.values()].flat(), { kind: 'tender.notice', ...message }, now);
   }
 
-  private async notifyInterested(
-    em: EntityManager,
-    t: TenderEntity,
-    now: Date,
-    title: string,
-    body: string,
-  ): Promise<void> {
+  private async notifyInterested(em: EntityManager, t: TenderEntity, now: Date, message: Message): Promise<void> {
     const orgs = (await em.find(TenderInterestEntity, { where: { tenderId: t.id } })).map((i) => i.organisationId);
-    await this.notifyOrganisations(em, orgs, now, title, body);
+    await this.notifyOrganisations(em, orgs, now, message);
   }
 
   private async validated(

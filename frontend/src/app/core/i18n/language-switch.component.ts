@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 
+import { LanguagePreference } from './language-preference';
 import { TranslatePipe } from './translate.pipe';
 import { Lang, LANGS, TranslationService } from './translation.service';
 
-/** 中文 | English */
+/** 中文 | English — saved for this browser and, when signed in, on the server (server-written texts follow). */
 @Component({
   selector: 'dd-language-switch',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -34,9 +35,10 @@ import { Lang, LANGS, TranslationService } from './translation.service';
 })
 export class LanguageSwitchComponent {
   protected readonly i18n = inject(TranslationService);
+  private readonly preference = inject(LanguagePreference);
   protected readonly langs = LANGS;
 
   protected use(lang: Lang): void {
-    this.i18n.use(lang);
+    this.preference.choose(lang);
   }
 }

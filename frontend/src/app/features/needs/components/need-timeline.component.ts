@@ -1,11 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 
 import { NeedEvent } from '../../../api';
-import { TranslationService } from '../../../core/i18n/translation.service';
 import { timelineEntries } from '../data/timeline';
 
-/** A need's timeline, newest first: time, what changed (in the user's language), who, and details. */
+/**
+ * A need's timeline, newest first: time (Beijing), what happened and its details (written by the
+ * server in the reader's language — a page reloads the events when the language changes), who.
+ */
 @Component({
   selector: 'dd-need-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,14 +40,7 @@ import { timelineEntries } from '../data/timeline';
   `,
 })
 export class NeedTimelineComponent {
-  private readonly i18n = inject(TranslationService);
   readonly events = input.required<readonly NeedEvent[]>();
 
-  protected readonly entries = computed(() =>
-    timelineEntries(
-      this.events(),
-      (key, fallback, params) => this.i18n.dynamic(key, fallback, params),
-      this.i18n.lang(),
-    ),
-  );
+  protected readonly entries = computed(() => timelineEntries(this.events()));
 }

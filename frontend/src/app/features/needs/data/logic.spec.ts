@@ -165,15 +165,15 @@ describe('campaign form', () => {
     catalogueVersionId: 1,
   };
 
-  it('sends local times as UTC instants and numbers as numbers', () => {
+  it('reads the times as Beijing wall-clock time, sends them as UTC instants, and numbers as numbers', () => {
     const { body, problems } = toCampaignRequest(value);
     expect(problems).toEqual([]);
     expect(body).toEqual({
       regionId: 9,
       title: '山西路社区2026年度需求征集',
       description: '',
-      opensAt: new Date(2026, 10, 23, 9, 0).toISOString(),
-      closesAt: new Date(2026, 10, 23, 9, 0, 40).toISOString(),
+      opensAt: '2026-11-23T01:00:00.000Z', // 09:00 Beijing, in any browser zone
+      closesAt: '2026-11-23T01:00:40.000Z',
       supportsPerResident: 3,
       minSupportsToShortlist: 2,
       catalogueVersionId: 1,

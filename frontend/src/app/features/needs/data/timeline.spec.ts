@@ -1,105 +1,63 @@
-import { registerLocaleData } from '@angular/common';
-import localeZh from '@angular/common/locales/zh';
-
 import type { NeedEvent } from '../../../api';
-import { interpolate } from '../../../core/i18n/translation.service';
-import { zhCN } from '../../../core/i18n/zh-CN';
-import { Lookup, timelineEntries, timelineEntry } from './timeline';
-
-registerLocaleData(localeZh, 'zh-CN');
-
-const lookup: Lookup = (key, fallback, params) => {
-  const text = (zhCN as Record<string, string>)[key];
-  return text === undefined ? fallback : interpolate(text, params);
-};
-
-const at = (h: number, m = 0): string => new Date(2026, 10, 23, h, m).toISOString();
+import { timelineEntries, timelineEntry } from './timeline';
 
 function event(over: Partial<NeedEvent>): NeedEvent {
-  return { at: at(9), kind: 'STATUS', fromStatus: null, toStatus: null, actorName: 'worker', note: null, ...over };
+  return {
+    at: '2026-11-23T02:05:00.000Z',
+    kind: 'STATUS',
+    fromStatus: null,
+    toStatus: null,
+    actorName: 'worker',
+    note: null,
+    template: null,
+    text: '',
+    detail: '',
+    ...over,
+  };
 }
 
-describe('timeline formatting', () => {
-  it('writes a status change from → to in Chinese, with time and actor', () => {
-    const entry = timelineEntry(
-      event({ fromStatus: 'SUBMITTED', toStatus: 'ACCEPTED', at: at(10, 5) }),
-      lookup,
-      'zh-CN',
-    );
-    expect(entry).toEqual({
-      time: '2026-11-23 10:05',
-      title: '待审核 → 已受理',
-      actor: 'worker',
-      note: '',
-      color: 'green',
-    });
-  });
-
-  it('names the submission by its status and tells the channel', () => {
-    const entry = timelineEntry(
-      event({ toStatus: 'SUBMITTED', note: { channel: 'PROXY' }, actorName: 'resident' }),
-      lookup,
-      'zh-CN',
-    );
-    expect(entry.title).toBe('待审核');
-    expect(entry.note).toBe('社工代录');
-    expect(entry.color).toBe('blue');
-  });
-
-  it('explains a rejection with its reason code and note, in red', () => {
-    const entry = timelineEntry(
-      event({
-        fromStatus: 'SUBMITTED',
-        toStatus: 'REJECTED',
-        note: { reasonCode: 'INSUFFICIENT_INFO', reason: '请补充地点' },
-      }),
-      lookup,
-      'zh-CN',
-    );
-    expect(entry.title).toBe('待审核 → 未通过审核');
-    expect(entry.note).toBe('信息不完整；请补充地点');
-    expect(entry.color).toBe('red');
-  });
-
-  it('keeps a council’s reason and date, and drops ids', () => {
-    const entry = timelineEntry(
-      event({
-        fromStatus: 'SHORTLISTED',
-        toStatus: 'APPROVED',
-        note: JSON.stringify({ reason: '居民呼声高', deliberationId: 3, heldOn: '2026-12-05' }),
-      }),
-      lookup,
-      'zh-CN',
-    );
-    expect(entry.title).toBe('已入围 → 已通过');
-    expect(entry.note).toBe('居民呼声高；议事会日期 2026-12-05');
-  });
-
-  it('names other kinds of events, the code itself when unknown, and shows unknown note members', () => {
+describe('timeline lines', () => {
+  it('shows the server’s words with the time in Beijing time (10:05 for 02:05 UTC, in any browser zone)', () => {
     expect(
-      timelineEntry(event({ kind: 'MERGED_IN', note: { sourceNeedId: 4, sourceTitle: '助餐' } }), lookup, 'zh-CN'),
-    ).toMatchObject({
-      title: '合并了其他需求',
-      note: '「助餐」',
-    });
-    expect(timelineEntry(event({ kind: 'SOMETHING_NEW', note: { extra: 1 } }), lookup, 'zh-CN')).toMatchObject({
-      title: 'SOMETHING_NEW',
-      note: 'extra: 1',
-    });
-    expect(timelineEntry(event({ kind: 'RESUBMITTED', note: 'plain text' }), lookup, 'zh-CN').note).toBe('plain text');
+      timelineEntry(event({ fromStatus: 'SUBMITTED', toStatus: 'ACCEPTED', text: '待审核 → 已受理', detail: '' })),
+    ).toEqual({ time: '2026-11-23 10:05', title: '待审核 → 已受理', actor: 'worker', note: '', color: 'green' });
   });
 
-  it('shows the newest event first, keeping the order of events at the same instant', () => {
-    const entries = timelineEntries(
-      [
-        event({ toStatus: 'SUBMITTED', at: at(9) }),
-        event({ fromStatus: 'SUBMITTED', toStatus: 'ACCEPTED', at: at(10) }),
-        event({ fromStatus: 'ACCEPTED', toStatus: 'SHORTLISTED', at: at(11) }),
-        event({ fromStatus: 'SHORTLISTED', toStatus: 'APPROVED', at: at(11) }),
-      ],
-      lookup,
-      'zh-CN',
+  it('a rejection is red; a merge grey; a submission blue', () => {
+    expect(timelineEntry(event({ toStatus: 'REJECTED', text: 'x' })).color).toBe('red');
+    expect(timelineEntry(event({ toStatus: 'MERGED', text: 'x' })).color).toBe('gray');
+    expect(timelineEntry(event({ toStatus: 'SUBMITTED', text: 'x' })).color).toBe('blue');
+  });
+
+  it('shows a procurement step with its details; a failed call red, the award green', () => {
+    const published = timelineEntry(
+      event({
+        kind: 'STEP',
+        template: 'procurement.step.tender_published',
+        text: '采购公告「助餐」已发布',
+        detail: '采购方式：公开招标。投标截止时间：2026年12月11日 24:00。',
+        actorName: 'officer',
+      }),
     );
-    expect(entries.map((e) => e.title)).toEqual(['已入围 → 已通过', '已受理 → 已入围', '待审核 → 已受理', '待审核']);
+    expect(published).toMatchObject({ title: '采购公告「助餐」已发布', color: 'blue', actor: 'officer' });
+    expect(published.note).toContain('24:00');
+    expect(timelineEntry(event({ kind: 'STEP', template: 'procurement.step.tender_failed', text: 'x' })).color).toBe(
+      'red',
+    );
+    expect(timelineEntry(event({ kind: 'STEP', template: 'procurement.step.awarded', text: 'x' })).color).toBe('green');
+  });
+
+  it('falls back to the code when the server sent no words', () => {
+    expect(timelineEntry(event({ toStatus: 'APPROVED' })).title).toBe('APPROVED');
+    expect(timelineEntry(event({ kind: 'SOMETHING_NEW' })).title).toBe('SOMETHING_NEW');
+  });
+
+  it('puts the newest first, keeping the order of events at the same instant', () => {
+    const entries = timelineEntries([
+      event({ at: '2026-11-23T01:00:00.000Z', text: 'a' }),
+      event({ at: '2026-11-23T03:00:00.000Z', text: 'b' }),
+      event({ at: '2026-11-23T03:00:00.000Z', text: 'c' }),
+    ]);
+    expect(entries.map((e) => e.title)).toEqual(['c', 'b', 'a']);
   });
 });

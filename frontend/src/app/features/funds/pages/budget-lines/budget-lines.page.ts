@@ -33,7 +33,7 @@ import { silentErrors } from '../../../../core/http/http-context';
 import { describeHttpError } from '../../../../core/http/problem-details';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
-import { toIsoDate } from '../../../../shared/dates';
+import { todayInBeijing } from '../../../../shared/dates';
 import { Downloads } from '../../../../shared/download.service';
 import { formatMoney } from '../../../../shared/money';
 import { MoneyPipe } from '../../../../shared/money.pipe';
@@ -216,7 +216,7 @@ export default class BudgetLinesPage implements OnInit {
   protected export(): void {
     this.exporting.set(true);
     void this.downloads
-      .save(this.api.exportLines(this.query()), `budget-lines-${toIsoDate(new Date())}.xlsx`)
+      .save(this.api.exportLines(this.query()), `budget-lines-${todayInBeijing()}.xlsx`)
       .finally(() => this.exporting.set(false));
   }
 }

@@ -25,7 +25,7 @@ import { Notifier } from '../../../../core/http/notifier';
 import { describeHttpError } from '../../../../core/http/problem-details';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
-import { formatMinute, toIsoDate } from '../../../../shared/dates';
+import { formatMinute, todayInBeijing } from '../../../../shared/dates';
 import { blobText, filenameFromDisposition, saveBlob } from '../../../../shared/download';
 import { PagedList } from '../../../../shared/paged-list';
 import { StatusTagComponent } from '../../../../shared/status-tag.component';
@@ -160,7 +160,7 @@ export default class ApprovedNeedsPage implements OnInit {
       next: (response) => {
         this.exporting.set(false);
         if (!response.body) return;
-        const fallback = `needs-${toIsoDate(new Date())}.xlsx`;
+        const fallback = `needs-${todayInBeijing()}.xlsx`;
         saveBlob(response.body, filenameFromDisposition(response.headers.get('Content-Disposition'), fallback));
       },
       error: (error: unknown) => {

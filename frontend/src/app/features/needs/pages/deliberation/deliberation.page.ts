@@ -16,7 +16,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Campaign, Deliberation, DeliberationDecision, NeedSummary } from '../../../../api';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
-import { toIsoDate } from '../../../../shared/dates';
+import { todayInBeijing } from '../../../../shared/dates';
 import { StatusTagComponent } from '../../../../shared/status-tag.component';
 import { required } from '../../../../shared/validators';
 import { CampaignsApi } from '../../data/campaigns.api';
@@ -78,7 +78,7 @@ export default class DeliberationPage implements OnInit {
   });
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    heldOn: [toIsoDate(new Date()), required],
+    heldOn: [todayInBeijing(), required],
     attendees: ['', [required, Validators.maxLength(2000)]],
     minutes: ['', [required, Validators.maxLength(10000)]],
   });

@@ -11,6 +11,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { MyNeed, SupportTransfer } from '../../../../api';
 import { AuthService } from '../../../../core/auth/auth.service';
+import { reloadOnLanguageChange } from '../../../../core/i18n/language-preference';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { StatusTagComponent } from '../../../../shared/status-tag.component';
@@ -48,6 +49,11 @@ export default class MyNeedsPage implements OnInit {
   protected readonly transfers = signal<SupportTransfer[]>([]);
   protected readonly pendingTransfers = computed(() => this.transfers().filter((t) => t.status === 'PENDING'));
   protected readonly answering = signal<number | null>(null);
+
+  constructor() {
+    // Each need's timeline is written by the server in the reader's language.
+    reloadOnLanguageChange(() => this.load());
+  }
 
   ngOnInit(): void {
     this.load();

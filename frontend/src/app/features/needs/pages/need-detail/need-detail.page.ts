@@ -23,6 +23,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 
 import { AttributeDef, Campaign, CatalogueVersionDetail, NeedAttachment, NeedDetail, NeedEvent } from '../../../../api';
 import { AuthService } from '../../../../core/auth/auth.service';
+import { reloadOnLanguageChange } from '../../../../core/i18n/language-preference';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatMinute } from '../../../../shared/dates';
@@ -130,6 +131,8 @@ export default class NeedDetailPage {
       const id = Number(this.id());
       untracked(() => this.load(id));
     });
+    // The timeline is written by the server in the reader's language: switch, and it is rewritten.
+    reloadOnLanguageChange(() => this.refreshTimeline(Number(this.id())));
   }
 
   private load(id: number): void {

@@ -7,15 +7,15 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 
 import { InboxMessage } from '../../../../api';
+import { reloadOnLanguageChange } from '../../../../core/i18n/language-preference';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
-import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatMinute } from '../../../../shared/dates';
 import { InboxState } from '../../data/inbox-state';
 import { InboxApi } from '../../data/inbox.api';
 
 const PAGE_SIZE = 20;
 
-/** My messages, newest first: unread ones stand out; a tap reads it and opens its need. */
+/** My messages, newest first (times in Beijing time): unread ones stand out; a tap reads it and opens its need. */
 @Component({
   selector: 'dd-inbox-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,7 +27,6 @@ export default class InboxPage implements OnInit {
   private readonly api = inject(InboxApi);
   private readonly state = inject(InboxState);
   private readonly router = inject(Router);
-  private readonly i18n = inject(TranslationService);
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly messages = signal<InboxMessage[]>([]);
@@ -36,6 +35,11 @@ export default class InboxPage implements OnInit {
   protected readonly page = signal(1);
   protected readonly loading = signal(false);
   protected readonly hasMore = computed(() => this.messages().length < this.total());
+
+  constructor() {
+    // The messages are written by the server in the reader's language: switch, and they are rewritten.
+    reloadOnLanguageChange(() => this.load(1));
+  }
 
   ngOnInit(): void {
     this.load(1);
@@ -63,7 +67,7 @@ export default class InboxPage implements OnInit {
   }
 
   protected time(message: InboxMessage): string {
-    return formatMinute(message.createdAt, this.i18n.lang());
+    return formatMinute(message.createdAt);
   }
 
   /** Marks the message read (if it is not yet) and opens its need when it has one. */

@@ -18,7 +18,7 @@ import { CALENDAR_DAY_KINDS, CalendarDay, CalendarDayKind, WorkingDaysResult } f
 import { AuthService } from '../../../../core/auth/auth.service';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
-import { formatDeadline, parseIsoDate, toIsoDate, weekdayOf } from '../../../../shared/dates';
+import { formatDeadline, parseIsoDate, todayInBeijing, weekdayOf } from '../../../../shared/dates';
 import { required } from '../../../../shared/validators';
 import { CalendarApi } from '../../data/calendar.api';
 
@@ -77,7 +77,7 @@ export default class CalendarPage implements OnInit {
   });
 
   protected readonly calcForm = this.fb.group({
-    from: [toIsoDate(new Date()), required],
+    from: [todayInBeijing(), required],
     days: [5, [required, Validators.min(0), Validators.max(365)]],
   });
   protected readonly calcResult = signal<WorkingDaysResult | null>(null);

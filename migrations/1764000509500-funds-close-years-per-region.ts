@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `fund_year_closures` records one closure per (year, region); a closure covers the region's subtree.
  * Years closed before this migration were closed for everybody: they become closures of the root regions.
  */
-export class FundsCloseYearsPerRegion1764000509100 implements MigrationInterface {
-  name = 'FundsCloseYearsPerRegion1764000509100';
+export class FundsCloseYearsPerRegion1764000509500 implements MigrationInterface {
+  name = 'FundsCloseYearsPerRegion1764000509500';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE fund_year_closures (

@@ -1,0 +1,16 @@
+import type { TemplateCatalogue } from '../template';
+import { NEEDS_MESSAGES } from './needs.messages';
+import { ORGANISATIONS_MESSAGES } from './organisations.messages';
+import { PROCUREMENT_MESSAGES } from './procurement.messages';
+
+/**
+ * Every server-written text, by context. A context adds its texts in a file here (keys start with
+ * the context's name) and lists it below; the catalogue's spec renders each one in both languages.
+ */
+export const MESSAGE_CATALOGUES: Readonly<Record<string, TemplateCatalogue>> = {
+  needs: NEEDS_MESSAGES,
+  organisations: ORGANISATIONS_MESSAGES,
+  procurement: PROCUREMENT_MESSAGES,
+};
+
+export const MESSAGE_TEMPLATES: TemplateCatalogue = Object.assign({}, ...Object.values(MESSAGE_CATALOGUES));
