@@ -51,6 +51,12 @@ describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
     expect(failed_login_count).toBe(0);
   });
 
+  /** The body of a problem without what differs per request. */
+  function problemOf(res: { status: number; body: Record<string, unknown>; headers: Record<string, string> }) {
+    const { instance: _instance, requestId: _requestId, ...rest } = res.body;
+    return { status: res.status, type: res.headers['content-type'], body: rest };
+  }
+
   it('locks the account after 5 failures for 15 minutes, refusing even the right password', async () => {
     const id = await makeUser('lockme');
     for (let i = 1; i <= 4; i++) {
@@ -61,18 +67,36 @@ describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
       expect(r.status).toBe(401);
     }
     const fifth = await t.http().post('/api/v1/auth/login').send({ username: 'lockme', password: 'bad-5-password' });
-    expect(fifth.status).toBe(423);
-    expect(fifth.body.code).toBe('IDENTITY_ACCOUNT_LOCKED');
     const [row] = await t.ds.query(
       'SELECT locked_until, TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(3), locked_until) AS secs FROM users WHERE id = ?',
       [id],
     );
     expect(Number(row.secs)).toBeGreaterThan(14 * 60);
     expect(Number(row.secs)).toBeLessThanOrEqual(15 * 60);
-    expect(new Date(fifth.body.lockedUntil as string).getTime()).toBe((row.locked_until as Date).getTime());
 
+    // No account discovery: the locking failure, the right password while locked, a wrong one while locked and
+    // an unknown account all answer exactly as a wrong password does (status, code, message, no lockedUntil).
     const right = await t.http().post('/api/v1/auth/login').send({ username: 'lockme', password: DEMO_PASSWORD });
-    expect(right.status).toBe(423);
+    const wrongWhileLocked = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'lockme', password: 'bad-6-pw' });
+    const unknown = await t.http().post('/api/v1/auth/login').send({ username: 'nobody-here', password: 'bad-6-pw' });
+    const wrong = await t.http().post('/api/v1/auth/login').send({ username: 'finance', password: 'bad-6-pw' });
+    expect(problemOf(wrong)).toMatchObject({ status: 401, body: { code: 'IDENTITY_INVALID_CREDENTIALS' } });
+    for (const res of [fifth, right, wrongWhileLocked, unknown]) expect(problemOf(res)).toEqual(problemOf(wrong));
+    expect(right.body).not.toHaveProperty('lockedUntil');
+
+    // ...and the lockout is still audited: the locking failure and each refused attempt
+    const events: Array<{ action: string }> = await t.ds.query(
+      "SELECT action FROM audit_events WHERE entity_type = 'user' AND entity_id = ? ORDER BY seq",
+      [String(id)],
+    );
+    expect(events.map((e) => e.action).slice(-3)).toEqual([
+      'identity.account.locked',
+      'identity.login.refused_locked',
+      'identity.login.refused_locked',
+    ]);
 
     // The database clock decides: once locked_until has passed, the right password works again.
     await t.ds.query('UPDATE users SET locked_until = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id = ?', [id]);

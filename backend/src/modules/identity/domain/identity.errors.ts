@@ -2,7 +2,6 @@ import { DomainError, ProblemStatus } from '../../../platform/http/domain-error'
 
 export enum IdentityErrorCode {
   INVALID_CREDENTIALS = 'IDENTITY_INVALID_CREDENTIALS',
-  ACCOUNT_LOCKED = 'IDENTITY_ACCOUNT_LOCKED',
   ACCOUNT_DISABLED = 'IDENTITY_ACCOUNT_DISABLED',
   REFRESH_TOKEN_INVALID = 'IDENTITY_REFRESH_TOKEN_INVALID',
   REFRESH_TOKEN_REUSED = 'IDENTITY_REFRESH_TOKEN_REUSED',
@@ -17,7 +16,6 @@ export enum IdentityErrorCode {
 
 const STATUS: Record<IdentityErrorCode, ProblemStatus> = {
   [IdentityErrorCode.INVALID_CREDENTIALS]: 401,
-  [IdentityErrorCode.ACCOUNT_LOCKED]: 423,
   [IdentityErrorCode.ACCOUNT_DISABLED]: 403,
   [IdentityErrorCode.REFRESH_TOKEN_INVALID]: 401,
   [IdentityErrorCode.REFRESH_TOKEN_REUSED]: 401,

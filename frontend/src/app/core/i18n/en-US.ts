@@ -40,9 +40,9 @@ export const enUS: Record<TranslationKey, string> = {
   'login.submit': 'Sign in',
   'login.usernameRequired': 'Please enter your username',
   'login.passwordRequired': 'Please enter your password',
-  'login.invalidCredentials': 'Wrong username or password',
-  'login.locked': 'The account is locked',
-  'login.lockedUntil': 'Too many failed sign-ins: the account is locked until {time}',
+  'login.invalidCredentials':
+    'Wrong username or password. After several failed attempts the account is locked for a while: try again later or ask your administrator',
+  'login.tooManyAttempts': 'Too many sign-in attempts: try again in about {minutes} min',
   'login.publicTenders': 'Calls and award notices',
 
   'home.title': 'My profile',
@@ -747,7 +747,6 @@ export const enUS: Record<TranslationKey, string> = {
 
   'problem.VALIDATION_FAILED': 'Please check these fields',
   'problem.IDENTITY_INVALID_CREDENTIALS': 'Wrong username or password',
-  'problem.IDENTITY_ACCOUNT_LOCKED': 'Too many failed sign-ins: the account is locked for a while',
   'problem.IDENTITY_ACCOUNT_DISABLED': 'The account is disabled',
   'problem.IDENTITY_REFRESH_TOKEN_INVALID': 'Your session has ended, please sign in again',
   'problem.IDENTITY_REFRESH_TOKEN_REUSED': 'Your session has ended, please sign in again',

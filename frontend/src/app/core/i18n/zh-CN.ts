@@ -42,9 +42,8 @@ export const zhCN = {
   'login.submit': '登录',
   'login.usernameRequired': '请输入用户名',
   'login.passwordRequired': '请输入密码',
-  'login.invalidCredentials': '用户名或密码错误',
-  'login.locked': '账户已被锁定',
-  'login.lockedUntil': '登录失败次数过多，账户已锁定，请于 {time} 后再试',
+  'login.invalidCredentials': '用户名或密码错误；连续多次输错后账户会暂时锁定，请稍后再试或联系管理员',
+  'login.tooManyAttempts': '登录尝试过于频繁，请约 {minutes} 分钟后再试',
   'login.publicTenders': '采购与中标公告',
 
   'home.title': '我的信息',
@@ -741,7 +740,6 @@ export const zhCN = {
 
   'problem.VALIDATION_FAILED': '请检查以下字段',
   'problem.IDENTITY_INVALID_CREDENTIALS': '用户名或密码错误',
-  'problem.IDENTITY_ACCOUNT_LOCKED': '登录失败次数过多，账户已暂时锁定',
   'problem.IDENTITY_ACCOUNT_DISABLED': '账户已停用',
   'problem.IDENTITY_REFRESH_TOKEN_INVALID': '登录已失效，请重新登录',
   'problem.IDENTITY_REFRESH_TOKEN_REUSED': '登录已失效，请重新登录',
