@@ -1,3 +1,5 @@
+import jwt from 'jsonwebtoken';
+
 import { count, createTestApp, DEMO_PASSWORD, login, TestApp, userId } from '../support/test-app';
 
 describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
@@ -159,10 +161,48 @@ describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
     await login(t, 'tobedisabled');
   });
 
-  it('rejects a tampered or foreign access token', async () => {
+  it('rejects a tampered or foreign access token: another key, another issuer, expired, alg none', async () => {
     const { accessToken } = await login(t, 'officer');
+    const me = (token: string) => t.http().get('/api/v1/me').set('Authorization', `Bearer ${token}`);
+    const real = jwt.decode(accessToken) as { sub: number; sid: string };
+    const claims = { sub: real.sub, sid: real.sid };
+    const ownKey = t.env.JWT_SECRET;
+    // The control: the same claims signed as the app signs them are accepted — so each refusal below is for
+    // the one thing that differs (key, issuer, expiry, algorithm), not for the claims.
+    const genuine = jwt.sign(claims, ownKey, { algorithm: 'HS256', issuer: 'diandan', expiresIn: 60 });
+    expect((await me(genuine)).status).toBe(200);
+
     const tampered = accessToken.slice(0, -2) + (accessToken.endsWith('A') ? 'BB' : 'AA');
-    expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${tampered}`)).status).toBe(401);
+    const otherKey = jwt.sign(claims, 'another-secret-of-at-least-32-characters!!', {
+      algorithm: 'HS256',
+      issuer: 'diandan',
+      expiresIn: 60,
+    });
+    const otherIssuer = jwt.sign(claims, ownKey, { algorithm: 'HS256', issuer: 'not-diandan', expiresIn: 60 });
+    const noIssuer = jwt.sign(claims, ownKey, { algorithm: 'HS256', expiresIn: 60 });
+    const expired = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 }, ownKey, {
+      algorithm: 'HS256',
+      issuer: 'diandan',
+    });
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const payload = b64({ ...claims, iss: 'diandan', iat: now, exp: now + 60 });
+    const algNone = `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`;
+    // HS384 with the right key: only HS256 is accepted
+    const otherAlg = jwt.sign(claims, ownKey, { algorithm: 'HS384', issuer: 'diandan', expiresIn: 60 });
+    for (const [name, token] of Object.entries({
+      tampered,
+      otherKey,
+      otherIssuer,
+      noIssuer,
+      expired,
+      algNone,
+      otherAlg,
+    })) {
+      const res = await me(token);
+      expect({ name, status: res.status }).toEqual({ name, status: 401 });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
     expect((await t.http().get('/api/v1/me')).status).toBe(401);
   });
 
@@ -190,14 +230,30 @@ describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
   it('lets an admin create a user whose password meets the policy only', async () => {
     const admin = await login(t, 'admin');
     const before = await count(t.ds, 'users');
-    const weak = await t
-      .http()
-      .post('/api/v1/users')
-      .set('Authorization', `Bearer ${admin.accessToken}`)
-      .send({ username: 'weakling', displayName: 'W', password: 'short', roles: ['AUDITOR'], regionId: 1 });
-    expect(weak.status).toBe(422);
-    expect(weak.body.code).toBe('IDENTITY_PASSWORD_POLICY');
+    const create = (username: string, password: string) =>
+      t
+        .http()
+        .post('/api/v1/users')
+        .set('Authorization', `Bearer ${admin.accessToken}`)
+        .send({ username, displayName: 'W', password, roles: ['AUDITOR'], regionId: 1 });
+    for (const [password, problem] of [
+      ['short', 'at least 8'],
+      ['policyuser-2026', 'username'],
+      ['12345678', 'common'],
+      ['zzzzzzzzzz', 'one character'],
+    ]) {
+      const weak = await create('policyuser', password);
+      expect(weak.status).toBe(422);
+      expect(weak.body.code).toBe('IDENTITY_PASSWORD_POLICY');
+      expect(weak.body.errors).toEqual([{ field: 'password', message: expect.stringContaining(problem) }]);
+    }
     expect(await count(t.ds, 'users')).toBe(before);
-    expect(await userId(t.ds, 'admin')).toBeGreaterThan(0);
+
+    // a password that meets the policy (8+ characters, not the username, not common, not one character) is accepted
+    const ok = await create('policyuser', '社区服务点单系统');
+    expect(ok.status).toBe(201);
+    expect(await count(t.ds, 'users')).toBe(before + 1);
+    expect(await userId(t.ds, 'policyuser')).toBe(ok.body.id);
+    await login(t, 'policyuser', '社区服务点单系统');
   });
 });
