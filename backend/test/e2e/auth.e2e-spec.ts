@@ -256,4 +256,94 @@ describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
     expect(await userId(t.ds, 'policyuser')).toBe(ok.body.id);
     await login(t, 'policyuser', '社区服务点单系统');
   });
+
+  describe('nobody grants themselves powers', () => {
+    it('an admin cannot change their own roles or region (403), and nothing changes', async () => {
+      const admin = await login(t, 'admin');
+      const adminId = await userId(t.ds, 'admin');
+      const auditBefore = await count(t.ds, 'audit_events');
+      for (const body of [
+        { roles: ['ADMIN', 'FINANCE_OFFICER'] },
+        { roles: ['AUDITOR'] },
+        { regionId: await regionIdOf('320106000000') },
+      ]) {
+        const res = await t
+          .http()
+          .patch(`/api/v1/users/${adminId}`)
+          .set('Authorization', `Bearer ${admin.accessToken}`)
+          .send(body);
+        expect({ body, status: res.status, code: res.body.code }).toEqual({
+          body,
+          status: 403,
+          code: 'IDENTITY_CANNOT_CHANGE_OWN_ROLES',
+        });
+      }
+      const roles: Array<{ role: string }> = await t.ds.query('SELECT role FROM user_roles WHERE user_id = ?', [
+        adminId,
+      ]);
+      expect(roles.map((r) => r.role)).toEqual(['ADMIN']);
+      expect(await count(t.ds, 'audit_events')).toBe(auditBefore);
+      // ...while their own display name (and the same roles, unchanged) is fine
+      const ok = await t
+        .http()
+        .patch(`/api/v1/users/${adminId}`)
+        .set('Authorization', `Bearer ${admin.accessToken}`)
+        .send({ displayName: '系统管理员', roles: ['ADMIN'] });
+      expect(ok.status).toBe(200);
+    });
+
+    it('ADMIN and AUDITOR are never held together: refused on create and on update, and by the database', async () => {
+      const admin = await login(t, 'admin');
+      const auth = `Bearer ${admin.accessToken}`;
+      const before = await count(t.ds, 'users');
+      const both = await t
+        .http()
+        .post('/api/v1/users')
+        .set('Authorization', auth)
+        .send({
+          username: 'twohats',
+          displayName: 'T',
+          password: DEMO_PASSWORD,
+          roles: ['ADMIN', 'AUDITOR'],
+          regionId: 1,
+        });
+      expect(both.status).toBe(422);
+      expect(both.body.code).toBe('IDENTITY_ROLE_ASSIGNMENT_INVALID');
+      expect(await count(t.ds, 'users')).toBe(before);
+
+      const id = await makeUser('auditor2');
+      const grant = await t
+        .http()
+        .patch(`/api/v1/users/${id}`)
+        .set('Authorization', auth)
+        .send({ roles: ['AUDITOR', 'ADMIN'] });
+      expect(grant.status).toBe(422);
+      expect(grant.body.code).toBe('IDENTITY_ROLE_ASSIGNMENT_INVALID');
+      const roles: Array<{ role: string }> = await t.ds.query('SELECT role FROM user_roles WHERE user_id = ?', [id]);
+      expect(roles.map((r) => r.role)).toEqual(['AUDITOR']);
+
+      // whoever writes the database directly is refused too (trigger), in either order
+      await expect(t.ds.query("INSERT INTO user_roles (user_id, role) VALUES (?, 'ADMIN')", [id])).rejects.toThrow(
+        /ADMIN and AUDITOR/,
+      );
+      const adminId = await userId(t.ds, 'admin');
+      await expect(
+        t.ds.query("INSERT INTO user_roles (user_id, role) VALUES (?, 'AUDITOR')", [adminId]),
+      ).rejects.toThrow(/ADMIN and AUDITOR/);
+      await expect(
+        t.ds.query("UPDATE user_roles SET role = 'ADMIN' WHERE user_id = ? AND role = 'AUDITOR'", [id]),
+      ).resolves.toBeDefined(); // a swap (the user then holds ADMIN only) is allowed
+      await t.ds.query("UPDATE user_roles SET role = 'AUDITOR' WHERE user_id = ?", [id]);
+      // no demo account holds both
+      const [{ n }] = await t.ds.query(
+        "SELECT COUNT(*) AS n FROM user_roles a JOIN user_roles b ON a.user_id = b.user_id WHERE a.role = 'ADMIN' AND b.role = 'AUDITOR'",
+      );
+      expect(Number(n)).toBe(0);
+    });
+  });
+
+  async function regionIdOf(code: string): Promise<number> {
+    const [r] = await t.ds.query('SELECT id FROM regions WHERE code = ?', [code]);
+    return r.id as number;
+  }
 });

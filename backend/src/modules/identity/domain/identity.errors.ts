@@ -12,6 +12,7 @@ export enum IdentityErrorCode {
   ORGANISATION_NOT_FOUND = 'IDENTITY_ORGANISATION_NOT_FOUND',
   ILLEGAL_TRANSITION = 'IDENTITY_ILLEGAL_TRANSITION',
   CANNOT_DISABLE_SELF = 'IDENTITY_CANNOT_DISABLE_SELF',
+  CANNOT_CHANGE_OWN_ROLES = 'IDENTITY_CANNOT_CHANGE_OWN_ROLES',
 }
 
 const STATUS: Record<IdentityErrorCode, ProblemStatus> = {
@@ -26,6 +27,7 @@ const STATUS: Record<IdentityErrorCode, ProblemStatus> = {
   [IdentityErrorCode.ORGANISATION_NOT_FOUND]: 422,
   [IdentityErrorCode.ILLEGAL_TRANSITION]: 409,
   [IdentityErrorCode.CANNOT_DISABLE_SELF]: 422,
+  [IdentityErrorCode.CANNOT_CHANGE_OWN_ROLES]: 403,
 };
 
 export class IdentityError extends DomainError {

@@ -39,6 +39,18 @@ export interface NewOrganisationMember {
   passwordHash: string;
 }
 
+/** Whether an update would change what the account may do or where (its roles, region or organisation). */
+function changesAccess(
+  roles: readonly string[],
+  nextRoles: readonly string[],
+  user: UserEntity,
+  nextRegionId: number | null,
+  nextOrgId: number | null,
+): boolean {
+  const same = roles.length === nextRoles.length && [...roles].sort().join() === [...nextRoles].sort().join();
+  return !same || nextRegionId !== user.regionId || nextOrgId !== user.organisationId;
+}
+
 function isRootScope(actor: Actor): boolean {
   return actor.regionPath !== null && actor.regionPath.split('/').filter(Boolean).length === 1;
 }
@@ -241,6 +253,14 @@ export class UsersService {
       const nextRoles = dto.roles ?? roles;
       const nextRegionId = dto.regionId === undefined ? user.regionId : dto.regionId;
       const nextOrgId = dto.organisationId === undefined ? user.organisationId : dto.organisationId;
+      if (id === actor.userId && changesAccess(roles, nextRoles, user, nextRegionId, nextOrgId)) {
+        // Powers are always granted by someone else: an admin widening their own roles or scope (or granting
+        // themselves the auditor's) would leave no second pair of eyes on it.
+        throw new IdentityError(
+          IdentityErrorCode.CANNOT_CHANGE_OWN_ROLES,
+          'Nobody changes their own roles, region or organisation: ask another administrator.',
+        );
+      }
       const region = await this.resolveAssignment(actor, em, nextRoles, nextRegionId, nextOrgId);
       const now = await dbNow(em);
       await em.update(
