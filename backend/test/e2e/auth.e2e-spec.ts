@@ -164,7 +164,7 @@ describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
   it('rejects a tampered or foreign access token: another key, another issuer, expired, alg none', async () => {
     const { accessToken } = await login(t, 'officer');
     const me = (token: string) => t.http().get('/api/v1/me').set('Authorization', `Bearer ${token}`);
-    const real = jwt.decode(accessToken) as { sub: number; sid: string };
+    const real = jwt.decode(accessToken) as unknown as { sub: number; sid: string };
     const claims = { sub: real.sub, sid: real.sid };
     const ownKey = t.env.JWT_SECRET;
     // The control: the same claims signed as the app signs them are accepted — so each refusal below is for
@@ -206,25 +206,127 @@ describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
     expect((await t.http().get('/api/v1/me')).status).toBe(401);
   });
 
-  it('rate-limits the auth endpoints per client address', async () => {
-    const limited = await createTestApp({ AUTH_RATE_LIMIT: 3 });
-    try {
-      const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) {
-        statuses.push(
-          (await limited.http().post('/api/v1/auth/login').send({ username: 'nobody', password: 'whatever-123' }))
-            .status,
-        );
-      }
-      expect(statuses).toEqual([401, 401, 401, 429]);
-      const last = await limited
-        .http()
-        .post('/api/v1/auth/login')
-        .send({ username: 'nobody', password: 'whatever-123' });
-      expect(last.body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
-    } finally {
-      await limited.close();
+  describe('sign-in limits (per account and per address, in Redis, shared by every process)', () => {
+    // Each test uses addresses and usernames of its own (X-Forwarded-For through one trusted proxy hop): the
+    // counters live in the run's Redis prefix, shared with the other tests of the run.
+    const limits = {
+      TRUST_PROXY_HOPS: 1,
+      LOGIN_FAILURES_PER_ACCOUNT: 4,
+      LOGIN_FAILURES_PER_ADDRESS: 6,
+      LOGIN_FAILURE_WINDOW_SECONDS: 600,
+    };
+    let a: TestApp;
+    let b: TestApp;
+    beforeAll(async () => {
+      // two API processes (two Nest apps, two Redis connections) over the same database and Redis
+      a = await createTestApp(limits);
+      b = await createTestApp(limits);
+    });
+    afterAll(async () => {
+      await a?.close();
+      await b?.close();
+    });
+    const attempt = (app: TestApp, address: string, username: string, password: string) =>
+      app.http().post('/api/v1/auth/login').set('X-Forwarded-For', address).send({ username, password });
+
+    function expectLimited(res: { status: number; body: Record<string, unknown>; headers: Record<string, string> }) {
+      expect(res.status).toBe(429);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+      const retryAfter = Number(res.headers['retry-after']);
+      expect(Number.isInteger(retryAfter)).toBe(true);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(limits.LOGIN_FAILURE_WINDOW_SECONDS);
+      return retryAfter;
     }
+
+    it('a guessing run on one account is stopped whatever the address, and counted across both processes', async () => {
+      await makeUser('guessed');
+      const statuses: number[] = [];
+      for (let i = 0; i < limits.LOGIN_FAILURES_PER_ACCOUNT; i++) {
+        // alternate processes and addresses: only a count shared in Redis and kept per account stops this
+        const app = i % 2 === 0 ? a : b;
+        statuses.push((await attempt(app, `198.51.100.${10 + i}`, 'guessed', `guess-${i}-pw`)).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401]);
+      const next = await attempt(a, '198.51.100.99', 'guessed', 'guess-x-pw');
+      const retryAfter = expectLimited(next);
+      expect(retryAfter).toBeGreaterThan(limits.LOGIN_FAILURE_WINDOW_SECONDS - 60);
+      // even the right password waits (the limit is on the account, not on a wrong guess)…
+      expectLimited(await attempt(b, '198.51.100.98', 'guessed', DEMO_PASSWORD));
+      // …the account's case and trailing spaces do not open a second counter…
+      expectLimited(await attempt(b, '198.51.100.97', 'GUESSED ', 'guess-y-pw'));
+      // …unknown accounts are limited alike (no account discovery), and other accounts are untouched
+      for (let i = 0; i < limits.LOGIN_FAILURES_PER_ACCOUNT; i++)
+        expect((await attempt(a, `198.51.100.${40 + i}`, 'no-such-user', 'x-password')).status).toBe(401);
+      expectLimited(await attempt(b, '198.51.100.50', 'no-such-user', 'x-password'));
+      expect((await attempt(b, '198.51.100.99', 'officer', DEMO_PASSWORD)).status).toBe(200);
+    });
+
+    it('a guessing run from one address is stopped for every account, other addresses are not', async () => {
+      const address = '203.0.113.7';
+      for (let i = 0; i < limits.LOGIN_FAILURES_PER_ADDRESS; i++) {
+        const res = await attempt(i % 2 === 0 ? a : b, address, `spray-${i}`, 'Spring2026!');
+        expect(res.status).toBe(401);
+      }
+      expectLimited(await attempt(a, address, 'spray-x', 'Spring2026!'));
+      expectLimited(await attempt(b, address, 'finance', DEMO_PASSWORD));
+      expect((await attempt(a, '203.0.113.8', 'finance', DEMO_PASSWORD)).status).toBe(200);
+    });
+
+    it('a bureau behind one address signs in at 8:30: successful sign-ins and a few typos never shut it out', async () => {
+      const address = '192.0.2.1';
+      const staff = ['officer', 'finance', 'worker', 'auditor', 'admin', 'xw_officer'];
+      // three times as many sign-ins as the address may fail, with typos just under the limit, from both processes
+      let typos = 0;
+      for (let round = 0; round < 3; round++) {
+        for (const [i, username] of staff.entries()) {
+          const app = (round + i) % 2 === 0 ? a : b;
+          if (typos < limits.LOGIN_FAILURES_PER_ADDRESS - 1 && i === round) {
+            expect((await attempt(app, address, username, 'typo-in-it')).status).toBe(401);
+            typos++;
+          }
+          expect((await attempt(app, address, username, DEMO_PASSWORD)).status).toBe(200);
+        }
+      }
+      expect(typos).toBe(3);
+    });
+
+    it('caps all auth requests per address (refresh, logout, registration too) with Retry-After', async () => {
+      const capped = await createTestApp({ TRUST_PROXY_HOPS: 1, AUTH_RATE_LIMIT: 3, AUTH_RATE_WINDOW_SECONDS: 60 });
+      try {
+        const address = '192.0.2.200';
+        const statuses: number[] = [];
+        for (let i = 0; i < 3; i++)
+          statuses.push(
+            (
+              await capped
+                .http()
+                .post('/api/v1/auth/refresh')
+                .set('X-Forwarded-For', address)
+                .send({ refreshToken: 'x'.repeat(43) })
+            ).status,
+          );
+        expect(statuses).toEqual([401, 401, 401]);
+        const over = await capped
+          .http()
+          .post('/api/v1/organisations/register')
+          .set('X-Forwarded-For', address)
+          .send({});
+        expect(over.status).toBe(429);
+        expect(over.body.code).toBe('RATE_LIMITED');
+        expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+        expect(Number(over.headers['retry-after'])).toBeLessThanOrEqual(60);
+        const other = await capped
+          .http()
+          .post('/api/v1/auth/refresh')
+          .set('X-Forwarded-For', '192.0.2.201')
+          .send({ refreshToken: 'x'.repeat(43) });
+        expect(other.status).toBe(401);
+      } finally {
+        await capped.close();
+      }
+    });
   });
 
   it('lets an admin create a user whose password meets the policy only', async () => {

@@ -2,7 +2,6 @@ import { createSecretKey } from 'node:crypto';
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { Queue } from 'bullmq';
 
 import { Env } from '../../config/env';
@@ -12,6 +11,7 @@ import { RegionsModule } from '../regions';
 import { AuthController } from './http/auth.controller';
 import { MeController } from './http/me.controller';
 import { ResidentsController } from './http/residents.controller';
+import { AuthRateGuard, SignInLimitInterceptor } from './http/sign-in-limits';
 import { UsersController } from './http/users.controller';
 import { AccountUnlockJob } from './jobs/account-unlock.job';
 import { IdentityActorResolver } from './services/actor-resolver.service';
@@ -19,6 +19,7 @@ import { AuthService } from './services/auth.service';
 import { PasswordHasher } from './services/password-hasher';
 import { PeopleDirectory } from './services/people-directory.service';
 import { ResidentsService } from './services/residents.service';
+import { SignInLimiter } from './services/sign-in-limiter';
 import { TokenService } from './services/token.service';
 import { UsersService } from './services/users.service';
 
@@ -36,12 +37,6 @@ import { UsersService } from './services/users.service';
         verifyOptions: { issuer: 'diandan', algorithms: ['HS256'] },
       }),
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [Env],
-      useFactory: (env: Env) => [
-        { name: 'auth', ttl: env.AUTH_RATE_WINDOW_SECONDS * 1000, limit: env.AUTH_RATE_LIMIT },
-      ],
-    }),
   ],
   controllers: [AuthController, MeController, UsersController, ResidentsController],
   providers: [
@@ -53,9 +48,21 @@ import { UsersService } from './services/users.service';
     PeopleDirectory,
     AccountUnlockJob,
     IdentityActorResolver,
+    SignInLimiter,
+    AuthRateGuard,
+    SignInLimitInterceptor,
     { provide: ACTOR_RESOLVER, useExisting: IdentityActorResolver },
   ],
-  exports: [ACTOR_RESOLVER, UsersService, ResidentsService, PasswordHasher, PeopleDirectory, AccountUnlockJob],
+  exports: [
+    ACTOR_RESOLVER,
+    UsersService,
+    ResidentsService,
+    PasswordHasher,
+    PeopleDirectory,
+    AccountUnlockJob,
+    SignInLimiter,
+    AuthRateGuard,
+  ],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(

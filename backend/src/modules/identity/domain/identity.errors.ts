@@ -13,6 +13,8 @@ export enum IdentityErrorCode {
   ILLEGAL_TRANSITION = 'IDENTITY_ILLEGAL_TRANSITION',
   CANNOT_DISABLE_SELF = 'IDENTITY_CANNOT_DISABLE_SELF',
   CANNOT_CHANGE_OWN_ROLES = 'IDENTITY_CANNOT_CHANGE_OWN_ROLES',
+  /** Sign-in limits (per account, per address) or the auth routes' request cap: 429 with Retry-After. */
+  RATE_LIMITED = 'RATE_LIMITED',
 }
 
 const STATUS: Record<IdentityErrorCode, ProblemStatus> = {
@@ -28,6 +30,7 @@ const STATUS: Record<IdentityErrorCode, ProblemStatus> = {
   [IdentityErrorCode.ILLEGAL_TRANSITION]: 409,
   [IdentityErrorCode.CANNOT_DISABLE_SELF]: 422,
   [IdentityErrorCode.CANNOT_CHANGE_OWN_ROLES]: 403,
+  [IdentityErrorCode.RATE_LIMITED]: 429,
 };
 
 export class IdentityError extends DomainError {
