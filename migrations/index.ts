@@ -18,6 +18,7 @@ import { NeedsCoveringListIndexes1764000300200 } from './1764000300200-needs-cov
 import { OrganisationsRegistry1764000400000 } from './1764000400000-organisations-registry';
 import { ProcurementCreateProjectsTendersBids1764000401000 } from './1764000401000-procurement-create-projects-tenders-bids';
 import { IdentityKeepAdminAndAuditorApart1764000510000 } from './1764000510000-identity-keep-admin-and-auditor-apart';
+import { IdentityPasswordChanges1764000510100 } from './1764000510100-identity-password-changes';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   OrganisationsRegistry1764000400000,
   ProcurementCreateProjectsTendersBids1764000401000,
   IdentityKeepAdminAndAuditorApart1764000510000,
+  IdentityPasswordChanges1764000510100,
 ];

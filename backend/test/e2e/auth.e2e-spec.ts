@@ -444,6 +444,166 @@ describe('sign-in, lockout and sessions (HTTP, real MariaDB)', () => {
     });
   });
 
+  describe('passwords: change, reset, unlock', () => {
+    const NEW_PASSWORD = 'a-longer-passphrase-2026';
+
+    it('a user changes their own password: current one checked, policy applied, other sessions ended, audited', async () => {
+      const id = await makeUser('changer');
+      const other = await login(t, 'changer'); // e.g. a phone left signed in
+      const mine = await login(t, 'changer');
+      const change = (body: object) =>
+        t.http().post('/api/v1/me/password').set('Authorization', `Bearer ${mine.accessToken}`).send(body);
+
+      const wrong = await change({ currentPassword: 'not-the-password', newPassword: NEW_PASSWORD });
+      expect(wrong.status).toBe(422);
+      expect(wrong.body).toMatchObject({
+        code: 'IDENTITY_CURRENT_PASSWORD_WRONG',
+        errors: [{ field: 'currentPassword', message: expect.any(String) }],
+      });
+      // a wrong current password counts towards the lockout like a failed sign-in
+      const [{ failed_login_count }] = await t.ds.query('SELECT failed_login_count FROM users WHERE id = ?', [id]);
+      expect(failed_login_count).toBe(1);
+
+      const weak = await change({ currentPassword: DEMO_PASSWORD, newPassword: 'changer123' });
+      expect(weak.status).toBe(422);
+      expect(weak.body.code).toBe('IDENTITY_PASSWORD_POLICY');
+      expect(weak.body.errors[0].field).toBe('newPassword');
+      const same = await change({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD });
+      expect(same.status).toBe(422);
+      expect(same.body.errors[0].field).toBe('newPassword');
+
+      const ok = await change({ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD });
+      expect(ok.status).toBe(204);
+      // this session goes on, the other one is over
+      expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${mine.accessToken}`)).status).toBe(200);
+      expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${other.accessToken}`)).status).toBe(401);
+      expect((await t.http().post('/api/v1/auth/refresh').send({ refreshToken: other.refreshToken })).status).toBe(401);
+      expect(
+        (await t.http().post('/api/v1/auth/login').send({ username: 'changer', password: DEMO_PASSWORD })).status,
+      ).toBe(401);
+      await login(t, 'changer', NEW_PASSWORD);
+      const [row] = await t.ds.query('SELECT failed_login_count, password_changed_at FROM users WHERE id = ?', [id]);
+      expect(row.failed_login_count).toBe(0);
+      expect(row.password_changed_at).not.toBeNull();
+      const events: Array<{ action: string; after_json: string; actor_id: number }> = await t.ds.query(
+        "SELECT action, after_json, actor_id FROM audit_events WHERE entity_type = 'user' AND entity_id = ? AND action LIKE 'identity.password.%' ORDER BY seq",
+        [String(id)],
+      );
+      expect(events.map((e) => e.action)).toEqual(['identity.password.change_failed', 'identity.password.changed']);
+      expect(JSON.parse(events[1].after_json)).toEqual({ sessionsRevoked: 1, mustChangePassword: false });
+      expect(events[1].actor_id).toBe(id);
+      expect(JSON.stringify(events)).not.toContain(NEW_PASSWORD);
+    });
+
+    it('an admin resets a password: a one-time temporary password, shown once; the user must change it at next sign-in', async () => {
+      const id = await makeUser('forgetful');
+      const before = await login(t, 'forgetful');
+      const admin = await login(t, 'admin');
+      const reset = await t
+        .http()
+        .post(`/api/v1/users/${id}/reset-password`)
+        .set('Authorization', `Bearer ${admin.accessToken}`)
+        .send({});
+      expect(reset.status).toBe(200);
+      expect(reset.headers['cache-control']).toMatch(/no-store/);
+      const temporary = reset.body.temporaryPassword as string;
+      expect(temporary).toMatch(/^[A-Za-z0-9-]{12,}$/);
+      // the old password and the old sessions are gone
+      expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${before.accessToken}`)).status).toBe(401);
+      expect(
+        (await t.http().post('/api/v1/auth/login').send({ username: 'forgetful', password: DEMO_PASSWORD })).status,
+      ).toBe(401);
+      // the temporary password signs in, but only to change it
+      const signIn = await t.http().post('/api/v1/auth/login').send({ username: 'forgetful', password: temporary });
+      expect(signIn.status).toBe(200);
+      expect(signIn.body.mustChangePassword).toBe(true);
+      const auth = `Bearer ${signIn.body.accessToken as string}`;
+      const me = await t.http().get('/api/v1/me').set('Authorization', auth);
+      expect(me.status).toBe(200);
+      expect(me.body.mustChangePassword).toBe(true);
+      for (const path of ['/api/v1/users', '/api/v1/audit', '/api/v1/inbox']) {
+        const res = await t.http().get(path).set('Authorization', auth);
+        expect({ path, status: res.status, code: res.body.code }).toEqual({
+          path,
+          status: 403,
+          code: 'IDENTITY_PASSWORD_CHANGE_REQUIRED',
+        });
+      }
+      const changed = await t
+        .http()
+        .post('/api/v1/me/password')
+        .set('Authorization', auth)
+        .send({ currentPassword: temporary, newPassword: NEW_PASSWORD });
+      expect(changed.status).toBe(204);
+      expect((await t.http().get('/api/v1/users').set('Authorization', auth)).status).toBe(200);
+      expect((await t.http().get('/api/v1/me').set('Authorization', auth)).body.mustChangePassword).toBe(false);
+      // one-time: the temporary password no longer works
+      expect(
+        (await t.http().post('/api/v1/auth/login').send({ username: 'forgetful', password: temporary })).status,
+      ).toBe(401);
+      expect((await login(t, 'forgetful', NEW_PASSWORD)).accessToken).toBeTruthy();
+
+      const [event] = await t.ds.query(
+        "SELECT actor_username, after_json FROM audit_events WHERE action = 'identity.password.reset' AND entity_id = ?",
+        [String(id)],
+      );
+      expect(event.actor_username).toBe('admin');
+      expect(JSON.parse(event.after_json)).toEqual({ mustChangePassword: true, sessionsRevoked: 1, unlocked: false });
+      expect(JSON.stringify(event)).not.toContain(temporary);
+
+      // an admin changes their own password the ordinary way, never by reset
+      const self = await t
+        .http()
+        .post(`/api/v1/users/${await userId(t.ds, 'admin')}/reset-password`)
+        .set('Authorization', `Bearer ${admin.accessToken}`)
+        .send({});
+      expect(self.status).toBe(422);
+      expect(self.body.code).toBe('IDENTITY_CANNOT_RESET_OWN_PASSWORD');
+      // and an officer (users.read only) may not reset anyone's
+      const officer = await login(t, 'officer');
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/v1/users/${id}/reset-password`)
+            .set('Authorization', `Bearer ${officer.accessToken}`)
+            .send({})
+        ).status,
+      ).toBe(403);
+    });
+
+    it('an admin unlocks a locked account at once, audited; an account that is not locked answers 409', async () => {
+      const id = await makeUser('unlockme');
+      for (let i = 1; i <= 5; i++)
+        await t
+          .http()
+          .post('/api/v1/auth/login')
+          .send({ username: 'unlockme', password: `bad-${i}-password` });
+      expect(
+        (await t.http().post('/api/v1/auth/login').send({ username: 'unlockme', password: DEMO_PASSWORD })).status,
+      ).toBe(401);
+      const admin = await login(t, 'admin');
+      const listed = await t.http().get(`/api/v1/users/${id}`).set('Authorization', `Bearer ${admin.accessToken}`);
+      expect(listed.body.lockedUntil).not.toBeNull();
+      const unlock = () =>
+        t.http().post(`/api/v1/users/${id}/unlock`).set('Authorization', `Bearer ${admin.accessToken}`).send({});
+      const res = await unlock();
+      expect(res.status).toBe(200);
+      expect(res.body.lockedUntil).toBeNull();
+      await login(t, 'unlockme');
+      const again = await unlock();
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('IDENTITY_ILLEGAL_TRANSITION');
+      const [event] = await t.ds.query(
+        "SELECT actor_username, before_json, after_json FROM audit_events WHERE action = 'identity.account.unlocked' AND entity_id = ?",
+        [String(id)],
+      );
+      expect(event.actor_username).toBe('admin');
+      expect(JSON.parse(event.after_json)).toEqual({ failedLoginCount: 0, lockedUntil: null });
+      expect(JSON.parse(event.before_json).failedLoginCount).toBe(5);
+    });
+  });
+
   async function regionIdOf(code: string): Promise<number> {
     const [r] = await t.ds.query('SELECT id FROM regions WHERE code = ?', [code]);
     return r.id as number;

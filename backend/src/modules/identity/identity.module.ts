@@ -1,6 +1,7 @@
 import { createSecretKey } from 'node:crypto';
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { Queue } from 'bullmq';
 
@@ -10,13 +11,16 @@ import { Deadlines, QUEUES } from '../../platform/queue';
 import { RegionsModule } from '../regions';
 import { AuthController } from './http/auth.controller';
 import { MeController } from './http/me.controller';
+import { PasswordChangeRequiredInterceptor } from './http/password-change-required';
 import { ResidentsController } from './http/residents.controller';
 import { AuthRateGuard, SignInLimitInterceptor } from './http/sign-in-limits';
 import { UsersController } from './http/users.controller';
 import { AccountUnlockJob } from './jobs/account-unlock.job';
 import { IdentityActorResolver } from './services/actor-resolver.service';
 import { AuthService } from './services/auth.service';
+import { PasswordChangeGate } from './services/password-change-gate';
 import { PasswordHasher } from './services/password-hasher';
+import { PasswordsService } from './services/passwords.service';
 import { PeopleDirectory } from './services/people-directory.service';
 import { ResidentsService } from './services/residents.service';
 import { SignInLimiter } from './services/sign-in-limiter';
@@ -50,6 +54,9 @@ import { UsersService } from './services/users.service';
     IdentityActorResolver,
     SignInLimiter,
     AuthRateGuard,
+    PasswordsService,
+    PasswordChangeGate,
+    { provide: APP_INTERCEPTOR, useClass: PasswordChangeRequiredInterceptor },
     SignInLimitInterceptor,
     { provide: ACTOR_RESOLVER, useExisting: IdentityActorResolver },
   ],

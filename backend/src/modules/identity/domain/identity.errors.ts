@@ -15,6 +15,10 @@ export enum IdentityErrorCode {
   CANNOT_CHANGE_OWN_ROLES = 'IDENTITY_CANNOT_CHANGE_OWN_ROLES',
   /** Sign-in limits (per account, per address) or the auth routes' request cap: 429 with Retry-After. */
   RATE_LIMITED = 'RATE_LIMITED',
+  CURRENT_PASSWORD_WRONG = 'IDENTITY_CURRENT_PASSWORD_WRONG',
+  /** After a reset: every route but `GET /me` and `POST /me/password` answers this until the password is changed. */
+  PASSWORD_CHANGE_REQUIRED = 'IDENTITY_PASSWORD_CHANGE_REQUIRED',
+  CANNOT_RESET_OWN_PASSWORD = 'IDENTITY_CANNOT_RESET_OWN_PASSWORD',
 }
 
 const STATUS: Record<IdentityErrorCode, ProblemStatus> = {
@@ -31,6 +35,9 @@ const STATUS: Record<IdentityErrorCode, ProblemStatus> = {
   [IdentityErrorCode.CANNOT_DISABLE_SELF]: 422,
   [IdentityErrorCode.CANNOT_CHANGE_OWN_ROLES]: 403,
   [IdentityErrorCode.RATE_LIMITED]: 429,
+  [IdentityErrorCode.CURRENT_PASSWORD_WRONG]: 422,
+  [IdentityErrorCode.PASSWORD_CHANGE_REQUIRED]: 403,
+  [IdentityErrorCode.CANNOT_RESET_OWN_PASSWORD]: 422,
 };
 
 export class IdentityError extends DomainError {

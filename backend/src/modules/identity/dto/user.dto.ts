@@ -186,4 +186,6 @@ export class MeDto {
   @ApiProperty({ enum: Object.values(PERMISSIONS), isArray: true }) permissions!: Permission[];
   @ApiProperty({ nullable: true, type: MeRegionDto }) region!: MeRegionDto | null;
   @ApiProperty({ nullable: true, type: MeOrganisationDto }) organisation!: MeOrganisationDto | null;
+  @ApiProperty({ description: 'After a reset: the user must change the password before anything else' })
+  mustChangePassword!: boolean;
 }

@@ -1,19 +1,38 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
+import { ChangePasswordDto } from '../dto/auth.dto';
 import { MeDto } from '../dto/user.dto';
+import { PasswordsService } from '../services/passwords.service';
 import { UsersService } from '../services/users.service';
+import { AllowedBeforePasswordChange } from './password-change-required';
 
 @ApiTags('identity')
 @Controller('v1/me')
 export class MeController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: PasswordsService,
+  ) {}
 
   @Get()
   @RequirePermission(PERMISSIONS.SELF_READ)
+  @AllowedBeforePasswordChange()
   @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor): Promise<MeDto> {
     return this.users.me(actor);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @RequirePermission(PERMISSIONS.SELF_READ)
+  @AllowedBeforePasswordChange()
+  @ApiNoContentResponse({
+    description:
+      'Changed; every other session of the user ends. 422 IDENTITY_CURRENT_PASSWORD_WRONG (counts towards the lockout) or IDENTITY_PASSWORD_POLICY (field newPassword).',
+  })
+  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.passwords.change(actor, dto);
   }
 }

@@ -121,7 +121,7 @@ export class AuthService {
           regionPath: user.regionPath,
         },
       );
-      return { ok: true, pair };
+      return { ok: true, pair: { ...pair, mustChangePassword: user.mustChangePassword } };
     });
     if (outcome.ok) return outcome.pair;
     if (outcome.lockedUntil && outcome.userId !== undefined) {

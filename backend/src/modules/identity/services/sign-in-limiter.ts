@@ -82,6 +82,11 @@ export class SignInLimiter implements OnModuleDestroy {
     );
   }
 
+  /** Forgets an account's failed sign-ins (an administrator unlocked it or reset its password). */
+  async clearAccount(username: string): Promise<void> {
+    await this.run('clearAccount', (r) => r.del(this.accountCounter(username)));
+  }
+
   async onModuleDestroy(): Promise<void> {
     const r = this.redis;
     this.redis = null;

@@ -78,6 +78,7 @@ export class UsersService {
       permissions: permissionsOf(actor.roles),
       region: region && { id: region.id, code: region.code, name: region.name, level: region.level, path: region.path },
       organisation: org && { id: org.id, name: org.name, kind: org.kind, status: org.status },
+      mustChangePassword: user.mustChangePassword,
     };
   }
 
@@ -344,6 +345,11 @@ export class UsersService {
   private async dtoOf(id: number): Promise<UserDto> {
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id });
     return (await this.toDtos([user]))[0];
+  }
+
+  /** For this context's other use cases (passwords): the user if in the actor's scope, else 404 as if missing. */
+  loadInScope(actor: Actor, id: number, em: EntityManager, lock = false): Promise<UserEntity> {
+    return this.getInScope(actor, id, em, lock);
   }
 
   private async getInScope(actor: Actor, id: number, em: EntityManager, lock = false): Promise<UserEntity> {
