@@ -19,6 +19,7 @@ import { OrganisationsRegistry1764000400000 } from './1764000400000-organisation
 import { ProcurementCreateProjectsTendersBids1764000401000 } from './1764000401000-procurement-create-projects-tenders-bids';
 import { IdentityKeepAdminAndAuditorApart1764000510000 } from './1764000510000-identity-keep-admin-and-auditor-apart';
 import { IdentityPasswordChanges1764000510100 } from './1764000510100-identity-password-changes';
+import { IdentityPurgeIndexes1764000510200 } from './1764000510200-identity-purge-indexes';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   ProcurementCreateProjectsTendersBids1764000401000,
   IdentityKeepAdminAndAuditorApart1764000510000,
   IdentityPasswordChanges1764000510100,
+  IdentityPurgeIndexes1764000510200,
 ];

@@ -184,6 +184,27 @@ export class Env {
   @Min(10)
   @Max(86400)
   LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /** The identity-purge job runs at every multiple of this many minutes (UTC), in the worker. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  PURGE_INTERVAL_MINUTES = 60;
+
+  /** Ended sessions, expired refresh tokens and idempotency keys are kept this many days after they end. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  PURGE_RETENTION_DAYS = 7;
+
+  /** Rows the purge deletes per statement (each its own short transaction, so no table is locked for long). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  PURGE_BATCH_SIZE = 1000;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Env {

@@ -16,6 +16,7 @@ import { ResidentsController } from './http/residents.controller';
 import { AuthRateGuard, SignInLimitInterceptor } from './http/sign-in-limits';
 import { UsersController } from './http/users.controller';
 import { AccountUnlockJob } from './jobs/account-unlock.job';
+import { IdentityPurgeJob } from './jobs/purge.job';
 import { IdentityActorResolver } from './services/actor-resolver.service';
 import { AuthService } from './services/auth.service';
 import { PasswordChangeGate } from './services/password-change-gate';
@@ -51,6 +52,7 @@ import { UsersService } from './services/users.service';
     PasswordHasher,
     PeopleDirectory,
     AccountUnlockJob,
+    IdentityPurgeJob,
     IdentityActorResolver,
     SignInLimiter,
     AuthRateGuard,
@@ -67,6 +69,7 @@ import { UsersService } from './services/users.service';
     PasswordHasher,
     PeopleDirectory,
     AccountUnlockJob,
+    IdentityPurgeJob,
     SignInLimiter,
     AuthRateGuard,
   ],
@@ -75,11 +78,13 @@ export class IdentityModule implements OnModuleInit {
   constructor(
     private readonly deadlines: Deadlines,
     private readonly unlock: AccountUnlockJob,
+    private readonly purge: IdentityPurgeJob,
     @InjectQueue(QUEUES.IDENTITY) private readonly queue: Queue,
   ) {}
 
   onModuleInit(): void {
     this.deadlines.registerQueue(this.queue);
     this.deadlines.registerSource(this.unlock.source());
+    this.deadlines.registerSource(this.purge.source());
   }
 }
