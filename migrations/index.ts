@@ -20,6 +20,8 @@ import { ProcurementCreateProjectsTendersBids1764000401000 } from './17640004010
 import { IdentityKeepAdminAndAuditorApart1764000510000 } from './1764000510000-identity-keep-admin-and-auditor-apart';
 import { IdentityPasswordChanges1764000510100 } from './1764000510100-identity-password-changes';
 import { IdentityPurgeIndexes1764000510200 } from './1764000510200-identity-purge-indexes';
+import { OrganisationsGradeProposals1764000510300 } from './1764000510300-organisations-grade-proposals';
+import { OrganisationsGradesAreDecisions1764000510400 } from './1764000510400-organisations-grades-are-decisions';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -40,4 +42,6 @@ export const MIGRATIONS = [
   IdentityKeepAdminAndAuditorApart1764000510000,
   IdentityPasswordChanges1764000510100,
   IdentityPurgeIndexes1764000510200,
+  OrganisationsGradeProposals1764000510300,
+  OrganisationsGradesAreDecisions1764000510400,
 ];
