@@ -22,6 +22,11 @@ import { NotificationsStoreTemplates1764000509200 } from './1764000509200-notifi
 import { NeedsTimelineTemplates1764000509300 } from './1764000509300-needs-timeline-templates';
 import { OrganisationsRecordTemplates1764000509400 } from './1764000509400-organisations-record-templates';
 import { FundsCloseYearsPerRegion1764000509500 } from './1764000509500-funds-close-years-per-region';
+import { IdentityKeepAdminAndAuditorApart1764000510000 } from './1764000510000-identity-keep-admin-and-auditor-apart';
+import { IdentityPasswordChanges1764000510100 } from './1764000510100-identity-password-changes';
+import { IdentityPurgeIndexes1764000510200 } from './1764000510200-identity-purge-indexes';
+import { OrganisationsGradeProposals1764000510300 } from './1764000510300-organisations-grade-proposals';
+import { OrganisationsGradesAreDecisions1764000510400 } from './1764000510400-organisations-grades-are-decisions';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -44,4 +49,9 @@ export const MIGRATIONS = [
   NeedsTimelineTemplates1764000509300,
   OrganisationsRecordTemplates1764000509400,
   FundsCloseYearsPerRegion1764000509500,
+  IdentityKeepAdminAndAuditorApart1764000510000,
+  IdentityPasswordChanges1764000510100,
+  IdentityPurgeIndexes1764000510200,
+  OrganisationsGradeProposals1764000510300,
+  OrganisationsGradesAreDecisions1764000510400,
 ];

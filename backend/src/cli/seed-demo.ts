@@ -343,9 +343,10 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
     for (const o of DEMO_ORGANISATIONS) {
       const regionId = regionIds.get(o.region);
       const res = (await em.query(
+        // a demo grade counts as decided by the system (grade_decided_by NULL) when seeded
         `INSERT IGNORE INTO organisations (name, kind, credit_code, region_id, created_at, org_type, legal_representative, contact_phone,
-           grade, grade_expires_on, bank_name, bank_account_name, bank_account_no, status, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)`,
+           grade, grade_expires_on, grade_decided_at, bank_name, bank_account_name, bank_account_no, status, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IF(? IS NULL, NULL, ?), ?, ?, ?, 'ACTIVE', ?)`,
         [
           o.name,
           o.kind,
@@ -357,6 +358,8 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
           o.contactPhone,
           o.grade,
           o.gradeExpiresOn,
+          o.grade,
+          now,
           o.bank.name,
           o.name,
           o.bank.accountNo,
@@ -370,7 +373,7 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
       // a database seeded before the registry existed: fill in what is missing, change nothing else
       await em.query(
         `UPDATE organisations SET org_type = ?, legal_representative = ?, contact_phone = ?, grade = ?, grade_expires_on = ?,
-           bank_name = ?, bank_account_name = ?, bank_account_no = ?, updated_at = ?
+           grade_decided_at = IF(? IS NULL, NULL, ?), bank_name = ?, bank_account_name = ?, bank_account_no = ?, updated_at = ?
          WHERE id = ? AND org_type IS NULL`,
         [
           o.orgType,
@@ -378,6 +381,8 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
           o.contactPhone,
           o.grade,
           o.gradeExpiresOn,
+          o.grade,
+          now,
           o.bank.name,
           o.name,
           o.bank.accountNo,

@@ -99,11 +99,16 @@ export class Env {
   @Max(1440)
   LOCKOUT_MINUTES = 15;
 
+  /**
+   * Requests to the public auth routes (sign-in, refresh, logout, registrations) per client address per
+   * AUTH_RATE_WINDOW_SECONDS, counted in Redis across every API process. Generous: a bureau signs in from
+   * one address; guessing is stopped by the LOGIN_FAILURES_* limits below.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100000)
-  AUTH_RATE_LIMIT = 20;
+  AUTH_RATE_LIMIT = 600;
 
   @Transform(toInt)
   @IsInt()
@@ -158,6 +163,48 @@ export class Env {
   @Min(0)
   @Max(5)
   TRUST_PROXY_HOPS = 0;
+
+  /** Failed sign-ins one account may have per LOGIN_FAILURE_WINDOW_SECONDS, from any address (Redis), before 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_FAILURES_PER_ACCOUNT = 10;
+
+  /** Failed sign-ins one client address may have per window, on any accounts, before 429 (successes never count). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_FAILURES_PER_ADDRESS = 100;
+
+  /** The window of the two limits above: counted from the first failure, it ends this many seconds later. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /** The identity-purge job runs at every multiple of this many minutes (UTC), in the worker. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  PURGE_INTERVAL_MINUTES = 60;
+
+  /** Ended sessions, expired refresh tokens and idempotency keys are kept this many days after they end. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  PURGE_RETENTION_DAYS = 7;
+
+  /** Rows the purge deletes per statement (each its own short transaction, so no table is locked for long). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  PURGE_BATCH_SIZE = 1000;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Env {

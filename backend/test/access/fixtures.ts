@@ -107,6 +107,14 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   );
   f.pendingOrgDocument = doc.id as number;
 
+  // a grade proposal of 阳光养老 waiting for 鼓楼区's decision (the row is enough: the access path reads it first)
+  const proposal = (await t.ds.query(
+    `INSERT INTO organisation_grade_proposals (organisation_id, grade, expires_on, status, proposed_by, proposed_at)
+     VALUES (?, 5, '2031-12-31', 'PENDING', ?, UTC_TIMESTAMP(3))`,
+    [f.sunshine, await userId(t.ds, 'orgmember')],
+  )) as { insertId: number };
+  f.sunshineGradeProposal = proposal.insertId;
+
   // a resident of 山西路社区 waiting for verification
   const [{ password_hash }] = (await t.ds.query(
     "SELECT password_hash FROM users WHERE username = 'resident'",

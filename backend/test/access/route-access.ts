@@ -195,6 +195,14 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/v1/organisations/:id/blacklist': rule([PO], {
     cross: [XW_PO({ id: '@sunshine' }, { ...REASON, until: '@blacklistUntil' })],
   }),
+  // grades are decided by the officers of the organisation's district on its certificate (members only propose)
+  'GET /api/v1/organisations/:id/grade-proposals': rule(STAFF, { cross: [XW_PO({ id: '@pendingOrg' })] }),
+  'POST /api/v1/organisations/:id/grade-proposals/:proposalId/approve': rule([PO], {
+    cross: [XW_PO({ id: '@sunshine', proposalId: '@sunshineGradeProposal' }, NOTE)],
+  }),
+  'POST /api/v1/organisations/:id/grade-proposals/:proposalId/reject': rule([PO], {
+    cross: [XW_PO({ id: '@sunshine', proposalId: '@sunshineGradeProposal' }, REASON)],
+  }),
   // my organisation (or evaluation agency): its members only, and only their own
   'GET /api/v1/my/organisation': rule(OWN_ORG),
   'PATCH /api/v1/my/organisation': rule(OWN_ORG),
@@ -207,6 +215,12 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   }),
   'GET /api/v1/my/organisation/members': rule(OWN_ORG),
   'POST /api/v1/my/organisation/members': rule(OWN_ORG),
+  // a member proposes its organisation's grade with the certificate; another organisation's proposal is not theirs
+  'GET /api/v1/my/organisation/grade-proposals': rule(OWN_ORG),
+  'POST /api/v1/my/organisation/grade-proposals': rule(OWN_ORG),
+  'POST /api/v1/my/organisation/grade-proposals/:proposalId/withdraw': rule(OWN_ORG, {
+    cross: [{ as: 'orgmember2', params: { proposalId: '@sunshineGradeProposal' } }],
+  }),
 
   // ---- identity
   'POST /api/v1/auth/register': rule(PUBLIC), // residents register with their phone
@@ -216,6 +230,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/v1/me': rule(EVERYONE),
   // every signed-in user chooses the language the server writes to them in (their own row only)
   'PATCH /api/v1/me/preferences': rule(EVERYONE),
+  // every signed-in user changes their own password (the current one is the credential)
+  'POST /api/v1/me/password': rule(EVERYONE),
   // users of the region subtree: officers and auditors read them, administrators manage them
   'GET /api/v1/users': rule([PO, AU, AD], {
     cross: [
@@ -255,6 +271,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'PATCH /api/v1/users/:id': rule([AD], { cross: [XW_AD({ id: '@gulouOfficer' }, { displayName: '越权' })] }),
   'POST /api/v1/users/:id/disable': rule([AD], { cross: [XW_AD({ id: '@gulouOfficer' })] }),
   'POST /api/v1/users/:id/enable': rule([AD], { cross: [XW_AD({ id: '@gulouOfficer' })] }),
+  // an administrator of the user's region resets a forgotten password or lifts a lockout — never another district's
+  'POST /api/v1/users/:id/reset-password': rule([AD], { cross: [XW_AD({ id: '@gulouOfficer' })] }),
+  'POST /api/v1/users/:id/unlock': rule([AD], { cross: [XW_AD({ id: '@gulouOfficer' })] }),
   // a community worker verifies the residents of their community
   'GET /api/v1/residents': rule([CW], { cross: [{ as: 'yh_worker', hides: '@unverifiedResident', seenBy: 'worker' }] }),
   'POST /api/v1/residents/:id/verify': rule([CW], { cross: [YH_CW({ id: '@unverifiedResident' })] }),

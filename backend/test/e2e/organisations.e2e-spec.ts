@@ -1,5 +1,10 @@
+import { moveSelfDeclaredGrades } from '../../../migrations/1764000510400-organisations-grades-are-decisions';
+import { AuditService } from '../../src/modules/audit';
 import { OrganisationsService } from '../../src/modules/organisations';
 import { creditCodeCheckChar } from '../../src/modules/organisations/domain/credit-code';
+import { TendersService } from '../../src/modules/procurement';
+import { SYSTEM_ACTOR } from '../../src/platform/access';
+import { parseParams, renderMessage } from '../../src/platform/i18n';
 import { bearer, count, createTestApp, login, regionId, TestApp } from '../support/test-app';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -524,7 +529,7 @@ describe('organisation registry: registration, review, members, documents', () =
       ).toBe(409);
     });
 
-    it('keeps the registration data fixed once active, audits grade changes, and counts a grade only until it expires', async () => {
+    it('keeps the registration data fixed once active; the grade is not the members’ to set', async () => {
       const org = await register();
       const member = await memberToken(org.username, org.password);
       await t.http().post(`/api/v1/organisations/${org.id}/approve`).set('Authorization', officer).send({}).expect(200);
@@ -535,44 +540,292 @@ describe('organisation registry: registration, review, members, documents', () =
         .send({ name: '另一个名称' });
       expect(rename.status).toBe(422);
       expect(rename.body.errors[0].field).toBe('name');
-      const noExpiry = await t.http().patch('/api/v1/my/organisation').set('Authorization', member).send({ grade: 4 });
-      expect(noExpiry.status).toBe(422);
-      expect(noExpiry.body.errors[0].field).toBe('gradeExpiresOn');
 
-      const graded = await t
+      // issue #9 A6: a member who sets its own grade to 5A is refused, and nothing is written
+      const before = await snapshot();
+      const self = await t
+        .http()
+        .patch('/api/v1/my/organisation')
+        .set('Authorization', member)
+        .send({ grade: 5, gradeExpiresOn: '2030-12-31', bankName: '中国工商银行南京鼓楼支行' });
+      expect(self.status).toBe(400);
+      expect((self.body.errors as Array<{ field: string }>).map((e) => e.field)).toEqual(
+        expect.arrayContaining(['grade', 'gradeExpiresOn']),
+      );
+      expect(await snapshot()).toEqual(before);
+      expect((await t.http().get('/api/v1/my/organisation').set('Authorization', member)).body).toMatchObject({
+        grade: null,
+        gradeValid: false,
+      });
+      // …and whoever writes the table directly cannot change a grade without a decision (trigger)
+      await expect(t.ds.query('UPDATE organisations SET grade = 5 WHERE id = ?', [org.id])).rejects.toThrow(/decision/);
+
+      const profile = await t
         .http()
         .patch('/api/v1/my/organisation')
         .set('Authorization', member)
         .send({
-          grade: 4,
-          gradeExpiresOn: '2030-12-31',
           bankName: '中国工商银行南京鼓楼支行',
           bankAccountName: '测试机构',
           bankAccountNo: '4301010109100999999',
           serviceRegionIds: [gulou, xuanwu],
         });
-      expect(graded.status).toBe(200);
-      expect(graded.body).toMatchObject({
-        grade: 4,
-        gradeExpiresOn: '2030-12-31',
-        gradeValid: true,
+      expect(profile.status).toBe(200);
+      expect(profile.body).toMatchObject({
         bankAccountNo: '4301010109100999999',
         serviceAreas: [{ id: gulou }, { id: xuanwu }],
       });
-      const [ev] = await t.ds.query(
-        "SELECT before_json, after_json FROM audit_events WHERE action = 'organisations.organisation.grade_changed' AND entity_id = ?",
+    });
+  });
+
+  describe('grades are proposed by members and decided by the officer of the region', () => {
+    async function activeOrganisation() {
+      const org = await register();
+      await t.http().post(`/api/v1/organisations/${org.id}/approve`).set('Authorization', officer).send({}).expect(200);
+      return { ...org, member: await memberToken(org.username, org.password) };
+    }
+
+    async function upload(member: string, kind = 'GRADE_CERTIFICATE'): Promise<number> {
+      const res = await t
+        .http()
+        .post('/api/v1/my/organisation/documents')
+        .set('Authorization', member)
+        .send({ kind, fileName: '评估等级证书.pdf', contentBase64: PDF.toString('base64') });
+      expect(res.status).toBe(201);
+      return res.body.id as number;
+    }
+
+    const propose = (member: string, body: object) =>
+      t.http().post('/api/v1/my/organisation/grade-proposals').set('Authorization', member).send(body);
+
+    /** What tender eligibility says about a 鼓楼区 tender asking for `minGrade` (the real caller, not a copy). */
+    async function ineligibility(organisationId: number, minGrade: number): Promise<string[]> {
+      const [{ path }] = await t.ds.query('SELECT path FROM regions WHERE id = ?', [gulou]);
+      const tenders = t.app.get(TendersService);
+      return t.ds.transaction(async (em) =>
+        tenders.ineligibility(
+          em,
+          organisationId,
+          { regionPath: path, minGrade, designatedOrganisationId: null },
+          new Date(),
+        ),
+      );
+    }
+
+    /** The user's messages of a kind as they read them (stored as templates, rendered in zh-CN here). */
+    const inbox = async (userIdOf: string, kind: string) =>
+      (
+        (await t.ds.query(
+          'SELECT n.template, n.params FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = ? AND n.kind = ? ORDER BY n.id',
+          [userIdOf, kind],
+        )) as Array<{ template: string; params: string }>
+      ).map((n) => renderMessage(n.template, parseParams(n.params), 'zh-CN'));
+
+    it('a member proposes 4A with its certificate; it counts for tenders only once the officer approves it', async () => {
+      const org = await activeOrganisation();
+      const doc = await upload(org.member);
+      expect((await ineligibility(org.id, 4)).join()).toMatch(/评估等级/);
+
+      const proposed = await propose(org.member, {
+        grade: 4,
+        expiresOn: '2030-12-31',
+        documentId: doc,
+        note: '2025 年度评估',
+      });
+      expect(proposed.status).toBe(201);
+      expect(proposed.body).toMatchObject({ grade: 4, expiresOn: '2030-12-31', documentId: doc, status: 'PENDING' });
+      const proposalId = proposed.body.id as number;
+      // a pending proposal changes nothing for eligibility
+      expect((await ineligibility(org.id, 4)).join()).toMatch(/评估等级/);
+      expect((await t.http().get('/api/v1/my/organisation').set('Authorization', org.member)).body).toMatchObject({
+        grade: null,
+        pendingGradeProposal: { id: proposalId, status: 'PENDING' },
+        gradeProposalActions: ['WITHDRAW'],
+        canProposeGrade: false,
+      });
+      // one at a time
+      const second = await propose(org.member, { grade: 5, expiresOn: '2030-12-31', documentId: doc });
+      expect(second.status).toBe(409);
+      expect(second.body.code).toBe('ORGANISATIONS_GRADE_PROPOSAL_PENDING');
+      // the officers of the region are told
+      expect((await inbox('officer', 'ORGANISATION_GRADE_PROPOSED')).map((n) => n.title).join()).toContain('4A');
+      expect(await inbox('xw_officer', 'ORGANISATION_GRADE_PROPOSED')).toEqual([]);
+
+      // the member cannot decide (no review permission); the Xuanwu officer sees a Gulou organisation but cannot decide
+      const approvePath = `/api/v1/organisations/${org.id}/grade-proposals/${proposalId}/approve`;
+      expect((await t.http().post(approvePath).set('Authorization', org.member).send({})).status).toBe(403);
+      const foreign = await t.http().post(approvePath).set('Authorization', xwOfficer).send({});
+      expect(foreign.status).toBe(404);
+      expect(foreign.body.code).toBe('ORGANISATION_NOT_FOUND');
+
+      const detail = await t.http().get(`/api/v1/organisations/${org.id}`).set('Authorization', officer);
+      expect(detail.body).toMatchObject({
+        pendingGradeProposal: { id: proposalId, documentName: '评估等级证书.pdf' },
+        gradeProposalActions: ['APPROVE', 'REJECT'],
+        canProposeGrade: false,
+      });
+
+      const approved = await t.http().post(approvePath).set('Authorization', officer).send({ note: '证书核验无误' });
+      expect(approved.status).toBe(200);
+      expect(approved.body).toMatchObject({ status: 'APPROVED', decidedByName: expect.any(String) });
+      const after = await t.http().get(`/api/v1/organisations/${org.id}`).set('Authorization', officer);
+      expect(after.body).toMatchObject({
+        grade: 4,
+        gradeExpiresOn: '2030-12-31',
+        gradeValid: true,
+        gradeDocumentId: doc,
+        gradeDecidedByName: expect.any(String),
+        pendingGradeProposal: null,
+        gradeProposalActions: [],
+      });
+      expect(await ineligibility(org.id, 4)).toEqual([]);
+      expect((await ineligibility(org.id, 5)).join()).toMatch(/5A/);
+      // decided once: approving again is a 409
+      expect((await t.http().post(approvePath).set('Authorization', officer).send({})).status).toBe(409);
+
+      const events: Array<{ action: string; actor_username: string; after_json: string }> = await t.ds.query(
+        "SELECT action, actor_username, after_json FROM audit_events WHERE entity_type = 'organisation' AND entity_id = ? AND action LIKE 'organisations.grade.%' ORDER BY seq",
         [String(org.id)],
       );
-      expect(JSON.parse(ev.after_json)).toEqual({ grade: '4A', gradeExpiresOn: '2030-12-31' });
-      expect(JSON.parse(ev.before_json)).toEqual({ grade: null, gradeExpiresOn: null });
+      expect(events.map((e) => [e.action, e.actor_username])).toEqual([
+        ['organisations.grade.proposed', org.username],
+        ['organisations.grade.approved', 'officer'],
+      ]);
+      expect(JSON.parse(events[1].after_json)).toMatchObject({
+        grade: '4A',
+        gradeExpiresOn: '2030-12-31',
+        documentId: doc,
+      });
+      expect((await inbox(org.username, 'ORGANISATION_GRADE_APPROVED')).map((n) => n.title).join()).toContain('4A');
 
-      // an expired grade no longer counts (computed, no job)
-      await t.ds.query("UPDATE organisations SET grade_expires_on = '2020-01-01' WHERE id = ?", [org.id]);
-      expect((await t.http().get('/api/v1/my/organisation').set('Authorization', member)).body).toMatchObject({
+      // an expired grade no longer counts (computed, no job); expiry changes only with a decision stamp
+      await t.ds.query(
+        "UPDATE organisations SET grade_expires_on = '2020-01-01', grade_decided_at = UTC_TIMESTAMP(3) WHERE id = ?",
+        [org.id],
+      );
+      expect((await t.http().get('/api/v1/my/organisation').set('Authorization', org.member)).body).toMatchObject({
         grade: 4,
-        gradeExpiresOn: '2020-01-01',
         gradeValid: false,
       });
+      expect((await ineligibility(org.id, 4)).join()).toMatch(/评估等级/);
+    });
+
+    it('the officer rejects with a reason the members read; the members withdraw a proposal of their own', async () => {
+      const org = await activeOrganisation();
+      const doc = await upload(org.member, 'QUALIFICATION');
+      const first = await propose(org.member, { grade: 5, expiresOn: '2029-06-30', documentId: doc });
+      expect(first.status).toBe(201);
+      const rejectPath = `/api/v1/organisations/${org.id}/grade-proposals/${first.body.id}/reject`;
+      const noReason = await t.http().post(rejectPath).set('Authorization', officer).send({});
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.errors[0].field).toBe('reason');
+      const rejected = await t.http().post(rejectPath).set('Authorization', officer).send({ reason: '证书等级为 4A' });
+      expect(rejected.status).toBe(200);
+      expect(rejected.body).toMatchObject({ status: 'REJECTED', decisionReason: '证书等级为 4A' });
+      expect((await inbox(org.username, 'ORGANISATION_GRADE_REJECTED'))[0].body).toContain('证书等级为 4A');
+      expect((await t.http().get('/api/v1/my/organisation').set('Authorization', org.member)).body).toMatchObject({
+        grade: null,
+        canProposeGrade: true,
+      });
+
+      const second = await propose(org.member, { grade: 4, expiresOn: '2029-06-30', documentId: doc });
+      expect(second.status).toBe(201);
+      const withdrawn = await t
+        .http()
+        .post(`/api/v1/my/organisation/grade-proposals/${second.body.id}/withdraw`)
+        .set('Authorization', org.member)
+        .send({});
+      expect(withdrawn.status).toBe(200);
+      expect(withdrawn.body.status).toBe('WITHDRAWN');
+      // another organisation's member cannot withdraw it, nor see it
+      const other = await bearer(t, 'orgmember2');
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/v1/my/organisation/grade-proposals/${first.body.id}/withdraw`)
+            .set('Authorization', other)
+            .send({})
+        ).status,
+      ).toBe(404);
+      const history = await t.http().get('/api/v1/my/organisation/grade-proposals').set('Authorization', org.member);
+      expect((history.body as Array<{ status: string }>).map((p) => p.status)).toEqual(['WITHDRAWN', 'REJECTED']);
+      expect(
+        (await t.http().get(`/api/v1/organisations/${org.id}/grade-proposals`).set('Authorization', officer)).body,
+      ).toHaveLength(2);
+    });
+
+    it('needs a certificate of the organisation itself, of an evidence kind, valid today (422 naming the field)', async () => {
+      const org = await activeOrganisation();
+      const other = await bearer(t, 'orgmember');
+      const othersDoc = await upload(other);
+      const wrongKind = await upload(org.member, 'OTHER');
+      const doc = await upload(org.member);
+      const before = await count(t.ds, 'organisation_grade_proposals');
+      for (const [body, field] of [
+        [{ grade: 4, expiresOn: '2030-12-31', documentId: othersDoc }, 'documentId'],
+        [{ grade: 4, expiresOn: '2030-12-31', documentId: wrongKind }, 'documentId'],
+        [{ grade: 4, expiresOn: '2020-12-31', documentId: doc }, 'expiresOn'],
+        [{ grade: 4, expiresOn: '2030-02-30', documentId: doc }, 'expiresOn'],
+      ] as const) {
+        const res = await propose(org.member, body);
+        expect({ body, status: res.status, field: res.body.errors?.[0]?.field }).toEqual({ body, status: 422, field });
+      }
+      expect(await count(t.ds, 'organisation_grade_proposals')).toBe(before);
+    });
+
+    it('upgrading: a grade a member set itself becomes a pending proposal without a document, which can only be rejected', async () => {
+      const org = await activeOrganisation();
+      // as the old PATCH /my/organisation left it: the grade written, and the member's grade_changed event
+      await t.ds.query(
+        "UPDATE organisations SET grade = 5, grade_expires_on = '2031-12-31', grade_decided_at = UTC_TIMESTAMP(3) WHERE id = ?",
+        [org.id],
+      );
+      await t.ds.query('UPDATE organisations SET grade_decided_at = NULL WHERE id = ?', [org.id]);
+      const [member] = await t.ds.query('SELECT id FROM users WHERE username = ?', [org.username]);
+      await t.app.get(AuditService).recordAlone(
+        { ...SYSTEM_ACTOR, userId: member.id, username: org.username, roles: ['ORG_MEMBER'], organisationId: org.id },
+        {
+          action: 'organisations.organisation.grade_changed',
+          entityType: 'organisation',
+          entityId: org.id,
+          before: { grade: null, gradeExpiresOn: null },
+          after: { grade: '5A', gradeExpiresOn: '2031-12-31' },
+        },
+      );
+      const [{ id: sunshine }] = await t.ds.query(
+        "SELECT id FROM organisations WHERE name = '南京市鼓楼区阳光养老服务中心'",
+      );
+      await t.ds.transaction((em) => moveSelfDeclaredGrades(em));
+
+      const [row] = await t.ds.query('SELECT grade, grade_decided_at FROM organisations WHERE id = ?', [org.id]);
+      expect(row).toEqual({ grade: null, grade_decided_at: null });
+      const proposals = await t
+        .http()
+        .get(`/api/v1/organisations/${org.id}/grade-proposals`)
+        .set('Authorization', officer);
+      expect(proposals.body).toEqual([
+        expect.objectContaining({ grade: 5, expiresOn: '2031-12-31', documentId: null, status: 'PENDING' }),
+      ]);
+      // the seeded 4A of 阳光养老 counts as decided by the system and is untouched
+      expect(
+        (await t.http().get(`/api/v1/organisations/${sunshine}`).set('Authorization', officer)).body,
+      ).toMatchObject({ grade: 4, gradeDecidedAt: expect.any(String), gradeDecidedByName: null });
+      const detail = await t.http().get(`/api/v1/organisations/${org.id}`).set('Authorization', officer);
+      expect(detail.body.gradeProposalActions).toEqual(['REJECT']);
+      const approve = await t
+        .http()
+        .post(`/api/v1/organisations/${org.id}/grade-proposals/${proposals.body[0].id}/approve`)
+        .set('Authorization', officer)
+        .send({});
+      expect(approve.status).toBe(422);
+      expect(approve.body.errors[0].field).toBe('documentId');
+      // running the step again changes nothing
+      await t.ds.transaction((em) => moveSelfDeclaredGrades(em));
+      expect(await count(t.ds, 'organisation_grade_proposals')).toBeGreaterThan(0);
+      expect(
+        (await t.http().get(`/api/v1/organisations/${org.id}/grade-proposals`).set('Authorization', officer)).body,
+      ).toHaveLength(1);
     });
   });
 
@@ -774,20 +1027,44 @@ describe('organisation registry: registration, review, members, documents', () =
         field: 'reason',
       },
       {
-        name: 'profile with grade 6',
+        name: 'profile setting its own grade',
         method: 'patch',
         path: '/api/v1/my/organisation',
-        body: () => ({ grade: 6, gradeExpiresOn: '2030-01-01' }),
+        body: () => ({ grade: 5, gradeExpiresOn: '2030-01-01' }),
         as: 'orgmember',
         field: 'grade',
       },
       {
-        name: 'profile with a bad expiry date',
-        method: 'patch',
-        path: '/api/v1/my/organisation',
-        body: () => ({ grade: 3, gradeExpiresOn: '31/12/2030' }),
+        name: 'grade proposal with grade 6',
+        method: 'post',
+        path: '/api/v1/my/organisation/grade-proposals',
+        body: () => ({ grade: 6, expiresOn: '2030-01-01', documentId: 1 }),
         as: 'orgmember',
-        field: 'gradeExpiresOn',
+        field: 'grade',
+      },
+      {
+        name: 'grade proposal with a bad expiry date',
+        method: 'post',
+        path: '/api/v1/my/organisation/grade-proposals',
+        body: () => ({ grade: 3, expiresOn: '31/12/2030', documentId: 1 }),
+        as: 'orgmember',
+        field: 'expiresOn',
+      },
+      {
+        name: 'grade proposal without its certificate',
+        method: 'post',
+        path: '/api/v1/my/organisation/grade-proposals',
+        body: () => ({ grade: 3, expiresOn: '2030-12-31' }),
+        as: 'orgmember',
+        field: 'documentId',
+      },
+      {
+        name: 'grade rejection without a reason',
+        method: 'post',
+        path: '/api/v1/organisations/1/grade-proposals/1/reject',
+        body: () => ({}),
+        as: 'officer',
+        field: 'reason',
       },
       {
         name: 'profile with a bank account of letters',
@@ -840,7 +1117,14 @@ describe('organisation registry: registration, review, members, documents', () =
 
     it.each(cases)('$name → 400 problem naming $field, nothing changed', async (c) => {
       const tokens = { none: '', officer, orgmember: await bearer(t, 'orgmember') };
-      const tables = ['organisations', 'users', 'organisation_documents', 'organisation_records', 'audit_events'];
+      const tables = [
+        'organisations',
+        'users',
+        'organisation_documents',
+        'organisation_records',
+        'organisation_grade_proposals',
+        'audit_events',
+      ];
       const before = await Promise.all(tables.map((x) => count(t.ds, x)));
       let req = t.http()[c.method](c.path);
       if (c.as !== 'none') req = req.set('Authorization', tokens[c.as]);

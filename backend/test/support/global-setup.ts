@@ -11,6 +11,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.DB_NAME = `diandan_test_${run}`;
   process.env.QUEUE_PREFIX = `diandan_test_${run}`;
   process.env.AUTH_RATE_LIMIT = process.env.AUTH_RATE_LIMIT ?? '10000';
+  // the run's failed sign-ins add up in Redis across test files: the limits' own tests set theirs
+  process.env.LOGIN_FAILURES_PER_ACCOUNT = process.env.LOGIN_FAILURES_PER_ACCOUNT ?? '10000';
+  process.env.LOGIN_FAILURES_PER_ADDRESS = process.env.LOGIN_FAILURES_PER_ADDRESS ?? '10000';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
   process.env.STATIC_DIR = '/nonexistent';
   resetEnvCache();

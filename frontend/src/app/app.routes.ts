@@ -3,6 +3,7 @@ import { PERMISSIONS } from '@diandan/access';
 
 import { authGuard, guestGuard, permissionGuard } from './core/auth/auth.guards';
 import { zorroStylesGuard } from './core/styles/lazy-styles';
+import { passwordChangeGuard } from './features/identity/data/password-change.guard';
 
 export const routes: Routes = [
   {
@@ -23,8 +24,14 @@ export const routes: Routes = [
     loadComponent: () => import('./features/procurement/pages/public-tenders/public-tenders.page'),
   },
   {
-    path: '',
+    // 修改密码: from the user menu, and the only page open after an administrator's reset until it is changed
+    path: 'password',
     canActivate: [authGuard, zorroStylesGuard],
+    loadComponent: () => import('./features/identity/pages/password/password.page'),
+  },
+  {
+    path: '',
+    canActivate: [authGuard, passwordChangeGuard, zorroStylesGuard],
     loadComponent: () => import('./core/layout/shell.component').then((m) => m.ShellComponent),
     children: [
       {

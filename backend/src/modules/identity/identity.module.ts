@@ -1,8 +1,8 @@
 import { createSecretKey } from 'node:crypto';
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { Queue } from 'bullmq';
 
 import { Env } from '../../config/env';
@@ -11,14 +11,20 @@ import { Deadlines, QUEUES } from '../../platform/queue';
 import { RegionsModule } from '../regions';
 import { AuthController } from './http/auth.controller';
 import { MeController } from './http/me.controller';
+import { PasswordChangeRequiredInterceptor } from './http/password-change-required';
 import { ResidentsController } from './http/residents.controller';
+import { AuthRateGuard, SignInLimitInterceptor } from './http/sign-in-limits';
 import { UsersController } from './http/users.controller';
 import { AccountUnlockJob } from './jobs/account-unlock.job';
+import { IdentityPurgeJob } from './jobs/purge.job';
 import { IdentityActorResolver } from './services/actor-resolver.service';
 import { AuthService } from './services/auth.service';
+import { PasswordChangeGate } from './services/password-change-gate';
 import { PasswordHasher } from './services/password-hasher';
+import { PasswordsService } from './services/passwords.service';
 import { PeopleDirectory } from './services/people-directory.service';
 import { ResidentsService } from './services/residents.service';
+import { SignInLimiter } from './services/sign-in-limiter';
 import { TokenService } from './services/token.service';
 import { UserPreferences } from './services/user-preferences.service';
 import { UsersService } from './services/users.service';
@@ -37,12 +43,6 @@ import { UsersService } from './services/users.service';
         verifyOptions: { issuer: 'diandan', algorithms: ['HS256'] },
       }),
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [Env],
-      useFactory: (env: Env) => [
-        { name: 'auth', ttl: env.AUTH_RATE_WINDOW_SECONDS * 1000, limit: env.AUTH_RATE_LIMIT },
-      ],
-    }),
   ],
   controllers: [AuthController, MeController, UsersController, ResidentsController],
   providers: [
@@ -54,7 +54,14 @@ import { UsersService } from './services/users.service';
     PeopleDirectory,
     AccountUnlockJob,
     UserPreferences,
+    IdentityPurgeJob,
     IdentityActorResolver,
+    SignInLimiter,
+    AuthRateGuard,
+    PasswordsService,
+    PasswordChangeGate,
+    { provide: APP_INTERCEPTOR, useClass: PasswordChangeRequiredInterceptor },
+    SignInLimitInterceptor,
     { provide: ACTOR_RESOLVER, useExisting: IdentityActorResolver },
   ],
   exports: [
@@ -65,17 +72,22 @@ import { UsersService } from './services/users.service';
     PeopleDirectory,
     AccountUnlockJob,
     UserPreferences,
+    IdentityPurgeJob,
+    SignInLimiter,
+    AuthRateGuard,
   ],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(
     private readonly deadlines: Deadlines,
     private readonly unlock: AccountUnlockJob,
+    private readonly purge: IdentityPurgeJob,
     @InjectQueue(QUEUES.IDENTITY) private readonly queue: Queue,
   ) {}
 
   onModuleInit(): void {
     this.deadlines.registerQueue(this.queue);
     this.deadlines.registerSource(this.unlock.source());
+    this.deadlines.registerSource(this.purge.source());
   }
 }

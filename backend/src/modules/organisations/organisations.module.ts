@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 
 import { Deadlines, QUEUES } from '../../platform/queue';
 import { IdentityModule } from '../identity';
+import { NotificationsModule } from '../notifications';
 import { RegionsModule } from '../regions';
 import { MyOrganisationController } from './http/my-organisation.controller';
 import { OrganisationsController } from './http/organisations.controller';
@@ -11,6 +12,7 @@ import { RegistrationController } from './http/registration.controller';
 import { BlacklistExpiryJob } from './jobs/blacklist-expiry.job';
 import { OrganisationDirectoryModule } from './organisation-directory.module';
 import { DocumentsService } from './services/documents.service';
+import { GradeProposalsService } from './services/grade-proposals.service';
 import { OrganisationLifecycle } from './services/organisation-lifecycle.service';
 import { OrganisationsService } from './services/organisations.service';
 import { RegistrationService } from './services/registration.service';
@@ -21,6 +23,7 @@ import { ReviewService } from './services/review.service';
     OrganisationDirectoryModule,
     RegionsModule,
     IdentityModule,
+    NotificationsModule,
     BullModule.registerQueue({ name: QUEUES.ORGANISATIONS }),
   ],
   controllers: [RegistrationController, OrganisationsController, MyOrganisationController],
@@ -30,6 +33,7 @@ import { ReviewService } from './services/review.service';
     RegistrationService,
     ReviewService,
     DocumentsService,
+    GradeProposalsService,
     BlacklistExpiryJob,
   ],
   exports: [OrganisationsService, BlacklistExpiryJob],

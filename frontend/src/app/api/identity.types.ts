@@ -15,6 +15,8 @@ export interface TokenPair {
   /** Seconds until the access token expires. */
   expiresIn: number;
   tokenType: 'Bearer';
+  /** Sign-in only: an administrator reset the password; it must be changed before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export interface OrganisationRef {
@@ -37,6 +39,19 @@ export interface Me {
   organisation: OrganisationRef | null;
   /** The language saved for server-written texts (inbox, timeline); null when never chosen. */
   locale?: 'zh-CN' | 'en-US' | null;
+  /** After an administrator's reset: every page but the password change is closed until it is changed. */
+  mustChangePassword?: boolean;
+}
+
+/** `POST /api/v1/me/password` */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** `POST /api/v1/users/:id/reset-password`: shown once to the administrator, to be handed to the user. */
+export interface TemporaryPassword {
+  temporaryPassword: string;
 }
 
 export type UserStatus = 'ACTIVE' | 'DISABLED';

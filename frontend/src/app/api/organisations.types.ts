@@ -32,10 +32,10 @@ export interface Organisation {
   regionId: number;
   regionName: string | null;
   status: OrganisationStatus;
-  /** 1..5 = 1A..5A as recorded. */
+  /** 1..5 = 1A..5A: the decided grade (an officer approved it on its certificate, or the system recorded it). */
   grade: number | null;
   gradeExpiresOn: IsoDate | null;
-  /** The grade counts today (recorded and not past its expiry). */
+  /** The grade counts today (decided and not past its expiry). */
   gradeValid: boolean;
   blacklistedUntil: IsoInstant | null;
   createdAt: IsoInstant;
@@ -60,12 +60,55 @@ export interface OrganisationDetail extends Organisation {
   reviewedAt: IsoInstant | null;
   updatedAt: IsoInstant | null;
   actions: OrganisationAction[];
+  /** When the grade was decided (by an officer, or by the system). */
+  gradeDecidedAt?: IsoInstant | null;
+  /** Who decided it; null when the system recorded it. */
+  gradeDecidedByName?: string | null;
+  /** The certificate the grade was decided on. */
+  gradeDocumentId?: number | null;
+  /** The grade proposal waiting for the officer's decision. */
+  pendingGradeProposal?: GradeProposal | null;
+  /** What the caller may do with it: officers APPROVE / REJECT, members WITHDRAW. */
+  gradeProposalActions?: GradeProposalAction[];
+  /** Members: a grade may be proposed now. */
+  canProposeGrade?: boolean;
+}
+
+export type GradeProposalStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+export type GradeProposalAction = 'APPROVE' | 'REJECT' | 'WITHDRAW';
+
+/** A grade the organisation's members proposed with its certificate; an officer of its region decides. */
+export interface GradeProposal {
+  id: number;
+  organisationId: number;
+  /** 1..5 = 1A..5A */
+  grade: number;
+  expiresOn: IsoDate;
+  documentId: number | null;
+  documentName: string | null;
+  note: string | null;
+  status: GradeProposalStatus;
+  proposedByName: string | null;
+  proposedAt: IsoInstant;
+  decidedByName: string | null;
+  decidedAt: IsoInstant | null;
+  decisionReason: string | null;
+}
+
+/** `POST /my/organisation/grade-proposals` */
+export interface ProposeGradeRequest {
+  grade: number;
+  expiresOn: IsoDate;
+  documentId: number;
+  note?: string;
 }
 
 export interface OrganisationListQuery extends PageQuery {
   status?: OrganisationStatus | null;
   kind?: OrganisationKind | null;
   q?: string | null;
+  /** Only organisations with a grade proposal waiting for a decision. */
+  pendingGradeProposal?: boolean | null;
 }
 
 /** `POST /organisations/register` (public) */
@@ -100,8 +143,6 @@ export interface UpdateMyOrganisationRequest {
   bankName?: string;
   bankAccountName?: string;
   bankAccountNo?: string;
-  grade?: number | null;
-  gradeExpiresOn?: IsoDate | null;
 }
 
 export type DocumentKind = 'REGISTRATION_CERTIFICATE' | 'GRADE_CERTIFICATE' | 'QUALIFICATION' | 'OTHER';

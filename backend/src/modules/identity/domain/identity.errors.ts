@@ -2,7 +2,6 @@ import { DomainError, ProblemStatus } from '../../../platform/http/domain-error'
 
 export enum IdentityErrorCode {
   INVALID_CREDENTIALS = 'IDENTITY_INVALID_CREDENTIALS',
-  ACCOUNT_LOCKED = 'IDENTITY_ACCOUNT_LOCKED',
   ACCOUNT_DISABLED = 'IDENTITY_ACCOUNT_DISABLED',
   REFRESH_TOKEN_INVALID = 'IDENTITY_REFRESH_TOKEN_INVALID',
   REFRESH_TOKEN_REUSED = 'IDENTITY_REFRESH_TOKEN_REUSED',
@@ -13,11 +12,17 @@ export enum IdentityErrorCode {
   ORGANISATION_NOT_FOUND = 'IDENTITY_ORGANISATION_NOT_FOUND',
   ILLEGAL_TRANSITION = 'IDENTITY_ILLEGAL_TRANSITION',
   CANNOT_DISABLE_SELF = 'IDENTITY_CANNOT_DISABLE_SELF',
+  CANNOT_CHANGE_OWN_ROLES = 'IDENTITY_CANNOT_CHANGE_OWN_ROLES',
+  /** Sign-in limits (per account, per address) or the auth routes' request cap: 429 with Retry-After. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  CURRENT_PASSWORD_WRONG = 'IDENTITY_CURRENT_PASSWORD_WRONG',
+  /** After a reset: every route but `GET /me` and `POST /me/password` answers this until the password is changed. */
+  PASSWORD_CHANGE_REQUIRED = 'IDENTITY_PASSWORD_CHANGE_REQUIRED',
+  CANNOT_RESET_OWN_PASSWORD = 'IDENTITY_CANNOT_RESET_OWN_PASSWORD',
 }
 
 const STATUS: Record<IdentityErrorCode, ProblemStatus> = {
   [IdentityErrorCode.INVALID_CREDENTIALS]: 401,
-  [IdentityErrorCode.ACCOUNT_LOCKED]: 423,
   [IdentityErrorCode.ACCOUNT_DISABLED]: 403,
   [IdentityErrorCode.REFRESH_TOKEN_INVALID]: 401,
   [IdentityErrorCode.REFRESH_TOKEN_REUSED]: 401,
@@ -28,6 +33,11 @@ const STATUS: Record<IdentityErrorCode, ProblemStatus> = {
   [IdentityErrorCode.ORGANISATION_NOT_FOUND]: 422,
   [IdentityErrorCode.ILLEGAL_TRANSITION]: 409,
   [IdentityErrorCode.CANNOT_DISABLE_SELF]: 422,
+  [IdentityErrorCode.CANNOT_CHANGE_OWN_ROLES]: 403,
+  [IdentityErrorCode.RATE_LIMITED]: 429,
+  [IdentityErrorCode.CURRENT_PASSWORD_WRONG]: 422,
+  [IdentityErrorCode.PASSWORD_CHANGE_REQUIRED]: 403,
+  [IdentityErrorCode.CANNOT_RESET_OWN_PASSWORD]: 422,
 };
 
 export class IdentityError extends DomainError {

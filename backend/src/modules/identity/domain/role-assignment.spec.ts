@@ -40,4 +40,16 @@ describe('role assignment', () => {
     expect(checkAssignment({ roles: [], regionLevel: 'CITY', organisationKind: null })).toMatch(/At least one/);
     expect(checkAssignment({ roles: ['ROOT'], regionLevel: 'CITY', organisationKind: null })).toMatch(/Unknown roles/);
   });
+
+  it('never lets one account hold ADMIN and AUDITOR (separation of duties)', () => {
+    expect(checkAssignment({ roles: ['ADMIN', 'AUDITOR'], regionLevel: 'CITY', organisationKind: null })).toMatch(
+      /ADMIN and AUDITOR/,
+    );
+    expect(checkAssignment({ roles: ['AUDITOR', 'ADMIN'], regionLevel: 'CITY', organisationKind: null })).toMatch(
+      /ADMIN and AUDITOR/,
+    );
+    expect(
+      checkAssignment({ roles: ['ADMIN', 'FINANCE_OFFICER'], regionLevel: 'CITY', organisationKind: null }),
+    ).toBeNull();
+  });
 });

@@ -13,11 +13,18 @@ export interface Assignment {
   organisationKind: string | null;
 }
 
+/**
+ * Separation of duties: whoever administers accounts and settings must not also be the one who reads and
+ * verifies the audit log of those changes. The database refuses the pair too (trigger on `user_roles`).
+ */
+export const SEPARATION_OF_DUTIES = 'ADMIN and AUDITOR are never held by one account (separation of duties).';
+
 export function checkAssignment(a: Assignment): string | null {
   if (a.roles.length === 0) return 'At least one role is required.';
   const unknown = a.roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length > 0) return `Unknown roles: ${unknown.join(', ')}.`;
   const roles = a.roles as Role[];
+  if (roles.includes('ADMIN') && roles.includes('AUDITOR')) return SEPARATION_OF_DUTIES;
   const staff = roles.filter((r) => !ORGANISATION_ROLES.includes(r) && r !== 'EXPERT' && r !== 'RESIDENT');
   if (staff.length > 0 && a.regionLevel === null) return `${staff.join(', ')} need a region.`;
   if (roles.includes('RESIDENT')) {

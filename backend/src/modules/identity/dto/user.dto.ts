@@ -189,4 +189,6 @@ export class MeDto {
   @ApiProperty({ nullable: true, type: MeOrganisationDto }) organisation!: MeOrganisationDto | null;
   @ApiProperty({ enum: LOCALES, nullable: true, description: 'My language for server texts; null: not chosen' })
   locale!: Locale | null;
+  @ApiProperty({ description: 'After a reset: the user must change the password before anything else' })
+  mustChangePassword!: boolean;
 }

@@ -3,6 +3,8 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 /** A sign-in: one family of rotating refresh tokens. Revoking it ends every token of the family. */
 @Entity('sessions')
 @Index('idx_sessions_user', ['userId'])
+@Index('idx_sessions_expires_at', ['expiresAt'])
+@Index('idx_sessions_revoked_at', ['revokedAt'])
 export class SessionEntity {
   @PrimaryColumn({ type: 'char', length: 36 })
   id!: string;
@@ -31,6 +33,7 @@ export class SessionEntity {
 @Entity('refresh_tokens')
 @Index('uq_refresh_tokens_hash', ['tokenHash'], { unique: true })
 @Index('idx_refresh_tokens_session', ['sessionId'])
+@Index('idx_refresh_tokens_expires_at', ['expiresAt'])
 export class RefreshTokenEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

@@ -50,6 +50,18 @@ export class UserEntity {
   @Column({ name: 'resident_verified_by', type: 'int', nullable: true })
   residentVerifiedBy!: number | null;
 
+  /** Set by an administrator's reset: the (temporary) password only lets the user choose a new one. */
+  @Column({
+    name: 'must_change_password',
+    type: 'tinyint',
+    default: 0,
+    transformer: { to: (v?: boolean) => (v === undefined ? undefined : v ? 1 : 0), from: (v: number) => v === 1 },
+  })
+  mustChangePassword!: boolean;
+
+  @Column({ name: 'password_changed_at', type: 'datetime', precision: 3, nullable: true })
+  passwordChangedAt!: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;
 

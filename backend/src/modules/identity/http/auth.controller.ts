@@ -1,19 +1,20 @@
-import { Body, Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 
 import { Public } from '../../../platform/access';
 import { LoginDto, LogoutDto, RefreshDto, TokenPairDto } from '../dto/auth.dto';
 import { RegisterResidentDto, ResidentDto } from '../dto/resident.dto';
 import { AuthService } from '../services/auth.service';
 import { ResidentsService } from '../services/residents.service';
+import { AuthRateGuard, SignInLimitInterceptor } from './sign-in-limits';
 
 @ApiTags('auth')
 @Controller('v1/auth')
 @Public()
-@UseGuards(ThrottlerGuard)
+@UseGuards(AuthRateGuard)
 @ApiTooManyRequestsResponse({
-  description: 'Rate limit per client address (AUTH_RATE_LIMIT per AUTH_RATE_WINDOW_SECONDS).',
+  description:
+    'With Retry-After: requests per client address (AUTH_RATE_LIMIT per AUTH_RATE_WINDOW_SECONDS); on login also failed sign-ins per account and per address (LOGIN_FAILURES_*), shared by every API process.',
 })
 export class AuthController {
   constructor(
@@ -33,9 +34,11 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
+  @UseInterceptors(SignInLimitInterceptor)
   @ApiOkResponse({
     type: TokenPairDto,
-    description: '401 wrong credentials; 423 locked (with lockedUntil); 403 disabled.',
+    description:
+      '401 wrong password, unknown or locked account (one answer for the three); 403 disabled (right password); 429 too many failures (Retry-After).',
   })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokenPairDto> {
     return this.auth.login(dto.username, dto.password, { ip });

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
+import { ChangePasswordDto } from '../dto/auth.dto';
 import { PreferencesDto, UpdatePreferencesDto } from '../dto/preferences.dto';
 import { MeDto } from '../dto/user.dto';
+import { PasswordsService } from '../services/passwords.service';
 import { UserPreferences } from '../services/user-preferences.service';
 import { UsersService } from '../services/users.service';
+import { AllowedBeforePasswordChange } from './password-change-required';
 
 @ApiTags('identity')
 @Controller('v1/me')
@@ -13,10 +16,12 @@ export class MeController {
   constructor(
     private readonly users: UsersService,
     private readonly preferences: UserPreferences,
+    private readonly passwords: PasswordsService,
   ) {}
 
   @Get()
   @RequirePermission(PERMISSIONS.SELF_READ)
+  @AllowedBeforePasswordChange()
   @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor): Promise<MeDto> {
     return this.users.me(actor);
@@ -25,8 +30,21 @@ export class MeController {
   /** My language for server texts (inbox, timeline), set by the UI's language switch. */
   @Patch('preferences')
   @RequirePermission(PERMISSIONS.SELF_READ)
+  @AllowedBeforePasswordChange() // the language switch works on the forced password page too
   @ApiOkResponse({ type: PreferencesDto })
   updatePreferences(@CurrentActor() actor: Actor, @Body() dto: UpdatePreferencesDto): Promise<PreferencesDto> {
     return this.preferences.update(actor, dto);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @RequirePermission(PERMISSIONS.SELF_READ)
+  @AllowedBeforePasswordChange()
+  @ApiNoContentResponse({
+    description:
+      'Changed; every other session of the user ends. 422 IDENTITY_CURRENT_PASSWORD_WRONG (counts towards the lockout) or IDENTITY_PASSWORD_POLICY (field newPassword).',
+  })
+  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.passwords.change(actor, dto);
   }
 }

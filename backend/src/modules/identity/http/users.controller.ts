@@ -1,16 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
 import { Idempotent } from '../../../platform/http/idempotency/idempotency.interceptor';
 import { Page } from '../../../platform/http/pagination';
+import { TemporaryPasswordDto } from '../dto/auth.dto';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto, UserIdParam, UserPageDto } from '../dto/user.dto';
+import { PasswordsService } from '../services/passwords.service';
 import { UsersService } from '../services/users.service';
 
 @ApiTags('users')
 @Controller('v1/users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: PasswordsService,
+  ) {}
 
   @Get()
   @RequirePermission(PERMISSIONS.USERS_READ)
@@ -55,5 +60,26 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   enable(@CurrentActor() actor: Actor, @Param() p: UserIdParam): Promise<UserDto> {
     return this.users.enable(actor, p.id);
+  }
+
+  @Post(':id/reset-password')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @RequirePermission(PERMISSIONS.USERS_MANAGE)
+  @ApiOkResponse({
+    type: TemporaryPasswordDto,
+    description:
+      'A temporary password, shown once: the user must change it at the next sign-in. Ends the user’s sessions and lifts a lockout. 422 for one’s own account.',
+  })
+  resetPassword(@CurrentActor() actor: Actor, @Param() p: UserIdParam): Promise<TemporaryPasswordDto> {
+    return this.passwords.reset(actor, p.id);
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.USERS_MANAGE)
+  @ApiOkResponse({ type: UserDto, description: 'Lifts a lockout at once; 409 when the account is not locked.' })
+  unlock(@CurrentActor() actor: Actor, @Param() p: UserIdParam): Promise<UserDto> {
+    return this.passwords.unlock(actor, p.id);
   }
 }

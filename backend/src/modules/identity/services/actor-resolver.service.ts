@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { Actor, ActorResolver, Role } from '../../../platform/access';
 import { AuditService } from '../../audit';
+import { PasswordChangeGate } from './password-change-gate';
 import { TokenService } from './token.service';
 
 interface ActorRow {
@@ -13,6 +14,7 @@ interface ActorRow {
   region_path: string | null;
   organisation_id: number | null;
   roles: string | null;
+  must_change_password: number;
 }
 
 /**
@@ -26,13 +28,14 @@ export class IdentityActorResolver implements ActorResolver {
     private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly gate: PasswordChangeGate,
   ) {}
 
   async resolve(bearerToken: string, ip: string | null): Promise<Actor | null> {
     const claims = await this.tokens.verifyAccess(bearerToken);
     if (claims === null) return null;
     const rows: ActorRow[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.status, u.region_id, u.region_path, u.organisation_id,
+      `SELECT u.id, u.username, u.status, u.region_id, u.region_path, u.organisation_id, u.must_change_password,
               (SELECT GROUP_CONCAT(ur.role ORDER BY ur.role) FROM user_roles ur WHERE ur.user_id = u.id) AS roles
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = ? AND s.user_id = ? AND s.revoked_at IS NULL AND s.expires_at > UTC_TIMESTAMP(3) AND u.status = 'ACTIVE'`,
@@ -40,7 +43,7 @@ export class IdentityActorResolver implements ActorResolver {
     );
     if (rows.length === 0) return null;
     const r = rows[0];
-    return {
+    const actor: Actor = {
       userId: r.id,
       username: r.username,
       roles: (r.roles ?? '').split(',').filter(Boolean) as Role[],
@@ -50,6 +53,8 @@ export class IdentityActorResolver implements ActorResolver {
       sessionId: claims.sid,
       ip,
     };
+    if (Number(r.must_change_password) === 1) this.gate.mark(actor);
+    return actor;
   }
 
   async recordDenied(actor: Actor, permission: string, method: string, path: string): Promise<void> {

@@ -56,13 +56,16 @@ export class AuthService {
       const actor: Actor = { ...this.actorOf(user, user.username, roles), ip: client.ip };
       const counters = { failedCount: user.failedLoginCount, lockedUntil: user.lockedUntil };
       if (isLocked(counters, now)) {
+        // Same work and same answer as a wrong password: a locked account must not be told apart from an
+        // unknown one or a wrong password (no account discovery, PRODUCT.md §5.1 / issue #9 A13).
+        await this.hasher.verify(user.passwordHash, password);
         await this.audit.record(em, actor, {
           action: 'identity.login.refused_locked',
           entityType: 'user',
           entityId: user.id,
           regionPath: user.regionPath,
         });
-        return { ok: false, error: locked(counters.lockedUntil as Date) };
+        return { ok: false, error: invalidCredentials() };
       }
       if (!(await this.hasher.verify(user.passwordHash, password))) {
         const next = afterFailure(counters, now, {
@@ -83,12 +86,7 @@ export class AuthService {
           after: { failedCount: next.failedCount, lockedUntil: next.lockedUntil },
         });
         if (next.locked)
-          return {
-            ok: false,
-            error: locked(next.lockedUntil as Date),
-            lockedUntil: next.lockedUntil as Date,
-            userId: user.id,
-          };
+          return { ok: false, error: invalidCredentials(), lockedUntil: next.lockedUntil as Date, userId: user.id };
         return { ok: false, error: invalidCredentials() };
       }
       if (user.status !== 'ACTIVE') {
@@ -123,7 +121,7 @@ export class AuthService {
           regionPath: user.regionPath,
         },
       );
-      return { ok: true, pair };
+      return { ok: true, pair: { ...pair, mustChangePassword: user.mustChangePassword } };
     });
     if (outcome.ok) return outcome.pair;
     if (outcome.lockedUntil && outcome.userId !== undefined) {
@@ -240,21 +238,20 @@ export class AuthService {
   }
 }
 
+/**
+ * The one answer to every refused sign-in that does not prove the password: wrong password, unknown
+ * account, locked account. The message names the lock as a possibility for everyone alike.
+ */
 function invalidCredentials(): IdentityError {
-  return new IdentityError(IdentityErrorCode.INVALID_CREDENTIALS, 'The username or password is incorrect.');
+  return new IdentityError(
+    IdentityErrorCode.INVALID_CREDENTIALS,
+    'The username or password is incorrect, or the account is locked for a while after too many failed sign-ins.',
+  );
 }
 
 function invalidRefresh(): IdentityError {
   return new IdentityError(
     IdentityErrorCode.REFRESH_TOKEN_INVALID,
     'The refresh token is invalid or expired. Sign in again.',
-  );
-}
-
-function locked(until: Date): IdentityError {
-  return new IdentityError(
-    IdentityErrorCode.ACCOUNT_LOCKED,
-    'Too many failed sign-ins: the account is locked for a while.',
-    { lockedUntil: until.toISOString() },
   );
 }

@@ -12,6 +12,8 @@ export interface TokenPair {
   tokenType: 'Bearer';
   /** Seconds until the access token expires. */
   expiresIn: number;
+  /** Sign-in only: the password was reset and must be changed before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export interface AccessClaims {

@@ -40,6 +40,18 @@ export interface NewOrganisationMember {
   passwordHash: string;
 }
 
+/** Whether an update would change what the account may do or where (its roles, region or organisation). */
+function changesAccess(
+  roles: readonly string[],
+  nextRoles: readonly string[],
+  user: UserEntity,
+  nextRegionId: number | null,
+  nextOrgId: number | null,
+): boolean {
+  const same = roles.length === nextRoles.length && [...roles].sort().join() === [...nextRoles].sort().join();
+  return !same || nextRegionId !== user.regionId || nextOrgId !== user.organisationId;
+}
+
 function isRootScope(actor: Actor): boolean {
   return actor.regionPath !== null && actor.regionPath.split('/').filter(Boolean).length === 1;
 }
@@ -68,6 +80,7 @@ export class UsersService {
       region: region && { id: region.id, code: region.code, name: region.name, level: region.level, path: region.path },
       organisation: org && { id: org.id, name: org.name, kind: org.kind, status: org.status },
       locale: isLocale(user.locale) ? user.locale : null,
+      mustChangePassword: user.mustChangePassword,
     };
   }
 
@@ -244,6 +257,14 @@ export class UsersService {
       const nextRoles = dto.roles ?? roles;
       const nextRegionId = dto.regionId === undefined ? user.regionId : dto.regionId;
       const nextOrgId = dto.organisationId === undefined ? user.organisationId : dto.organisationId;
+      if (id === actor.userId && changesAccess(roles, nextRoles, user, nextRegionId, nextOrgId)) {
+        // Powers are always granted by someone else: an admin widening their own roles or scope (or granting
+        // themselves the auditor's) would leave no second pair of eyes on it.
+        throw new IdentityError(
+          IdentityErrorCode.CANNOT_CHANGE_OWN_ROLES,
+          'Nobody changes their own roles, region or organisation: ask another administrator.',
+        );
+      }
       const region = await this.resolveAssignment(
         actor,
         em,
@@ -334,6 +355,11 @@ export class UsersService {
   private async dtoOf(id: number): Promise<UserDto> {
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id });
     return (await this.toDtos([user]))[0];
+  }
+
+  /** For this context's other use cases (passwords): the user if in the actor's scope, else 404 as if missing. */
+  loadInScope(actor: Actor, id: number, em: EntityManager, lock = false): Promise<UserEntity> {
+    return this.getInScope(actor, id, em, lock);
   }
 
   private async getInScope(actor: Actor, id: number, em: EntityManager, lock = false): Promise<UserEntity> {

@@ -7,6 +7,11 @@ export enum OrganisationsErrorCode {
   CREDIT_CODE_TAKEN = 'ORGANISATIONS_CREDIT_CODE_TAKEN',
   DOCUMENT_REJECTED = 'ORGANISATIONS_DOCUMENT_REJECTED',
   DOCUMENT_NOT_FOUND = 'ORGANISATIONS_DOCUMENT_NOT_FOUND',
+  GRADE_PROPOSAL_NOT_FOUND = 'ORGANISATIONS_GRADE_PROPOSAL_NOT_FOUND',
+  /** A proposal is already waiting for the officer's decision: withdraw it first. */
+  GRADE_PROPOSAL_PENDING = 'ORGANISATIONS_GRADE_PROPOSAL_PENDING',
+  /** Approve, reject or withdraw a proposal that is no longer pending. */
+  GRADE_PROPOSAL_ILLEGAL_TRANSITION = 'ORGANISATIONS_GRADE_PROPOSAL_ILLEGAL_TRANSITION',
 }
 
 const STATUS: Record<OrganisationsErrorCode, ProblemStatus> = {
@@ -16,6 +21,9 @@ const STATUS: Record<OrganisationsErrorCode, ProblemStatus> = {
   [OrganisationsErrorCode.CREDIT_CODE_TAKEN]: 409,
   [OrganisationsErrorCode.DOCUMENT_REJECTED]: 422,
   [OrganisationsErrorCode.DOCUMENT_NOT_FOUND]: 404,
+  [OrganisationsErrorCode.GRADE_PROPOSAL_NOT_FOUND]: 404,
+  [OrganisationsErrorCode.GRADE_PROPOSAL_PENDING]: 409,
+  [OrganisationsErrorCode.GRADE_PROPOSAL_ILLEGAL_TRANSITION]: 409,
 };
 
 export class OrganisationsError extends DomainError {

@@ -22,6 +22,12 @@ import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam, toIntParam } from '../../../platform/http/params';
 import { CREDIT_CODE_PROBLEM_TEXT, creditCodeProblem } from '../domain/credit-code';
 import {
+  GRADE_PROPOSAL_ACTIONS,
+  GRADE_PROPOSAL_STATUSES,
+  type GradeProposalAction,
+  type GradeProposalStatus,
+} from '../domain/grade-proposal';
+import {
   ORGANISATION_ACTIONS,
   ORGANISATION_STATUSES,
   type OrganisationAction,
@@ -159,6 +165,10 @@ export class ListOrganisationsQuery extends PageQuery {
   @IsString()
   @MaxLength(64)
   q?: string;
+  @ApiPropertyOptional({ description: 'true: only organisations with a grade proposal waiting for a decision' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  pendingGradeProposal?: 'true' | 'false';
   @ApiPropertyOptional({ enum: ['name', '-createdAt'], default: 'name' })
   @IsOptional()
   @IsIn(['name', '-createdAt'])
@@ -177,7 +187,7 @@ export class OrganisationDto {
   @ApiProperty({ enum: ORGANISATION_STATUSES }) status!: OrganisationStatus;
   @ApiProperty({ nullable: true, type: Number, description: '1..5 = 1A..5A as recorded' }) grade!: number | null;
   @ApiProperty({ nullable: true, type: String, example: '2028-12-31' }) gradeExpiresOn!: string | null;
-  @ApiProperty({ description: 'The grade counts today (recorded and not past its expiry)' }) gradeValid!: boolean;
+  @ApiProperty({ description: 'The grade counts today (decided and not past its expiry)' }) gradeValid!: boolean;
   @ApiProperty({ nullable: true, type: String }) blacklistedUntil!: string | null;
   @ApiProperty() createdAt!: string;
 }
@@ -208,6 +218,30 @@ export class OrganisationDetailDto extends OrganisationDto {
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
   @ApiProperty({ enum: ORGANISATION_ACTIONS, isArray: true, description: 'What the caller may do now' })
   actions!: OrganisationAction[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When the grade was decided (by an officer, or the system)',
+  })
+  gradeDecidedAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Who decided it; null: the system (seed, data present before)',
+  })
+  gradeDecidedByName!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The certificate the grade was decided on' })
+  gradeDocumentId!: number | null;
+  @ApiProperty({ nullable: true, type: () => GradeProposalDto, description: 'The proposal waiting for a decision' })
+  pendingGradeProposal!: GradeProposalDto | null;
+  @ApiProperty({
+    enum: GRADE_PROPOSAL_ACTIONS,
+    isArray: true,
+    description: 'What the caller may do with the pending proposal (officers: APPROVE, REJECT; members: WITHDRAW)',
+  })
+  gradeProposalActions!: GradeProposalAction[];
+  @ApiProperty({ description: 'Members: a grade may be proposed now (no proposal is pending)' })
+  canProposeGrade!: boolean;
 }
 
 // ---- officers' decisions
@@ -300,30 +334,62 @@ export class UpdateMyOrganisationDto {
   @IsString()
   @Matches(/^[0-9]{8,32}$/, { message: 'bankAccountNo must be 8–32 digits' })
   bankAccountNo?: string;
+}
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: Number,
-    minimum: 1,
-    maximum: 5,
-    description: '1..5 = 1A..5A; null removes the grade (then gradeExpiresOn must be null too)',
-  })
-  @IsOptional()
+// ---- grade proposals
+
+export class ProposeGradeDto {
+  @ApiProperty({ minimum: 1, maximum: 5, description: '1..5 = 1A..5A' })
   @IsInt()
   @Min(1)
   @Max(5)
-  grade?: number | null;
+  grade!: number;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    example: '2028-12-31',
-    description: 'Required with a grade: its last valid day',
-  })
-  @IsOptional()
+  @ApiProperty({ example: '2028-12-31', description: 'Last valid day of the grade (Asia/Shanghai), not passed' })
   @IsString()
-  @Matches(DATE, { message: 'gradeExpiresOn must be YYYY-MM-DD' })
-  gradeExpiresOn?: string | null;
+  @Matches(DATE, { message: 'expiresOn must be YYYY-MM-DD' })
+  expiresOn!: string;
+
+  @ApiProperty({
+    description:
+      'The certificate: one of my organisation’s documents of kind GRADE_CERTIFICATE or QUALIFICATION (upload it first)',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
+  documentId!: number;
+
+  @ApiPropertyOptional({ example: '2025 年度评估结论' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class GradeProposalDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() organisationId!: number;
+  @ApiProperty({ description: '1..5 = 1A..5A' }) grade!: number;
+  @ApiProperty({ example: '2028-12-31' }) expiresOn!: string;
+  @ApiProperty({ nullable: true, type: Number }) documentId!: number | null;
+  @ApiProperty({ nullable: true, type: String }) documentName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ enum: GRADE_PROPOSAL_STATUSES }) status!: GradeProposalStatus;
+  @ApiProperty({ nullable: true, type: String }) proposedByName!: string | null;
+  @ApiProperty() proposedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) decidedByName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it was rejected, or the approving note' })
+  decisionReason!: string | null;
+}
+
+export class GradeProposalParam extends IdParam {
+  @Transform(toIntParam) @IsInt() @Min(1) @Max(2147483647) proposalId!: number;
+}
+
+export class MyGradeProposalParam {
+  @Transform(toIntParam) @IsInt() @Min(1) @Max(2147483647) proposalId!: number;
 }
 
 // ---- documents

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
+import type { GradeProposalStatus } from '../domain/grade-proposal';
 import type { OrganisationStatus } from '../domain/organisation.state-machine';
 import type { DocumentKind, OrganisationKind, OrgType } from '../domain/registry-rules';
 
@@ -50,6 +51,18 @@ export class OrganisationEntity {
   /** Last day the grade is valid, `YYYY-MM-DD` (Asia/Shanghai; `utc` keeps the process time zone out of it). */
   @Column({ name: 'grade_expires_on', type: 'date', nullable: true, utc: true })
   gradeExpiresOn!: string | null;
+
+  /** The officer who decided the grade; null with a decision time: the system (seed, data present before). */
+  @Column({ name: 'grade_decided_by', type: 'int', nullable: true })
+  gradeDecidedBy!: number | null;
+
+  /** When the grade was decided. A trigger refuses a change of grade without a new decision time. */
+  @Column({ name: 'grade_decided_at', type: 'datetime', precision: 3, nullable: true })
+  gradeDecidedAt!: Date | null;
+
+  /** The certificate the grade was decided on. */
+  @Column({ name: 'grade_document_id', type: 'int', nullable: true })
+  gradeDocumentId!: number | null;
 
   @Column({ name: 'bank_name', type: 'varchar', length: 128, nullable: true })
   bankName!: string | null;
@@ -126,9 +139,31 @@ export class OrganisationRecordEntity {
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
 }
 
+/** A grade proposed by the organisation's members, decided by an officer of its region (`domain/grade-proposal.ts`). */
+@Entity('organisation_grade_proposals')
+@Index('idx_grade_proposals_org', ['organisationId', 'id'])
+@Index('idx_grade_proposals_status', ['status', 'organisationId'])
+export class OrganisationGradeProposalEntity {
+  @PrimaryGeneratedColumn({ type: 'int' }) id!: number;
+  @Column({ name: 'organisation_id', type: 'int' }) organisationId!: number;
+  /** 1..5 = 1A..5A. */
+  @Column({ type: 'tinyint' }) grade!: number;
+  @Column({ name: 'expires_on', type: 'date', utc: true }) expiresOn!: string;
+  /** Null only for proposals made of self-set grades by the upgrade (they cannot be approved without one). */
+  @Column({ name: 'document_id', type: 'int', nullable: true }) documentId!: number | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) note!: string | null;
+  @Column({ type: 'varchar', length: 16 }) status!: GradeProposalStatus;
+  @Column({ name: 'proposed_by', type: 'int', nullable: true }) proposedBy!: number | null;
+  @Column({ name: 'proposed_at', type: 'datetime', precision: 3 }) proposedAt!: Date;
+  @Column({ name: 'decided_by', type: 'int', nullable: true }) decidedBy!: number | null;
+  @Column({ name: 'decided_at', type: 'datetime', precision: 3, nullable: true }) decidedAt!: Date | null;
+  @Column({ name: 'decision_reason', type: 'varchar', length: 500, nullable: true }) decisionReason!: string | null;
+}
+
 export const ORGANISATIONS_ENTITY_LIST = [
   OrganisationEntity,
   OrganisationServiceAreaEntity,
   OrganisationDocumentEntity,
   OrganisationRecordEntity,
+  OrganisationGradeProposalEntity,
 ];

@@ -8,8 +8,11 @@ import {
   AddMemberDto,
   DocumentDto,
   DocumentIdParam,
+  GradeProposalDto,
   MemberDto,
+  MyGradeProposalParam,
   OrganisationDetailDto,
+  ProposeGradeDto,
   RecordDto,
   RecordPageDto,
   RecordQuery,
@@ -17,6 +20,7 @@ import {
   UploadDocumentDto,
 } from '../dto/organisation.dto';
 import { DocumentsService } from '../services/documents.service';
+import { GradeProposalsService } from '../services/grade-proposals.service';
 import { OrganisationsService } from '../services/organisations.service';
 import { RegistrationService } from '../services/registration.service';
 import { fileResponse } from './file-response';
@@ -29,6 +33,7 @@ export class MyOrganisationController {
     private readonly organisations: OrganisationsService,
     private readonly registration: RegistrationService,
     private readonly documents: DocumentsService,
+    private readonly grades: GradeProposalsService,
   ) {}
 
   @Get()
@@ -97,5 +102,31 @@ export class MyOrganisationController {
   @ApiCreatedResponse({ type: MemberDto })
   addMember(@CurrentActor() actor: Actor, @Body() dto: AddMemberDto): Promise<MemberDto> {
     return this.registration.addMember(actor, dto);
+  }
+
+  @Get('grade-proposals')
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_SELF)
+  @ApiOkResponse({ type: [GradeProposalDto], description: 'My organisation’s grade proposals, newest first' })
+  gradeProposals(@CurrentActor() actor: Actor): Promise<GradeProposalDto[]> {
+    return this.grades.listMine(actor);
+  }
+
+  @Post('grade-proposals')
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_SELF)
+  @ApiCreatedResponse({
+    type: GradeProposalDto,
+    description:
+      'PENDING until an officer of the region decides; the grade counts only once approved. 409 while another is pending; 422 naming documentId or expiresOn.',
+  })
+  proposeGrade(@CurrentActor() actor: Actor, @Body() dto: ProposeGradeDto): Promise<GradeProposalDto> {
+    return this.grades.propose(actor, dto);
+  }
+
+  @Post('grade-proposals/:proposalId/withdraw')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_SELF)
+  @ApiOkResponse({ type: GradeProposalDto, description: 'PENDING → WITHDRAWN; 409 once decided' })
+  withdrawGrade(@CurrentActor() actor: Actor, @Param() p: MyGradeProposalParam): Promise<GradeProposalDto> {
+    return this.grades.withdraw(actor, p.proposalId);
   }
 }

@@ -8,6 +8,8 @@ import {
   ApproveOrganisationDto,
   BlacklistOrganisationDto,
   DocumentDto,
+  GradeProposalDto,
+  GradeProposalParam,
   IdParam,
   ListOrganisationsQuery,
   OrganisationDetailDto,
@@ -20,6 +22,7 @@ import {
   RecordQuery,
 } from '../dto/organisation.dto';
 import { DocumentsService } from '../services/documents.service';
+import { GradeProposalsService } from '../services/grade-proposals.service';
 import { OrganisationsService } from '../services/organisations.service';
 import { ReviewService } from '../services/review.service';
 import { fileResponse } from './file-response';
@@ -32,6 +35,7 @@ export class OrganisationsController {
     private readonly organisations: OrganisationsService,
     private readonly review: ReviewService,
     private readonly documents: DocumentsService,
+    private readonly grades: GradeProposalsService,
   ) {}
 
   @Get()
@@ -137,5 +141,40 @@ export class OrganisationsController {
     @Body() dto: BlacklistOrganisationDto,
   ): Promise<OrganisationDetailDto> {
     return this.review.blacklist(actor, p.id, dto);
+  }
+
+  @Get(':id/grade-proposals')
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_READ)
+  @ApiOkResponse({ type: [GradeProposalDto], description: 'The organisation’s grade proposals, newest first' })
+  gradeProposals(@CurrentActor() actor: Actor, @Param() p: IdParam): Promise<GradeProposalDto[]> {
+    return this.grades.list(actor, p.id);
+  }
+
+  @Post(':id/grade-proposals/:proposalId/approve')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_REVIEW)
+  @ApiOkResponse({
+    type: GradeProposalDto,
+    description:
+      'The proposed grade becomes the organisation’s, decided on its certificate (422 without one, or expired); 409 unless PENDING',
+  })
+  approveGrade(
+    @CurrentActor() actor: Actor,
+    @Param() p: GradeProposalParam,
+    @Body() dto: ApproveOrganisationDto,
+  ): Promise<GradeProposalDto> {
+    return this.grades.approve(actor, p.id, p.proposalId, dto);
+  }
+
+  @Post(':id/grade-proposals/:proposalId/reject')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.ORGANISATIONS_REVIEW)
+  @ApiOkResponse({ type: GradeProposalDto, description: 'With the reason shown to the members; 409 unless PENDING' })
+  rejectGrade(
+    @CurrentActor() actor: Actor,
+    @Param() p: GradeProposalParam,
+    @Body() dto: ReasonDto,
+  ): Promise<GradeProposalDto> {
+    return this.grades.reject(actor, p.id, p.proposalId, dto);
   }
 }

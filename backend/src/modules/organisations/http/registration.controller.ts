@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 
 import { Public } from '../../../platform/access';
+import { AuthRateGuard } from '../../identity';
 import { RegionOptionDto, RegisterOrganisationDto, RegistrationResultDto } from '../dto/organisation.dto';
 import { RegistrationService } from '../services/registration.service';
 
@@ -14,9 +14,10 @@ export class RegistrationController {
   constructor(private readonly registration: RegistrationService) {}
 
   @Post()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(AuthRateGuard)
   @ApiTooManyRequestsResponse({
-    description: 'Rate limit per client address (AUTH_RATE_LIMIT per AUTH_RATE_WINDOW_SECONDS).',
+    description:
+      'Requests per client address (AUTH_RATE_LIMIT per AUTH_RATE_WINDOW_SECONDS, shared by every API process), with Retry-After.',
   })
   @ApiCreatedResponse({
     type: RegistrationResultDto,

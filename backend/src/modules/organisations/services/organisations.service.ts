@@ -6,9 +6,10 @@ import { dbNow } from '../../../platform/database/db-clock';
 import { Page, pageOf } from '../../../platform/http/pagination';
 import { DEFAULT_LOCALE, Locale, Message, parseParams, renderMessage } from '../../../platform/i18n';
 import { fenToYuan } from '../../../platform/util/money';
-import { UserPreferences } from '../../identity';
+import { PeopleDirectory, UserPreferences } from '../../identity';
 import { RegionsService, shanghaiDate } from '../../regions';
 import { gradeValid } from '../domain/grade';
+import { GradeProposalAction } from '../domain/grade-proposal';
 import { availableActions, OrganisationAction, OrganisationStatus } from '../domain/organisation.state-machine';
 import { OrganisationsError } from '../domain/organisations.errors';
 import { OrganisationKind, RECORD_KINDS, RecordKind } from '../domain/registry-rules';
@@ -21,9 +22,11 @@ import {
 } from '../dto/organisation.dto';
 import {
   OrganisationEntity,
+  OrganisationGradeProposalEntity,
   OrganisationRecordEntity,
   OrganisationServiceAreaEntity,
 } from '../entities/organisation.entity';
+import { gradeProposalDtos } from './grade-proposal-view';
 
 /** What procurement (and later contracts, evaluation) needs to decide whether an organisation may take part. */
 export interface OrganisationEligibility {
@@ -31,7 +34,12 @@ export interface OrganisationEligibility {
   name: string;
   kind: OrganisationKind;
   status: OrganisationStatus;
-  /** 1..5 = 1A..5A as recorded; check `gradeExpiresOn` for its validity. */
+  /**
+   * 1..5 = 1A..5A: the DECIDED grade — set only by an officer's approval of a proposal with its certificate,
+   * or by the system (seed, data present before) — never a member's own claim (proposals live apart, in
+   * `organisation_grade_proposals`, and a trigger refuses a grade change without a decision). Check
+   * `gradeExpiresOn` for its validity.
+   */
   grade: number | null;
   /** Last valid day of the grade, YYYY-MM-DD (Asia/Shanghai); null when none is recorded. */
   gradeExpiresOn: string | null;
@@ -75,6 +83,7 @@ export class OrganisationsService {
     private readonly dataSource: DataSource,
     private readonly regions: RegionsService,
     private readonly preferences: UserPreferences,
+    private readonly people: PeopleDirectory,
   ) {}
 
   // ---- public API for other contexts
@@ -182,6 +191,10 @@ export class OrganisationsService {
       );
     if (q.status) qb.andWhere('o.status = :status', { status: q.status });
     if (q.kind) qb.andWhere('o.kind = :kind', { kind: q.kind });
+    if (q.pendingGradeProposal === 'true')
+      qb.andWhere(
+        "EXISTS (SELECT 1 FROM organisation_grade_proposals gp WHERE gp.organisation_id = o.id AND gp.status = 'PENDING')",
+      );
     if (q.q) {
       const like = q.q.replace(/[\\%_]/g, (c) => `\\${c}`);
       qb.andWhere('(o.name LIKE :nameLike OR o.credit_code LIKE :codeLike)', {
@@ -263,9 +276,28 @@ export class OrganisationsService {
     if (hasPermission(actor.roles, PERMISSIONS.ORGANISATIONS_REVIEW) && inRegionScope(actor, regionPath)) {
       actions.push(...availableActions(org.status, PERMISSIONS.ORGANISATIONS_REVIEW));
     }
-    if (actor.organisationId === org.id && hasPermission(actor.roles, PERMISSIONS.ORGANISATIONS_SELF)) {
+    const isMember = actor.organisationId === org.id && hasPermission(actor.roles, PERMISSIONS.ORGANISATIONS_SELF);
+    if (isMember) {
       actions.push(...availableActions(org.status, PERMISSIONS.ORGANISATIONS_SELF));
     }
+    const em = this.dataSource.manager;
+    const pendingRow = await em.findOneBy(OrganisationGradeProposalEntity, {
+      organisationId: org.id,
+      status: 'PENDING',
+    });
+    const [pending] = pendingRow === null ? [null] : await gradeProposalDtos(em, this.people, [pendingRow]);
+    const gradeProposalActions: GradeProposalAction[] = [];
+    if (
+      pending !== null &&
+      hasPermission(actor.roles, PERMISSIONS.ORGANISATIONS_REVIEW) &&
+      inRegionScope(actor, regionPath)
+    )
+      gradeProposalActions.push(...(pending.documentId === null ? [] : (['APPROVE'] as const)), 'REJECT');
+    if (pending !== null && isMember) gradeProposalActions.push('WITHDRAW');
+    const decidedBy =
+      org.gradeDecidedBy === null
+        ? null
+        : ((await this.people.displayNames([org.gradeDecidedBy])).get(org.gradeDecidedBy) ?? null);
     return {
       ...base,
       legalRepresentative: org.legalRepresentative,
@@ -282,6 +314,12 @@ export class OrganisationsService {
       reviewedAt: org.reviewedAt?.toISOString() ?? null,
       updatedAt: org.updatedAt?.toISOString() ?? null,
       actions,
+      gradeDecidedAt: org.gradeDecidedAt?.toISOString() ?? null,
+      gradeDecidedByName: decidedBy,
+      gradeDocumentId: org.gradeDocumentId,
+      pendingGradeProposal: pending,
+      gradeProposalActions,
+      canProposeGrade: isMember && pending === null,
     };
   }
 

@@ -6,9 +6,7 @@ import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { AuditService } from '../../audit';
 import { UserDto, UsersService } from '../../identity';
-import { RegionsService, shanghaiDate } from '../../regions';
-import { isCalendarDate } from '../domain/calendar-date';
-import { gradeLabel } from '../domain/grade';
+import { RegionsService } from '../../regions';
 import { OrganisationStatus } from '../domain/organisation.state-machine';
 import { OrganisationsError, OrganisationsErrorCode } from '../domain/organisations.errors';
 import { isRegistrableRegionLevel, memberRoleOf } from '../domain/registry-rules';
@@ -147,9 +145,9 @@ export class RegistrationService {
   }
 
   /**
-   * A member edits the profile: contact, service areas, bank account, grade (every change audited;
-   * a grade change also as its own event). Name, type and registered region change only while the
-   * registration is under review or returned.
+   * A member edits the profile: contact, service areas, bank account (every change audited). Name, type
+   * and registered region change only while the registration is under review or returned. The grade is not
+   * the members' to set: they propose it with its certificate (`GradeProposalsService`).
    */
   async updateMine(actor: Actor, dto: UpdateMyOrganisationDto): Promise<OrganisationDetailDto> {
     const serviceRegionIds =
@@ -170,14 +168,6 @@ export class RegistrationService {
         dto.regionId === undefined || dto.regionId === org.regionId
           ? null
           : await this.registrableRegion(em, dto.regionId);
-      const next = {
-        grade: dto.grade === undefined ? org.grade : dto.grade,
-        gradeExpiresOn: dto.gradeExpiresOn === undefined ? org.gradeExpiresOn : dto.gradeExpiresOn,
-      };
-      const gradeChanged = next.grade !== org.grade || next.gradeExpiresOn !== org.gradeExpiresOn;
-      if (gradeChanged)
-        this.checkGrade(next.grade, next.gradeExpiresOn, dto.gradeExpiresOn !== undefined, shanghaiDate(now));
-
       const areasBefore = (await em.findBy(OrganisationServiceAreaEntity, { organisationId: org.id })).map(
         (a) => a.regionId,
       );
@@ -191,8 +181,6 @@ export class RegistrationService {
         bankName: dto.bankName ?? org.bankName,
         bankAccountName: dto.bankAccountName ?? org.bankAccountName,
         bankAccountNo: dto.bankAccountNo ?? org.bankAccountNo,
-        grade: next.grade,
-        gradeExpiresOn: next.gradeExpiresOn,
         updatedAt: now,
       };
       await em.update(OrganisationEntity, { id: org.id }, patch);
@@ -207,16 +195,6 @@ export class RegistrationService {
         before,
         after: profile(org, serviceRegionIds ?? areasBefore),
       });
-      if (gradeChanged) {
-        await this.audit.record(em, actor, {
-          action: 'organisations.organisation.grade_changed',
-          entityType: 'organisation',
-          entityId: org.id,
-          regionPath,
-          before: { grade: gradeLabel(before.grade), gradeExpiresOn: before.gradeExpiresOn },
-          after: { grade: gradeLabel(next.grade), gradeExpiresOn: next.gradeExpiresOn },
-        });
-      }
     });
     return this.organisations.mine(actor);
   }
@@ -280,18 +258,5 @@ export class RegistrationService {
         OrganisationServiceAreaEntity,
         regionIds.map((regionId) => ({ organisationId, regionId })),
       );
-  }
-
-  /** A grade comes with the last day of its validity, and a new expiry date must not have passed. */
-  private checkGrade(grade: number | null, expiresOn: string | null, newExpiry: boolean, today: string): void {
-    if (grade !== null && expiresOn === null)
-      throw OrganisationsError.invalid('gradeExpiresOn', 'A grade needs the last day of its validity.');
-    if (grade === null && expiresOn !== null)
-      throw OrganisationsError.invalid('grade', 'An expiry date needs a grade.');
-    if (expiresOn !== null && newExpiry) {
-      if (!isCalendarDate(expiresOn))
-        throw OrganisationsError.invalid('gradeExpiresOn', 'gradeExpiresOn is not a calendar date.');
-      if (expiresOn < today) throw OrganisationsError.invalid('gradeExpiresOn', 'This grade has already expired.');
-    }
   }
 }

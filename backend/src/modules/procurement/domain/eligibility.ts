@@ -16,6 +16,11 @@ export interface BidderFacts {
   id: number;
   kind: string;
   status: string;
+  /**
+   * The DECIDED grade only (`OrganisationsService.eligibility`: an officer approved it on its certificate, or
+   * the system recorded it), never what the organisation's members claim — their proposals are kept apart
+   * until decided (issue #9 A6).
+   */
   grade: number | null;
   gradeExpiresOn: string | null;
   regionPath: string;

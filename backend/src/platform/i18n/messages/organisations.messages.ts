@@ -30,6 +30,49 @@ export const ORGANISATIONS_MESSAGES: TemplateCatalogue = {
     'en-US': { title: 'Blacklisting over: back to normal' },
     example: {},
   },
+  // Grade proposals (inbox): the grade as its label (`4A`), expiresOn a calendar date, note/reason as typed
+  'organisations.grade.proposed': {
+    'zh-CN': {
+      title: '{organisation}申报评估等级 {grade}',
+      body: '{organisation}申报评估等级 {grade}（有效期至 {expiresOn}），附证书「{document}」，请在机构详情页审核。',
+    },
+    'en-US': {
+      title: '{organisation} proposes evaluation grade {grade}',
+      body: '{organisation} proposes evaluation grade {grade} (valid until {expiresOn}) with the certificate “{document}”: please review it on the organisation’s page.',
+    },
+    example: {
+      organisation: '南京市鼓楼区阳光养老服务中心',
+      grade: '4A',
+      expiresOn: '2030-06-30',
+      document: '等级证书.pdf',
+    },
+  },
+  'organisations.grade.approved': {
+    'zh-CN': {
+      title: '评估等级 {grade} 已审核通过',
+      body: (p) =>
+        `贵机构申报的评估等级 ${String(p['grade'])}（有效期至 ${String(p['expiresOn'])}）已审核通过，自即日起用于投标资格审查。` +
+        (p['note'] ? `审核意见：${String(p['note'])}` : ''),
+    },
+    'en-US': {
+      title: 'Evaluation grade {grade} approved',
+      body: (p) =>
+        `The evaluation grade ${String(p['grade'])} your organisation proposed (valid until ${String(p['expiresOn'])}) is approved and counts for bid eligibility from today.` +
+        (p['note'] ? ` Reviewer’s note: ${String(p['note'])}` : ''),
+    },
+    example: { grade: '4A', expiresOn: '2030-06-30', note: '证书核验无误' },
+  },
+  'organisations.grade.rejected': {
+    'zh-CN': {
+      title: '评估等级 {grade} 申报未通过',
+      body: '贵机构申报的评估等级 {grade} 未通过审核。原因：{reason}',
+    },
+    'en-US': {
+      title: 'Evaluation grade {grade} not approved',
+      body: 'The evaluation grade {grade} your organisation proposed was not approved. Reason: {reason}',
+    },
+    example: { grade: '4A', reason: '证书已过期' },
+  },
   'organisations.record.awarded': {
     'zh-CN': { title: '中标「{tenderTitle}」' },
     'en-US': { title: 'Won “{tenderTitle}”' },

@@ -40,9 +40,9 @@ export const enUS: Record<TranslationKey, string> = {
   'login.submit': 'Sign in',
   'login.usernameRequired': 'Please enter your username',
   'login.passwordRequired': 'Please enter your password',
-  'login.invalidCredentials': 'Wrong username or password',
-  'login.locked': 'The account is locked',
-  'login.lockedUntil': 'Too many failed sign-ins: the account is locked until {time}',
+  'login.invalidCredentials':
+    'Wrong username or password. After several failed attempts the account is locked for a while: try again later or ask your administrator',
+  'login.tooManyAttempts': 'Too many sign-in attempts: try again in about {minutes} min',
   'login.publicTenders': 'Calls and award notices',
 
   'home.title': 'My profile',
@@ -120,6 +120,37 @@ export const enUS: Record<TranslationKey, string> = {
   'users.form.regionPlaceholder': 'Choose a region',
   'users.form.orgPlaceholder': 'Choose an organisation (optional)',
   'users.form.rolesPlaceholder': 'Choose one or more roles',
+  'users.form.selfHint': 'Your own roles, region and organisation are changed by another administrator',
+  'users.form.adminAndAuditor': 'Administrator and auditor are never held by one account',
+  'users.unlock': 'Unlock',
+  'users.unlockConfirm': 'Lift the sign-in lock of {name} now?',
+  'users.unlocked': 'The sign-in lock of {name} is lifted',
+  'users.resetPassword': 'Reset password',
+  'users.resetConfirm':
+    'Issue a temporary password for {name}? All their sessions end now, and they must change it at the next sign-in.',
+  'users.temporaryTitle': 'Temporary password (shown once)',
+  'users.temporaryIntro':
+    'Give this temporary password to {name} (username {username}). After signing in with it they must choose a new password at once.',
+  'users.temporaryCopy': 'Copy',
+  'users.temporaryCopied': 'Temporary password copied',
+  'users.temporaryOnce': 'It cannot be shown again once closed; if it is lost, reset again.',
+  'users.temporaryDone': 'Handed over, close',
+  'password.title': 'Change password',
+  'password.forced': 'An administrator reset your password. Choose a new one with the temporary password to continue.',
+  'password.current': 'Current password',
+  'password.temporary': 'Temporary password',
+  'password.new': 'New password',
+  'password.confirm': 'New password again',
+  'password.hint': 'At least {min} characters, a sentence is fine; not your username, not a common password',
+  'password.submit': 'Save the new password',
+  'password.back': 'Back to the home page',
+  'password.changed': 'Password changed; you were signed out on your other devices',
+  'password.problem.currentRequired': 'Enter your current password',
+  'password.problem.tooShort': 'The new password needs at least {min} characters',
+  'password.problem.tooLong': 'The new password may have at most 128 characters',
+  'password.problem.containsUsername': 'The new password must not contain your username',
+  'password.problem.sameAsCurrent': 'The new password must differ from the current one',
+  'password.problem.mismatch': 'The two new passwords differ',
 
   'regions.title': 'Regions',
   'regions.selectHint': 'Select a region on the left to see its details',
@@ -747,7 +778,6 @@ export const enUS: Record<TranslationKey, string> = {
 
   'problem.VALIDATION_FAILED': 'Please check these fields',
   'problem.IDENTITY_INVALID_CREDENTIALS': 'Wrong username or password',
-  'problem.IDENTITY_ACCOUNT_LOCKED': 'Too many failed sign-ins: the account is locked for a while',
   'problem.IDENTITY_ACCOUNT_DISABLED': 'The account is disabled',
   'problem.IDENTITY_REFRESH_TOKEN_INVALID': 'Your session has ended, please sign in again',
   'problem.IDENTITY_REFRESH_TOKEN_REUSED': 'Your session has ended, please sign in again',
@@ -758,6 +788,12 @@ export const enUS: Record<TranslationKey, string> = {
   'problem.IDENTITY_ORGANISATION_NOT_FOUND': 'The organisation does not exist',
   'problem.IDENTITY_ILLEGAL_TRANSITION': 'Not possible in the account’s current state',
   'problem.IDENTITY_CANNOT_DISABLE_SELF': 'You cannot disable your own account',
+  'problem.IDENTITY_CANNOT_CHANGE_OWN_ROLES':
+    'Your own roles, region and organisation are changed by another administrator',
+  'problem.IDENTITY_CURRENT_PASSWORD_WRONG':
+    'The current password is wrong (after several attempts, wait a few minutes)',
+  'problem.IDENTITY_PASSWORD_CHANGE_REQUIRED': 'An administrator reset your password: change it first',
+  'problem.IDENTITY_CANNOT_RESET_OWN_PASSWORD': 'You cannot reset your own password: change it from “Change password”',
   'problem.REGION_NOT_FOUND': 'No such region in your area',
   'problem.REGION_CODE_INVALID': 'Invalid region code (12 digits, starting with the parent’s prefix)',
   'problem.REGION_CODE_TAKEN': 'The region code is taken',
@@ -843,4 +879,9 @@ export const enUS: Record<TranslationKey, string> = {
   'problem.ORGANISATIONS_CREDIT_CODE_TAKEN': 'This credit code is already registered',
   'problem.ORGANISATIONS_DOCUMENT_REJECTED': 'The file is not accepted (PDF, PNG or JPEG, at most 5 MB)',
   'problem.ORGANISATIONS_DOCUMENT_NOT_FOUND': 'The file does not exist',
+  'problem.ORGANISATIONS_GRADE_PROPOSAL_NOT_FOUND': 'The grade proposal does not exist',
+  'problem.ORGANISATIONS_GRADE_PROPOSAL_PENDING':
+    'A grade proposal is already waiting for review; withdraw it to change it',
+  'problem.ORGANISATIONS_GRADE_PROPOSAL_ILLEGAL_TRANSITION':
+    'This grade proposal has already been dealt with; refresh to see it',
 };

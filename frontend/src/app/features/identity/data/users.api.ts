@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpContext } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
@@ -7,6 +7,7 @@ import {
   CreateUserRequest,
   newIdempotencyKey,
   Page,
+  TemporaryPassword,
   toHttpParams,
   UpdateUserRequest,
   User,
@@ -43,5 +44,14 @@ export class UsersApi {
 
   enable(id: number): Observable<User> {
     return this.http.post<User>(`${USERS}/${id}/enable`, {});
+  }
+
+  /** A temporary password, shown once: the user must change it at the next sign-in. */
+  resetPassword(id: number, context?: HttpContext): Observable<TemporaryPassword> {
+    return this.http.post<TemporaryPassword>(`${USERS}/${id}/reset-password`, {}, { context });
+  }
+
+  unlock(id: number): Observable<User> {
+    return this.http.post<User>(`${USERS}/${id}/unlock`, {});
   }
 }

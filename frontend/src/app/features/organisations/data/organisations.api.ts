@@ -5,6 +5,7 @@ import { map, Observable } from 'rxjs';
 import {
   AddMemberRequest,
   API_V1,
+  GradeProposal,
   itemsOf,
   Organisation,
   OrganisationDetail,
@@ -13,6 +14,7 @@ import {
   OrganisationMember,
   OrganisationRecord,
   Page,
+  ProposeGradeRequest,
   RegionNode,
   RegisterOrganisationRequest,
   RegistrationResult,
@@ -79,6 +81,31 @@ export class OrganisationsApi {
 
   blacklist(id: number, reason: string, until: string, context?: HttpContext): Observable<OrganisationDetail> {
     return this.http.post<OrganisationDetail>(`${ORGS}/${id}/blacklist`, { reason, until }, { context });
+  }
+
+  // ---- grade proposals (members propose, officers of the region decide)
+
+  /** The proposals of an organisation, newest first (null id = my organisation). */
+  gradeProposals(id: number | null): Observable<GradeProposal[]> {
+    return this.http.get<GradeProposal[]>(id === null ? `${MINE}/grade-proposals` : `${ORGS}/${id}/grade-proposals`);
+  }
+
+  proposeGrade(body: ProposeGradeRequest, context?: HttpContext): Observable<GradeProposal> {
+    return this.http.post<GradeProposal>(`${MINE}/grade-proposals`, body, { context });
+  }
+
+  withdrawGrade(proposalId: number, context?: HttpContext): Observable<GradeProposal> {
+    return this.http.post<GradeProposal>(`${MINE}/grade-proposals/${proposalId}/withdraw`, {}, { context });
+  }
+
+  approveGrade(id: number, proposalId: number, note: string, context?: HttpContext): Observable<GradeProposal> {
+    return this.http.post<GradeProposal>(`${ORGS}/${id}/grade-proposals/${proposalId}/approve`, note ? { note } : {}, {
+      context,
+    });
+  }
+
+  rejectGrade(id: number, proposalId: number, reason: string, context?: HttpContext): Observable<GradeProposal> {
+    return this.http.post<GradeProposal>(`${ORGS}/${id}/grade-proposals/${proposalId}/reject`, { reason }, { context });
   }
 
   // ---- members: my organisation

@@ -38,15 +38,10 @@ describe('profile form → PATCH body', () => {
     expect(toProfilePatch(v, org())).toEqual({ contactPhone: '025-1234567', serviceRegionIds: [2, 10] });
   });
 
-  it('sends the grade and its expiry together, and clears both', () => {
-    expect(toProfilePatch({ ...toProfileFormValue(org()), gradeExpiresOn: '2029-12-31' }, org())).toEqual({
-      grade: 4,
-      gradeExpiresOn: '2029-12-31',
-    });
-    expect(toProfilePatch({ ...toProfileFormValue(org()), grade: null }, org())).toEqual({
-      grade: null,
-      gradeExpiresOn: null,
-    });
+  it('never sends a grade: members propose it with its certificate instead', () => {
+    const patch = toProfilePatch({ ...toProfileFormValue(org()), bankName: '建行' }, org({ grade: null }));
+    expect(patch).toEqual({ bankName: '建行' });
+    expect(Object.keys(toProfileFormValue(org()))).not.toContain('grade');
   });
 
   it('leaves the registration data out once the organisation is approved', () => {

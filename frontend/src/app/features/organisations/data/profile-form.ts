@@ -10,8 +10,6 @@ export interface ProfileFormValue {
   bankName: string;
   bankAccountName: string;
   bankAccountNo: string;
-  grade: number | null;
-  gradeExpiresOn: string;
 }
 
 /** Registration data (name, type, region) can change only while the registration is under review. */
@@ -30,14 +28,12 @@ export function toProfileFormValue(o: OrganisationDetail): ProfileFormValue {
     bankName: o.bankName ?? '',
     bankAccountName: o.bankAccountName ?? '',
     bankAccountNo: o.bankAccountNo ?? '',
-    grade: o.grade,
-    gradeExpiresOn: o.gradeExpiresOn ?? '',
   };
 }
 
 /**
- * Only what changed (the API audits every change; an unchanged grade must not be sent as a change).
- * A grade and its expiry travel together; an empty text is left out (the API keeps the old value).
+ * Only what changed (the API audits every change); an empty text is left out (the API keeps the old value).
+ * The grade is not part of the profile: members propose it with its certificate (`grade-proposal.ts`).
  */
 export function toProfilePatch(v: ProfileFormValue, o: OrganisationDetail): UpdateMyOrganisationRequest {
   const patch: UpdateMyOrganisationRequest = {};
@@ -59,10 +55,5 @@ export function toProfilePatch(v: ProfileFormValue, o: OrganisationDetail): Upda
   const areas = [...new Set(v.serviceRegionIds.map(Number))].sort((a, b) => a - b);
   const oldAreas = o.serviceAreas.map((a) => a.id).sort((a, b) => a - b);
   if (areas.join(',') !== oldAreas.join(',')) patch.serviceRegionIds = areas;
-  const expiry = v.gradeExpiresOn.trim() === '' ? null : v.gradeExpiresOn.trim();
-  if (v.grade !== o.grade || expiry !== o.gradeExpiresOn) {
-    patch.grade = v.grade;
-    patch.gradeExpiresOn = v.grade === null ? null : expiry;
-  }
   return patch;
 }

@@ -12,6 +12,7 @@ import { Observable } from 'rxjs';
 import { CreateUserRequest, newIdempotencyKey, Organisation, UpdateUserRequest, User } from '../../../../api';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { required } from '../../../../shared/validators';
+import { separateDuties } from '../../data/user-actions';
 import { UsersApi } from '../../data/users.api';
 
 /** The backend's rules (backend/src/modules/identity/dto/user.dto.ts), checked here first for quick feedback. */
@@ -87,6 +88,8 @@ export class UserFormComponent implements OnInit {
   readonly user = input<User | null>(null);
   readonly regionNodes = input<NzTreeNodeOptions[]>([]);
   readonly organisations = input<Organisation[]>([]);
+  /** The signed-in administrator's own account: roles, region and organisation are someone else's to change. */
+  readonly self = input(false);
   readonly saved = output<User>();
   readonly cancelled = output<void>();
 
@@ -99,7 +102,7 @@ export class UserFormComponent implements OnInit {
     username: ['', [required, Validators.pattern(USERNAME_PATTERN)]],
     displayName: ['', [required, Validators.maxLength(64)]],
     password: ['', [required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(MAX_PASSWORD_LENGTH)]],
-    roles: this.fb.control<Role[]>([], required),
+    roles: this.fb.control<Role[]>([], [required, separateDuties]),
     regionId: ['', required],
     organisationId: this.fb.control<number | null>(null),
     phone: ['', Validators.pattern(PHONE_PATTERN)],
@@ -118,6 +121,11 @@ export class UserFormComponent implements OnInit {
     });
     this.form.controls.username.disable();
     this.form.controls.password.disable();
+    if (this.self()) {
+      this.form.controls.roles.disable();
+      this.form.controls.regionId.disable();
+      this.form.controls.organisationId.disable();
+    }
   }
 
   protected submit(): void {

@@ -10,11 +10,10 @@ import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 
 import { AuthService } from '../../../../core/auth/auth.service';
-import { asProblemDetails, describeHttpError } from '../../../../core/http/problem-details';
+import { describeHttpError } from '../../../../core/http/problem-details';
 import { LanguageSwitchComponent } from '../../../../core/i18n/language-switch.component';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
-import { formatInstant } from '../../../../shared/dates';
 import { required } from '../../../../shared/validators';
 
 /** Only same-app paths are followed after sign-in (no open redirect). */
@@ -75,16 +74,20 @@ export default class LoginPage {
     });
   }
 
-  /** 401 wrong credentials, 423 locked (until when, if the problem says), anything else as the problem reads. */
+  /**
+   * 401: wrong credentials, an unknown or a locked account — the server answers all three alike (no
+   * account discovery), so the text names both possibilities. 429: too many attempts, with how long to wait.
+   * Anything else as the problem reads.
+   */
   private explain(error: unknown): string {
     const i18n = this.i18n;
     if (!(error instanceof HttpErrorResponse)) return i18n.t('error.title');
     if (error.status === 401) return i18n.t('login.invalidCredentials');
-    if (error.status === 423) {
-      const until = asProblemDetails(error.error)?.['lockedUntil'];
-      return typeof until === 'string'
-        ? i18n.t('login.lockedUntil', { time: formatInstant(until, i18n.lang()) })
-        : i18n.t('login.locked');
+    if (error.status === 429) {
+      const seconds = Number(error.headers?.get('Retry-After'));
+      return Number.isFinite(seconds) && seconds > 0
+        ? i18n.t('login.tooManyAttempts', { minutes: Math.max(1, Math.ceil(seconds / 60)) })
+        : i18n.t('error.status.429');
     }
     return describeHttpError(
       error.status,

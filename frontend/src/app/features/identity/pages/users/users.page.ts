@@ -1,13 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { KeyOutline, UnlockOutline } from '@ant-design/icons-angular/icons';
 import { PERMISSIONS, Role, ROLES } from '@diandan/access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -22,6 +24,7 @@ import { PagedList } from '../../../../shared/paged-list';
 import { OrganisationsApi } from '../../../organisations';
 import { indexRegions, RegionsApi, toTreeNodes } from '../../../regions';
 import { UserFormComponent } from '../../components/user-form/user-form.component';
+import { isLockedNow, userActions } from '../../data/user-actions';
 import { UsersApi } from '../../data/users.api';
 
 /** Users in the caller's region subtree; create, edit, disable and enable with `users.manage`. */
@@ -36,6 +39,7 @@ import { UsersApi } from '../../data/users.api';
     NzFormModule,
     NzIconModule,
     NzInputModule,
+    NzModalModule,
     NzPopconfirmModule,
     NzSelectModule,
     NzTagModule,
@@ -43,7 +47,9 @@ import { UsersApi } from '../../data/users.api';
     TranslateCodePipe,
     UserFormComponent,
   ],
+  providers: [provideNzIconsPatch([KeyOutline, UnlockOutline])],
   templateUrl: './users.page.html',
+  styles: ['.dd-temporary-password code { font-size: 20px; letter-spacing: 1px; margin-right: 12px; }'],
 })
 export default class UsersPage implements OnInit {
   private readonly api = inject(UsersApi);
@@ -57,6 +63,9 @@ export default class UsersPage implements OnInit {
   protected readonly roles = ROLES;
   protected readonly statuses = USER_STATUSES;
   protected readonly canManage = computed(() => this.auth.permissions().includes(PERMISSIONS.USERS_MANAGE));
+  protected readonly myId = computed(() => this.auth.me()?.id ?? null);
+  /** A temporary password just issued: shown once, until the dialog is closed, never kept. */
+  protected readonly temporary = signal<{ displayName: string; username: string; password: string } | null>(null);
 
   protected readonly filters = inject(NonNullableFormBuilder).group({
     q: [''],
@@ -111,7 +120,38 @@ export default class UsersPage implements OnInit {
   }
 
   protected isLocked(user: User): boolean {
-    return user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
+    return isLockedNow(user);
+  }
+
+  protected actionsFor(user: User): { unlock: boolean; resetPassword: boolean } {
+    return userActions(user, this.myId());
+  }
+
+  protected unlock(user: User): void {
+    this.api.unlock(user.id).subscribe(() => {
+      this.message.success(this.i18n.t('users.unlocked', { name: user.displayName }));
+      this.list.load();
+    });
+  }
+
+  protected resetPassword(user: User): void {
+    this.api.resetPassword(user.id).subscribe(({ temporaryPassword }) => {
+      this.temporary.set({ displayName: user.displayName, username: user.username, password: temporaryPassword });
+      this.list.load();
+    });
+  }
+
+  protected copyTemporary(): void {
+    const issued = this.temporary();
+    if (!issued || typeof navigator === 'undefined' || !navigator.clipboard) return;
+    void navigator.clipboard
+      .writeText(issued.password)
+      .then(() => this.message.success(this.i18n.t('users.temporaryCopied')))
+      .catch(() => undefined);
+  }
+
+  protected closeTemporary(): void {
+    this.temporary.set(null);
   }
 
   protected openCreate(): void {

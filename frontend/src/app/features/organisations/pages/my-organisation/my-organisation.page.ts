@@ -37,11 +37,12 @@ import { StatusTagComponent } from '../../../../shared/status-tag.component';
 import { required } from '../../../../shared/validators';
 import { toTreeNodes } from '../../../regions';
 import { OrganisationDocumentsComponent } from '../../components/documents-table.component';
+import { GradeProposalsComponent } from '../../components/grade-proposals.component';
 import { OrganisationStatusBannerComponent } from '../../components/organisation-status-banner.component';
 import { OrganisationRecordComponent } from '../../components/record-table.component';
 import { lastBlacklistedDay } from '../../data/blacklist-period';
 import { checkDocument, readAsBase64 } from '../../data/documents';
-import { GRADES, gradeView } from '../../data/grade';
+import { gradeView } from '../../data/grade';
 import { OrganisationsApi } from '../../data/organisations.api';
 import { ProfileFormValue, registrationEditable, toProfileFormValue, toProfilePatch } from '../../data/profile-form';
 import { PASSWORD_MIN, PHONE_PATTERN, registrableRegionNodes, USERNAME_PATTERN } from '../../data/registration-form';
@@ -51,8 +52,9 @@ type ErrorView = { detail: string; lines: string[] };
 
 /**
  * 我的机构 (organisation members): the status banner while the organisation is not ACTIVE, the
- * profile (contact, service areas, bank account, evaluation grade; registration data only while under
- * review), qualification documents, member accounts, and the performance record.
+ * profile (contact, service areas, bank account; registration data only while under review), the
+ * evaluation grade (proposed with its certificate, decided by an officer), qualification documents,
+ * member accounts, and the performance record.
  */
 @Component({
   selector: 'dd-my-organisation-page',
@@ -74,6 +76,7 @@ type ErrorView = { detail: string; lines: string[] };
     NzTreeSelectModule,
     StatusTagComponent,
     OrganisationDocumentsComponent,
+    GradeProposalsComponent,
     OrganisationRecordComponent,
     OrganisationStatusBannerComponent,
     TranslatePipe,
@@ -110,7 +113,6 @@ export default class MyOrganisationPage implements OnInit {
   });
 
   protected readonly orgTypes = ORG_TYPES;
-  protected readonly grades = GRADES;
   protected readonly documentKinds = DOCUMENT_KINDS;
 
   // ---- profile
@@ -127,8 +129,6 @@ export default class MyOrganisationPage implements OnInit {
     bankName: ['', Validators.maxLength(128)],
     bankAccountName: ['', Validators.maxLength(128)],
     bankAccountNo: ['', Validators.pattern(/^[0-9]{8,32}$/)],
-    grade: this.fb.control<number | null>(null),
-    gradeExpiresOn: [''],
   });
 
   // ---- documents

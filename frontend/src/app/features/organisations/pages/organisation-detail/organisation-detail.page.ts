@@ -24,6 +24,7 @@ import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatInstant } from '../../../../shared/dates';
 import { StatusTagComponent } from '../../../../shared/status-tag.component';
 import { OrganisationDocumentsComponent } from '../../components/documents-table.component';
+import { GradeProposalsComponent } from '../../components/grade-proposals.component';
 import { OrganisationRecordComponent } from '../../components/record-table.component';
 import { blacklistWindow, lastBlacklistedDay, shanghaiDate } from '../../data/blacklist-period';
 import { DECISIONS, DecisionSpec, isOfficerAction, OFFICER_ACTIONS, OfficerAction } from '../../data/decision';
@@ -54,6 +55,7 @@ import { OrganisationsI18n, OrgCodePipe, OrgKey, OrgTranslatePipe } from '../../
     NzTagModule,
     StatusTagComponent,
     OrganisationDocumentsComponent,
+    GradeProposalsComponent,
     OrganisationRecordComponent,
     TranslatePipe,
     OrgTranslatePipe,
