@@ -16,6 +16,7 @@ import { UsersController } from './http/users.controller';
 import { AccountUnlockJob } from './jobs/account-unlock.job';
 import { IdentityActorResolver } from './services/actor-resolver.service';
 import { AuthService } from './services/auth.service';
+import { IdentityDeskProvider } from './services/identity-desk.provider';
 import { PasswordHasher } from './services/password-hasher';
 import { PeopleDirectory } from './services/people-directory.service';
 import { ResidentsService } from './services/residents.service';
@@ -53,6 +54,7 @@ import { UsersService } from './services/users.service';
     PeopleDirectory,
     AccountUnlockJob,
     IdentityActorResolver,
+    IdentityDeskProvider,
     { provide: ACTOR_RESOLVER, useExisting: IdentityActorResolver },
   ],
   exports: [ACTOR_RESOLVER, UsersService, ResidentsService, PasswordHasher, PeopleDirectory, AccountUnlockJob],

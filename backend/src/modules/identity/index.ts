@@ -11,6 +11,7 @@ export type { OrganisationDirectory, OrganisationSummary } from './services/orga
 export type { UserDto } from './dto/user.dto';
 export { PasswordHasher } from './services/password-hasher';
 export { ResidentsService } from './services/residents.service';
+export { IdentityDeskProvider } from './services/identity-desk.provider';
 export type { ResidentInfo } from './services/residents.service';
 export { AccountUnlockJob, accountUnlockDeadline, ACCOUNT_UNLOCK_JOB } from './jobs/account-unlock.job';
 /** For the composition root's entity list only. */

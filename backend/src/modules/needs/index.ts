@@ -9,6 +9,7 @@ export {
   campaignDeadline,
 } from './services/campaigns.service';
 export { NeedsService } from './services/needs.service';
+export { NeedsDeskProvider } from './services/needs-desk.provider';
 export { buildNeedListQuery, LEVEL_COLUMN } from './services/need-list.query';
 export type { NeedListFilter } from './services/need-list.query';
 /** For the composition root's entity list only. */

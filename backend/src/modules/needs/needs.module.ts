@@ -13,6 +13,7 @@ import { NeedsController } from './http/needs.controller';
 import { CampaignsService } from './services/campaigns.service';
 import { DeliberationService } from './services/deliberation.service';
 import { NeedLifecycle } from './services/need-lifecycle.service';
+import { NeedsDeskProvider } from './services/needs-desk.provider';
 import { NeedsExportService } from './services/needs-export.service';
 import { NeedsService } from './services/needs.service';
 import { SupportsService } from './services/supports.service';
@@ -26,7 +27,15 @@ import { SupportsService } from './services/supports.service';
     BullModule.registerQueue({ name: QUEUES.NEEDS }),
   ],
   controllers: [CampaignsController, NeedsController, MyNeedsController],
-  providers: [CampaignsService, NeedsService, SupportsService, DeliberationService, NeedLifecycle, NeedsExportService],
+  providers: [
+    CampaignsService,
+    NeedsService,
+    SupportsService,
+    DeliberationService,
+    NeedLifecycle,
+    NeedsExportService,
+    NeedsDeskProvider,
+  ],
   exports: [CampaignsService, NeedsService],
 })
 export class NeedsModule implements OnModuleInit {

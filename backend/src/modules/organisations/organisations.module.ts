@@ -12,6 +12,7 @@ import { BlacklistExpiryJob } from './jobs/blacklist-expiry.job';
 import { OrganisationDirectoryModule } from './organisation-directory.module';
 import { DocumentsService } from './services/documents.service';
 import { OrganisationLifecycle } from './services/organisation-lifecycle.service';
+import { OrganisationsDeskProvider } from './services/organisations-desk.provider';
 import { OrganisationsService } from './services/organisations.service';
 import { RegistrationService } from './services/registration.service';
 import { ReviewService } from './services/review.service';
@@ -31,6 +32,7 @@ import { ReviewService } from './services/review.service';
     ReviewService,
     DocumentsService,
     BlacklistExpiryJob,
+    OrganisationsDeskProvider,
   ],
   exports: [OrganisationsService, BlacklistExpiryJob],
 })
