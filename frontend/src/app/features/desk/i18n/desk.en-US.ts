@@ -11,6 +11,7 @@ export const deskEnUS: Readonly<Record<keyof typeof deskZhCN, string>> = {
   'desk.loadFailed': 'The desk could not be loaded; please refresh in a moment',
   'desk.unavailable': 'These items could not be loaded this time: {areas}',
   'desk.due': 'Due',
+  'desk.until': 'Until',
   'desk.since': 'Waiting since',
   'desk.lastEvent': 'Last event at',
   'desk.overdue': 'Overdue',

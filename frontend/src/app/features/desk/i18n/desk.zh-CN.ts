@@ -9,6 +9,7 @@ export const deskZhCN = {
   'desk.loadFailed': '工作台加载失败，请稍后刷新',
   'desk.unavailable': '以下事项暂时无法加载：{areas}',
   'desk.due': '截止',
+  'desk.until': '解除于',
   'desk.since': '等待自',
   'desk.lastEvent': '最新事件时间',
   'desk.overdue': '已逾期',

@@ -106,6 +106,11 @@ export default class DeskPage implements OnInit {
     return desk ? urgencyOf(item, desk.now) : 'none';
   }
 
+  /** A lock or a blacklisting ends by itself at its instant: "until", not "due". */
+  protected endsByItself(item: DeskItem): boolean {
+    return item.dueRule === 'LOCK_ENDS' || item.dueRule === 'BLACKLIST_ENDS';
+  }
+
   protected due(item: DeskItem): string {
     return item.dueAt ? formatDeadline(item.dueAt) : '';
   }
