@@ -232,8 +232,22 @@ describe('the desk (首页工作台): what waits for each role, with its due dat
       expect(res.status).toBe(201);
       return res.body.id as number;
     };
+    // another district's line: 秦淮区 (the funds tests count 玄武区's lines), by an officer of its own
+    const qinhuai = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', as.admin)
+      .send({
+        username: `desk_qh_${Date.now().toString(36)}`,
+        displayName: '工作台秦淮专员',
+        password: 'Desk@2026-qinh',
+        roles: ['PROCUREMENT_OFFICER'],
+        regionId: await regionId(t.ds, '320104000000'),
+      });
+    expect(qinhuai.status).toBe(201);
+    const qhOfficer = `Bearer ${(await login(t, qinhuai.body.username, 'Desk@2026-qinh')).accessToken}`;
     const gulou = await line(as.officer, '320106000000');
-    const xuanwu = await line(as.xw_officer, '320102000000');
+    const elsewhere = await line(qhOfficer, '320104000000');
     const own = await line(twoHats, '320106000000');
     const d = await desk('finance');
     expect(find(d, 'funds.line_approve', own)).toBeDefined();
@@ -245,7 +259,7 @@ describe('the desk (首页工作台): what waits for each role, with its due dat
       route: `/funds/lines/${gulou}`,
       params: { year: 2027, amountFen: '500000' },
     });
-    expect(find(d, 'funds.line_approve', xuanwu)).toBeUndefined();
+    expect(find(d, 'funds.line_approve', elsewhere)).toBeUndefined();
     expect(find(await desk('officer'), 'funds.line_approve', gulou)).toBeUndefined();
 
     const active = await activeLineId(t);
