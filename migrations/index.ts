@@ -17,8 +17,8 @@ import { AuditHeadFollowsTheChain1764000300100 } from './1764000300100-audit-hea
 import { NeedsCoveringListIndexes1764000300200 } from './1764000300200-needs-covering-list-indexes';
 import { OrganisationsRegistry1764000400000 } from './1764000400000-organisations-registry';
 import { ProcurementCreateProjectsTendersBids1764000401000 } from './1764000401000-procurement-create-projects-tenders-bids';
-import { IdentityIndexUsersForTheDesk1764000507100 } from './1764000507100-identity-index-users-for-the-desk';
-import { ProcurementIndexObjectionsByOrganisation1764000507200 } from './1764000507200-procurement-index-objections-by-organisation';
+import { IdentityIndexUsersForTheDesk1764000517100 } from './1764000517100-identity-index-users-for-the-desk';
+import { ProcurementIndexObjectionsByOrganisation1764000517200 } from './1764000517200-procurement-index-objections-by-organisation';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -36,6 +36,6 @@ export const MIGRATIONS = [
   NeedsCoveringListIndexes1764000300200,
   OrganisationsRegistry1764000400000,
   ProcurementCreateProjectsTendersBids1764000401000,
-  IdentityIndexUsersForTheDesk1764000507100,
-  ProcurementIndexObjectionsByOrganisation1764000507200,
+  IdentityIndexUsersForTheDesk1764000517100,
+  ProcurementIndexObjectionsByOrganisation1764000517200,
 ];

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * administrator's count of disabled accounts must not read every user of the subtree. Both become a range on
  * an index: `resident_verified_at IS NULL` then the region prefix; `status = 'DISABLED'` then the prefix.
  */
-export class IdentityIndexUsersForTheDesk1764000507100 implements MigrationInterface {
-  name = 'IdentityIndexUsersForTheDesk1764000507100';
+export class IdentityIndexUsersForTheDesk1764000517100 implements MigrationInterface {
+  name = 'IdentityIndexUsersForTheDesk1764000517100';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
