@@ -75,8 +75,14 @@ describe('admin creates a user who then sees only their scoped menu (Chromium)',
         account === 'resident' ? { width: 390, height: 844 } : undefined,
       );
       await signIn(page, account);
-      await page.getByTestId('home-roles').waitFor();
-      expect(await page.getByTestId('home-username').innerText()).toBe(account);
+      if (account === 'resident') {
+        // a resident's home is their community's needs (no desk)
+        await page.waitForURL(`${BASE_URL}/needs/community`);
+        await page.getByTestId('header-user').waitFor();
+      } else {
+        await page.getByTestId('home-roles').waitFor();
+        expect(await page.getByTestId('home-username').innerText()).toBe(account);
+      }
       await shot(page, `home-${account}`);
       await context.close();
     }

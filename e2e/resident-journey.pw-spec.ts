@@ -89,7 +89,8 @@ describe('群众点单: a resident’s need from submission to the council’s a
       const { context, page } = await newPage(browser, viewport);
       contexts.push(context);
       await signIn(page, username);
-      await page.getByTestId('home-roles').waitFor();
+      // residents land on their community's needs, the worker on the desk: both show the header's user
+      await page.getByTestId('header-user').waitFor();
       return page;
     };
     worker = await open('worker');

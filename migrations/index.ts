@@ -27,6 +27,8 @@ import { IdentityPasswordChanges1764000510100 } from './1764000510100-identity-p
 import { IdentityPurgeIndexes1764000510200 } from './1764000510200-identity-purge-indexes';
 import { OrganisationsGradeProposals1764000510300 } from './1764000510300-organisations-grade-proposals';
 import { OrganisationsGradesAreDecisions1764000510400 } from './1764000510400-organisations-grades-are-decisions';
+import { IdentityIndexUsersForTheDesk1764000517100 } from './1764000517100-identity-index-users-for-the-desk';
+import { ProcurementIndexObjectionsByOrganisation1764000517200 } from './1764000517200-procurement-index-objections-by-organisation';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -54,4 +56,6 @@ export const MIGRATIONS = [
   IdentityPurgeIndexes1764000510200,
   OrganisationsGradeProposals1764000510300,
   OrganisationsGradesAreDecisions1764000510400,
+  IdentityIndexUsersForTheDesk1764000517100,
+  ProcurementIndexObjectionsByOrganisation1764000517200,
 ];

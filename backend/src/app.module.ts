@@ -5,6 +5,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AppConfigModule } from './config/config.module';
 import { AuditModule } from './modules/audit';
 import { CatalogueModule } from './modules/catalogue';
+import { DeskModule } from './modules/desk';
 import { FundsModule } from './modules/funds';
 import { IdentityModule } from './modules/identity';
 import { NeedsModule } from './modules/needs';
@@ -14,6 +15,7 @@ import { ProcurementModule } from './modules/procurement';
 import { RegionsModule } from './modules/regions';
 import { AccessGuard, AccessModule } from './platform/access';
 import { DatabaseModule } from './platform/database/database.module';
+import { DeskPlatformModule } from './platform/desk';
 import { HealthController } from './platform/health/health.controller';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { LoggingModule } from './platform/logging/logging.module';
@@ -25,6 +27,7 @@ export const CORE_IMPORTS = [
   LoggingModule,
   DatabaseModule,
   QueueModule,
+  DeskPlatformModule,
   AuditModule,
   RegionsModule,
   OrganisationsModule,
@@ -38,7 +41,7 @@ export const CORE_IMPORTS = [
 
 /** The HTTP process. */
 @Module({
-  imports: [...CORE_IMPORTS, AccessModule, BullModule.registerQueue({ name: QUEUES.IDENTITY })],
+  imports: [...CORE_IMPORTS, AccessModule, DeskModule, BullModule.registerQueue({ name: QUEUES.IDENTITY })],
   controllers: [HealthController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,9 +1,11 @@
+import { createHash, randomUUID } from 'node:crypto';
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { AuditService } from '../modules/audit/services/audit.service';
 import { creditCodeCheckChar } from '../modules/organisations/domain/credit-code';
 import { SYSTEM_ACTOR } from '../platform/access';
+import { canonicalJson } from '../platform/util/canonical-json';
 import { yuanToFen } from '../platform/util/money';
 import { DEMO_CATALOGUE, DEMO_SCHEDULE } from './seed-catalogue';
 
@@ -681,4 +683,404 @@ async function seedBudgetLines(em: EntityManager, now: Date, report: SeedReport)
     }
     report.budgetLines++;
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Desks (issue #9 C): demo work waiting for each role, so that `npm start` shows non-empty desks with due dates.
+// Run by cli/seed.ts after seedDemo (not by the test suites' global setup: their assertions count the base seed).
+
+const DESK_CAMPAIGN = '颐和路社区年度需求征集（工作台演示）';
+const DESK_PROXY_NEED = '楼道声控灯维修后的夜间照护巡查';
+
+export interface DeskSeedReport {
+  needs: number;
+  projects: number;
+  tenders: number;
+  gradeExpiry: number;
+}
+
+/**
+ * Idempotent (keyed by titles): a need waiting for the 山西路 worker's moderation; in 颐和路社区 a decided campaign
+ * whose approved needs feed three 鼓楼区 projects — a draft for the officer to submit, a published call (open to
+ * the three 鼓楼 organisations, with a question for the officer to answer before the bid deadline) and a
+ * competitive consultation under evaluation whose committee (expert, expert2, expert3) has sheets to submit; and
+ * a grade expiry for the evaluation agency. The finance officer's pending budget line comes from seedDemo.
+ */
+export async function seedDemoDesks(ds: DataSource): Promise<DeskSeedReport> {
+  return ds.transaction(async (em) => {
+    const report: DeskSeedReport = { needs: 0, projects: 0, tenders: 0, gradeExpiry: 0 };
+    const [{ now }] = (await em.query('SELECT UTC_TIMESTAMP(3) AS now')) as Array<{ now: Date }>;
+    const at = (days: number) => new Date(now.getTime() + days * 86_400_000);
+    const one = async <T>(sql: string, params: unknown[] = []): Promise<T | undefined> =>
+      ((await em.query(sql, params)) as T[])[0];
+    const id = async (sql: string, params: unknown[] = []): Promise<number> =>
+      ((await one<{ id: number }>(sql, params)) as { id: number }).id;
+    const user = (username: string) => id('SELECT id FROM users WHERE username = ?', [username]);
+    const org = (name: string) => id('SELECT id FROM organisations WHERE name = ?', [name]);
+
+    const worker = await user('worker');
+    const officer = await user('officer');
+    const finance = await user('finance');
+    const resident = await user('resident');
+    const [version] = (await em.query(
+      "SELECT id FROM catalogue_versions WHERE status = 'PUBLISHED' ORDER BY year DESC LIMIT 1",
+    )) as Array<{ id: number }>;
+    if (!version) return report;
+    const item = async (code: string) =>
+      (await one<{ id: number; category_id: number; code: string; category_code: string; min_org_grade: number }>(
+        `SELECT i.id, i.category_id, i.code, c.code AS category_code, i.min_org_grade
+           FROM catalogue_items i JOIN catalogue_categories c ON c.id = i.category_id
+          WHERE i.version_id = ? AND i.code = ?`,
+        [version.id, code],
+      )) as { id: number; category_id: number; code: string; category_code: string; min_org_grade: number };
+
+    // 1. the 山西路 worker: a need entered for an offline resident, waiting for moderation (due when the campaign closes)
+    const shanxi = await one<{ id: number; region_id: number; region_path: string }>(
+      "SELECT id, region_id, region_path FROM campaigns WHERE title = '山西路社区年度需求征集' AND status = 'OPEN'",
+    );
+    if (shanxi && !(await one('SELECT id FROM needs WHERE title = ?', [DESK_PROXY_NEED]))) {
+      const [city, district, street] = shanxi.region_path.split('/').filter(Boolean).map(Number);
+      const visit = await item('A0301');
+      const n = (await em.query(
+        `INSERT INTO needs (campaign_id, region_id, street_id, district_id, city_id, region_path, category_id, title, description, attributes, location,
+           channel, submitted_by, offline_name, offline_phone, status, support_count, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '山西路社区12栋', 'PROXY', ?, '李大爷', '13900000099', 'SUBMITTED', 0, ?, ?)`,
+        [
+          shanxi.id,
+          shanxi.region_id,
+          street,
+          district,
+          city,
+          shanxi.region_path,
+          visit.category_id,
+          DESK_PROXY_NEED,
+          '独居老人夜间起身易跌倒，希望有人每周上门巡查一次，测量血压并检查楼道照明。',
+          JSON.stringify({
+            targetGroup: '独居老人',
+            headcount: 12,
+            frequency: '每周',
+            timeWindow: '每周三 19:00-20:00',
+          }),
+          worker,
+          now,
+          now,
+        ],
+      )) as { insertId: number };
+      await em.query(
+        "INSERT INTO need_events (need_id, at, kind, from_status, to_status, actor_id, actor_name, note) VALUES (?, ?, 'STATUS', NULL, 'SUBMITTED', ?, 'worker', NULL)",
+        [n.insertId, now, worker],
+      );
+      report.needs++;
+    }
+
+    // 2. 颐和路社区: a decided campaign whose approved needs feed the officer's projects
+    if (!(await one('SELECT id FROM campaigns WHERE title = ?', [DESK_CAMPAIGN]))) {
+      const yihe = await one<{ id: number; path: string }>("SELECT id, path FROM regions WHERE code = '320106002002'");
+      const gulou = await one<{ id: number; path: string }>("SELECT id, path FROM regions WHERE code = '320106000000'");
+      const line = await one<{ id: number; year: number }>(
+        "SELECT id, year FROM budget_lines WHERE status = 'ACTIVE' AND restricted_category_code IS NULL AND region_path = ? ORDER BY id LIMIT 1",
+        [gulou?.path],
+      );
+      if (!yihe || !gulou || !line) return report;
+      const c = (await em.query(
+        `INSERT INTO campaigns (region_id, region_path, title, description, opens_at, closes_at, status, supports_per_resident,
+           min_supports_to_shortlist, catalogue_version_id, created_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'DECIDED', 3, 2, ?, ?, ?, ?)`,
+        [
+          yihe.id,
+          yihe.path,
+          DESK_CAMPAIGN,
+          '颐和路社区的需求征集，议事会已表决。',
+          at(-45),
+          at(-20),
+          version.id,
+          worker,
+          at(-46),
+          at(-15),
+        ],
+      )) as { insertId: number };
+      const [city, district, street] = yihe.path.split('/').filter(Boolean).map(Number);
+      const need = async (code: string, title: string, status: 'APPROVED' | 'IN_PROCUREMENT'): Promise<number> => {
+        const i = await item(code);
+        const n = (await em.query(
+          `INSERT INTO needs (campaign_id, region_id, street_id, district_id, city_id, region_path, category_id, title, description, attributes, location,
+             channel, submitted_by, status, support_count, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '颐和路社区', 'ONLINE', ?, ?, 3, ?, ?)`,
+          [
+            c.insertId,
+            yihe.id,
+            street,
+            district,
+            city,
+            yihe.path,
+            i.category_id,
+            title,
+            `${title}：居民议事会表决通过，纳入年度政府购买服务计划。`,
+            JSON.stringify({ headcount: 30, frequency: '每周' }),
+            resident,
+            status,
+            at(-40),
+            at(-15),
+          ],
+        )) as { insertId: number };
+        const steps: Array<[string | null, string]> = [
+          [null, 'SUBMITTED'],
+          ['SUBMITTED', 'ACCEPTED'],
+          ['ACCEPTED', 'SHORTLISTED'],
+          ['SHORTLISTED', 'APPROVED'],
+          ...(status === 'IN_PROCUREMENT' ? ([['APPROVED', 'IN_PROCUREMENT']] as Array<[string, string]>) : []),
+        ];
+        for (const [from, to] of steps)
+          await em.query(
+            "INSERT INTO need_events (need_id, at, kind, from_status, to_status, actor_id, actor_name, note) VALUES (?, ?, 'STATUS', ?, ?, ?, ?, NULL)",
+            [n.insertId, at(-15), from, to, from === null ? resident : worker, from === null ? 'resident' : 'worker'],
+          );
+        report.needs++;
+        return n.insertId;
+      };
+      const plan = (estimate: string) =>
+        JSON.stringify({
+          objectives: ['为颐和路社区居民提供稳定的社区服务'],
+          schedule: [{ period: `${line.year + 1}-01`, activity: '启动服务' }],
+          budget: [{ item: '服务费', amount: estimate }],
+          beneficiaries: 30,
+          outputIndicators: [{ name: '服务人次', target: '≥ 300' }],
+          outcomeIndicators: [{ name: '满意度', target: '≥ 90%' }],
+        });
+      const project = async (
+        code: string,
+        title: string,
+        quantity: number,
+        unitPrice: string,
+        status: 'DRAFT' | 'TENDERING',
+        needId: number,
+      ): Promise<{ id: number; estimateFen: bigint; minGrade: number }> => {
+        const i = await item(code);
+        const unit = yuanToFen(unitPrice);
+        const estimate = unit * BigInt(quantity);
+        const p = (await em.query(
+          `INSERT INTO projects (region_id, region_path, title, catalogue_item_id, item_code, category_code, quantity, unit_price_fen, estimated_fen,
+             budget_line_id, plan, status, created_by, submitted_at, decided_by, decided_at, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            yihe.id,
+            yihe.path,
+            title,
+            i.id,
+            i.code,
+            i.category_code,
+            quantity,
+            unit.toString(),
+            estimate.toString(),
+            line.id,
+            plan((Number(estimate) / 100).toFixed(2)),
+            status,
+            officer,
+            status === 'DRAFT' ? null : at(-16),
+            status === 'DRAFT' ? null : finance,
+            status === 'DRAFT' ? null : at(-15),
+            at(-17),
+            at(-14),
+          ],
+        )) as { insertId: number };
+        await em.query('INSERT INTO project_needs (project_id, need_id) VALUES (?, ?)', [p.insertId, needId]);
+        if (status !== 'DRAFT') {
+          // the approval's reservation, as ProjectsService.approve posts it (balances follow by trigger)
+          const r = (await em.query(
+            `INSERT INTO ledger_entries (line_id, operation, from_bucket, to_bucket, amount_fen, idempotency_key, reference_type, reference_id, memo, actor_id, created_at)
+             VALUES (?, 'RESERVE', 'AVAILABLE', 'RESERVED', ?, ?, 'project', ?, ?, ?, ?)`,
+            [
+              line.id,
+              estimate.toString(),
+              `project-${p.insertId}-reserve`,
+              String(p.insertId),
+              `项目预留：${title}`,
+              finance,
+              at(-15),
+            ],
+          )) as { insertId: number };
+          await em.query('UPDATE projects SET reservation_entry_id = ? WHERE id = ?', [r.insertId, p.insertId]);
+        }
+        report.projects++;
+        return { id: p.insertId, estimateFen: estimate, minGrade: i.min_org_grade };
+      };
+      const criteria = JSON.stringify([
+        { code: 'PLAN', name: '服务方案', maxCents: 4000 },
+        { code: 'TEAM', name: '团队与经验', maxCents: 3000 },
+      ]);
+      const tender = async (
+        p: { id: number; estimateFen: bigint; minGrade: number },
+        title: string,
+        method: 'OPEN_TENDER' | 'COMPETITIVE_CONSULTATION',
+        status: 'PUBLISHED' | 'EVALUATING',
+        publishedAt: Date,
+        deadline: Date,
+      ): Promise<number> => {
+        const t = (await em.query(
+          `INSERT INTO tenders (project_id, region_path, title, description, method, status, min_grade, designated_organisation_id, scoring_method,
+             price_weight_pct, criteria, max_price_fen, committee_size, published_at, bid_deadline, opened_at, evaluation_round, committee_note,
+             created_by, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'COMPREHENSIVE', 30, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+          [
+            p.id,
+            yihe.path,
+            title,
+            `${title}，服务期一年。`,
+            method,
+            status,
+            p.minGrade || null,
+            criteria,
+            p.estimateFen.toString(),
+            method === 'OPEN_TENDER' ? 5 : 3,
+            publishedAt,
+            deadline,
+            status === 'EVALUATING' ? deadline : null,
+            status === 'EVALUATING' ? JSON.stringify({ poolSize: 7, excluded: [] }) : null,
+            officer,
+            at(-14),
+            now,
+          ],
+        )) as { insertId: number };
+        report.tenders++;
+        return t.insertId;
+      };
+      const journal = async (
+        tenderId: number,
+        orgId: number,
+        actor: number,
+        username: string,
+        action: string,
+        payload: object,
+        when: Date,
+        unsealedAt: Date | null,
+        bidId: string | null = null,
+      ) =>
+        em.query(
+          `INSERT INTO bid_events (tender_id, bid_id, organisation_id, actor_id, actor_username, ip, action, payload, occurred_at, unsealed_at)
+           VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+          [tenderId, bidId, orgId, actor, username, action, JSON.stringify(payload), when, unsealedAt],
+        );
+
+      // a draft for the officer to submit (due by the end of the line's budget year)
+      await project(
+        'A0102',
+        '颐和路社区高龄老人上门助浴',
+        300,
+        '80.00',
+        'DRAFT',
+        await need('A0102', '高龄老人上门助浴', 'APPROVED'),
+      );
+
+      // a published open tender (≥ 20 days): a call for the 鼓楼 organisations, a question for the officer
+      const call = await project(
+        'B0101',
+        '颐和路社区四点半课堂',
+        2000,
+        '25.00',
+        'TENDERING',
+        await need('B0101', '颐和路四点半课堂', 'IN_PROCUREMENT'),
+      );
+      const callId = await tender(call, '颐和路社区四点半课堂服务采购', 'OPEN_TENDER', 'PUBLISHED', at(-2), at(25));
+      const neighbours = await org('南京市鼓楼区邻里互助服务社');
+      const asker = await user('orgmember2');
+      await em.query('INSERT INTO tender_interests (tender_id, organisation_id, created_at) VALUES (?, ?, ?)', [
+        callId,
+        neighbours,
+        at(-1),
+      ]);
+      const q = (await em.query(
+        `INSERT INTO tender_notices (tender_id, kind, status, question, asked_by_organisation_id, body, affects_preparation, created_at)
+         VALUES (?, 'CLARIFICATION', 'ASKED', ?, ?, NULL, 0, ?)`,
+        [callId, '课后托管是否包括寒暑假期间？师生比按 1:15 计算吗？', neighbours, at(-1)],
+      )) as { insertId: number };
+      await journal(callId, neighbours, asker, 'orgmember2', 'tender.interest_registered', {}, at(-1), null);
+      await journal(
+        callId,
+        neighbours,
+        asker,
+        'orgmember2',
+        'tender.question_asked',
+        { noticeId: q.insertId },
+        at(-1),
+        null,
+      );
+
+      // a competitive consultation (≥ 10 days) opened two days ago, three bids qualified, the committee drawn
+      const visit = await project(
+        'A0301',
+        '颐和路社区慢病随访',
+        1000,
+        '30.00',
+        'TENDERING',
+        await need('A0301', '颐和路慢病随访', 'IN_PROCUREMENT'),
+      );
+      const opened = at(-2);
+      const evalId = await tender(
+        visit,
+        '颐和路社区慢病随访服务采购',
+        'COMPETITIVE_CONSULTATION',
+        'EVALUATING',
+        at(-14),
+        opened,
+      );
+      const bidders: Array<[string, string, string]> = [
+        ['南京市鼓楼区阳光养老服务中心', 'orgmember', '28500.00'],
+        ['南京市鼓楼区邻里互助服务社', 'orgmember2', '27000.00'],
+        ['南京市鼓楼区乐龄社会工作服务中心', 'orgmember3', '29500.00'],
+      ];
+      for (const [name, username, price] of bidders) {
+        const orgId = await org(name);
+        const by = await user(username);
+        const bidId = randomUUID();
+        const technical = { PLAN: '每月入户随访，建立健康档案并转介异常情况。', TEAM: '社区医生 1 名、社工 2 名。' };
+        const seal = createHash('sha256')
+          .update(
+            canonicalJson({ tenderId: evalId, organisationId: orgId, version: 1, price, technical, documents: [] }),
+          )
+          .digest('hex');
+        await em.query(
+          `INSERT INTO bids (id, tender_id, organisation_id, version, status, price_fen, technical, seal_sha256, submitted_at, submitted_by, needs_reconfirm)
+           VALUES (?, ?, ?, 1, 'QUALIFIED', ?, ?, ?, ?, ?, 0)`,
+          [bidId, evalId, orgId, yuanToFen(price).toString(), JSON.stringify(technical), seal, at(-5), by],
+        );
+        await em.query('INSERT INTO tender_interests (tender_id, organisation_id, created_at) VALUES (?, ?, ?)', [
+          evalId,
+          orgId,
+          at(-6),
+        ]);
+        await journal(
+          evalId,
+          orgId,
+          by,
+          username,
+          'bid.submitted',
+          { version: 1, sha256: seal, replaces: null },
+          at(-5),
+          opened,
+          bidId,
+        );
+      }
+      for (const username of ['expert', 'expert2', 'expert3'])
+        await em.query(
+          "INSERT INTO committee_members (tender_id, expert_id, seat, drawn_at) VALUES (?, ?, 'EXPERT', ?)",
+          [evalId, await user(username), at(-1)],
+        );
+    }
+
+    // 3. the evaluation agency: its grade expires within the desk's notice period (only if none is recorded)
+    const res = (await em.query(
+      `UPDATE organisations SET grade_expires_on = DATE(CONVERT_TZ(?, '+00:00', '+08:00')) + INTERVAL 150 DAY, updated_at = ?
+        WHERE name = '江苏众评社会组织评估中心' AND grade_expires_on IS NULL`,
+      [now, now],
+    )) as { affectedRows: number };
+    report.gradeExpiry += res.affectedRows;
+
+    if (Object.values(report).some((n) => n > 0))
+      await new AuditService(ds).record(em, SYSTEM_ACTOR, {
+        action: 'system.seed.applied',
+        entityType: 'system',
+        after: { desks: report },
+      });
+    return report;
+  });
 }

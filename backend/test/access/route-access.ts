@@ -228,6 +228,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/v1/auth/refresh': rule(PUBLIC), // the refresh token is the credential
   'POST /api/v1/auth/logout': rule(PUBLIC), // the refresh token is the credential
   'GET /api/v1/me': rule(EVERYONE),
+  // what waits for the caller: always the caller's own scope (the desk's own tests check cross-district and sealed bids)
+  'GET /api/v1/desk': rule(EVERYONE),
   // every signed-in user chooses the language the server writes to them in (their own row only)
   'PATCH /api/v1/me/preferences': rule(EVERYONE),
   // every signed-in user changes their own password (the current one is the credential)

@@ -4,6 +4,7 @@ import { PERMISSIONS } from '@diandan/access';
 import { authGuard, guestGuard, permissionGuard } from './core/auth/auth.guards';
 import { zorroStylesGuard } from './core/styles/lazy-styles';
 import { passwordChangeGuard } from './features/identity/data/password-change.guard';
+import { deskGuard } from './features/desk/desk.guards';
 
 export const routes: Routes = [
   {
@@ -35,8 +36,15 @@ export const routes: Routes = [
     loadComponent: () => import('./core/layout/shell.component').then((m) => m.ShellComponent),
     children: [
       {
+        // 首页: the desk (what waits for me); residents land on their community's needs instead
         path: '',
         pathMatch: 'full',
+        canActivate: [deskGuard],
+        loadComponent: () => import('./features/desk/pages/desk/desk.page'),
+      },
+      {
+        // 我的信息: who I am, my roles and permissions (from the user's name in the header)
+        path: 'me',
         loadComponent: () => import('./features/identity/pages/home/home.page'),
       },
       {

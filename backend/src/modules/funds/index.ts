@@ -6,5 +6,7 @@ export { LedgerService } from './services/ledger.service';
 export type { PostEntry, PostedEntry } from './services/ledger.service';
 export { FundsReportService, ledgerConsistency } from './services/funds-report.service';
 export type { Balances } from './domain/ledger';
+export { budgetYearEnd } from './domain/budget-year';
+export { FundsDeskProvider } from './services/funds-desk.provider';
 /** For the composition root's entity list only. */
 export const FUNDS_ENTITIES = FUNDS_ENTITY_LIST;

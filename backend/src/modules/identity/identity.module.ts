@@ -20,6 +20,7 @@ import { IdentityPurgeJob } from './jobs/purge.job';
 import { IdentityActorResolver } from './services/actor-resolver.service';
 import { AuthService } from './services/auth.service';
 import { PasswordChangeGate } from './services/password-change-gate';
+import { IdentityDeskProvider } from './services/identity-desk.provider';
 import { PasswordHasher } from './services/password-hasher';
 import { PasswordsService } from './services/passwords.service';
 import { PeopleDirectory } from './services/people-directory.service';
@@ -62,6 +63,7 @@ import { UsersService } from './services/users.service';
     PasswordChangeGate,
     { provide: APP_INTERCEPTOR, useClass: PasswordChangeRequiredInterceptor },
     SignInLimitInterceptor,
+    IdentityDeskProvider,
     { provide: ACTOR_RESOLVER, useExisting: IdentityActorResolver },
   ],
   exports: [

@@ -13,6 +13,7 @@ export type { UserDto } from './dto/user.dto';
 export { PasswordHasher } from './services/password-hasher';
 export { AuthRateGuard } from './http/sign-in-limits';
 export { ResidentsService } from './services/residents.service';
+export { IdentityDeskProvider } from './services/identity-desk.provider';
 export type { ResidentInfo } from './services/residents.service';
 export { AccountUnlockJob, accountUnlockDeadline, ACCOUNT_UNLOCK_JOB } from './jobs/account-unlock.job';
 export { IdentityPurgeJob, purgeDeadline, PURGE_JOB } from './jobs/purge.job';

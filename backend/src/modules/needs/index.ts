@@ -11,6 +11,7 @@ export {
 export { NeedsService } from './services/needs.service';
 export { NeedProgress } from './services/need-progress.service';
 export type { NeedStatus } from './domain/need.state-machine';
+export { NeedsDeskProvider } from './services/needs-desk.provider';
 export { buildNeedListQuery, LEVEL_COLUMN } from './services/need-list.query';
 export type { NeedListFilter } from './services/need-list.query';
 /** For the composition root's entity list only. */

@@ -14,6 +14,7 @@ import { CampaignsService } from './services/campaigns.service';
 import { DeliberationService } from './services/deliberation.service';
 import { NeedLifecycle } from './services/need-lifecycle.service';
 import { NeedProgress } from './services/need-progress.service';
+import { NeedsDeskProvider } from './services/needs-desk.provider';
 import { NeedsExportService } from './services/needs-export.service';
 import { NeedsService } from './services/needs.service';
 import { SupportsService } from './services/supports.service';
@@ -35,6 +36,7 @@ import { SupportsService } from './services/supports.service';
     NeedLifecycle,
     NeedProgress,
     NeedsExportService,
+    NeedsDeskProvider,
   ],
   exports: [CampaignsService, NeedsService, NeedProgress],
 })

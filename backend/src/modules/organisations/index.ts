@@ -11,6 +11,8 @@ export type { OrganisationKind, OrgType, RecordKind } from './domain/registry-ru
 export { RECORD_KINDS } from './domain/registry-rules';
 export { effectiveGrade, gradeLabel, gradeValid } from './domain/grade';
 export { isValidCreditCode } from './domain/credit-code';
+export { OrganisationsDeskProvider } from './services/organisations-desk.provider';
+export { GRADE_EXPIRY_NOTICE_DAYS, gradeRenewalDue } from './domain/grade-expiry';
 export { BlacklistExpiryJob, BLACKLIST_EXPIRY_JOB, blacklistExpiryDeadline } from './jobs/blacklist-expiry.job';
 /** For the composition root's entity list only. */
 export const ORGANISATIONS_ENTITIES = ORGANISATIONS_ENTITY_LIST;

@@ -14,6 +14,7 @@ import { OrganisationDirectoryModule } from './organisation-directory.module';
 import { DocumentsService } from './services/documents.service';
 import { GradeProposalsService } from './services/grade-proposals.service';
 import { OrganisationLifecycle } from './services/organisation-lifecycle.service';
+import { OrganisationsDeskProvider } from './services/organisations-desk.provider';
 import { OrganisationsService } from './services/organisations.service';
 import { RegistrationService } from './services/registration.service';
 import { ReviewService } from './services/review.service';
@@ -35,6 +36,7 @@ import { ReviewService } from './services/review.service';
     DocumentsService,
     GradeProposalsService,
     BlacklistExpiryJob,
+    OrganisationsDeskProvider,
   ],
   exports: [OrganisationsService, BlacklistExpiryJob],
 })

@@ -18,6 +18,7 @@ import { BidsService } from './services/bids.service';
 import { EvaluationService } from './services/evaluation.service';
 import { ExpertsService } from './services/experts.service';
 import { ObjectionsService } from './services/objections.service';
+import { ProcurementDeskProvider } from './services/procurement-desk.provider';
 import { ProjectsService } from './services/projects.service';
 import { TendersService } from './services/tenders.service';
 
@@ -40,7 +41,15 @@ import { TendersService } from './services/tenders.service';
     ObjectionsController,
     ExpertsController,
   ],
-  providers: [ProjectsService, TendersService, BidsService, EvaluationService, ObjectionsService, ExpertsService],
+  providers: [
+    ProjectsService,
+    TendersService,
+    BidsService,
+    EvaluationService,
+    ObjectionsService,
+    ExpertsService,
+    ProcurementDeskProvider,
+  ],
   exports: [ProjectsService, TendersService, ObjectionsService],
 })
 export class ProcurementModule implements OnModuleInit {

@@ -318,6 +318,17 @@ export class LedgerService {
     };
   }
 
+  /** The budget year of each line (for the deadlines that follow it, such as the approval of a project). */
+  async lineYears(lineIds: number[]): Promise<Map<number, number>> {
+    const ids = [...new Set(lineIds)];
+    if (ids.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT id, year FROM budget_lines WHERE id IN (${ids.map(() => '?').join(',')})`,
+      ids,
+    )) as Array<{ id: number; year: number }>;
+    return new Map(rows.map((r) => [r.id, Number(r.year)]));
+  }
+
   /**
    * Refuses a change to `year` in the region at `regionPath` once the year is closed there (a closure of the
    * region or of any region above it). The closures of the year are read with a shared lock: a closing running

@@ -7,6 +7,8 @@ export type UserStatus = 'ACTIVE' | 'DISABLED';
 @Index('idx_users_region_path', ['regionPath'])
 @Index('idx_users_organisation', ['organisationId'])
 @Index('idx_users_locked_until', ['lockedUntil'])
+@Index('idx_users_verified_region', ['residentVerifiedAt', 'regionPath'])
+@Index('idx_users_status_region', ['status', 'regionPath'])
 export class UserEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

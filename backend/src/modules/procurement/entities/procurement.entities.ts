@@ -206,6 +206,7 @@ export class BidScoreEntity {
 
 @Entity('objections')
 @Index('idx_objections_tender', ['tenderId', 'status'])
+@Index('idx_objections_organisation', ['organisationId', 'status'])
 export class ObjectionEntity {
   @PrimaryGeneratedColumn({ type: 'int' }) id!: number;
   @Column({ name: 'tender_id', type: 'int' }) tenderId!: number;

@@ -15,9 +15,8 @@ function links(items: readonly MenuItem[]): [string, string | undefined][] {
 }
 
 describe('visibleMenu', () => {
-  it('shows a resident the community needs, submission, their needs and messages, flat', () => {
+  it('shows a resident the community needs (their home: no separate 首页), submission, their needs and messages, flat', () => {
     expect(ids(visibleMenu(MENU, permissionsOf(['RESIDENT'])))).toEqual([
-      'home',
       'needs-community',
       'needs-new',
       'needs-mine',

@@ -11,11 +11,20 @@ export interface MenuItem {
   readonly link?: string;
   /** Shown only to users holding this permission. */
   readonly permission?: Permission;
+  /** Hidden from users holding this permission (the home entry, for residents: their home is their needs). */
+  readonly hiddenWith?: Permission;
   readonly children?: readonly MenuItem[];
 }
 
 export const MENU: readonly MenuItem[] = [
-  { id: 'home', label: 'nav.home', icon: 'home', link: '/', permission: PERMISSIONS.SELF_READ },
+  {
+    id: 'home',
+    label: 'nav.home',
+    icon: 'home',
+    link: '/',
+    permission: PERMISSIONS.SELF_READ,
+    hiddenWith: PERMISSIONS.NEEDS_SUPPORT,
+  },
   // Residents first: what they come for, flat and one tap away on a phone.
   {
     id: 'needs-community',
@@ -194,6 +203,7 @@ export function visibleMenu(items: readonly MenuItem[], permissions: readonly st
   const out: MenuItem[] = [];
   for (const item of items) {
     if (item.permission && !held.has(item.permission)) continue;
+    if (item.hiddenWith && held.has(item.hiddenWith)) continue;
     if (item.children) {
       const children = visibleMenu(item.children, permissions);
       if (children.length > 0) out.push({ ...item, children });

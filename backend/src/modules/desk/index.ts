@@ -1,0 +1,3 @@
+export { DeskModule } from './desk.module';
+export { DeskService } from './services/desk.service';
+export { orderDesk } from './domain/desk-order';
