@@ -1067,11 +1067,13 @@ export async function seedDemoDesks(ds: DataSource): Promise<DeskSeedReport> {
         );
     }
 
-    // 3. the evaluation agency: its grade expires within the desk's notice period (only if none is recorded)
+    // 3. the evaluation agency: its grade expires within the desk's notice period (only if none is recorded); a
+    //    grade changes only by a decision, here the system's (as for every seeded grade)
     const res = (await em.query(
-      `UPDATE organisations SET grade_expires_on = DATE(CONVERT_TZ(?, '+00:00', '+08:00')) + INTERVAL 150 DAY, updated_at = ?
+      `UPDATE organisations SET grade_expires_on = DATE(CONVERT_TZ(?, '+00:00', '+08:00')) + INTERVAL 150 DAY,
+              grade_decided_at = ?, grade_decided_by = NULL, updated_at = ?
         WHERE name = '江苏众评社会组织评估中心' AND grade_expires_on IS NULL`,
-      [now, now],
+      [now, now, now],
     )) as { affectedRows: number };
     report.gradeExpiry += res.affectedRows;
 

@@ -568,10 +568,13 @@ describe('the desk (首页工作台): what waits for each role, with its due dat
     )) as Array<{ organisation_id: number }>;
     const before = await row('SELECT grade_expires_on FROM organisations WHERE id = ?', [agency]);
     try {
-      await t.ds.query('UPDATE organisations SET grade_expires_on = ? WHERE id = ?', ['2099-12-31', agency]);
+      await t.ds.query(
+        'UPDATE organisations SET grade_expires_on = ?, grade_decided_at = UTC_TIMESTAMP(3) WHERE id = ?',
+        ['2099-12-31', agency],
+      );
       expect(find(await desk('evaluator'), 'organisations.grade_expiry')).toBeUndefined();
       await t.ds.query(
-        "UPDATE organisations SET grade_expires_on = DATE(CONVERT_TZ(UTC_TIMESTAMP(), '+00:00', '+08:00')) + INTERVAL 30 DAY WHERE id = ?",
+        "UPDATE organisations SET grade_expires_on = DATE(CONVERT_TZ(UTC_TIMESTAMP(), '+00:00', '+08:00')) + INTERVAL 30 DAY, grade_decided_at = UTC_TIMESTAMP(3) + INTERVAL 1 SECOND WHERE id = ?",
         [agency],
       );
       const [{ last }] = (await t.ds.query(
@@ -587,7 +590,10 @@ describe('the desk (首页工作台): what waits for each role, with its due dat
       });
       expect(next.endsWith('T16:00:00.000Z')).toBe(true);
     } finally {
-      await t.ds.query('UPDATE organisations SET grade_expires_on = ? WHERE id = ?', [before.grade_expires_on, agency]);
+      await t.ds.query(
+        'UPDATE organisations SET grade_expires_on = ?, grade_decided_at = UTC_TIMESTAMP(3) + INTERVAL 2 SECOND WHERE id = ?',
+        [before.grade_expires_on, agency],
+      );
     }
   });
 
