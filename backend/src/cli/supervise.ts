@@ -24,8 +24,12 @@ function processes(): ProcessSpec[] {
 }
 
 function main(): void {
-  // Always at info: starts, exits and restarts are what an operator reads this log for.
-  const log = pino({ base: { name: 'supervisor', supervisorPid: process.pid, hostname: hostname() } });
+  // Always at info: starts, exits and restarts are what an operator reads this log for. Written synchronously: a
+  // few lines, in order, and all of them out before process.exit.
+  const log = pino(
+    { base: { name: 'supervisor', supervisorPid: process.pid, hostname: hostname() } },
+    pino.destination({ dest: 1, sync: true }),
+  );
   const supervisor = new Supervisor(processes(), DEFAULT_RESTART_POLICY, log);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
