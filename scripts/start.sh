@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm start`: install, check MariaDB + Redis, build, migrate, seed the demo data, then serve the
-# API and the UI on one port (UI at /, API at /api) with the BullMQ worker beside it.
+# API and the UI on one port (UI at /, API at /api) with the BullMQ worker beside it, under a supervisor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NX_NO_CLOUD=true NX_DAEMON=false NG_CLI_ANALYTICS=false
@@ -12,12 +12,7 @@ npx nx run-many -t build -p backend frontend --skip-nx-cache=false
 node dist/backend/backend/src/cli/migrate.js
 node dist/backend/backend/src/cli/seed.js
 
-node dist/backend/backend/src/worker.js &
-worker=$!
-node dist/backend/backend/src/main.js &
-api=$!
-stop() { kill -TERM "$api" "$worker" 2>/dev/null || true; wait "$api" "$worker" 2>/dev/null || true; }
-trap stop INT TERM
 echo "start: Diandan on http://localhost:${PORT:-3000}  (API docs: http://localhost:${PORT:-3000}/api/docs; demo password Diandan@2026)"
-wait -n "$api" "$worker" || true
-stop
+# The supervisor runs the API and the worker, restarts either if it crashes (the other keeps running) and
+# stops both gracefully on Ctrl-C. exec: signals reach it directly.
+exec node dist/backend/backend/src/cli/supervise.js

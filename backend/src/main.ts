@@ -6,10 +6,12 @@ import { Logger } from 'nestjs-pino';
 
 import { AppModule } from './app.module';
 import { configureHttpApp } from './bootstrap';
+import { stopWhenSupervisorGoes } from './cli/supervisor/child';
 import { loadDotEnv } from './config/dotenv';
 import { loadEnv } from './config/env';
 
 async function main(): Promise<void> {
+  stopWhenSupervisorGoes();
   loadDotEnv();
   const env = loadEnv();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });

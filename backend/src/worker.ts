@@ -3,12 +3,14 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 
+import { stopWhenSupervisorGoes } from './cli/supervisor/child';
 import { loadDotEnv } from './config/dotenv';
 import { loadEnv } from './config/env';
 import { WorkerModule } from './worker.module';
 
 /** The BullMQ worker process: consumers + reconciler, no HTTP. Stops gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
+  stopWhenSupervisorGoes();
   loadDotEnv();
   loadEnv();
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });

@@ -9,6 +9,31 @@ export function isRetryableDbError(err: unknown): boolean {
   return code !== undefined && RETRYABLE.has(code);
 }
 
+/** Errors of the connection itself (not of the statement): the server or the network is gone for this connection. */
+const CONNECTION_LOST = new Set([
+  'PROTOCOL_CONNECTION_LOST', // the server closed the connection (KILL, restart, wait_timeout)
+  'ER_CONNECTION_KILLED',
+  'ER_SERVER_SHUTDOWN',
+  'ECONNRESET',
+  'ECONNREFUSED', // no server to connect to: a new pool connection cannot be opened
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/**
+ * The database connection serving the request died: mysql2 marks such errors `fatal` (the connection is unusable
+ * and the pool drops it). The transaction on it was rolled back by the server, but the request cannot know whether
+ * a COMMIT in flight made it, so it is not retried here: the client gets 503 (retry later) and the next request
+ * takes a fresh connection.
+ */
+export function isConnectionLostError(err: unknown): boolean {
+  for (const e of [(err as { driverError?: unknown })?.driverError, err]) {
+    const { code, fatal } = (e ?? {}) as { code?: unknown; fatal?: unknown };
+    if (fatal === true || (typeof code === 'string' && CONNECTION_LOST.has(code))) return true;
+  }
+  return false;
+}
+
 /**
  * Runs one use case in one transaction. A deadlock or lock-wait timeout rolls everything back and
  * the whole function is run again (up to `attempts` times); if it still fails the error surfaces

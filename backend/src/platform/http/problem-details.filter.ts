@@ -3,7 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 
-import { isRetryableDbError } from '../database/transaction';
+import { isConnectionLostError, isRetryableDbError } from '../database/transaction';
 import { DomainError } from './domain-error';
 import { ProblemDetails, problemType, titleFor } from './problem-details';
 
@@ -67,6 +67,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (isRetryableDbError(exception)) {
       return this.simple(503, 'CONFLICT_RETRY', 'The record is busy; please retry.');
+    }
+    if (isConnectionLostError(exception)) {
+      return this.simple(503, 'DB_CONNECTION_LOST', 'The connection to the database was lost; please retry.');
     }
     if (
       exception instanceof QueryFailedError &&

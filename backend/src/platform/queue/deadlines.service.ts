@@ -37,8 +37,9 @@ const JOB_OPTIONS = {
 
 /**
  * The deadlines core. Contexts register their queues and their {@link DeadlineSource}s; use cases
- * call {@link schedule} after commit; the worker calls {@link reconcile} at start-up and every
- * minute to rebuild whatever Redis lost. A job only triggers a transition: its handler re-reads
+ * call {@link schedule} after commit; the worker calls {@link reconcile} at start-up, every
+ * minute, and at once when it sees that Redis lost its data (see reconciler.runner.ts), to rebuild
+ * whatever Redis lost. A job only triggers a transition: its handler re-reads
  * the database and decides with the database clock.
  */
 @Injectable()
@@ -89,7 +90,11 @@ export class Deadlines {
   /** Rebuilds every pending deadline's job from the database. Idempotent. */
   async reconcile(): Promise<ReconcileReport> {
     const report: ReconcileReport = { checked: 0, restored: 0, bySource: {} };
-    const now = await dbNow(this.dataSource.manager);
+    const dbStart = (await dbNow(this.dataSource.manager)).getTime();
+    const localStart = Date.now();
+    // The database clock, advanced by the time the pass has taken: a job restored late in a long pass (many
+    // pending deadlines) must not fire late by that much.
+    const now = () => new Date(dbStart + (Date.now() - localStart));
     for (const source of this.sources) {
       const pending = await source.pending();
       let restored = 0;
@@ -101,7 +106,7 @@ export class Deadlines {
           if (state !== 'completed' && state !== 'failed' && state !== 'unknown') continue;
           await existing.remove();
         }
-        if (await this.schedule(job, now)) restored++;
+        if (await this.schedule(job, now())) restored++;
       }
       report.bySource[source.kind] = { checked: pending.length, restored };
       report.checked += pending.length;

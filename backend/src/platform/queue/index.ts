@@ -1,4 +1,5 @@
 export * from './deadline';
+export * from './deadline-worker';
 export * from './deadlines.service';
 export * from './queue-names';
 export * from './queue.module';

@@ -304,13 +304,17 @@ export class BidsService {
     ])) as Array<Pick<TenderForBid, 'status' | 'bid_deadline' | 'now'>>;
     if (pre !== undefined && pre.status !== 'DRAFT') this.assertOnTime(pre);
     const rows = (await em.query(
-      `SELECT id, status, bid_deadline, max_price_fen, criteria, scoring_method, region_path, min_grade, designated_organisation_id, UTC_TIMESTAMP(3) AS now
+      `SELECT id, status, bid_deadline, max_price_fen, criteria, scoring_method, region_path, min_grade, designated_organisation_id
          FROM tenders WHERE id = ? LOCK IN SHARE MODE`,
       [tenderId],
-    )) as TenderForBid[];
-    const t = rows[0];
-    if (t === undefined || t.status === 'DRAFT')
+    )) as Array<Omit<TenderForBid, 'now'>>;
+    if (rows[0] === undefined || rows[0].status === 'DRAFT')
       throw new ProcurementError(ProcurementErrorCode.TENDER_NOT_FOUND, `Tender ${tenderId} not found.`);
+    // The clock is read once the row is held, in its own statement: UTC_TIMESTAMP() in the locking read would be the
+    // time that statement began, before any wait for the row. A bid that waited past the deadline (behind the close,
+    // which holds the row while it closes) is late, and its refusal says a server time at or after the deadline.
+    const [{ now }] = (await em.query('SELECT UTC_TIMESTAMP(3) AS now')) as Array<{ now: Date }>;
+    const t: TenderForBid = { ...rows[0], now };
     this.assertOnTime(t);
     return t;
   }
