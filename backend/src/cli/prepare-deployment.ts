@@ -50,17 +50,16 @@ export async function prepareDeployment(opts: PrepareOptions = {}): Promise<Prep
 
   const adminUser = value('DB_ADMIN_USER') ?? 'root';
   const accountsManaged = adminUser !== '';
-  let runtimeUser = value('DB_USER');
-  if (accountsManaged && (runtimeUser === undefined || runtimeUser === adminUser)) {
-    runtimeUser = opts.runtimeAccount ?? 'diandan_app';
-    changes.DB_USER = runtimeUser;
-    changes.DB_PASSWORD = randomPassword();
-  }
-  let migrationUser = value('DB_MIGRATION_USER');
-  if (accountsManaged && (migrationUser === undefined || migrationUser === adminUser)) {
-    migrationUser = opts.migrationAccount ?? 'diandan_migrate';
-    changes.DB_MIGRATION_USER = migrationUser;
-    changes.DB_MIGRATION_PASSWORD = randomPassword();
+  if (accountsManaged) {
+    const runtimeUser = value('DB_USER');
+    if (runtimeUser === undefined || runtimeUser === adminUser) changes.DB_USER = opts.runtimeAccount ?? 'diandan_app';
+    // an account this script manages never keeps an empty password
+    if (changes.DB_USER !== undefined || !value('DB_PASSWORD')) changes.DB_PASSWORD = randomPassword();
+    const migrationUser = value('DB_MIGRATION_USER');
+    if (migrationUser === undefined || migrationUser === adminUser)
+      changes.DB_MIGRATION_USER = opts.migrationAccount ?? 'diandan_migrate';
+    if (changes.DB_MIGRATION_USER !== undefined || !value('DB_MIGRATION_PASSWORD'))
+      changes.DB_MIGRATION_PASSWORD = randomPassword();
   }
 
   // written before the accounts exist: a crash in between leaves passwords that the next run sets on the accounts
