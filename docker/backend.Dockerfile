@@ -2,7 +2,7 @@
 #
 #   API (default CMD)  node dist/backend/backend/src/main.js      HTTP on $PORT (3000), API under /api
 #   worker             node dist/backend/backend/src/worker.js    BullMQ consumers + deadline reconciler
-#   migrate (one-shot) node dist/backend/backend/src/cli/migrate.js, then …/cli/seed.js
+#   migrate (one-shot) node dist/backend/backend/src/cli/prepare.js, then …/cli/seed.js
 #
 # Build from the repository root (compose.yml does this):
 #   docker build -f docker/backend.Dockerfile -t diandan-backend .
@@ -65,10 +65,13 @@ ENV NODE_ENV=production \
     PORT=3000 \
     NODE_OPTIONS=--enable-source-maps
 WORKDIR /app
-# Owned by root and read-only to the process: the app writes nothing to disk (logs go to stdout).
+# Owned by root and read-only to the process (logs go to stdout).
 COPY --from=prod-deps /app/package.json ./package.json
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/backend ./dist/backend
+# The only place the process writes: the audit checkpoint signing key and the checkpoint file (the
+# audit-anchor volume of compose.yml is mounted here; a new volume takes this owner).
+RUN mkdir -p /var/lib/diandan/audit && chown node:node /var/lib/diandan/audit && chmod 700 /var/lib/diandan/audit
 # The unprivileged user of the official Node images (uid 1000).
 USER node
 EXPOSE 3000

@@ -7,6 +7,10 @@ run="e2e_$(date +%s)_$$"
 export DB_NAME="diandan_test_${run}" QUEUE_PREFIX="diandan_test_${run}" PORT=${E2E_PORT:-3199}
 export STATIC_DIR="$PWD/dist/frontend/browser" LOG_LEVEL=warn AUTH_RATE_LIMIT=10000 NODE_ENV=test
 export E2E_BASE_URL="http://127.0.0.1:${PORT}"
+# A throwaway schema: migrated and served as the administrative account, not as the accounts `npm start` keeps in
+# .env (those only have rights on the deployment's own database).
+export DB_USER="${DB_ADMIN_USER:-root}" DB_PASSWORD="${DB_ADMIN_PASSWORD:-}"
+export DB_MIGRATION_USER="$DB_USER" DB_MIGRATION_PASSWORD="$DB_PASSWORD"
 [ -f dist/backend/backend/src/main.js ] && [ -f dist/frontend/browser/index.html ] || { echo "e2e: build first (npx nx run-many -t build)"; exit 1; }
 
 mkdir -p tmp/test-results

@@ -17,6 +17,7 @@ import { AuditHeadFollowsTheChain1764000300100 } from './1764000300100-audit-hea
 import { NeedsCoveringListIndexes1764000300200 } from './1764000300200-needs-covering-list-indexes';
 import { OrganisationsRegistry1764000400000 } from './1764000400000-organisations-registry';
 import { ProcurementCreateProjectsTendersBids1764000401000 } from './1764000401000-procurement-create-projects-tenders-bids';
+import { AuditCreateCheckpoints1764000509000 } from './1764000509000-audit-create-checkpoints';
 import { IdentityAddUserLocale1764000509100 } from './1764000509100-identity-add-user-locale';
 import { NotificationsStoreTemplates1764000509200 } from './1764000509200-notifications-store-templates';
 import { NeedsTimelineTemplates1764000509300 } from './1764000509300-needs-timeline-templates';
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   NeedsCoveringListIndexes1764000300200,
   OrganisationsRegistry1764000400000,
   ProcurementCreateProjectsTendersBids1764000401000,
+  AuditCreateCheckpoints1764000509000,
   IdentityAddUserLocale1764000509100,
   NotificationsStoreTemplates1764000509200,
   NeedsTimelineTemplates1764000509300,

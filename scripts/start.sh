@@ -9,7 +9,8 @@ bash scripts/install.sh
 bash scripts/ensure-services.sh
 echo "start: building API and UI"
 npx nx run-many -t build -p backend frontend --skip-nx-cache=false
-node dist/backend/backend/src/cli/migrate.js
+node dist/backend/backend/src/cli/prepare.js  # secrets, signing key, database accounts (kept in .env), migrations
+[ -f .env ] && set -a && . ./.env && set +a     # what prepare generated, over what the first sourcing exported
 node dist/backend/backend/src/cli/seed.js
 
 echo "start: Diandan on http://localhost:${PORT:-3000}  (API docs: http://localhost:${PORT:-3000}/api/docs; demo password Diandan@2026)"

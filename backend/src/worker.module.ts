@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { CORE_IMPORTS } from './app.module';
+import { AuditWorkerModule } from './modules/audit';
 import { IdentityWorkerModule } from './modules/identity';
 import { NeedsWorkerModule } from './modules/needs';
 import { OrganisationsWorkerModule } from './modules/organisations';
@@ -11,6 +12,7 @@ import { ReconcilerRunner } from './platform/queue';
 @Module({
   imports: [
     ...CORE_IMPORTS,
+    AuditWorkerModule,
     IdentityWorkerModule,
     NeedsWorkerModule,
     OrganisationsWorkerModule,

@@ -1,5 +1,23 @@
+import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** The development default of JWT_SECRET: published in the repository, so it protects nothing. */
+export const DEVELOPMENT_JWT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+
+/** Values of JWT_SECRET known to the public (this repository, its examples): refused in production. */
+export const KNOWN_JWT_SECRETS: readonly string[] = [
+  DEVELOPMENT_JWT_SECRET,
+  'change-me-to-a-random-secret-of-at-least-32-characters',
+];
+
+/** Why a JWT secret must not protect real tokens, or null when it is acceptable. */
+export function weakJwtSecret(secret: string): string | null {
+  if (KNOWN_JWT_SECRETS.includes(secret)) return 'it is a published default';
+  if (secret.length < 32) return 'it is shorter than 32 characters';
+  if (/^(.)\1*$/.test(secret)) return 'it repeats one character';
+  return null;
+}
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -30,11 +48,40 @@ export class Env {
   @Max(65535)
   DB_PORT = 3306;
 
+  /**
+   * The account the API and the worker use: SELECT/INSERT/UPDATE/DELETE on the app's tables only, and only
+   * SELECT/INSERT on the audit tables (`npm start` creates it; docs/operations.md#database-accounts).
+   */
   @IsString()
   DB_USER = 'root';
 
   @IsString()
   DB_PASSWORD = '';
+
+  /** The account that runs the migrations (DDL, triggers); unset: the same as DB_USER. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  DB_MIGRATION_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  DB_MIGRATION_PASSWORD?: string;
+
+  /**
+   * An administrative account, used only by `prepare` (npm start) to create the two accounts above and by the
+   * test suite to create per-run accounts; never by the API or the worker. Empty: accounts are managed by hand.
+   */
+  @IsString()
+  DB_ADMIN_USER = 'root';
+
+  @IsString()
+  DB_ADMIN_PASSWORD = '';
+
+  /** Host part of the accounts `prepare` creates (`%`: any; use the app's address to narrow it). */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.%:-]{1,255}$/)
+  DB_ACCOUNT_HOST = '%';
 
   @IsString()
   @MinLength(1)
@@ -65,9 +112,13 @@ export class Env {
   @MinLength(1)
   QUEUE_PREFIX = 'diandan';
 
+  /**
+   * HS256 key of the access tokens. `npm start` writes a random one into `.env` on first start; the default
+   * below is public (it is in the repository) and refused in production.
+   */
   @IsString()
   @MinLength(32)
-  JWT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
 
   @Transform(toInt)
   @IsInt()
@@ -157,6 +208,28 @@ export class Env {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * PEM file of the Ed25519 private key that signs the audit chain checkpoints (ADR 0004). Keep it off the
+   * database host. Unset: `var/audit/signing-key.pem` (`tmp/audit/…` when NODE_ENV=test).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUDIT_SIGNING_KEY_FILE?: string;
+
+  /** Append-only JSON-lines copy of every checkpoint. Unset: `<the key's directory>/checkpoints-<DB_NAME>.jsonl`. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUDIT_CHECKPOINT_FILE?: string;
+
+  /** How often the worker anchors the chain head in a signed checkpoint (when the head has moved). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS = 3600;
+
   /** Trust X-Forwarded-For from this many proxies (nginx in docker/compose.yml). */
   @Transform(toInt)
   @IsInt()
@@ -217,16 +290,59 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   if (env.ORG_BLACKLIST_MIN_YEARS > env.ORG_BLACKLIST_MAX_YEARS) {
     throw new Error('Invalid configuration:\n  ORG_BLACKLIST_MIN_YEARS: must not exceed ORG_BLACKLIST_MAX_YEARS');
   }
-  if (env.NODE_ENV === 'production' && env.JWT_SECRET.startsWith('dev-only')) {
-    throw new Error('Invalid configuration:\n  JWT_SECRET: must be set to a secret value in production');
+  const weak = weakJwtSecret(env.JWT_SECRET);
+  if (weak !== null && env.NODE_ENV === 'production') {
+    throw new Error(
+      `Invalid configuration:\n  JWT_SECRET: ${weak}; anyone could sign tokens. Set a random value (openssl rand -base64 48)`,
+    );
   }
   return env;
 }
 
+/** Loud warnings about a configuration that works but must not protect real data (printed once per process). */
+export function envWarnings(env: Env): string[] {
+  const out: string[] = [];
+  const weak = weakJwtSecret(env.JWT_SECRET);
+  if (weak !== null)
+    out.push(
+      `JWT_SECRET: ${weak} — anyone can forge access tokens. Run \`npm start\` once (it writes a random secret to .env) or set one.`,
+    );
+  if (env.DB_USER === env.DB_ADMIN_USER && env.DB_USER !== '' && env.NODE_ENV !== 'test')
+    out.push(
+      `DB_USER: the application connects as the administrative account "${env.DB_USER}" — it could rewrite or drop the audit chain. See docs/operations.md#database-accounts.`,
+    );
+  return out;
+}
+
+/** The account that runs migrations (DB_MIGRATION_USER, or DB_USER when it is not set). */
+export function migrationCredentials(env: Env): { user: string; password: string } {
+  return env.DB_MIGRATION_USER === undefined
+    ? { user: env.DB_USER, password: env.DB_PASSWORD }
+    : { user: env.DB_MIGRATION_USER, password: env.DB_MIGRATION_PASSWORD ?? '' };
+}
+
+/** Where the audit checkpoint signing key lives (absolute). */
+export function auditSigningKeyFile(env: Env): string {
+  return resolve(
+    env.AUDIT_SIGNING_KEY_FILE ?? (env.NODE_ENV === 'test' ? 'tmp/audit/signing-key.pem' : 'var/audit/signing-key.pem'),
+  );
+}
+
+/** The append-only file of published checkpoints (absolute): one per database. */
+export function auditCheckpointFile(env: Env): string {
+  if (env.AUDIT_CHECKPOINT_FILE !== undefined) return resolve(env.AUDIT_CHECKPOINT_FILE);
+  return resolve(auditSigningKeyFile(env), '..', `checkpoints-${env.DB_NAME}.jsonl`);
+}
+
 /** The validated environment of this process, read once. */
 let cached: Env | undefined;
+let warned = false;
 export function loadEnv(): Env {
   cached ??= validateEnv(process.env);
+  if (!warned) {
+    warned = true;
+    for (const w of envWarnings(cached)) console.warn(`\n  !!! CONFIGURATION WARNING: ${w}\n`);
+  }
   return cached;
 }
 export function resetEnvCache(): void {

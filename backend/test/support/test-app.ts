@@ -4,12 +4,14 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import { Connection } from 'mysql2/promise';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 
 import { AppModule } from '../../src/app.module';
 import { configureHttpApp } from '../../src/bootstrap';
+import { connectAs, openDataSource } from '../../src/cli/db';
 import { DEMO_PASSWORD } from '../../src/cli/seed-demo';
 import { Env, loadEnv } from '../../src/config/env';
 import { WorkerModule } from '../../src/worker.module';
@@ -51,6 +53,26 @@ export async function createTestWorker(): Promise<INestApplicationContext> {
   const ctx = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
   await ctx.init();
   return ctx;
+}
+
+/**
+ * A connection to the run's schema as the administrative account (DB_ADMIN_USER): for tests that play someone who
+ * can do more than the application — drop a trigger, rewrite or truncate a table. The app itself (`t.ds`) runs as
+ * the least-privileged runtime account, as in production.
+ */
+export async function adminConnection(env: Env = loadEnv()): Promise<Connection> {
+  const conn = await connectAs(env, env.DB_ADMIN_USER, env.DB_ADMIN_PASSWORD);
+  await conn.query(`USE \`${env.DB_NAME}\``);
+  return conn;
+}
+
+/** A TypeORM DataSource on the run's schema as the administrative account (schema tools: migration:generate). */
+export function adminDataSource(env: Env = loadEnv()): Promise<DataSource> {
+  const admin = Object.assign(Object.create(Env.prototype) as Env, env, {
+    DB_USER: env.DB_ADMIN_USER,
+    DB_PASSWORD: env.DB_ADMIN_PASSWORD,
+  });
+  return openDataSource(admin);
 }
 
 export async function login(

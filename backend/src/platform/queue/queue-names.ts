@@ -3,6 +3,7 @@
  * (`modules/<ctx>/jobs/<name>.job.ts`).
  */
 export const QUEUES = {
+  AUDIT: 'audit',
   IDENTITY: 'identity',
   NEEDS: 'needs',
   ORGANISATIONS: 'organisations',

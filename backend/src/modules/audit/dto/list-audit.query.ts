@@ -5,6 +5,13 @@ import { IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min } from 
 import { PageQuery } from '../../../platform/http/pagination';
 
 export class ListAuditQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'One event by its seq (e.g. a broken link reported by verification).' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  seq?: number;
+
   @ApiPropertyOptional({ description: 'Action, or its prefix (e.g. `identity.login`).' })
   @IsOptional()
   @IsString()

@@ -3,14 +3,12 @@ import { DataSource } from 'typeorm';
 
 import { Actor, hasPermission, PERMISSIONS } from '../../../platform/access';
 import { DeskItem, DeskProvider, DeskRegistry } from '../../../platform/desk';
+import { AuditService } from './audit.service';
 
 /**
- * The auditor's desk: the chain's head (its sequence number and the time of its last event) — one primary-key
- * read, never a verification (that walks the whole chain: the auditor starts it from the audit page).
- *
- * Slot for the checkpoints (issue #9 A2): `lastVerifiedAt` and `lastCheckpoint*` are null until the audit
- * context records its verifications and signed checkpoints; fill them here (or add an `audit.checkpoint`
- * item) and the desk page shows them without further change.
+ * The auditor's desk: the chain's head (its sequence number and the time of its last event), the last
+ * verification (when, by whom, its verdict) and the latest signed checkpoint — a few primary-key reads, never a
+ * verification (that walks the whole chain: the auditor starts it from the audit page).
  */
 @Injectable()
 export class AuditDeskProvider implements DeskProvider, OnModuleInit {
@@ -19,6 +17,7 @@ export class AuditDeskProvider implements DeskProvider, OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: DeskRegistry,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -31,6 +30,7 @@ export class AuditDeskProvider implements DeskProvider, OnModuleInit {
       `SELECT h.last_seq, e.occurred_at FROM audit_chain_head h LEFT JOIN audit_events e ON e.seq = h.last_seq WHERE h.id = 1`,
     )) as Array<{ last_seq: string; occurred_at: Date | null }>;
     if (!head) return [];
+    const state = await this.audit.chainState();
     return [
       {
         kind: 'audit.chain',
@@ -43,10 +43,11 @@ export class AuditDeskProvider implements DeskProvider, OnModuleInit {
         route: '/audit',
         params: {
           headSeq: Number(head.last_seq),
-          lastVerifiedAt: null,
-          lastVerifiedOk: null,
-          lastCheckpointSeq: null,
-          lastCheckpointAt: null,
+          lastVerifiedAt: state.lastVerification?.at ?? null,
+          lastVerifiedOk: state.lastVerification?.ok ?? null,
+          lastCheckpointSeq: state.lastCheckpoint?.seq ?? null,
+          lastCheckpointAt: state.lastCheckpoint?.at ?? null,
+          unanchoredEvents: state.unanchoredEvents,
         },
       },
     ];

@@ -1,13 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { Actor, regionScopeSql } from '../../../platform/access';
 import { Page, pageOf } from '../../../platform/http/pagination';
 import { canonicalJson } from '../../../platform/util/canonical-json';
-import { chainHash, GENESIS_HASH, StoredLink, verifyLinks } from '../domain/hash-chain';
-import { AuditEventDto, ChainVerificationDto } from '../dto/audit-event.dto';
+import {
+  fitColumn,
+  fitNullableColumn,
+  AUDIT_COLUMN_LENGTHS as L,
+  toColumnInstant,
+  wellFormedJson,
+} from '../domain/column-values';
+import { chainHash } from '../domain/hash-chain';
+import { redactEntityId, redactSecrets } from '../domain/redaction';
+import { AuditChainStateDto, AuditEventDto, ChainVerificationDto } from '../dto/audit-event.dto';
 import { ListAuditQuery } from '../dto/list-audit.query';
-import { AuditChainHeadEntity, AuditEventEntity } from '../entities/audit-event.entity';
+import { AuditVerificationEntity } from '../entities/audit-checkpoint.entity';
+import { AuditEventEntity } from '../entities/audit-event.entity';
+import { chainHead, displayNames, latestCheckpoint } from '../queries/audit-rows';
+import { verifyStoredChain } from './chain-verification';
+import { AuditCheckpoints } from './checkpoint.service';
 
 export interface AuditInput {
   action: string;
@@ -19,11 +31,84 @@ export interface AuditInput {
   after?: unknown;
 }
 
-const VERIFY_BATCH = 2000;
+type EventRow = Omit<AuditEventEntity, 'hash'>;
+
+/**
+ * The row exactly as the database will hold it — the hash is computed over this, never over the raw input:
+ * strings well-formed and cut to their column, before/after as canonical JSON with secrets replaced, the time
+ * at the column's precision. Reading the row back and hashing it gives the stored hash (issue #9 A1).
+ */
+function buildRow(actor: Actor, input: AuditInput, seq: number, now: Date, prevHash: string): EventRow {
+  const json = (v: unknown): string | null =>
+    v === undefined || v === null ? null : canonicalJson(wellFormedJson(redactSecrets(JSON.parse(canonicalJson(v)))));
+  const entityId = input.entityId === undefined || input.entityId === null ? null : String(input.entityId);
+  const entityType = fitColumn(input.entityType, L.entityType);
+  return {
+    seq,
+    occurredAt: toColumnInstant(now),
+    actorId: actor.userId === 0 ? null : actor.userId,
+    actorUsername: fitColumn(actor.username, L.actorUsername),
+    actorRoles: fitColumn([...actor.roles].sort().join(','), L.actorRoles),
+    ip: fitNullableColumn(actor.ip, L.ip),
+    action: fitColumn(input.action, L.action),
+    entityType,
+    entityId: fitNullableColumn(redactEntityId(entityType, entityId), L.entityId),
+    regionPath: fitNullableColumn(input.regionPath ?? null, L.regionPath),
+    beforeJson: json(input.before),
+    afterJson: json(input.after),
+    prevHash,
+  };
+}
+
+function linkFields(e: EventRow) {
+  return {
+    seq: e.seq,
+    occurredAt: e.occurredAt,
+    actorId: e.actorId,
+    actorUsername: e.actorUsername,
+    actorRoles: e.actorRoles === '' ? [] : e.actorRoles.split(','),
+    ip: e.ip,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    regionPath: e.regionPath,
+    before: e.beforeJson === null ? null : (JSON.parse(e.beforeJson) as unknown),
+    after: e.afterJson === null ? null : (JSON.parse(e.afterJson) as unknown),
+  };
+}
+
+function insertValues(e: EventRow, hash: string): unknown[] {
+  return [
+    e.seq,
+    e.occurredAt,
+    e.actorId,
+    e.actorUsername,
+    e.actorRoles,
+    e.ip,
+    e.action,
+    e.entityType,
+    e.entityId,
+    e.regionPath,
+    e.beforeJson,
+    e.afterJson,
+    e.prevHash,
+    hash,
+  ];
+}
+
+const INSERT_COLUMNS =
+  'seq, occurred_at, actor_id, actor_username, actor_roles, ip, action, entity_type, entity_id, region_path, before_json, after_json, prev_hash, hash';
+const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const HEAD_FOR_UPDATE =
+  'SELECT last_seq, last_hash, UTC_TIMESTAMP(3) AS now FROM audit_chain_head WHERE id = 1 FOR UPDATE';
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Absent where only events are written (the seed, benches: `new AuditService(ds)`). */
+    @Optional() private readonly checkpoints?: AuditCheckpoints,
+  ) {}
 
   /**
    * Appends one event inside the caller's transaction. The chain head row is locked FOR UPDATE,
@@ -31,49 +116,15 @@ export class AuditService {
    * the caller commits — call this as the last write of the use case.
    */
   async record(em: EntityManager, actor: Actor, input: AuditInput): Promise<AuditEventEntity> {
-    const rows: Array<{ last_seq: string; last_hash: string; now: Date }> = await em.query(
-      'SELECT last_seq, last_hash, UTC_TIMESTAMP(3) AS now FROM audit_chain_head WHERE id = 1 FOR UPDATE',
-    );
+    const rows: Array<{ last_seq: string; last_hash: string; now: Date }> = await em.query(HEAD_FOR_UPDATE);
     if (rows.length === 0) throw new Error('audit_chain_head is missing: run the migrations');
     const { last_seq, last_hash, now } = rows[0];
-    const before = input.before === undefined ? null : JSON.parse(canonicalJson(input.before));
-    const after = input.after === undefined ? null : JSON.parse(canonicalJson(input.after));
-    const event: Omit<AuditEventEntity, 'hash'> = {
-      seq: Number(last_seq) + 1,
-      occurredAt: now,
-      actorId: actor.userId === 0 ? null : actor.userId,
-      actorUsername: actor.username,
-      actorRoles: [...actor.roles].sort().join(','),
-      ip: actor.ip,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
-      regionPath: input.regionPath ?? null,
-      beforeJson: before === null ? null : canonicalJson(before),
-      afterJson: after === null ? null : canonicalJson(after),
-      prevHash: last_hash,
-    };
-    const hash = chainHash(last_hash, toLinkFields(event));
+    const event = buildRow(actor, input, Number(last_seq) + 1, now, last_hash);
+    const hash = chainHash(last_hash, linkFields(event));
     // plain statements: this runs inside every writing transaction, while the head row is locked
     await em.query(
-      `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_username, actor_roles, ip, action, entity_type, entity_id, region_path, before_json, after_json, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        event.seq,
-        event.occurredAt,
-        event.actorId,
-        event.actorUsername,
-        event.actorRoles,
-        event.ip,
-        event.action,
-        event.entityType,
-        event.entityId,
-        event.regionPath,
-        event.beforeJson,
-        event.afterJson,
-        event.prevHash,
-        hash,
-      ],
+      `INSERT INTO audit_events (${INSERT_COLUMNS}) VALUES ${ROW_PLACEHOLDERS}`,
+      insertValues(event, hash),
     );
     // the head follows by trigger (audit_events_advance_head), in this same statement
     return Object.assign(new AuditEventEntity(), event, { hash });
@@ -85,57 +136,23 @@ export class AuditService {
    */
   async recordMany(em: EntityManager, events: Array<{ actor: Actor; input: AuditInput }>): Promise<number> {
     if (events.length === 0) return 0;
-    const rows: Array<{ last_seq: string; last_hash: string; now: Date }> = await em.query(
-      'SELECT last_seq, last_hash, UTC_TIMESTAMP(3) AS now FROM audit_chain_head WHERE id = 1 FOR UPDATE',
-    );
+    const rows: Array<{ last_seq: string; last_hash: string; now: Date }> = await em.query(HEAD_FOR_UPDATE);
     if (rows.length === 0) throw new Error('audit_chain_head is missing: run the migrations');
     let seq = Number(rows[0].last_seq);
     let prev = rows[0].last_hash;
     const now = rows[0].now;
     const values: unknown[][] = [];
     for (const { actor, input } of events) {
-      const before = input.before === undefined ? null : JSON.parse(canonicalJson(input.before));
-      const after = input.after === undefined ? null : JSON.parse(canonicalJson(input.after));
       seq += 1;
-      const event: Omit<AuditEventEntity, 'hash'> = {
-        seq,
-        occurredAt: now,
-        actorId: actor.userId === 0 ? null : actor.userId,
-        actorUsername: actor.username,
-        actorRoles: [...actor.roles].sort().join(','),
-        ip: actor.ip,
-        action: input.action,
-        entityType: input.entityType,
-        entityId: input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
-        regionPath: input.regionPath ?? null,
-        beforeJson: before === null ? null : canonicalJson(before),
-        afterJson: after === null ? null : canonicalJson(after),
-        prevHash: prev,
-      };
-      const hash = chainHash(prev, toLinkFields(event));
-      values.push([
-        event.seq,
-        event.occurredAt,
-        event.actorId,
-        event.actorUsername,
-        event.actorRoles,
-        event.ip,
-        event.action,
-        event.entityType,
-        event.entityId,
-        event.regionPath,
-        event.beforeJson,
-        event.afterJson,
-        event.prevHash,
-        hash,
-      ]);
+      const event = buildRow(actor, input, seq, now, prev);
+      const hash = chainHash(prev, linkFields(event));
+      values.push(insertValues(event, hash));
       prev = hash;
     }
     for (let i = 0; i < values.length; i += 200) {
       const batch = values.slice(i, i + 200);
       await em.query(
-        `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_username, actor_roles, ip, action, entity_type, entity_id, region_path, before_json, after_json, prev_hash, hash)
-         VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        `INSERT INTO audit_events (${INSERT_COLUMNS}) VALUES ${batch.map(() => ROW_PLACEHOLDERS).join(', ')}`,
         batch.flat(),
       );
     }
@@ -156,6 +173,7 @@ export class AuditService {
     } else {
       qb.where(scope.sql, scope.params);
     }
+    if (q.seq !== undefined) qb.andWhere('e.seq = :seq', { seq: q.seq });
     if (q.action) qb.andWhere('e.action LIKE :action', { action: `${q.action.replace(/_/g, '\\_')}%` });
     if (q.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: q.entityType });
     if (q.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: q.entityId });
@@ -167,83 +185,95 @@ export class AuditService {
       .skip((q.page - 1) * q.pageSize)
       .take(q.pageSize)
       .getManyAndCount();
-    return pageOf(rows.map(toDto), total, q);
+    const names = await displayNames(this.dataSource, [
+      ...new Set(rows.map((r) => r.actorId).filter((id): id is number => id !== null)),
+    ]);
+    return pageOf(
+      rows.map((e) => toDto(e, e.actorId === null ? null : (names.get(e.actorId) ?? null))),
+      total,
+      q,
+    );
   }
 
   /**
-   * Recomputes the chain in batches up to the head read at the start (events appended meanwhile
-   * are left for the next run) and reports the first broken link, if any.
+   * Recomputes the whole chain up to the head read at the start (events appended meanwhile are left for the next
+   * run), compares it with every signed checkpoint, reports every break, and records the outcome.
    */
-  async verify(): Promise<ChainVerificationDto> {
-    const repo = this.dataSource.getRepository(AuditEventEntity);
-    const head = await this.dataSource.getRepository(AuditChainHeadEntity).findOneByOrFail({ id: 1 });
-    let prev = GENESIS_HASH;
-    let nextSeq = 1;
-    let checked = 0;
-    for (;;) {
-      const batch = await repo
-        .createQueryBuilder('e')
-        .where('e.seq >= :from AND e.seq <= :last', { from: nextSeq, last: head.lastSeq })
-        .orderBy('e.seq', 'ASC')
-        .take(VERIFY_BATCH)
-        .getMany();
-      if (batch.length === 0) break;
-      const result = verifyLinks(batch.map(toLink), prev, nextSeq);
-      if (result.broken) {
-        return {
-          ok: false,
-          checked: checked + (result.nextSeq - nextSeq),
-          firstBrokenSeq: result.broken.seq,
-          reason: result.broken.reason,
-        };
-      }
-      checked += batch.length;
-      prev = result.lastHash;
-      nextSeq = result.nextSeq;
-    }
-    if (head.lastSeq !== nextSeq - 1 || head.lastHash !== prev) {
-      return { ok: false, checked, firstBrokenSeq: nextSeq, reason: 'HEAD_MISMATCH' };
-    }
-    return { ok: true, checked, firstBrokenSeq: null, reason: null };
+  async verify(actor?: Actor): Promise<ChainVerificationDto> {
+    const result = await verifyStoredChain(this.dataSource, {
+      publicKey: this.checkpoints?.trustedPublicKey() ?? null,
+      keyId: this.checkpoints?.keyId() ?? null,
+      published: this.checkpoints?.published() ?? [],
+    });
+    await this.dataSource.query(
+      `INSERT INTO audit_verifications (verified_at, actor_id, actor_username, ok, checked, head_seq, break_count,
+         first_broken_seq, reason, checkpoints_checked)
+       VALUES (UTC_TIMESTAMP(3), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        actor && actor.userId !== 0 ? actor.userId : null,
+        fitColumn(actor?.username ?? 'system', L.actorUsername),
+        result.ok ? 1 : 0,
+        result.checked,
+        result.headSeq,
+        result.breakCount,
+        result.firstBrokenSeq,
+        result.reason,
+        result.checkpoints.checked,
+      ],
+    );
+    return result;
+  }
+
+  /**
+   * The chain at a glance, for the auditor's desk: the head, the latest checkpoint (and how many events are not
+   * anchored yet), and the latest verification. Cheap: three single-row reads.
+   */
+  async chainState(): Promise<AuditChainStateDto> {
+    const head = await chainHead(this.dataSource);
+    const last = await latestCheckpoint(this.dataSource);
+    const verification = await this.dataSource.getRepository(AuditVerificationEntity).findOne({
+      where: {},
+      order: { id: 'DESC' },
+    });
+    return {
+      headSeq: head.lastSeq,
+      headHash: head.lastHash,
+      checkpointsEnabled: this.checkpoints?.enabled ?? false,
+      lastCheckpoint: last && { id: last.id, seq: last.seq, at: last.at },
+      unanchoredEvents: head.lastSeq - (last?.seq ?? 0),
+      lastVerification: verification && {
+        at: verification.verifiedAt.toISOString(),
+        ok: verification.ok === 1,
+        checked: verification.checked,
+        breakCount: verification.breakCount,
+        firstBrokenSeq: verification.firstBrokenSeq,
+        reason: verification.reason,
+        by: verification.actorUsername,
+      },
+    };
   }
 }
 
-function toLinkFields(e: Omit<AuditEventEntity, 'hash'>) {
-  return {
-    seq: e.seq,
-    occurredAt: e.occurredAt,
-    actorId: e.actorId,
-    actorUsername: e.actorUsername,
-    actorRoles: e.actorRoles === '' ? [] : e.actorRoles.split(','),
-    ip: e.ip,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    regionPath: e.regionPath,
-    before: e.beforeJson === null ? null : (JSON.parse(e.beforeJson) as unknown),
-    after: e.afterJson === null ? null : (JSON.parse(e.afterJson) as unknown),
-  };
-}
-
-function toLink(e: AuditEventEntity): StoredLink {
-  return { ...toLinkFields(e), prevHash: e.prevHash, hash: e.hash };
-}
-
-function toDto(e: AuditEventEntity): AuditEventDto {
-  const f = toLinkFields(e);
+/**
+ * An event for the audit API. Secrets are redacted again here, for rows written before redaction existed: what is
+ * shown can then differ from what was hashed (the chain is verified on the stored rows, never on this view).
+ */
+function toDto(e: AuditEventEntity, actorDisplayName: string | null): AuditEventDto {
+  const f = linkFields(e);
   return {
     seq: e.seq,
     occurredAt: e.occurredAt.toISOString(),
     actorId: e.actorId,
     actorUsername: e.actorUsername,
+    actorDisplayName,
     actorRoles: f.actorRoles,
     ip: e.ip,
     action: e.action,
     entityType: e.entityType,
-    entityId: e.entityId,
+    entityId: redactEntityId(e.entityType, e.entityId),
     regionPath: e.regionPath,
-    before: f.before,
-    after: f.after,
+    before: redactSecrets(f.before),
+    after: redactSecrets(f.after),
     prevHash: e.prevHash,
     hash: e.hash,
   };

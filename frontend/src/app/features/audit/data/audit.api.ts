@@ -2,7 +2,16 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
-import { API_V1, AuditEvent, AuditQuery, AuditVerifyResult, Page, toHttpParams } from '../../../api';
+import {
+  API_V1,
+  AuditChainState,
+  AuditEvent,
+  AuditQuery,
+  AuditTakeCheckpointResult,
+  AuditVerifyResult,
+  Page,
+  toHttpParams,
+} from '../../../api';
 
 const AUDIT = `${API_V1}/audit`;
 
@@ -17,5 +26,13 @@ export class AuditApi {
 
   verify(): Observable<AuditVerifyResult> {
     return this.http.get<AuditVerifyResult>(`${AUDIT}/verify`);
+  }
+
+  state(): Observable<AuditChainState> {
+    return this.http.get<AuditChainState>(`${AUDIT}/state`);
+  }
+
+  takeCheckpoint(): Observable<AuditTakeCheckpointResult> {
+    return this.http.post<AuditTakeCheckpointResult>(`${AUDIT}/checkpoints`, null);
   }
 }
