@@ -157,7 +157,14 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 
   // ---- audit: the auditor only (an administrator never reads or verifies the log of their own acts)
   'GET /api/v1/audit': rule([AU]),
-  'GET /api/v1/audit/verify': rule([AU]),
+  // a verification is recorded (when, by whom, its verdict) for the auditors' desk
+  'GET /api/v1/audit/verify': rule([AU], { mayChange: ['audit_verifications'] }),
+  'GET /api/v1/audit/state': rule([AU]),
+  // an auditor anchors the chain on demand (the worker does it on schedule)
+  'POST /api/v1/audit/checkpoints': rule([AU]),
+  // the signed checkpoints and the key that checks them are published: anyone can hold the operator to them
+  'GET /api/v1/public/audit/checkpoints': rule(PUBLIC),
+  'GET /api/v1/public/audit/public-key': rule(PUBLIC),
 
   // ---- regions: staff read their subtree; administrators edit it
   'GET /api/v1/regions/tree': rule(STAFF),

@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 
+import { AuditService } from '../../src/modules/audit';
 import { CampaignsService } from '../../src/modules/needs';
 import { creditCodeCheckChar } from '../../src/modules/organisations/domain/credit-code';
 import { TendersService } from '../../src/modules/procurement';
@@ -597,8 +598,9 @@ describe('the desk (首页工作台): what waits for each role, with its due dat
     }
   });
 
-  it("auditor: the chain's head — its sequence number and the time of its last event — and a slot for checkpoints", async () => {
+  it("auditor: the chain's head — its sequence number and the time of its last event — its last verification and latest checkpoint", async () => {
     const d = await desk('auditor');
+    const state = await t.app.get(AuditService).chainState();
     const head = await row(
       'SELECT h.last_seq, e.occurred_at FROM audit_chain_head h JOIN audit_events e ON e.seq = h.last_seq WHERE h.id = 1',
       [],
@@ -614,10 +616,11 @@ describe('the desk (首页工作台): what waits for each role, with its due dat
       route: '/audit',
       params: {
         headSeq: Number(head.last_seq),
-        lastVerifiedAt: null,
-        lastVerifiedOk: null,
-        lastCheckpointSeq: null,
-        lastCheckpointAt: null,
+        lastVerifiedAt: state.lastVerification?.at ?? null,
+        lastVerifiedOk: state.lastVerification?.ok ?? null,
+        lastCheckpointSeq: state.lastCheckpoint?.seq ?? null,
+        lastCheckpointAt: state.lastCheckpoint?.at ?? null,
+        unanchoredEvents: Number(head.last_seq) - (state.lastCheckpoint?.seq ?? 0),
       },
     });
     expect(find(await desk('officer'), 'audit.chain')).toBeUndefined();

@@ -11,7 +11,7 @@ import { tenderJob } from '../../src/modules/procurement/services/procurement-de
 import { QUEUES, redisConnection } from '../../src/platform/queue';
 import { bidBody, deadlineIn, publishedTender, sleep } from '../factories/procurement.factory';
 import { isAlive, pollHealth, startSupervisor, Supervised, waitForHealth, workerReady } from '../support/supervised';
-import { bearer, TestApp } from '../support/test-app';
+import { adminConnection, bearer, TestApp } from '../support/test-app';
 
 const PORT = 3310;
 
@@ -36,6 +36,7 @@ describe('supervisor: the API and the worker are restarted when they crash', () 
   let env: Env;
   let ds: DataSource;
   let t: TestApp; // the supervised API over HTTP, for the factories
+  let admin: Connection; // sees every session's transactions (PROCESS): the runtime account sees only its own
   const queues: Queue[] = [];
   const queue = (name: string) => {
     const q = new Queue(name, { connection: redisConnection(env), prefix: env.QUEUE_PREFIX });
@@ -46,6 +47,7 @@ describe('supervisor: the API and the worker are restarted when they crash', () 
   beforeAll(async () => {
     env = loadEnv();
     ds = await openDataSource(env);
+    admin = await adminConnection(env);
     sup = await startSupervisor(PORT);
     t = { http: () => request(sup.baseUrl), ds, env } as unknown as TestApp;
   }, 120_000);
@@ -53,6 +55,7 @@ describe('supervisor: the API and the worker are restarted when they crash', () 
     await sup?.stop();
     await Promise.all(queues.map((q) => q.close()));
     await ds?.destroy();
+    await admin?.end();
   });
 
   it('kill -9 of the worker: the API answers throughout, and the worker comes back and processes jobs', async () => {
@@ -158,12 +161,12 @@ describe('supervisor: the API and the worker are restarted when they crash', () 
 
       const workerPid = sup.pidOf('worker');
       await waitFor('the worker waits on the held bids, mid-opening', 20_000, async () => {
-        const rows = await ds.query(
+        const [rows] = await admin.query(
           `SELECT p.ID FROM information_schema.INNODB_TRX x JOIN information_schema.PROCESSLIST p ON p.ID = x.trx_mysql_thread_id
             WHERE p.DB = ? AND x.trx_state = 'LOCK WAIT' AND x.trx_query LIKE 'UPDATE bids SET status%'`,
           [env.DB_NAME],
         );
-        return rows.length === 1 ? true : undefined;
+        return (rows as unknown[]).length === 1 ? true : undefined;
       });
       const [mid] = await ds.query('SELECT status FROM tenders WHERE id = ?', [id]);
       expect(mid.status).toBe('CLOSED'); // the close committed; the opening is in progress

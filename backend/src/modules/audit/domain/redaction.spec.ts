@@ -53,4 +53,12 @@ describe('audit redaction of secrets', () => {
     expect(redactSecrets(null)).toBeNull();
     expect(redactSecrets('text')).toBe('text');
   });
+
+  it('keeps flags whose names mention a secret: a yes/no reveals nothing', () => {
+    expect(redactSecrets({ mustChangePassword: true, passwordChanged: false, password: 'Diandan@2026' })).toEqual({
+      mustChangePassword: true,
+      passwordChanged: false,
+      password: '[redacted]',
+    });
+  });
 });

@@ -60,6 +60,8 @@ export function redactSecrets(value: unknown): unknown {
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     const k = normaliseKey(key);
     if (v === null || v === undefined) out[key] = v;
+    // a flag is never a secret, whatever its name (`mustChangePassword: true` says what happened, reveals nothing)
+    else if (typeof v === 'boolean') out[key] = v;
     else if (isDropKey(k)) out[key] = REDACTED;
     else if (REFERENCE_KEYS.has(k) || k.endsWith('token'))
       out[key] = typeof v === 'string' ? secretReference(v) : REDACTED;
