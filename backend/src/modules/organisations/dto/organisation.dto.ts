@@ -18,6 +18,7 @@ import {
   ValidationArguments,
 } from 'class-validator';
 
+import { IsCalendarDate } from '../../../platform/http/dates';
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam, toIntParam } from '../../../platform/http/params';
 import { CREDIT_CODE_PROBLEM_TEXT, creditCodeProblem } from '../domain/credit-code';
@@ -42,7 +43,6 @@ export { IdParam };
 
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$/;
 const PHONE = /^\+?[0-9][0-9-]{5,19}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** 统一社会信用代码 with the GB 32100 check character (400 naming the field and what is wrong). */
@@ -230,7 +230,7 @@ export class BlacklistOrganisationDto extends ReasonDto {
     description: 'Last day of the blacklisting (Asia/Shanghai): 1 to 3 years from today',
   })
   @IsString()
-  @Matches(DATE, { message: 'until must be YYYY-MM-DD' })
+  @IsCalendarDate()
   until!: string;
 }
 
@@ -322,7 +322,7 @@ export class UpdateMyOrganisationDto {
   })
   @IsOptional()
   @IsString()
-  @Matches(DATE, { message: 'gradeExpiresOn must be YYYY-MM-DD' })
+  @IsCalendarDate()
   gradeExpiresOn?: string | null;
 }
 
