@@ -3,10 +3,12 @@ import { join, resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
 import { Env } from './config/env';
+import { apiNoStoreMiddleware, requestIdMiddleware, uiCacheControl } from './platform/http/http-headers';
 import { BodyLimits, RequestInputInterceptor, UploadedFileNamePipe } from './platform/http/request-input.interceptor';
 import { createValidationPipe } from './platform/http/validation';
 
@@ -30,6 +32,10 @@ export function configureHttpApp(app: INestApplication, env: Env): void {
   express.set('trust proxy', env.TRUST_PROXY_HOPS);
   express.disable('x-powered-by');
   app.setGlobalPrefix('api');
+  app.use(requestIdMiddleware);
+  app.use(apiNoStoreMiddleware);
+  // gzip or br for the UI and JSON; already-compressed types (PNG, JPEG, PDF, xlsx) are left as they are.
+  app.use(compression());
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -64,9 +70,13 @@ export function configureHttpApp(app: INestApplication, env: Env): void {
 
   const staticDir = resolve(env.STATIC_DIR ?? join(process.cwd(), 'dist/frontend/browser'));
   if (existsSync(join(staticDir, 'index.html'))) {
-    express.useStaticAssets(staticDir, { index: false, maxAge: '1h' });
+    express.useStaticAssets(staticDir, {
+      index: false,
+      setHeaders: (res: Response, path: string) => res.setHeader('Cache-Control', uiCacheControl(path)),
+    });
     express.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+      // A missing file (an old bundle after a deployment) is a 404, not the page: the browser would run HTML as JS.
+      if (req.method !== 'GET' || req.path.startsWith('/api') || /\.[A-Za-z0-9]+$/.test(req.path)) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(staticDir, 'index.html'));
     });
