@@ -53,6 +53,17 @@ describe('inputProblems', () => {
     );
   });
 
+  it('refuses numbers beyond the safe integers and lists directly inside lists', () => {
+    const body = JSON.parse(
+      '{"id":1e300,"big":9007199254740993,"ok":9007199254740991,"x":0.5,"plan":{"budget":[[{"a":1}],{"b":2}]}}',
+    );
+    expect(inputProblems(body)).toEqual([
+      { field: 'id', message: expect.stringMatching(/out of range/) },
+      { field: 'big', message: expect.stringMatching(/out of range/) },
+      { field: 'plan.budget[0]', message: 'plan.budget[0] is a list inside a list' },
+    ]);
+  });
+
   it('reports nothing for clean input and for non-strings', () => {
     expect(inputProblems({ a: 1, b: [true, null, { c: '名' }] })).toEqual([]);
     expect(inputProblems(undefined)).toEqual([]);

@@ -48,7 +48,7 @@ function child(path: string, key: string | number): string {
 }
 
 /**
- * Every refused key and string in a parsed JSON value (or a query/params object), with its field path in the same form
+ * Every refused key, string and number in a parsed JSON value, and every list directly inside a list (or a query/params object), with its field path in the same form
  * as the validation errors (`plan.schedule[2].period`). Iterative, so a hostile shape cannot exhaust the stack.
  */
 export function inputProblems(value: unknown, root = '', limit = 20): FieldError[] {
@@ -59,8 +59,21 @@ export function inputProblems(value: unknown, root = '', limit = 20): FieldError
     if (typeof v === 'string') {
       const problem = textProblem(v);
       if (problem !== null) out.push({ field: path, message: `${path || 'value'} ${problem}` });
+    } else if (typeof v === 'number') {
+      // 1e300 is an "integer" to IsInt(); 9007199254740993 silently becomes …992. Neither is a value anyone meant.
+      if (!Number.isFinite(v) || (Number.isInteger(v) && !Number.isSafeInteger(v)))
+        out.push({
+          field: path,
+          message: `${path || 'value'} is a number out of range (at most ±${Number.MAX_SAFE_INTEGER})`,
+        });
     } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: child(path, i) });
+      for (let i = v.length - 1; i >= 0; i--) {
+        // No field of the API is a list of lists; class-validator's ValidateNested would validate [[{…}]] as if it
+        // were [{…}] and let the inner list through to the service (issue #9 B2 found two 500s and a stored one).
+        if (Array.isArray(v[i]))
+          out.push({ field: child(path, i), message: `${child(path, i)} is a list inside a list` });
+        else stack.push({ v: v[i], path: child(path, i) });
+      }
     } else if (v !== null && typeof v === 'object') {
       const keys = Object.keys(v);
       for (let i = keys.length - 1; i >= 0; i--) {

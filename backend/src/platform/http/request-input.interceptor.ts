@@ -99,7 +99,7 @@ export class RequestInputInterceptor implements NestInterceptor {
     if (kinds.has(RouteParamtypes.FILE) || kinds.has(RouteParamtypes.FILES)) {
       refuseContentEncoding(req);
       const type = (req.headers['content-type'] ?? '').toLowerCase();
-      if (announcesBody(req) && !type.startsWith('multipart/form-data')) {
+      if (announcesBody(req) && req.headers['content-length'] !== '0' && !type.startsWith('multipart/form-data')) {
         throw new HttpInputError(
           HttpInputErrorCode.UNSUPPORTED_MEDIA_TYPE,
           'Send the file as multipart/form-data (field "file").',

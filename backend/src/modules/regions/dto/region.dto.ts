@@ -19,8 +19,8 @@ export class RegionNodeDto extends RegionDto {
 }
 
 export class CreateRegionDto {
+  // A body field: no @Type(() => Number) coercion ("2" and true were accepted as ids 2 and 1).
   @ApiProperty()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(2147483647)
