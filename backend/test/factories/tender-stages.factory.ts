@@ -55,8 +55,8 @@ export async function openedTender(t: TestApp, title: string): Promise<{ id: num
   return { id, bidIds };
 }
 
-/** An opened tender qualified, its committee drawn and every sheet scored: status RECOMMENDED. */
-export async function recommendedTender(
+/** An opened tender qualified and its committee drawn (status EVALUATING): nobody has scored yet. */
+export async function drawnTender(
   t: TestApp,
   title: string,
 ): Promise<{ id: number; bidIds: Record<string, string>; experts: string[] }> {
@@ -76,16 +76,25 @@ export async function recommendedTender(
       [id],
     )) as Array<{ username: string }>
   ).map((r) => r.username);
-  const sheets = Object.values(bidIds).map((bidId) => ({ bidId, scores: { PLAN: '30', TEAM: '20' } }));
-  for (const username of experts) {
+  return { id, bidIds, experts };
+}
+
+/** A drawn tender every member of whose committee has scored: status RECOMMENDED. */
+export async function recommendedTender(
+  t: TestApp,
+  title: string,
+): Promise<{ id: number; bidIds: Record<string, string>; experts: string[] }> {
+  const drawn = await drawnTender(t, title);
+  const sheets = Object.values(drawn.bidIds).map((bidId) => ({ bidId, scores: { PLAN: '30', TEAM: '20' } }));
+  for (const username of drawn.experts) {
     const s = await t
       .http()
-      .put(`/api/v1/tenders/${id}/my-scores`)
+      .put(`/api/v1/tenders/${drawn.id}/my-scores`)
       .set('Authorization', await bearer(t, username))
       .send({ sheets });
     if (s.status !== 200) throw new Error(`scores ${username}: ${s.status} ${JSON.stringify(s.body)}`);
   }
-  return { id, bidIds, experts };
+  return drawn;
 }
 
 /** A recommended tender whose award the officer confirmed: status AWARD_NOTICE (the objection window is open). */
