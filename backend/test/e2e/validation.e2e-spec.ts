@@ -877,6 +877,14 @@ describe('bad input', () => {
       field: 'parentId',
     },
     {
+      name: 'my organisation moved to region null (answered 500)',
+      method: 'patch',
+      path: '/api/v1/my/organisation',
+      body: { regionId: null },
+      as: 'orgmember',
+      field: 'regionId',
+    },
+    {
       name: 'a body with fields sent to a route that takes none',
       method: 'post',
       path: '/api/v1/users/1/enable',

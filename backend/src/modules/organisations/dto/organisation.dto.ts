@@ -21,6 +21,7 @@ import {
 import { IsCalendarDate } from '../../../platform/http/dates';
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam, toIntParam } from '../../../platform/http/params';
+import { IsOptionalNotNull } from '../../../platform/http/validation';
 import { CREDIT_CODE_PROBLEM_TEXT, creditCodeProblem } from '../domain/credit-code';
 import {
   ORGANISATION_ACTIONS,
@@ -252,7 +253,7 @@ export class UpdateMyOrganisationDto {
   @ApiPropertyOptional({
     description: 'Only while the registration is under review or returned: a district or a street',
   })
-  @IsOptional()
+  @IsOptionalNotNull() // an organisation always has a region: null answered 500
   @IsInt()
   @Min(1)
   @Max(2147483647)
@@ -272,7 +273,7 @@ export class UpdateMyOrganisationDto {
   contactPhone?: string;
 
   @ApiPropertyOptional({ type: [Number], description: 'Replaces the service areas' })
-  @IsOptional()
+  @IsOptionalNotNull() // replaced by a list, never by null
   @IsArray()
   @ArrayMaxSize(MAX_SERVICE_AREAS)
   @ArrayUnique()
