@@ -42,7 +42,8 @@ import { createTestApp, login, regionId, TestApp, userId } from '../support/test
  *
  * A NEW ROUTE needs, at most, one line in BINDINGS below: a real record for each path parameter (the test fails and
  * says so otherwise), and a body override when its DTO's examples do not make a valid body (the test checks every
- * base body against the route's own validation and says which field is wrong).
+ * base body against the route's own validation and says which field is wrong). Bind records this test creates in
+ * `fixtures()`, not demo data other tests read: a lenient probe (`null` for an optional field) may be accepted.
  */
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -69,8 +70,10 @@ interface Fixtures {
   userId: number;
   unverifiedResident: number;
   calendarDate: string;
+  /** Records this test created itself: what a lenient probe may change (see the corpus test). */
   pendingOrg: number;
   activeOrg: number;
+  street: number;
   draftVersion: number;
   draftCategory: number;
   draftItem: number;
@@ -139,7 +142,7 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
   'POST /api/v1/users/:id/enable': (f) => ({ params: { id: f.userId } }),
   'POST /api/v1/residents/:id/verify': (f) => ({ params: { id: f.unverifiedResident } }),
   'POST /api/v1/regions': (f) => ({ body: { parentId: f.gulou, code: '320106099000' } }),
-  'PATCH /api/v1/regions/:id': (f) => ({ params: { id: f.community }, body: { code: '320106002001' } }),
+  'PATCH /api/v1/regions/:id': (f) => ({ params: { id: f.street }, body: { code: '320106098000' } }),
   'PUT /api/v1/calendar/days/:date': (f) => ({ params: { date: f.calendarDate } }),
   'DELETE /api/v1/calendar/days/:date': (f) => ({ params: { date: f.calendarDate } }),
   'POST /api/v1/organisations/:id/approve': (f) => ({ params: { id: f.pendingOrg } }),
@@ -150,11 +153,17 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
     params: { id: f.activeOrg },
     body: { until: `${f.year + 2}-06-30` },
   }),
+  // the member of an organisation under review, registered by this test (not a demo organisation)
   'POST /api/v1/my/organisation/documents': () => ({
+    as: 'malformed_pending',
     body: { contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') },
   }),
-  'POST /api/v1/my/organisation/members': () => ({ body: { username: 'malformed_member' } }),
-  'PATCH /api/v1/my/organisation': () => ({ body: { contactPhone: '025-83000000' } }),
+  'POST /api/v1/my/organisation/members': () => ({ as: 'malformed_pending', body: { username: 'malformed_member' } }),
+  'POST /api/v1/my/organisation/resubmit': () => ({ as: 'malformed_pending' }),
+  'PATCH /api/v1/my/organisation': (f) => ({
+    as: 'malformed_pending',
+    body: { contactPhone: '025-83000000', regionId: f.gulou, serviceRegionIds: [f.gulou] },
+  }),
   'POST /api/v1/catalogue/versions': (f) => ({ body: { year: f.year + 5 } }),
   'POST /api/v1/catalogue/versions/:id/publish': (f) => ({ params: { id: f.draftVersion } }),
   'POST /api/v1/catalogue/versions/:id/categories': (f) => ({ params: { id: f.draftVersion }, body: { code: 'Z9' } }),
@@ -195,7 +204,8 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
   'DELETE /api/v1/needs/:id/support': (f) => ({ params: { id: f.acceptedNeed } }),
   'POST /api/v1/support-transfers/:id/accept': (f) => ({ params: { id: f.transfer } }),
   'POST /api/v1/support-transfers/:id/decline': (f) => ({ params: { id: f.transfer } }),
-  'POST /api/v1/funds/lines': (f) => ({ body: { year: f.year, regionId: f.gulou } }),
+  // next year: a line a lenient probe creates never shows in this year's reports (other tests read them)
+  'POST /api/v1/funds/lines': (f) => ({ body: { year: f.year + 1, regionId: f.gulou } }),
   'POST /api/v1/funds/lines/:id/approve': (f) => ({ params: { id: f.pendingLine } }),
   'POST /api/v1/funds/lines/:id/reject': (f) => ({ params: { id: f.pendingLine } }),
   'POST /api/v1/funds/lines/:id/adjustments': (f) => ({ params: { id: f.activeLine } }),
@@ -706,28 +716,40 @@ describe('malformed input on every write route (issue #9 B2)', () => {
         .send({ kind: 'HOLIDAY', name: '测试假日' }),
       'calendar day',
     );
-    const registration = await ok(
-      http()
-        .post('/api/v1/organisations/register')
-        .send({
-          name: '南京市鼓楼区待审社会工作服务中心',
-          kind: 'SOCIAL_ORGANISATION',
-          orgType: 'SOCIAL_SERVICE_AGENCY',
-          creditCode: creditCode('MJ6000002'),
-          regionId: gulou,
-          legalRepresentative: '周明',
-          contactPhone: '025-83000000',
-          username: 'malformed_pending',
-          displayName: '周明',
-          password: 'Diandan@2026',
-        }),
-      'organisation registration',
-    );
-    const [activeOrg] = (await t.ds.query(
-      "SELECT organisation_id AS id FROM users WHERE username = 'orgmember'",
-    )) as Array<{ id: number }>;
-
+    const register = (name: string, nine: string, username: string) =>
+      ok(
+        http()
+          .post('/api/v1/organisations/register')
+          .send({
+            name,
+            kind: 'SOCIAL_ORGANISATION',
+            orgType: 'SOCIAL_SERVICE_AGENCY',
+            creditCode: creditCode(nine),
+            regionId: gulou,
+            legalRepresentative: '周明',
+            contactPhone: '025-83000000',
+            serviceRegionIds: [gulou],
+            username,
+            displayName: '周明',
+            password: 'Diandan@2026',
+          }),
+        `organisation ${name}`,
+      );
+    const pendingOrg = await register('南京市鼓楼区待审社会工作服务中心', 'MJ6000002', 'malformed_pending');
+    const activeOrg = await register('南京市鼓楼区已审社会工作服务中心', 'MJ6000003', 'malformed_active');
     const officer = await as('officer');
+    await ok(
+      http().post(`/api/v1/organisations/${activeOrg.organisationId}/approve`).set('Authorization', officer).send({}),
+      'organisation approval',
+    );
+    const street = await ok(
+      http()
+        .post('/api/v1/regions')
+        .set('Authorization', await as('admin'))
+        .send({ parentId: gulou, code: '320106098000', name: '畸形输入街道' }),
+      'region',
+    );
+
     const version = await ok(
       http()
         .post('/api/v1/catalogue/versions')
@@ -822,7 +844,7 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       http()
         .post('/api/v1/funds/lines')
         .set('Authorization', officer)
-        .send({ year: y, regionId: gulou, source: 'DONATION', title: '畸形输入测试资金', amount: '1000.00' }),
+        .send({ year: y + 1, regionId: gulou, source: 'DONATION', title: '畸形输入测试资金', amount: '1000.00' }),
       'budget line',
     );
     const active = await activeLineId(t);
@@ -913,8 +935,9 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       userId: user.id as number,
       unverifiedResident: unverified.id,
       calendarDate,
-      pendingOrg: registration.organisationId as number,
-      activeOrg: activeOrg.id,
+      pendingOrg: pendingOrg.organisationId as number,
+      activeOrg: activeOrg.organisationId as number,
+      street: street.id as number,
       draftVersion: version.id as number,
       draftCategory: category.id as number,
       draftItem: item.id as number,
