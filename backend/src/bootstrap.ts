@@ -3,17 +3,28 @@ import { join, resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import compression from 'compression';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
 import { Env } from './config/env';
+import { apiNoStoreMiddleware, requestIdMiddleware, uiCacheControl } from './platform/http/http-headers';
+import { BodyLimits, RequestInputInterceptor, UploadedFileNamePipe } from './platform/http/request-input.interceptor';
 import { createValidationPipe } from './platform/http/validation';
 
-/** Routes whose JSON bodies carry base64 files, with their limits (base64 is 4/3 of the bytes). */
-const LARGE_JSON_ROUTES: ReadonlyArray<[string | RegExp, string]> = [
-  ['/api/v1/my/organisation/documents', '8mb'], // one document of up to 5 MB
-  [/^\/api\/v1\/tenders\/\d+\/my-bid$/, '30mb'], // a bid's documents: up to 10 files, 20 MB in all
-];
+const MB = 1024 * 1024;
+
+/**
+ * How many bytes a JSON body may have: 1 MB, and more for the routes whose bodies carry base64 files (base64 is 4/3
+ * of the bytes). Bodies are read only after the caller is authenticated and authorised (see RequestInputInterceptor).
+ */
+export const BODY_LIMITS: BodyLimits = {
+  default: 1 * MB,
+  routes: [
+    ['/api/v1/my/organisation/documents', 8 * MB], // one document of up to 5 MB
+    [/^\/api\/v1\/tenders\/\d+\/my-bid$/, 30 * MB], // a bid's documents: up to 10 files, 20 MB in all
+  ],
+};
 
 /** Everything main.ts and the HTTP tests both need: prefix, security headers, validation, docs, UI. */
 export function configureHttpApp(app: INestApplication, env: Env): void {
@@ -21,6 +32,10 @@ export function configureHttpApp(app: INestApplication, env: Env): void {
   express.set('trust proxy', env.TRUST_PROXY_HOPS);
   express.disable('x-powered-by');
   app.setGlobalPrefix('api');
+  app.use(requestIdMiddleware);
+  app.use(apiNoStoreMiddleware);
+  // gzip or br for the UI and JSON; already-compressed types (PNG, JPEG, PDF, xlsx) are left as they are.
+  app.use(compression());
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -35,10 +50,9 @@ export function configureHttpApp(app: INestApplication, env: Env): void {
       },
     }),
   );
-  // Files travel as base64 in JSON: the routes that take them get a larger body limit, every other route 1 MB.
-  for (const [route, limit] of LARGE_JSON_ROUTES) express.use(route, json({ limit }));
-  express.useBodyParser('json', { limit: '1mb' });
-  app.useGlobalPipes(createValidationPipe());
+  // No body parser runs before routing: RequestInputInterceptor reads each body after the guards, with its limit.
+  app.useGlobalInterceptors(new RequestInputInterceptor(BODY_LIMITS));
+  app.useGlobalPipes(new UploadedFileNamePipe(), createValidationPipe());
   app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()
@@ -56,9 +70,13 @@ export function configureHttpApp(app: INestApplication, env: Env): void {
 
   const staticDir = resolve(env.STATIC_DIR ?? join(process.cwd(), 'dist/frontend/browser'));
   if (existsSync(join(staticDir, 'index.html'))) {
-    express.useStaticAssets(staticDir, { index: false, maxAge: '1h' });
+    express.useStaticAssets(staticDir, {
+      index: false,
+      setHeaders: (res: Response, path: string) => res.setHeader('Cache-Control', uiCacheControl(path)),
+    });
     express.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+      // A missing file (an old bundle after a deployment) is a 404, not the page: the browser would run HTML as JS.
+      if (req.method !== 'GET' || req.path.startsWith('/api') || /\.[A-Za-z0-9]+$/.test(req.path)) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(staticDir, 'index.html'));
     });

@@ -1,3 +1,5 @@
+import { gzipSync } from 'node:zlib';
+
 import { bearer, count, createTestApp, TestApp } from '../support/test-app';
 
 const TENDER = {
@@ -12,6 +14,9 @@ const TENDER = {
   committeeSize: 5,
   bidDeadline: '2030-01-01T00:00:00Z',
 };
+
+/** Sends a Buffer as its bytes (superagent would otherwise JSON-encode it under a JSON content type). */
+const asIs = (body: unknown) => body as string;
 
 /** Bad input on every endpoint: a 400 problem with field paths, and nothing changed. */
 describe('bad input', () => {
@@ -694,6 +699,199 @@ describe('bad input', () => {
       as: 'auditor',
       field: 'action',
     },
+    {
+      name: 'deliberation held on 30 February',
+      method: 'post',
+      path: '/api/v1/campaigns/1/deliberations',
+      body: {
+        heldOn: '2026-02-30',
+        attendees: 'a',
+        minutes: 'm',
+        decisions: [{ needId: 1, decision: 'APPROVED', reason: 'r' }],
+      },
+      as: 'worker',
+      field: 'heldOn',
+    },
+    {
+      name: 'campaign opening on 30 February',
+      method: 'post',
+      path: '/api/v1/campaigns',
+      body: {
+        regionId: 1,
+        title: 't',
+        description: 'd',
+        opensAt: '2026-02-30T10:00:00Z',
+        closesAt: '2030-02-01T00:00:00Z',
+        supportsPerResident: 3,
+        minSupportsToShortlist: 1,
+        catalogueVersionId: 1,
+      },
+      as: 'worker',
+      field: 'opensAt',
+    },
+    {
+      name: 'campaign closing at 25:00',
+      method: 'patch',
+      path: '/api/v1/campaigns/1',
+      body: { closesAt: '2030-02-01T25:00:00Z' },
+      as: 'worker',
+      field: 'closesAt',
+    },
+    {
+      name: 'campaign closing at an instant without its offset',
+      method: 'patch',
+      path: '/api/v1/campaigns/1',
+      body: { closesAt: '2030-02-01T10:00:00' },
+      as: 'worker',
+      field: 'closesAt',
+    },
+    {
+      name: 'tender deadline on 31 April',
+      method: 'post',
+      path: '/api/v1/tenders',
+      body: { ...TENDER, bidDeadline: '2030-04-31T01:30:00Z' },
+      as: 'officer',
+      field: 'bidDeadline',
+    },
+    {
+      name: 'blacklisting until 29 February of a common year',
+      method: 'post',
+      path: '/api/v1/organisations/1/blacklist',
+      body: { reason: '虚假材料', until: '2027-02-29' },
+      as: 'officer',
+      field: 'until',
+    },
+    {
+      name: 'expert relationship ended on 31 June',
+      method: 'post',
+      path: '/api/v1/my/expert/affiliations',
+      body: { organisationId: 1, kind: 'EMPLOYMENT', endedOn: '2025-06-31' },
+      as: 'expert',
+      field: 'endedOn',
+    },
+    {
+      name: 'calendar day 30 February',
+      method: 'put',
+      path: '/api/v1/calendar/days/2026-02-30',
+      body: { kind: 'HOLIDAY', name: 'x' },
+      as: 'admin',
+      field: 'date',
+    },
+    {
+      name: 'working days from 30 February',
+      method: 'get',
+      path: '/api/v1/calendar/add-working-days?from=2026-02-30&days=1',
+      as: 'admin',
+      field: 'from',
+    },
+    {
+      name: 'a __proto__ key in a body',
+      method: 'post',
+      path: '/api/v1/regions',
+      body: JSON.parse('{"parentId":1,"code":"320106000000","name":"x","__proto__":{"admin":true}}'),
+      as: 'admin',
+      field: '__proto__',
+    },
+    {
+      name: 'a constructor key nested in a body',
+      method: 'post',
+      path: '/api/v1/projects/1/approve',
+      body: { note: 'ok', extra: { constructor: { prototype: 1 } } },
+      as: 'finance',
+      field: 'extra.constructor',
+    },
+    {
+      name: 'a prototype key in a list',
+      method: 'put',
+      path: '/api/v1/tenders/1/my-scores',
+      body: { sheets: [{ bidId: '00000000-0000-4000-8000-000000000000', scores: { prototype: '1' } }] },
+      as: 'expert',
+      field: 'sheets[0].scores.prototype',
+    },
+    {
+      name: 'a NUL in a body string',
+      method: 'post',
+      path: '/api/v1/needs/1/reject',
+      body: { reason: 'DUPLICATE', note: 'a\u0000b' },
+      as: 'worker',
+      field: 'note',
+    },
+    {
+      name: 'a right-to-left override in a nested body string',
+      method: 'post',
+      path: '/api/v1/campaigns/1/deliberations',
+      body: {
+        heldOn: '2026-12-01',
+        attendees: 'a',
+        minutes: 'm',
+        decisions: [{ needId: 1, decision: 'APPROVED', reason: '通过\u202Eexe.pdf' }],
+      },
+      as: 'worker',
+      field: 'decisions[0].reason',
+    },
+    {
+      name: 'an isolate in a key',
+      method: 'patch',
+      path: '/api/v1/users/1',
+      body: { ['displayName\u2066']: 'x' },
+      as: 'admin',
+      field: 'displayName\\u2066',
+    },
+    {
+      name: 'a bidirectional override in a query string',
+      method: 'get',
+      path: '/api/v1/users?q=%E2%80%AEnimda',
+      as: 'admin',
+      field: 'q',
+    },
+    {
+      name: 'a lone surrogate percent-encoded in a query string (not UTF-8)',
+      method: 'get',
+      path: '/api/v1/needs?q=%ED%A0%80',
+      as: 'auditor',
+      field: 'q',
+    },
+    { name: 'a NUL in a path parameter', method: 'get', path: '/api/v1/regions/1%00', as: 'admin', field: 'id' },
+    {
+      name: 'a list inside a list (class-validator took [[{…}]] for [{…}]: a 500 on projects, tenders and bids)',
+      method: 'post',
+      path: '/api/v1/tenders',
+      body: { ...TENDER, criteria: [[{ code: 'PLAN', name: '方案', maxScore: '70' }]] },
+      as: 'officer',
+      field: 'criteria[0]',
+    },
+    {
+      name: 'an id of 1e300 (an "integer" to IsInt)',
+      method: 'post',
+      path: '/api/v1/needs/1/merge',
+      body: { targetNeedId: 1e300 },
+      as: 'worker',
+      field: 'targetNeedId',
+    },
+    {
+      name: 'a region parent id sent as a string',
+      method: 'post',
+      path: '/api/v1/regions',
+      body: { parentId: '2', code: '320106099000', name: '宁海路社区' },
+      as: 'admin',
+      field: 'parentId',
+    },
+    {
+      name: 'my organisation moved to region null (answered 500)',
+      method: 'patch',
+      path: '/api/v1/my/organisation',
+      body: { regionId: null },
+      as: 'orgmember',
+      field: 'regionId',
+    },
+    {
+      name: 'a body with fields sent to a route that takes none',
+      method: 'post',
+      path: '/api/v1/users/1/enable',
+      body: { status: 'ACTIVE' },
+      as: 'admin',
+      field: 'status',
+    },
   ];
 
   it.each(cases)('$name → 400 problem, nothing changed', async (c) => {
@@ -709,6 +907,217 @@ describe('bad input', () => {
     if (c.field) expect((res.body.errors as Array<{ field: string }>).map((e) => e.field)).toContain(c.field);
     expect(JSON.stringify(res.body)).not.toMatch(/\bat .*\.(js|ts):\d+|SELECT|INSERT|stack/i);
     expect(await snapshot()).toEqual(before);
+  });
+
+  describe('ill-formed text (issue #9 A1)', () => {
+    it('refuses the login with a lone surrogate before it is audited: 400 naming username, the chain still verifies', async () => {
+      const events = await count(t.ds, 'audit_events');
+      const res = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"username":"\\ud800x","password":"x"}');
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ field: 'username', message: expect.stringMatching(/lone UTF-16 surrogate/) }]);
+      expect(await count(t.ds, 'audit_events')).toBe(events);
+      const verify = await t.http().get('/api/v1/audit/verify').set('Authorization', auditor);
+      expect(verify.body).toMatchObject({ ok: true });
+    });
+
+    it('refuses bytes that are not UTF-8 (a surrogate encoded as bytes)', async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .serialize(asIs)
+        .send(
+          Buffer.concat([
+            Buffer.from('{"username":"'),
+            Buffer.from([0xed, 0xa0, 0x80]),
+            Buffer.from('","password":"x"}'),
+          ]),
+        );
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('MALFORMED_JSON');
+    });
+
+    it('accepts the implicit direction marks (LRM, RLM, ALM) that Uyghur and Arabic-script names need', async () => {
+      const res = await t.http().get('/api/v1/users?q=%E2%80%8F%D8%B9%E2%80%8E').set('Authorization', admin);
+      expect(res.status).toBe(200);
+    });
+  });
+
+  describe('request bodies (issue #9 A4, A14)', () => {
+    const problem = (res: { status: number; headers: Record<string, string>; body: { status: number } }) => {
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.status).toBe(res.status);
+      expect(res.headers['x-request-id']).toMatch(/.+/);
+    };
+
+    it('answers a body over the limit with 413, not 500', async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'x' }));
+      expect(res.status).toBe(413);
+      expect(res.body.code).toBe('BODY_TOO_LARGE');
+      problem(res);
+    });
+
+    it('refuses JSON nested deeper than 32 levels before transforming it (5000 levels overflowed the stack)', async () => {
+      for (const levels of [33, 5000]) {
+        const res = await t
+          .http()
+          .post('/api/v1/projects/1/approve')
+          .set('Authorization', finance)
+          .set('Content-Type', 'application/json')
+          .send(`{"note":"x","deep":${'['.repeat(levels)}${']'.repeat(levels)}}`);
+        expect([levels, res.status, res.body.code]).toEqual([levels, 400, 'BODY_TOO_DEEP']);
+        problem(res);
+      }
+      // 32 levels pass the depth check and reach validation, which names the unknown field
+      const ok = await t
+        .http()
+        .post('/api/v1/projects/1/approve')
+        .set('Authorization', finance)
+        .set('Content-Type', 'application/json')
+        .send(`{"note":"x","deep":${'['.repeat(31)}${']'.repeat(31)}}`);
+      expect(ok.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    });
+
+    it.each(['gzip', 'deflate', 'br', 'GZIP, identity'])(
+      'refuses a compressed body (%s) with 415',
+      async (encoding) => {
+        const res = await t
+          .http()
+          .post('/api/v1/auth/login')
+          .set('Content-Type', 'application/json')
+          .set('Content-Encoding', encoding)
+          .serialize(asIs)
+          .send(gzipSync(JSON.stringify({ username: 'admin', password: 'x' })));
+        expect(res.status).toBe(415);
+        expect(res.body.code).toBe('UNSUPPORTED_CONTENT_ENCODING');
+        problem(res);
+      },
+    );
+
+    it('refuses a gzip bomb without inflating it', async () => {
+      const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20)); // 64 MB of spaces in 64 kB
+      const res = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'gzip')
+        .serialize(asIs)
+        .send(bomb);
+      expect(res.status).toBe(415);
+    });
+
+    describe('the large-body routes authenticate before reading', () => {
+      const huge = () =>
+        JSON.stringify({
+          price: '9000.00',
+          technical: {},
+          documents: [{ fileName: 'a.pdf', contentBase64: 'A'.repeat(29 * 1024 * 1024) }],
+        });
+      let parse: jest.SpyInstance;
+      beforeEach(() => {
+        parse = jest.spyOn(JSON, 'parse');
+      });
+      afterEach(() => parse.mockRestore());
+      const parsedLarge = () =>
+        parse.mock.calls.some(([text]) => typeof text === 'string' && text.length > 1024 * 1024);
+
+      it('a 29 MB anonymous PUT /tenders/1/my-bid is a 401 and its body is never parsed', async () => {
+        const res = await t.http().put('/api/v1/tenders/1/my-bid').set('Content-Type', 'application/json').send(huge());
+        expect(res.status).toBe(401);
+        expect(parsedLarge()).toBe(false);
+      });
+
+      it('a signed-in caller without bids.submit gets 403, the body unread', async () => {
+        const res = await t
+          .http()
+          .put('/api/v1/tenders/1/my-bid')
+          .set('Authorization', officer)
+          .set('Content-Type', 'application/json')
+          .send(huge());
+        expect(res.status).toBe(403);
+        expect(parsedLarge()).toBe(false);
+      });
+
+      it('a bidder over 30 MB gets 413', async () => {
+        const res = await t
+          .http()
+          .put('/api/v1/tenders/1/my-bid')
+          .set('Authorization', orgmember)
+          .set('Content-Type', 'application/json')
+          .send(
+            JSON.stringify({
+              price: '1.00',
+              documents: [{ fileName: 'a.pdf', contentBase64: 'A'.repeat(31 * 1024 * 1024) }],
+            }),
+          );
+        expect(res.status).toBe(413);
+        problem(res);
+      });
+    });
+
+    it.each([
+      ['text/plain', 'grade=5'],
+      ['application/x-www-form-urlencoded', 'grade=5'],
+      ['application/json; charset=latin1', '{"grade":5}'],
+    ])('refuses a body sent as %s with 415, changing and auditing nothing', async (type, text) => {
+      const events = await count(t.ds, 'audit_events');
+      const res = await t
+        .http()
+        .patch('/api/v1/my/organisation')
+        .set('Authorization', orgmember)
+        .set('Content-Type', type)
+        .send(text);
+      expect(res.status).toBe(415);
+      expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      expect(await count(t.ds, 'audit_events')).toBe(events);
+    });
+
+    it.each([
+      ['/api/v1/my/organisation', 'orgmember'],
+      ['/api/v1/users/1', 'admin'],
+      ['/api/v1/regions/2', 'admin'],
+      ['/api/v1/campaigns/1', 'worker'],
+      ['/api/v1/catalogue/categories/1', 'officer'],
+      ['/api/v1/catalogue/items/1', 'officer'],
+    ] as const)('PATCH %s with nothing to change ({} or no body) is a 400, audited nowhere', async (path, as) => {
+      const auth = { orgmember, admin, worker, officer }[as];
+      const events = await count(t.ds, 'audit_events');
+      for (const res of [
+        await t.http().patch(path).set('Authorization', auth).send({}),
+        await t.http().patch(path).set('Authorization', auth),
+      ]) {
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe('NOTHING_TO_CHANGE');
+      }
+      expect(await count(t.ds, 'audit_events')).toBe(events);
+    });
+
+    it.each([
+      ['an array', '[{"username":"admin","password":"x"}]'],
+      ['a string', '"admin"'],
+      ['null', 'null'],
+      ['a number', '42'],
+    ])('refuses %s where a JSON object is expected', async (_what, text) => {
+      const res = await t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send(text);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('BODY_NOT_OBJECT');
+    });
+
+    it('lets a route that takes no body be called with an empty body or {} (as the UI does)', async () => {
+      for (const send of [undefined, {}]) {
+        const req = t.http().post('/api/v1/inbox/read-all').set('Authorization', worker);
+        const res = send === undefined ? await req : await req.send(send);
+        expect(res.status).toBeLessThan(300);
+      }
+    });
   });
 
   it('answers malformed JSON with a 400 problem', async () => {

@@ -4,8 +4,15 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 
 import { isConnectionLostError, isRetryableDbError } from '../database/transaction';
-import { DomainError } from './domain-error';
-import { ProblemDetails, problemType, titleFor } from './problem-details';
+import { DomainError, RESERVED_PROBLEM_MEMBERS } from './domain-error';
+import { FieldError, ProblemDetails, problemType, titleFor } from './problem-details';
+
+function isFieldErrors(v: unknown): v is FieldError[] {
+  return (
+    Array.isArray(v) &&
+    v.every((e) => typeof e === 'object' && e !== null && typeof e.field === 'string' && typeof e.message === 'string')
+  );
+}
 
 /**
  * Renders every failure as an RFC 9457 problem (application/problem+json). Domain errors keep
@@ -33,13 +40,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof DomainError) {
+      const { errors, ...extra } = exception.extra as Record<string, unknown>;
+      for (const member of RESERVED_PROBLEM_MEMBERS) delete extra[member];
       return {
+        ...extra,
+        // Written after the extras, so that no extra can ever replace them.
         type: problemType(exception.code),
         title: titleFor(exception.status),
         status: exception.status,
         detail: exception.message,
         code: exception.code,
-        ...exception.extra,
+        ...(isFieldErrors(errors) ? { errors } : {}),
       };
     }
     if (exception instanceof ThrottlerException) {
@@ -59,10 +70,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status === 404
           ? 'NOT_FOUND'
           : status === 413
-            ? 'PAYLOAD_TOO_LARGE'
-            : status === 400
-              ? 'BAD_REQUEST'
-              : `HTTP_${status}`;
+            ? 'BODY_TOO_LARGE'
+            : status === 415
+              ? 'UNSUPPORTED_MEDIA_TYPE'
+              : status === 400
+                ? 'BAD_REQUEST'
+                : `HTTP_${status}`;
       return this.simple(status, code, status === 404 ? 'Not found.' : message);
     }
     if (isRetryableDbError(exception)) {

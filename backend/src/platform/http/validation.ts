@@ -1,4 +1,5 @@
 import { ValidationPipe } from '@nestjs/common';
+import { ValidateIf, ValidationOptions } from 'class-validator';
 
 import { DomainError } from './domain-error';
 import { flattenValidationErrors } from './problem-details';
@@ -21,4 +22,13 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
   });
+}
+
+/**
+ * Like `@IsOptional()`, but only for absence: `null` is validated (and refused by the type checks that follow). For
+ * optional fields where null has no meaning, so that a client's `null` is a 400 naming the field rather than reaching
+ * a service that tests `!== undefined` (issue #9: `"copyFromVersionId": null` answered 500).
+ */
+export function IsOptionalNotNull(options?: ValidationOptions): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined, options);
 }

@@ -1,4 +1,4 @@
-import { DomainError, ProblemStatus } from '../../../platform/http/domain-error';
+import { DomainError, ProblemExtras, ProblemStatus } from '../../../platform/http/domain-error';
 
 export enum CatalogueErrorCode {
   VERSION_NOT_FOUND = 'CATALOGUE_VERSION_NOT_FOUND',
@@ -21,7 +21,7 @@ const STATUS: Record<CatalogueErrorCode, ProblemStatus> = {
 };
 
 export class CatalogueError extends DomainError {
-  constructor(code: CatalogueErrorCode, message: string, extra: Record<string, unknown> = {}) {
+  constructor(code: CatalogueErrorCode, message: string, extra: ProblemExtras = {}) {
     super(code, STATUS[code], message, extra);
   }
 }

@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { IsOptionalNotNull } from '../../../platform/http/validation';
 import { YUAN_PATTERN } from '../../../platform/util/money';
 import { ATTRIBUTE_TYPES, type AttributeType } from '../domain/attribute-schema';
 
@@ -43,7 +44,11 @@ export class InstalmentDto {
 export class CreateVersionDto {
   @ApiProperty({ example: 2027 }) @IsInt() @Min(2000) @Max(2100) year!: number;
   @ApiProperty({ example: '2027年度政府购买服务指导性目录' }) @IsString() @Length(1, 128) title!: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) copyFromVersionId?: number;
+  @ApiPropertyOptional({ description: 'Copy the categories and items of this version (omit it for an empty one)' })
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(1)
+  copyFromVersionId?: number;
 }
 
 export class CreateCategoryDto {

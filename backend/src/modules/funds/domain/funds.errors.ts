@@ -1,4 +1,4 @@
-import { DomainError, ProblemStatus } from '../../../platform/http/domain-error';
+import { DomainError, ProblemExtras, ProblemStatus } from '../../../platform/http/domain-error';
 
 export enum FundsErrorCode {
   LINE_NOT_FOUND = 'FUNDS_LINE_NOT_FOUND',
@@ -33,7 +33,7 @@ const STATUS: Record<FundsErrorCode, ProblemStatus> = {
 };
 
 export class FundsError extends DomainError {
-  constructor(code: FundsErrorCode, message: string, extra: Record<string, unknown> = {}) {
+  constructor(code: FundsErrorCode, message: string, extra: ProblemExtras = {}) {
     super(code, STATUS[code], message, extra);
   }
 }

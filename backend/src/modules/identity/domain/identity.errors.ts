@@ -1,4 +1,4 @@
-import { DomainError, ProblemStatus } from '../../../platform/http/domain-error';
+import { DomainError, ProblemExtras, ProblemStatus } from '../../../platform/http/domain-error';
 
 export enum IdentityErrorCode {
   INVALID_CREDENTIALS = 'IDENTITY_INVALID_CREDENTIALS',
@@ -41,7 +41,7 @@ const STATUS: Record<IdentityErrorCode, ProblemStatus> = {
 };
 
 export class IdentityError extends DomainError {
-  constructor(code: IdentityErrorCode, message: string, extra: Record<string, unknown> = {}) {
+  constructor(code: IdentityErrorCode, message: string, extra: ProblemExtras = {}) {
     super(code, STATUS[code], message, extra);
   }
 }

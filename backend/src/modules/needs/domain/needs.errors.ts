@@ -1,4 +1,4 @@
-import { DomainError, ProblemStatus } from '../../../platform/http/domain-error';
+import { DomainError, ProblemExtras, ProblemStatus } from '../../../platform/http/domain-error';
 
 export enum NeedsErrorCode {
   CAMPAIGN_NOT_FOUND = 'CAMPAIGN_NOT_FOUND',
@@ -41,7 +41,7 @@ const STATUS: Record<NeedsErrorCode, ProblemStatus> = {
 };
 
 export class NeedsError extends DomainError {
-  constructor(code: NeedsErrorCode, message: string, extra: Record<string, unknown> = {}) {
+  constructor(code: NeedsErrorCode, message: string, extra: ProblemExtras = {}) {
     super(code, STATUS[code], message, extra);
   }
 }

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -18,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { IsCalendarDate, IsInstant } from '../../../platform/http/dates';
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam } from '../../../platform/http/params';
 import { CAMPAIGN_STATUSES } from '../domain/campaign.state-machine';
@@ -45,8 +45,8 @@ export class CreateCampaignDto {
   @ApiProperty({ description: 'A street or a community in your region' }) @IsInt() @Min(1) regionId!: number;
   @ApiProperty({ example: '山西路社区2027年度需求征集' }) @IsString() @Length(1, 128) title!: string;
   @ApiProperty() @IsString() @MaxLength(2000) description!: string;
-  @ApiProperty({ example: '2027-01-04T00:00:00.000Z' }) @IsISO8601({ strict: true }) opensAt!: string;
-  @ApiProperty({ example: '2027-01-31T16:00:00.000Z' }) @IsISO8601({ strict: true }) closesAt!: string;
+  @ApiProperty({ example: '2027-01-04T00:00:00.000Z' }) @IsInstant() opensAt!: string;
+  @ApiProperty({ example: '2027-01-31T16:00:00.000Z' }) @IsInstant() closesAt!: string;
   @ApiProperty({ minimum: 1, maximum: 50 }) @IsInt() @Min(1) @Max(50) supportsPerResident!: number;
   @ApiProperty({ minimum: 0, maximum: 100000 }) @IsInt() @Min(0) @Max(100000) minSupportsToShortlist!: number;
   @ApiProperty({ description: 'A published catalogue version' }) @IsInt() @Min(1) catalogueVersionId!: number;
@@ -55,8 +55,8 @@ export class CreateCampaignDto {
 export class UpdateCampaignDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 128) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) opensAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) closesAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() opensAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() closesAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(50) supportsPerResident?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100000) minSupportsToShortlist?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) catalogueVersionId?: number;
@@ -176,7 +176,7 @@ export class DecisionDto {
 
 export class RecordDeliberationDto {
   @ApiProperty({ example: '2026-12-05' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'heldOn must be YYYY-MM-DD' })
+  @IsCalendarDate()
   heldOn!: string;
   @ApiProperty() @IsString() @Length(1, 2000) attendees!: string;
   @ApiProperty() @IsString() @Length(1, 10000) minutes!: string;

@@ -1,4 +1,4 @@
-import { DomainError, ProblemStatus } from '../../../platform/http/domain-error';
+import { DomainError, ProblemExtras, ProblemStatus } from '../../../platform/http/domain-error';
 
 export enum OrganisationsErrorCode {
   ORGANISATION_NOT_FOUND = 'ORGANISATION_NOT_FOUND',
@@ -27,7 +27,7 @@ const STATUS: Record<OrganisationsErrorCode, ProblemStatus> = {
 };
 
 export class OrganisationsError extends DomainError {
-  constructor(code: OrganisationsErrorCode, message: string, extra: Record<string, unknown> = {}) {
+  constructor(code: OrganisationsErrorCode, message: string, extra: ProblemExtras = {}) {
     super(code, STATUS[code], message, extra);
   }
 

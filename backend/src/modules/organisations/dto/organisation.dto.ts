@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsBase64,
   IsIn,
   IsInt,
   IsOptional,
@@ -18,8 +17,11 @@ import {
   ValidationArguments,
 } from 'class-validator';
 
+import { IsBase64Text } from '../../../platform/http/base64';
+import { IsCalendarDate } from '../../../platform/http/dates';
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam, toIntParam } from '../../../platform/http/params';
+import { IsOptionalNotNull } from '../../../platform/http/validation';
 import { CREDIT_CODE_PROBLEM_TEXT, creditCodeProblem } from '../domain/credit-code';
 import {
   GRADE_PROPOSAL_ACTIONS,
@@ -48,7 +50,6 @@ export { IdParam };
 
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$/;
 const PHONE = /^\+?[0-9][0-9-]{5,19}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** 统一社会信用代码 with the GB 32100 check character (400 naming the field and what is wrong). */
@@ -264,7 +265,7 @@ export class BlacklistOrganisationDto extends ReasonDto {
     description: 'Last day of the blacklisting (Asia/Shanghai): 1 to 3 years from today',
   })
   @IsString()
-  @Matches(DATE, { message: 'until must be YYYY-MM-DD' })
+  @IsCalendarDate()
   until!: string;
 }
 
@@ -286,7 +287,7 @@ export class UpdateMyOrganisationDto {
   @ApiPropertyOptional({
     description: 'Only while the registration is under review or returned: a district or a street',
   })
-  @IsOptional()
+  @IsOptionalNotNull() // an organisation always has a region: null answered 500
   @IsInt()
   @Min(1)
   @Max(2147483647)
@@ -306,7 +307,7 @@ export class UpdateMyOrganisationDto {
   contactPhone?: string;
 
   @ApiPropertyOptional({ type: [Number], description: 'Replaces the service areas' })
-  @IsOptional()
+  @IsOptionalNotNull() // replaced by a list, never by null
   @IsArray()
   @ArrayMaxSize(MAX_SERVICE_AREAS)
   @ArrayUnique()
@@ -347,7 +348,7 @@ export class ProposeGradeDto {
 
   @ApiProperty({ example: '2028-12-31', description: 'Last valid day of the grade (Asia/Shanghai), not passed' })
   @IsString()
-  @Matches(DATE, { message: 'expiresOn must be YYYY-MM-DD' })
+  @IsCalendarDate()
   expiresOn!: string;
 
   @ApiProperty({
@@ -399,7 +400,7 @@ export class UploadDocumentDto {
   @ApiProperty({ example: '登记证书.pdf' }) @IsString() @Length(1, 255) fileName!: string;
   @ApiProperty({ description: 'The file, base64-encoded: PDF, PNG or JPEG (checked by content), at most 5 MB' })
   @IsString()
-  @IsBase64(undefined, { message: 'contentBase64 must be base64' })
+  @IsBase64Text()
   @MaxLength(7_000_000)
   contentBase64!: string;
 }

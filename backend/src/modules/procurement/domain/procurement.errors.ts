@@ -1,4 +1,4 @@
-import { DomainError, ProblemStatus } from '../../../platform/http/domain-error';
+import { DomainError, ProblemExtras, ProblemStatus } from '../../../platform/http/domain-error';
 
 export enum ProcurementErrorCode {
   PROJECT_NOT_FOUND = 'PROJECT_NOT_FOUND',
@@ -51,7 +51,7 @@ const STATUS: Record<ProcurementErrorCode, ProblemStatus> = {
 };
 
 export class ProcurementError extends DomainError {
-  constructor(code: ProcurementErrorCode, message: string, extra: Record<string, unknown> = {}) {
+  constructor(code: ProcurementErrorCode, message: string, extra: ProblemExtras = {}) {
     super(code, STATUS[code], message, extra);
   }
 }

@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -20,6 +19,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { IsBase64Text } from '../../../platform/http/base64';
+import { IsCalendarDate, IsInstant } from '../../../platform/http/dates';
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam } from '../../../platform/http/params';
 import { YUAN_PATTERN } from '../../../platform/util/money';
@@ -225,7 +226,7 @@ export class CreateTenderDto {
   @Max(21)
   committeeSize!: number;
   @ApiProperty({ example: '2026-12-21T01:30:00.000Z', description: 'Bid deadline (opening happens at this instant)' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   bidDeadline!: string;
 }
 export class UpdateTenderDto extends CreateTenderDto {}
@@ -329,6 +330,7 @@ export class BidDocumentInput {
   @ApiProperty({ description: 'File content, base64 (PDF, PNG, JPEG; 5 MB at most each)' })
   @IsString()
   @MaxLength(7_000_000)
+  @IsBase64Text()
   contentBase64!: string;
 }
 export class SubmitBidDto {
@@ -522,10 +524,10 @@ export class ObjectionDto {
 export class DeclareRelationshipDto {
   @ApiProperty() @IsInt() @Min(1) organisationId!: number;
   @ApiProperty({ enum: ['EMPLOYMENT', 'DECLARED'] }) @IsIn(['EMPLOYMENT', 'DECLARED']) kind!: 'EMPLOYMENT' | 'DECLARED';
-  @ApiPropertyOptional({ example: '2021-03-01' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) startedOn?: string;
+  @ApiPropertyOptional({ example: '2021-03-01' }) @IsOptional() @IsCalendarDate() startedOn?: string;
   @ApiPropertyOptional({ example: '2024-06-30', description: 'Empty while it lasts' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsCalendarDate()
   endedOn?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) note?: string;
 }

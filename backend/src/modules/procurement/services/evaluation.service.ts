@@ -58,7 +58,7 @@ export class EvaluationService {
         throw new ProcurementError(
           ProcurementErrorCode.TENDER_ILLEGAL_TRANSITION,
           'Qualification is checked after opening, before the committee is drawn.',
-          { status: t.status },
+          { tenderStatus: t.status },
         );
       const now = await dbNow(em);
       const bids = await em.find(BidEntity, {

@@ -104,7 +104,7 @@ export class ProjectsService {
         throw new ProcurementError(
           ProcurementErrorCode.PROJECT_ILLEGAL_TRANSITION,
           'Only a draft project can be edited.',
-          { status: p.status },
+          { projectStatus: p.status },
         );
       const now = await dbNow(em);
       const before = this.snapshot(p);

@@ -198,7 +198,7 @@ export class TendersService {
         throw new ProcurementError(
           ProcurementErrorCode.TENDER_ILLEGAL_TRANSITION,
           'A published tender changes only through amendments.',
-          { status: t.status },
+          { tenderStatus: t.status },
         );
       if (dto.projectId !== t.projectId)
         throw invalid(ProcurementErrorCode.TENDER_INVALID, 'projectId', 'A tender stays with its project.');
@@ -334,7 +334,7 @@ export class TendersService {
         throw new ProcurementError(
           ProcurementErrorCode.TENDER_ILLEGAL_TRANSITION,
           'Only a published tender, before its deadline, can be amended.',
-          { status: t.status },
+          { tenderStatus: t.status },
         );
       const now = await dbNow(em);
       if (now >= t.bidDeadline)

@@ -1,4 +1,4 @@
-import { DomainError, ProblemStatus } from '../../../platform/http/domain-error';
+import { DomainError, ProblemExtras, ProblemStatus } from '../../../platform/http/domain-error';
 
 export enum RegionsErrorCode {
   REGION_NOT_FOUND = 'REGION_NOT_FOUND',
@@ -19,7 +19,7 @@ const STATUS: Record<RegionsErrorCode, ProblemStatus> = {
 };
 
 export class RegionsError extends DomainError {
-  constructor(code: RegionsErrorCode, message: string, extra: Record<string, unknown> = {}) {
+  constructor(code: RegionsErrorCode, message: string, extra: ProblemExtras = {}) {
     super(code, STATUS[code], message, extra);
   }
 }

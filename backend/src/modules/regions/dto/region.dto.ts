@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
+import { IsCalendarDate } from '../../../platform/http/dates';
 import { REGION_LEVELS, type RegionLevel } from '../domain/region-rules';
 
 export class RegionDto {
@@ -18,8 +19,8 @@ export class RegionNodeDto extends RegionDto {
 }
 
 export class CreateRegionDto {
+  // A body field: no @Type(() => Number) coercion ("2" and true were accepted as ids 2 and 1).
   @ApiProperty()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(2147483647)
@@ -83,7 +84,7 @@ export class PutCalendarDayDto {
 }
 
 export class CalendarDateParam {
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
+  @IsCalendarDate()
   date!: string;
 }
 
@@ -97,7 +98,7 @@ export class CalendarYearParam {
 
 export class AddWorkingDaysQuery {
   @ApiProperty({ example: '2026-09-28' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be YYYY-MM-DD' })
+  @IsCalendarDate()
   from!: string;
 
   @ApiProperty({ example: 7 })

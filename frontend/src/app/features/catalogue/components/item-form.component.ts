@@ -15,7 +15,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTreeSelectModule } from 'ng-zorro-antd/tree-select';
-import { Observable } from 'rxjs';
+import { Observable, of } from 'rxjs';
 
 import { CatalogueItem, CatalogueItemRequest, ORG_GRADES, OrgGrade } from '../../../api';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
@@ -144,9 +144,12 @@ export class ItemFormComponent implements OnInit {
       for (const group of this.instalments.controls) group.markAllAsDirty();
       return;
     }
+    // Nothing changed: nothing to send (the API answers an empty PATCH with 400 NOTHING_TO_CHANGE).
     const request: Observable<unknown> =
       item && patch
-        ? this.api.updateItem(item.id, patch)
+        ? Object.keys(patch).length === 0
+          ? of(item)
+          : this.api.updateItem(item.id, patch)
         : this.api.createItem(this.versionId(), create as CatalogueItemRequest);
     this.submitting.set(true);
     request.subscribe({

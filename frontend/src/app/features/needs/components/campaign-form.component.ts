@@ -8,7 +8,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTreeSelectModule } from 'ng-zorro-antd/tree-select';
-import { Observable } from 'rxjs';
+import { Observable, of } from 'rxjs';
 
 import { Campaign, CatalogueVersion } from '../../../api';
 import { silentErrors } from '../../../core/http/http-context';
@@ -112,8 +112,12 @@ export class CampaignFormComponent implements OnInit {
       return;
     }
     const before = this.campaign();
+    const patch = before ? toCampaignPatch(body, before) : null;
+    // Nothing changed: nothing to send (the API answers an empty PATCH with 400 NOTHING_TO_CHANGE).
     const request: Observable<Campaign> = before
-      ? this.api.update(before.id, toCampaignPatch(body, before), silentErrors())
+      ? Object.keys(patch ?? {}).length === 0
+        ? of(before)
+        : this.api.update(before.id, patch ?? {}, silentErrors())
       : this.api.create(body, silentErrors());
     this.submitting.set(true);
     request.subscribe({

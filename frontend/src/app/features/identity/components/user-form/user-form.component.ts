@@ -7,7 +7,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTreeSelectModule } from 'ng-zorro-antd/tree-select';
-import { Observable } from 'rxjs';
+import { Observable, of } from 'rxjs';
 
 import { CreateUserRequest, newIdempotencyKey, Organisation, UpdateUserRequest, User } from '../../../../api';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
@@ -138,8 +138,12 @@ export class UserFormComponent implements OnInit {
     }
     const value = this.form.getRawValue();
     const user = this.user();
+    const patch = user ? toUpdateRequest(value, user) : null;
+    // Nothing changed: nothing to send (the API answers an empty PATCH with 400 NOTHING_TO_CHANGE).
     const request: Observable<User> = user
-      ? this.api.update(user.id, toUpdateRequest(value, user))
+      ? Object.keys(patch ?? {}).length === 0
+        ? of(user)
+        : this.api.update(user.id, patch ?? {})
       : this.api.create(toCreateRequest(value), this.idempotencyKey);
     this.submitting.set(true);
     request.subscribe({
