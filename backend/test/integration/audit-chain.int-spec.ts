@@ -61,6 +61,51 @@ describe('audit: append-only, hash-chained', () => {
     expect(await audit.verify()).toMatchObject({ ok: true, firstBrokenSeq: null });
   });
 
+  it('takes the chain head last: a use case that records its event and then touches a user row never deadlocks a sign-in of that user', async () => {
+    // The sign-in's order: the user row (FOR UPDATE), then the chain head. The use case's: its audit event, then an
+    // inbox message to that user (the foreign key takes a shared lock on the user row). When recording took the
+    // head at once, each held what the other waited for: a deadlock, and the sign-in answered 503.
+    const [{ id: userId }] = (await t.ds.query("SELECT id FROM users WHERE username = 'resident'")) as Array<{
+      id: number;
+    }>;
+    const signIn = await adminConnection(t.env);
+    try {
+      await signIn.query('START TRANSACTION');
+      await signIn.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [userId]);
+      let told = false;
+      const useCase = t.ds.transaction(async (em) => {
+        await audit.record(em, actor, { action: 'test.step', entityType: 'test', entityId: 'lock-order' });
+        await em.query(
+          `INSERT INTO notifications (user_id, kind, template, params, created_at) VALUES (?, 'test', 'test', '{}', UTC_TIMESTAMP(3))`,
+          [userId],
+        );
+        told = true;
+      });
+      // wait until the use case really waits for the user row…
+      for (let i = 0; ; i++) {
+        const [rows] = await signIn.query(
+          "SELECT 1 FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND INFO LIKE 'INSERT INTO notifications%'",
+        );
+        if ((rows as unknown[]).length > 0) break;
+        if (i > 200) throw new Error('the use case never waited for the user row');
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(told).toBe(false);
+      // …then the sign-in goes on to the head, and must get it
+      await signIn.query('SELECT last_seq FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+      await signIn.query('COMMIT');
+      await useCase;
+      expect(told).toBe(true);
+    } finally {
+      await signIn.end();
+    }
+    const [e] = (await t.ds.query(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'test.step' AND entity_id = 'lock-order'",
+    )) as Array<{ n: string }>;
+    expect(Number(e.n)).toBe(1);
+    expect(await audit.verify()).toMatchObject({ ok: true });
+  });
+
   it('writes nothing when the surrounding transaction rolls back', async () => {
     const [{ last_seq: before }] = await t.ds.query('SELECT last_seq FROM audit_chain_head WHERE id = 1');
     await expect(

@@ -41,10 +41,15 @@ describe('audit checkpoints', () => {
   };
 
   async function event(i: number): Promise<number> {
-    const e = await t.ds.transaction((em) =>
+    await t.ds.transaction((em) =>
       audit.record(em, actor, { action: 'test.anchored', entityType: 'test', entityId: i, after: { i } }),
     );
-    return e.seq;
+    // the event joined the chain at commit: the newest one of this action and entity
+    const [e] = (await t.ds.query(
+      "SELECT seq FROM audit_events WHERE action = 'test.anchored' AND entity_id = ? ORDER BY seq DESC LIMIT 1",
+      [String(i)],
+    )) as Array<{ seq: string }>;
+    return Number(e.seq);
   }
 
   async function withAdmin<T>(work: (admin: Connection) => Promise<T>): Promise<T> {

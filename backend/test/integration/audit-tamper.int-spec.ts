@@ -38,7 +38,7 @@ describe('audit: every hashed field is tamper-evident', () => {
 
   /** A fresh event with every field set, followed by one more event (so it is not the end of the chain). */
   async function victim(): Promise<number> {
-    const e = await t.ds.transaction((em) =>
+    await t.ds.transaction((em) =>
       audit.record(em, actor, {
         action: 'test.victim',
         entityType: 'test',
@@ -48,8 +48,12 @@ describe('audit: every hashed field is tamper-evident', () => {
         after: { state: 'B', n: 2 },
       }),
     );
+    // the event joined the chain at commit: the newest victim
+    const [e] = (await t.ds.query(
+      "SELECT seq FROM audit_events WHERE action = 'test.victim' ORDER BY seq DESC LIMIT 1",
+    )) as Array<{ seq: string }>;
     await t.ds.transaction((em) => audit.record(em, actor, { action: 'test.follower', entityType: 'test' }));
-    return e.seq;
+    return Number(e.seq);
   }
 
   const cases: Array<[string, string, 'HASH_MISMATCH' | 'PREVIOUS_HASH_MISMATCH' | 'SEQUENCE_GAP']> = [

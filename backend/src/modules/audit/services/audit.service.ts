@@ -1,5 +1,12 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 
 import { Actor, regionScopeSql } from '../../../platform/access';
 import { Page, pageOf } from '../../../platform/http/pagination';
@@ -32,6 +39,29 @@ export interface AuditInput {
 }
 
 type EventRow = Omit<AuditEventEntity, 'hash'>;
+type PendingEvent = { actor: Actor; input: AuditInput };
+
+/** before/after as plain JSON values, taken when recorded (Dates as ISO strings, like the stored JSON). */
+function snapshot(value: unknown): unknown {
+  return value === undefined || value === null ? value : (JSON.parse(canonicalJson(value)) as unknown);
+}
+
+/**
+ * Appends a transaction's recorded events just before it commits, and forgets them when it rolls back: TypeORM
+ * broadcasts both to the data source's subscribers for every transaction (`dataSource.transaction`,
+ * `inTransaction`, a query runner's own).
+ */
+class AuditChainFlush implements EntitySubscriberInterface {
+  constructor(private readonly audit: AuditService) {}
+
+  beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    return this.audit.flush(event.queryRunner);
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    this.audit.discard(event.queryRunner);
+  }
+}
 
 /**
  * The row exactly as the database will hold it — the hash is computed over this, never over the raw input:
@@ -108,34 +138,67 @@ export class AuditService {
     private readonly dataSource: DataSource,
     /** Absent where only events are written (the seed, benches: `new AuditService(ds)`). */
     @Optional() private readonly checkpoints?: AuditCheckpoints,
-  ) {}
-
-  /**
-   * Appends one event inside the caller's transaction. The chain head row is locked FOR UPDATE,
-   * so concurrent writers are serialised and the chain stays linear; the lock is held only until
-   * the caller commits — call this as the last write of the use case.
-   */
-  async record(em: EntityManager, actor: Actor, input: AuditInput): Promise<AuditEventEntity> {
-    const rows: Array<{ last_seq: string; last_hash: string; now: Date }> = await em.query(HEAD_FOR_UPDATE);
-    if (rows.length === 0) throw new Error('audit_chain_head is missing: run the migrations');
-    const { last_seq, last_hash, now } = rows[0];
-    const event = buildRow(actor, input, Number(last_seq) + 1, now, last_hash);
-    const hash = chainHash(last_hash, linkFields(event));
-    // plain statements: this runs inside every writing transaction, while the head row is locked
-    await em.query(
-      `INSERT INTO audit_events (${INSERT_COLUMNS}) VALUES ${ROW_PLACEHOLDERS}`,
-      insertValues(event, hash),
-    );
-    // the head follows by trigger (audit_events_advance_head), in this same statement
-    return Object.assign(new AuditEventEntity(), event, { hash });
+  ) {
+    dataSource.subscribers.push(new AuditChainFlush(this));
   }
 
   /**
-   * Appends many events in order inside the caller's transaction, with one head lock and multi-row
-   * inserts (e.g. the sealed bid journal copied into the chain at opening). Same chain as `record`.
+   * Records one event as part of the caller's transaction. The event joins the chain when that transaction
+   * commits: it is appended just before COMMIT (see {@link AuditChainFlush}), so the chain head — the one row every
+   * writer locks — is always the LAST lock a transaction takes and is held only for the append and the commit.
+   * Taken in the middle of a use case, the head lock made deadlocks with any transaction that first locked a row
+   * this one touched later: a sign-in (user row, then head) against a step that wrote its audit event and then
+   * told the need's followers (head, then a shared lock on the same user row through the inbox's foreign key).
+   * Outside a transaction the event is appended at once.
+   */
+  async record(em: EntityManager, actor: Actor, input: AuditInput): Promise<void> {
+    await this.queue(em, [{ actor, input }]);
+  }
+
+  /**
+   * Records many events in order (e.g. the sealed bid journal copied into the chain at opening), appended with
+   * one head lock and multi-row inserts when the caller commits. Same chain as {@link record}.
    */
   async recordMany(em: EntityManager, events: Array<{ actor: Actor; input: AuditInput }>): Promise<number> {
-    if (events.length === 0) return 0;
+    await this.queue(em, events);
+    return events.length;
+  }
+
+  /** Appends the events the transaction of `queryRunner` recorded (its BeforeTransactionCommit). */
+  async flush(queryRunner: QueryRunner): Promise<void> {
+    const events = this.pending.get(queryRunner);
+    if (events === undefined) return;
+    this.pending.delete(queryRunner);
+    await this.append(queryRunner.manager, events);
+  }
+
+  /** Forgets what a rolled-back transaction recorded. */
+  discard(queryRunner: QueryRunner): void {
+    this.pending.delete(queryRunner);
+  }
+
+  /** Events recorded in each open transaction, in order, waiting for its commit. */
+  private readonly pending = new WeakMap<QueryRunner, PendingEvent[]>();
+
+  private async queue(em: EntityManager, events: Array<{ actor: Actor; input: AuditInput }>): Promise<void> {
+    if (events.length === 0) return;
+    // A snapshot now: the caller may change its objects before it commits.
+    const snapshots = events.map(({ actor, input }) => ({
+      actor: { ...actor, roles: [...actor.roles] },
+      input: { ...input, before: snapshot(input.before), after: snapshot(input.after) },
+    }));
+    const runner = em.queryRunner;
+    if (runner === undefined || !runner.isTransactionActive) {
+      await this.append(em, snapshots);
+      return;
+    }
+    const queued = this.pending.get(runner);
+    if (queued) queued.push(...snapshots);
+    else this.pending.set(runner, snapshots);
+  }
+
+  /** Appends events to the chain under the head lock, in the caller's transaction (or as one statement each). */
+  private async append(em: EntityManager, events: PendingEvent[]): Promise<void> {
     const rows: Array<{ last_seq: string; last_hash: string; now: Date }> = await em.query(HEAD_FOR_UPDATE);
     if (rows.length === 0) throw new Error('audit_chain_head is missing: run the migrations');
     let seq = Number(rows[0].last_seq);
@@ -149,6 +212,8 @@ export class AuditService {
       values.push(insertValues(event, hash));
       prev = hash;
     }
+    // plain statements: this runs at the end of every writing transaction, while the head row is locked; the head
+    // follows by trigger (audit_events_advance_head) in the same statements
     for (let i = 0; i < values.length; i += 200) {
       const batch = values.slice(i, i + 200);
       await em.query(
@@ -156,7 +221,6 @@ export class AuditService {
         batch.flat(),
       );
     }
-    return values.length;
   }
 
   /** Records an event in a transaction of its own (for events that change nothing else). */
