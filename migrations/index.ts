@@ -17,6 +17,7 @@ import { AuditHeadFollowsTheChain1764000300100 } from './1764000300100-audit-hea
 import { NeedsCoveringListIndexes1764000300200 } from './1764000300200-needs-covering-list-indexes';
 import { OrganisationsRegistry1764000400000 } from './1764000400000-organisations-registry';
 import { ProcurementCreateProjectsTendersBids1764000401000 } from './1764000401000-procurement-create-projects-tenders-bids';
+import { FundsAddAdjustmentDecisionNote1764000509000 } from './1764000509000-funds-add-adjustment-decision-note';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   NeedsCoveringListIndexes1764000300200,
   OrganisationsRegistry1764000400000,
   ProcurementCreateProjectsTendersBids1764000401000,
+  FundsAddAdjustmentDecisionNote1764000509000,
 ];

@@ -159,7 +159,7 @@ export class BudgetLinesService {
     return this.get(actor, id);
   }
 
-  async reject(actor: Actor, id: number, note?: string): Promise<LineDto> {
+  async reject(actor: Actor, id: number, reason: string): Promise<LineDto> {
     await inTransaction(this.dataSource, async (em) => {
       const line = await this.visible(actor, id, em, true);
       if (line.createdBy === actor.userId) throw this.sod();
@@ -169,7 +169,7 @@ export class BudgetLinesService {
       await em.update(
         BudgetLineEntity,
         { id },
-        { status: 'REJECTED', decidedBy: actor.userId, decidedAt: now, decisionNote: note ?? null, updatedAt: now },
+        { status: 'REJECTED', decidedBy: actor.userId, decidedAt: now, decisionNote: reason, updatedAt: now },
       );
       await this.audit.record(em, actor, {
         action: 'funds.line.rejected',
@@ -177,7 +177,7 @@ export class BudgetLinesService {
         entityId: id,
         regionPath: line.regionPath,
         before: { status: line.status },
-        after: { status: 'REJECTED', note: note ?? null },
+        after: { status: 'REJECTED', note: reason },
       });
     });
     return this.get(actor, id);
@@ -217,7 +217,13 @@ export class BudgetLinesService {
     });
   }
 
-  async decideAdjustment(actor: Actor, adjustmentId: number, approve: boolean): Promise<AdjustmentDto> {
+  /** `reason` is required to reject (the DTO enforces it) and kept as the decision note. */
+  async decideAdjustment(
+    actor: Actor,
+    adjustmentId: number,
+    approve: boolean,
+    reason: string | null = null,
+  ): Promise<AdjustmentDto> {
     return inTransaction(this.dataSource, async (em) => {
       const a = await em.findOne(BudgetAdjustmentEntity, {
         where: { id: adjustmentId },
@@ -244,20 +250,21 @@ export class BudgetLinesService {
       await em.update(
         BudgetAdjustmentEntity,
         { id: a.id },
-        { status: approve ? 'APPROVED' : 'REJECTED', decidedBy: actor.userId, decidedAt: now },
+        { status: approve ? 'APPROVED' : 'REJECTED', decidedBy: actor.userId, decidedAt: now, decisionNote: reason },
       );
       await this.audit.record(em, actor, {
         action: approve ? 'funds.adjustment.approved' : 'funds.adjustment.rejected',
         entityType: 'budget_line',
         entityId: line.id,
         regionPath: line.regionPath,
-        after: { adjustmentId: a.id, delta: fenToYuan(delta) },
+        after: { adjustmentId: a.id, delta: fenToYuan(delta), ...(reason === null ? {} : { reason }) },
       });
       return adjustmentDto({
         ...a,
         status: approve ? 'APPROVED' : 'REJECTED',
         decidedBy: actor.userId,
         decidedAt: now,
+        decisionNote: reason,
       });
     });
   }
@@ -370,6 +377,7 @@ function adjustmentDto(a: BudgetAdjustmentEntity): AdjustmentDto {
     status: a.status,
     requestedBy: a.requestedBy,
     decidedBy: a.decidedBy,
+    decisionNote: a.decisionNote,
     createdAt: a.createdAt.toISOString(),
   };
 }

@@ -20,6 +20,7 @@ import {
 
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam, toIntParam } from '../../../platform/http/params';
+import { IsReason } from '../../../platform/http/reason';
 import { CREDIT_CODE_PROBLEM_TEXT, creditCodeProblem } from '../domain/credit-code';
 import {
   ORGANISATION_ACTIONS,
@@ -218,9 +219,7 @@ export class ApproveOrganisationDto {
 
 export class ReasonDto {
   @ApiProperty({ example: '登记证书扫描件不清晰，请重新上传' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 500)
+  @IsReason()
   reason!: string;
 }
 

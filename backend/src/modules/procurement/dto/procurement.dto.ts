@@ -17,11 +17,13 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam } from '../../../platform/http/params';
+import { IsReason } from '../../../platform/http/reason';
 import { YUAN_PATTERN } from '../../../platform/util/money';
 import {
   PROJECT_STATUSES,
@@ -143,7 +145,7 @@ export class DecisionNoteDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 export class ReasonDto {
-  @ApiProperty() @IsString() @Length(2, 500) reason!: string;
+  @ApiProperty() @IsReason() reason!: string;
 }
 
 export class ListProjectsQuery extends PageQuery {
@@ -395,9 +397,8 @@ export class QualificationItemDto {
   @ApiProperty() @IsUUID('4') bidId!: string;
   @ApiProperty() @IsBoolean() qualified!: boolean;
   @ApiPropertyOptional({ description: 'Required when not qualified' })
-  @IsOptional()
-  @IsString()
-  @Length(2, 500)
+  @ValidateIf((o: QualificationItemDto) => o.qualified === false || o.reason !== undefined)
+  @IsReason()
   reason?: string;
 }
 export class QualificationDto {
@@ -493,7 +494,9 @@ export class FileObjectionDto {
 }
 export class AnswerObjectionDto {
   @ApiProperty({ enum: ['UPHELD', 'DISMISSED'] }) @IsIn(['UPHELD', 'DISMISSED']) outcome!: 'UPHELD' | 'DISMISSED';
-  @ApiProperty() @IsString() @Length(2, 5000) answer!: string;
+  @ApiProperty({ description: 'The answer, and the reasons when the objection is dismissed' })
+  @IsReason(5000)
+  answer!: string;
   @ApiPropertyOptional({
     enum: ['RE_EVALUATE', 'CANCEL'],
     description: 'Upheld: evaluate again, or cancel for re-tender',
