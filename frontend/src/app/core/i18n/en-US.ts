@@ -18,6 +18,7 @@ export const enUS: Record<TranslationKey, string> = {
   'common.saved': 'Saved',
   'common.deleted': 'Deleted',
   'common.required': 'Required',
+  'common.reasonRequired': 'Give a reason (at least 2 characters); the other side will read it',
 
   'lang.zh-CN': '中文',
   'lang.en-US': 'English',
@@ -621,6 +622,7 @@ export const enUS: Record<TranslationKey, string> = {
   'funds.decision.rejectHint':
     'A rejected line never becomes active (requested {amount}); the money has to be requested again.',
   'funds.decision.note': 'Note (optional)',
+  'funds.decision.reason': 'Reason for rejecting',
   'funds.decision.approved': 'Approved “{title}”',
   'funds.decision.rejected': 'Rejected “{title}”',
 
@@ -685,6 +687,9 @@ export const enUS: Record<TranslationKey, string> = {
   'funds.adjust.requested': 'Adjustment requested; a finance officer will decide on it',
   'funds.adjust.approved': 'Adjustment approved',
   'funds.adjust.rejected': 'Adjustment rejected',
+  'funds.adjust.rejectTitle': 'Reject the adjustment',
+  'funds.adjust.rejectHint': 'Requested change {delta}, because: {reason}. The requester will read your reason.',
+  'funds.adjust.rejectedBecause': 'Rejected: {reason}',
   'funds.adjust.empty': 'No adjustments',
   'funds.adjust.col.delta': 'Change',
   'funds.adjust.col.reason': 'Reason',

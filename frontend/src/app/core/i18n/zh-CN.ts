@@ -20,6 +20,7 @@ export const zhCN = {
   'common.saved': '已保存',
   'common.deleted': '已删除',
   'common.required': '必填',
+  'common.reasonRequired': '请填写理由（至少 2 个字），对方会看到',
 
   'lang.zh-CN': '中文',
   'lang.en-US': 'English',
@@ -618,6 +619,7 @@ export const zhCN = {
   'funds.decision.approveHint': '批准后指标生效，{amount} 将以“批复下达”记入台账。创建人本人不能批准。',
   'funds.decision.rejectHint': '驳回后指标不再生效（申请金额 {amount}），如需使用须重新申请。',
   'funds.decision.note': '审批意见（可选）',
+  'funds.decision.reason': '驳回理由',
   'funds.decision.approved': '已批准「{title}」',
   'funds.decision.rejected': '已驳回「{title}」',
 
@@ -680,6 +682,9 @@ export const zhCN = {
   'funds.adjust.requested': '已提交调整申请，等待财务人员审批',
   'funds.adjust.approved': '已批准调整',
   'funds.adjust.rejected': '已驳回调整',
+  'funds.adjust.rejectTitle': '驳回指标调整',
+  'funds.adjust.rejectHint': '申请调整 {delta}，原因：{reason}。驳回理由将告知申请人。',
+  'funds.adjust.rejectedBecause': '驳回理由：{reason}',
   'funds.adjust.empty': '没有调整申请',
   'funds.adjust.col.delta': '调整金额',
   'funds.adjust.col.reason': '原因',

@@ -40,6 +40,7 @@ import { MoneyPipe } from '../../../../shared/money.pipe';
 import { PagedList } from '../../../../shared/paged-list';
 import { BasisPointsPipe } from '../../../../shared/rates.pipe';
 import { StatusTagComponent } from '../../../../shared/status-tag.component';
+import { reason } from '../../../../shared/validators';
 import { CatalogueApi } from '../../../catalogue';
 import { RegionsApi, toTreeNodes } from '../../../regions';
 import { LineFormComponent } from '../../components/line-form.component';
@@ -169,6 +170,10 @@ export default class BudgetLinesPage implements OnInit {
   }
 
   protected openDecision(line: BudgetLine, approve: boolean): void {
+    // rejecting needs a reason the requester reads; approving takes an optional note
+    this.decisionForm.controls.note.setValidators(
+      approve ? [Validators.maxLength(500)] : [reason, Validators.maxLength(500)],
+    );
     this.decisionForm.reset({ note: '' });
     this.decisionError.set(null);
     this.decision.set({ line, approve, key: newIdempotencyKey() });
@@ -185,7 +190,12 @@ export default class BudgetLinesPage implements OnInit {
   /** Approve or reject; a refusal (e.g. 403 separation of duties) stays in the modal. */
   protected submitDecision(): void {
     const decision = this.decision();
-    if (!decision || this.decisionForm.invalid) return;
+    if (!decision) return;
+    if (this.decisionForm.invalid) {
+      this.decisionForm.controls.note.markAsDirty();
+      this.decisionForm.controls.note.updateValueAndValidity({ onlySelf: true });
+      return;
+    }
     const note = this.decisionForm.getRawValue().note.trim();
     this.deciding.set(true);
     this.decisionError.set(null);

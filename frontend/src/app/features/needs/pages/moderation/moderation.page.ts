@@ -16,7 +16,7 @@ import { Campaign, NeedSummary, REJECT_REASONS, RejectReason } from '../../../..
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatMinute } from '../../../../shared/dates';
-import { required } from '../../../../shared/validators';
+import { reason, required } from '../../../../shared/validators';
 import { CampaignsApi } from '../../data/campaigns.api';
 import { NeedsApi } from '../../data/needs.api';
 
@@ -71,7 +71,7 @@ export default class ModerationPage implements OnInit {
 
   protected readonly rejectForm = this.fb.group({
     reason: this.fb.control<RejectReason | null>(null, required),
-    note: ['', [required, Validators.maxLength(500)]],
+    note: ['', [reason, Validators.maxLength(500)]],
   });
   protected readonly mergeForm = this.fb.group({
     targetNeedId: this.fb.control<number | null>(null, required),
