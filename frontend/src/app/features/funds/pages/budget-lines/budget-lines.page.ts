@@ -28,6 +28,7 @@ import {
   newIdempotencyKey,
   RegionNode,
 } from '../../../../api';
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { silentErrors } from '../../../../core/http/http-context';
 import { describeHttpError } from '../../../../core/http/problem-details';
@@ -67,6 +68,7 @@ interface Decision {
   selector: 'dd-budget-lines-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     ReactiveFormsModule,
     RouterLink,
     NzAlertModule,

@@ -39,6 +39,7 @@ import {
   LedgerOperation,
   newIdempotencyKey,
 } from '../../../../api';
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { silentErrors } from '../../../../core/http/http-context';
 import { describeHttpError } from '../../../../core/http/problem-details';
@@ -84,6 +85,7 @@ const BALANCES: readonly { key: keyof FundBalances; label: TranslationKey; id: s
   selector: 'dd-line-ledger-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     FormsModule,
     ReactiveFormsModule,
     RouterLink,

@@ -26,7 +26,7 @@ import { OrganisationStatusBannerComponent } from '../../../organisations';
   styles: `
     .dd-perm-code {
       margin-left: 4px;
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--dd-text-secondary);
       font-size: 12px;
     }
     .dd-permissions {

@@ -13,6 +13,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { Campaign, NeedSummary, REJECT_REASONS, RejectReason } from '../../../../api';
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatMinute } from '../../../../shared/dates';
@@ -27,6 +28,7 @@ const DEFAULT_PAGE_SIZE = 20;
   selector: 'dd-moderation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     FormsModule,
     ReactiveFormsModule,
     RouterLink,

@@ -7,6 +7,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatMinute } from '../../../../shared/dates';
@@ -25,6 +26,7 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
   selector: 'dd-project-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     FormsModule,
     RouterLink,
     NzButtonModule,

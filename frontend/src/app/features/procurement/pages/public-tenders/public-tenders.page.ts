@@ -147,7 +147,7 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
       width: 32px;
       height: 32px;
       border-radius: 6px;
-      background: #1677ff;
+      background: var(--dd-primary);
     }
     .dd-public .dd-page {
       max-width: 1200px;

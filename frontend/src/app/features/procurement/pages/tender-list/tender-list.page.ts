@@ -7,6 +7,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { formatDeadline } from '../../../../shared/dates';
 import { MoneyPipe } from '../../../../shared/money.pipe';
@@ -21,6 +22,7 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
   selector: 'dd-tender-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     FormsModule,
     RouterLink,
     NzButtonModule,
@@ -41,7 +43,7 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
         }
       </header>
       <div class="dd-filters">
-        <nz-select class="dd-filter" nzAllowClear [(ngModel)]="status" (ngModelChange)="list.first()" [nzPlaceHolder]="'common.status' | pt" data-testid="tender-filter-status">
+        <nz-select class="dd-filter" nzAllowClear [(ngModel)]="status" (ngModelChange)="list.first()" [nzPlaceHolder]="'common.status' | pt" data-testid="tender-filter-status" [ddName]="'common.status' | pt">
           @for (s of statuses; track s) {
             <nz-option [nzValue]="s" [nzLabel]="s | pc: 'tenderStatus.'" />
           }
