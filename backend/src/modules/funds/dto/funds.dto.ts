@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
+import { IsKeyword } from '../../../platform/http/keyword';
 import { PageQuery } from '../../../platform/http/pagination';
 import { IsReason } from '../../../platform/http/reason';
 import { OPERATIONS } from '../domain/ledger';
@@ -75,6 +76,7 @@ export class ListLinesQuery extends PageQuery {
   @IsOptional()
   @IsIn(['PENDING_APPROVAL', 'ACTIVE', 'REJECTED'])
   status?: string;
+  @IsKeyword() q?: string;
 }
 
 export class ListEntriesQuery extends PageQuery {

@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor, inRegionScope, regionScopeSql } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
+import { containsPattern } from '../../../platform/http/keyword';
 import { Page, pageOf } from '../../../platform/http/pagination';
 import { fenToYuan, yuanToFen } from '../../../platform/util/money';
 import { AuditService } from '../../audit';
@@ -67,6 +68,7 @@ export class BudgetLinesService {
     if (q.year) qb.andWhere('l.year = :year', { year: q.year });
     if (q.source) qb.andWhere('l.source = :source', { source: q.source });
     if (q.status) qb.andWhere('l.status = :status', { status: q.status });
+    if (q.q) qb.andWhere('l.title LIKE :q', { q: containsPattern(q.q) });
     const [rows, total] = await qb
       .orderBy('l.year', 'DESC')
       .addOrderBy('l.id', 'DESC')

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { IsKeyword, IsStatusList } from '../../../platform/http/keyword';
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam } from '../../../platform/http/params';
 import { IsReason } from '../../../platform/http/reason';
@@ -64,7 +65,8 @@ export class UpdateCampaignDto {
 }
 
 export class ListCampaignsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: CAMPAIGN_STATUSES }) @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: string;
+  @IsStatusList(CAMPAIGN_STATUSES) status?: string[];
+  @IsKeyword() q?: string;
 }
 
 export class CampaignDto {

@@ -21,6 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { IsKeyword, IsStatusList } from '../../../platform/http/keyword';
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam } from '../../../platform/http/params';
 import { IsReason } from '../../../platform/http/reason';
@@ -149,7 +150,8 @@ export class ReasonDto {
 }
 
 export class ListProjectsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: ProjectStatus;
+  @IsStatusList(PROJECT_STATUSES) status?: ProjectStatus[];
+  @IsKeyword() q?: string;
 }
 
 export class ProjectDto {
@@ -233,7 +235,8 @@ export class CreateTenderDto {
 export class UpdateTenderDto extends CreateTenderDto {}
 
 export class ListTendersQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: TENDER_STATUSES }) @IsOptional() @IsIn(TENDER_STATUSES) status?: TenderStatus;
+  @IsStatusList(TENDER_STATUSES) status?: TenderStatus[];
+  @IsKeyword() q?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toInt) @IsInt() @Min(1) projectId?: number;
 }
 
@@ -573,4 +576,5 @@ export class PublicTenderDto {
 export class PublicTendersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['OPEN', 'AWARD_NOTICE'] }) @IsOptional() @IsIn(['OPEN', 'AWARD_NOTICE']) kind?:
     'OPEN' | 'AWARD_NOTICE';
+  @IsKeyword() q?: string;
 }
