@@ -83,6 +83,8 @@ export interface BudgetLineQuery {
   regionId?: number | null;
   source?: FundSource | null;
   status?: BudgetLineStatus | null;
+  /** Part of the title. */
+  q?: string | null;
   page?: number;
   pageSize?: number;
 }

@@ -372,6 +372,8 @@ export const enUS: Record<TranslationKey, string> = {
   'needDetail.timeline': 'Progress',
 
   'campaigns.title': 'Campaigns',
+  'campaigns.keyword': 'Words in the title',
+  'campaigns.onlyActive': 'Only campaigns not yet decided',
   'campaigns.create': 'New campaign',
   'campaigns.edit': 'Edit campaign',
   'campaigns.view': 'View',
@@ -601,6 +603,7 @@ export const enUS: Record<TranslationKey, string> = {
   'funds.filter.region': 'Region',
   'funds.filter.source': 'Source',
   'funds.filter.status': 'Status',
+  'funds.filter.q': 'Words in the title',
   'funds.col.title': 'Line',
   'funds.col.year': 'Year',
   'funds.col.region': 'Region',

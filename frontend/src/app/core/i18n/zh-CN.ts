@@ -373,6 +373,8 @@ export const zhCN = {
   'needDetail.timeline': '办理进度',
 
   'campaigns.title': '需求征集',
+  'campaigns.keyword': '征集名称关键字',
+  'campaigns.onlyActive': '只看未完成的征集',
   'campaigns.create': '新建征集',
   'campaigns.edit': '编辑征集',
   'campaigns.view': '查看',
@@ -600,6 +602,7 @@ export const zhCN = {
   'funds.filter.region': '区划',
   'funds.filter.source': '资金来源',
   'funds.filter.status': '状态',
+  'funds.filter.q': '指标名称关键字',
   'funds.col.title': '指标名称',
   'funds.col.year': '年度',
   'funds.col.region': '区划',
