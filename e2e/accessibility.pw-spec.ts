@@ -566,8 +566,72 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
   }
 
   describe('large-text mode (适老模式), resident on a phone', () => {
+    it('is switched on once and stays on after a reload: text at least 18 px, buttons at least 44 px tall', async () => {
+      const page = await tab('RESIDENT', true);
+      await page.goto(`${BASE_URL}/needs/community`);
+      await page.reload();
+      await page.locator(row('need-support-')).first().waitFor();
+      expect(await page.locator('html').getAttribute('class')).toContain('dd-large');
+      expect(await page.getByTestId('large-text-toggle').getAttribute('aria-pressed')).toBe('true');
+      const sizes = await page.evaluate(() => {
+        const small: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const el = node.parentElement;
+          if (!el || !node.textContent?.trim() || el.closest('[aria-hidden="true"]')) continue;
+          const rect = el.getBoundingClientRect();
+          if (rect.width === 0 || rect.height === 0) continue; // not shown
+          const size = parseFloat(getComputedStyle(el).fontSize);
+          if (size < 18) small.push(`${size}px: ${node.textContent.trim().slice(0, 20)}`);
+        }
+        const buttons = Array.from(document.querySelectorAll<HTMLElement>('button, a.ant-btn'))
+          .filter((b) => b.getBoundingClientRect().width > 0)
+          .map((b) => ({ text: b.innerText.trim().slice(0, 20), height: b.getBoundingClientRect().height }));
+        return { body: parseFloat(getComputedStyle(document.body).fontSize), small, buttons };
+      });
+      expect(sizes.body).toBeGreaterThanOrEqual(18);
+      expect(sizes.small).toEqual([]);
+      expect(sizes.buttons.length).toBeGreaterThan(0);
+      expect(sizes.buttons.filter((b) => b.height < 44)).toEqual([]);
+    });
+
     it('/login', () => check('ANONYMOUS', 'login', true));
     for (const route of DECLARED.filter((r) => rolesFor(r).includes('RESIDENT')))
       it(`/${route.path}`, () => check('RESIDENT', route.path, true));
+  });
+
+  describe('layout', () => {
+    it('the budget table fits 1,440 px beside the menu without scrolling sideways (finance, with the decisions column)', async () => {
+      const context = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      contexts.set('finance:1440', { context, page: await context.newPage() });
+      const page = contexts.get('finance:1440')!.page;
+      await page.goto(`${BASE_URL}/login`);
+      await page.getByTestId('login-username').fill('finance');
+      await page.getByTestId('login-password').fill(PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      await page.goto(`${BASE_URL}/funds/lines`);
+      await page.locator(row('funds-line-approve-')).first().waitFor(); // a pending line: the widest row
+      const fit = await page.evaluate(() => {
+        const table = document.querySelector('[data-testid="funds-lines-table"] table') as HTMLElement;
+        const wrapper = table.closest('.ant-table-container') as HTMLElement;
+        return {
+          table: table.getBoundingClientRect().width,
+          wrapper: wrapper.clientWidth,
+          page: document.documentElement.scrollWidth,
+          viewport: window.innerWidth,
+          scrollers: Array.from(document.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body')).filter(
+            (el) => el.scrollWidth > el.clientWidth,
+          ).length,
+        };
+      });
+      expect(fit.table).toBeLessThanOrEqual(fit.wrapper);
+      expect(fit.page).toBeLessThanOrEqual(fit.viewport);
+      expect(fit.scrollers).toBe(0);
+    });
   });
 });

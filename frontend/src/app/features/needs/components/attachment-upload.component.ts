@@ -51,7 +51,7 @@ import { NeedsApi } from '../data/needs.api';
       border-radius: 8px;
       background: var(--dd-primary-bg);
       color: var(--dd-primary);
-      font-size: 16px;
+      font-size: max(16px, var(--dd-text-min));
       cursor: pointer;
     }
     .dd-upload-busy {

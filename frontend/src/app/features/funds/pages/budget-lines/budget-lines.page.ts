@@ -90,6 +90,7 @@ interface Decision {
     TranslateCodePipe,
   ],
   templateUrl: './budget-lines.page.html',
+  styleUrl: './budget-lines.page.css',
 })
 export default class BudgetLinesPage implements OnInit {
   private readonly api = inject(FundsApi);
@@ -117,6 +118,7 @@ export default class BudgetLinesPage implements OnInit {
     regionId: this.fb.control<string | null>(null),
     source: this.fb.control<FundSource | null>(null),
     status: this.fb.control<BudgetLineStatus | null>(null),
+    q: this.fb.control(''),
   });
 
   protected readonly list = new PagedList<BudgetLine>(() => this.api.lines(this.query()), this.destroyRef);

@@ -27,7 +27,7 @@ import { OrganisationStatusBannerComponent } from '../../../organisations';
     .dd-perm-code {
       margin-left: 4px;
       color: var(--dd-text-secondary);
-      font-size: 12px;
+      font-size: max(12px, var(--dd-text-min));
     }
     .dd-permissions {
       margin-top: 16px;
