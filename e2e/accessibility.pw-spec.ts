@@ -462,6 +462,14 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
       displayName: '周明',
       password: 'Lexin@2026-reg',
     });
+    // a resident waiting for verification (the other browser tests verify the seeded one)
+    const phone = `139${String(Date.now()).slice(-8)}`;
+    await ok('POST', '/auth/register', '', {
+      phone,
+      password: 'Lexin@2026-res',
+      displayName: '无障碍检查居民',
+      communityId: community,
+    });
     // an open call, on the public portal and in the organisations' list
     ids.openCall = (
       await ok<{ id: number }>(

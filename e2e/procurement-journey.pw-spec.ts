@@ -285,7 +285,9 @@ describe('社会组织接单: from project approval to the public award notice (
     await summary.waitFor();
     expect(await officer.getByTestId('publish-summary-method').innerText()).toBe('竞争性磋商');
     expect(await officer.getByTestId('publish-summary-max-price').innerText()).toBe('¥9,800.00');
-    expect(await officer.getByTestId('publish-summary-deadline').innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(await officer.getByTestId('publish-summary-deadline').innerText()).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    );
     await shot(officer, 'procurement-publish-summary');
     await officer.getByTestId('publish-summary-confirm').click();
     await officer.waitForURL(/\/procurement\/tenders\/\d+$/);
