@@ -280,6 +280,16 @@ describe('社会组织接单: from project approval to the public award notice (
     await shot(officer, 'procurement-tender-wizard');
 
     await officer.getByTestId('tender-wizard-publish').click();
+    // the notice is summarised before it is published: the deadline as bidders will read it, in Beijing time
+    const summary = officer.getByTestId('publish-summary');
+    await summary.waitFor();
+    expect(await officer.getByTestId('publish-summary-method').innerText()).toBe('竞争性磋商');
+    expect(await officer.getByTestId('publish-summary-max-price').innerText()).toBe('¥9,800.00');
+    expect(await officer.getByTestId('publish-summary-deadline').innerText()).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    );
+    await shot(officer, 'procurement-publish-summary');
+    await officer.getByTestId('publish-summary-confirm').click();
     await officer.waitForURL(/\/procurement\/tenders\/\d+$/);
     tenderId = Number(new URL(officer.url()).pathname.split('/').pop());
     expect(tenderId).toBeGreaterThan(0);
@@ -307,6 +317,13 @@ describe('社会组织接单: from project approval to the public award notice (
       await page.locator('[data-testid="bid-file-0"][data-name="响应文件.pdf"]').waitFor();
       if (user === 'orgmember') await shot(page, 'procurement-bid-form');
       await page.getByTestId('bid-submit').click();
+      // what will be sealed, to check before it is sent
+      expect(await page.getByTestId('seal-summary-price').innerText()).toBe(
+        `¥${Number(bid.price).toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
+      );
+      expect(await page.getByTestId('seal-summary-files').innerText()).toContain('响应文件.pdf');
+      if (user === 'orgmember') await shot(page, 'procurement-seal-summary');
+      await page.getByTestId('seal-summary-confirm').click();
 
       const receipt = page.getByTestId('bid-receipt');
       await receipt.waitFor();
@@ -461,6 +478,10 @@ describe('社会组织接单: from project approval to the public award notice (
     await shot(officer, 'procurement-report');
 
     await officer.getByTestId('award-confirm').click();
+    expect(await officer.getByTestId('award-summary-winner').innerText()).toBe(
+      (await officer.getByTestId(`report-row-${receipts[WINNER]?.bidId}`).getAttribute('data-organisation')) ?? '',
+    );
+    await officer.getByTestId('award-summary-confirm').click();
     await officer.getByTestId('award-confirm').waitFor({ state: 'detached' });
     await officer.getByTestId('tender-tab-info').click();
     await officer.locator('[data-testid="tender-status"][data-status="AWARD_NOTICE"]').waitFor();

@@ -30,6 +30,7 @@ import { OrganisationsGradeProposals1764000510300 } from './1764000510300-organi
 import { OrganisationsGradesAreDecisions1764000510400 } from './1764000510400-organisations-grades-are-decisions';
 import { IdentityIndexUsersForTheDesk1764000517100 } from './1764000517100-identity-index-users-for-the-desk';
 import { ProcurementIndexObjectionsByOrganisation1764000517200 } from './1764000517200-procurement-index-objections-by-organisation';
+import { FundsAddAdjustmentDecisionNote1764000517300 } from './1764000517300-funds-add-adjustment-decision-note';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -60,4 +61,5 @@ export const MIGRATIONS = [
   OrganisationsGradesAreDecisions1764000510400,
   IdentityIndexUsersForTheDesk1764000517100,
   ProcurementIndexObjectionsByOrganisation1764000517200,
+  FundsAddAdjustmentDecisionNote1764000517300,
 ];

@@ -434,13 +434,13 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     ],
   }),
   'POST /api/v1/funds/lines/:id/approve': rule([FO], { cross: [XW_FO({ id: '@pendingLine' }, NOTE)] }),
-  'POST /api/v1/funds/lines/:id/reject': rule([FO], { cross: [XW_FO({ id: '@pendingLine' }, NOTE)] }),
+  'POST /api/v1/funds/lines/:id/reject': rule([FO], { cross: [XW_FO({ id: '@pendingLine' }, REASON)] }),
   'GET /api/v1/funds/lines/:id/adjustments': rule(FUNDS_READERS, { cross: [XW_FO({ id: '@gulouLine' })] }),
   'POST /api/v1/funds/lines/:id/adjustments': rule([PO], {
     cross: [XW_PO({ id: '@gulouLine' }, { delta: '1.00', reason: '越权' })],
   }),
   'POST /api/v1/funds/adjustments/:id/approve': rule([FO], { cross: [XW_FO({ id: '@adjustment' })] }),
-  'POST /api/v1/funds/adjustments/:id/reject': rule([FO], { cross: [XW_FO({ id: '@adjustment' })] }),
+  'POST /api/v1/funds/adjustments/:id/reject': rule([FO], { cross: [XW_FO({ id: '@adjustment' }, REASON)] }),
   'GET /api/v1/funds/lines/:id/entries': rule(FUNDS_READERS, { cross: [XW_FO({ id: '@gulouLine' })] }),
   'GET /api/v1/funds/lines/:id/entries/export.xlsx': rule(FUNDS_READERS, { cross: [XW_FO({ id: '@gulouLine' })] }),
   'POST /api/v1/funds/entries/:id/reverse': rule([FO], {

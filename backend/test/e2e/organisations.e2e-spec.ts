@@ -299,7 +299,7 @@ describe('organisation registry: registration, review, members, documents', () =
             .http()
             .post(`/api/v1/organisations/${id}/suspend`)
             .set('Authorization', xwOfficer)
-            .send({ reason: 'x' })
+            .send({ reason: '跨区测试理由' })
         ).status,
       ).toBe(404);
       expect((await t.ds.query('SELECT status FROM organisations WHERE id = ?', [id]))[0].status).toBe('ACTIVE');

@@ -1,5 +1,8 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
+
+import { AccessibleNamesService } from './core/a11y/accessible-names.service';
+import { LargeTextService } from './core/a11y/large-text.service';
 
 @Component({
   selector: 'dd-root',
@@ -7,4 +10,9 @@ import { RouterOutlet } from '@angular/router';
   imports: [RouterOutlet],
   template: '<router-outlet />',
 })
-export class AppComponent {}
+export class AppComponent {
+  /** Applies the remembered large-text mode (适老模式) before the first page shows. */
+  protected readonly largeText = inject(LargeTextService);
+  /** Names the controls ng-zorro renders without one (pagination, row expanders, scroll areas). */
+  protected readonly names = inject(AccessibleNamesService);
+}

@@ -83,6 +83,8 @@ export interface BudgetLineQuery {
   regionId?: number | null;
   source?: FundSource | null;
   status?: BudgetLineStatus | null;
+  /** Part of the title. */
+  q?: string | null;
   page?: number;
   pageSize?: number;
 }
@@ -98,9 +100,10 @@ export interface CreateBudgetLineRequest {
   amount: Money;
 }
 
-/** `POST /funds/lines/:id/approve|reject` */
+/** `POST /funds/lines/:id/approve` (an optional note) and `…/reject` (a required reason, 2–500 characters). */
 export interface FundsDecisionRequest {
   note?: string;
+  reason?: string;
 }
 
 /** `GET /funds/lines/:id/entries` (ids are BIGINT, sent as strings). */
@@ -147,6 +150,8 @@ export interface BudgetAdjustment {
   status: AdjustmentStatus;
   requestedBy: number;
   decidedBy: number | null;
+  /** Why it was rejected. */
+  decisionNote?: string | null;
   createdAt: IsoInstant;
 }
 

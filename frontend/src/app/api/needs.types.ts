@@ -3,6 +3,8 @@ import type { IsoDate, IsoInstant } from './common.types';
 /** Campaign (需求征集): `DRAFT → OPEN → CLOSED → DECIDED`. */
 export type CampaignStatus = 'DRAFT' | 'OPEN' | 'CLOSED' | 'DECIDED';
 export const CAMPAIGN_STATUSES: readonly CampaignStatus[] = ['DRAFT', 'OPEN', 'CLOSED', 'DECIDED'];
+/** Campaigns with work left (not yet decided): the campaigns page opens on them. */
+export const ACTIVE_CAMPAIGN_STATUSES: readonly CampaignStatus[] = ['DRAFT', 'OPEN', 'CLOSED'];
 
 /** `GET /campaigns[/:id]` */
 export interface Campaign {
@@ -23,7 +25,10 @@ export interface Campaign {
 }
 
 export interface CampaignQuery {
-  status?: CampaignStatus | null;
+  /** One status or several (sent comma-separated). */
+  status?: CampaignStatus | readonly CampaignStatus[] | null;
+  /** Part of the title. */
+  q?: string | null;
   page?: number;
   pageSize?: number;
 }

@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
+import { IsKeyword } from '../../../platform/http/keyword';
 import { PageQuery } from '../../../platform/http/pagination';
+import { IsReason } from '../../../platform/http/reason';
 import { OPERATIONS } from '../domain/ledger';
 
 export const FUND_SOURCES = [
@@ -53,12 +55,17 @@ export class DecisionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 
+/** Refusing a budget line or an adjustment: the requester reads why. */
+export class RejectDto {
+  @ApiProperty({ example: '与年度预算安排不符，请核减后重新申请' }) @IsReason() reason!: string;
+}
+
 export class AdjustLineDto {
   @ApiProperty({ example: '-50000.00', description: 'Signed change in yuan' })
   @IsString()
   @Matches(SIGNED_YUAN, { message: 'delta must be a signed amount of yuan such as -50000.00' })
   delta!: string;
-  @ApiProperty() @IsString() @Length(1, 500) reason!: string;
+  @ApiProperty() @IsReason() reason!: string;
 }
 
 export class ListLinesQuery extends PageQuery {
@@ -69,6 +76,7 @@ export class ListLinesQuery extends PageQuery {
   @IsOptional()
   @IsIn(['PENDING_APPROVAL', 'ACTIVE', 'REJECTED'])
   status?: string;
+  @IsKeyword() q?: string;
 }
 
 export class ListEntriesQuery extends PageQuery {
@@ -96,7 +104,9 @@ export class ReverseDto {
   @ApiProperty({ description: 'Unique key of this correction' })
   @Matches(/^[A-Za-z0-9_\-:.]{8,128}$/, { message: 'idempotencyKey must be 8–128 characters of A–Z a–z 0–9 _ - : .' })
   idempotencyKey!: string;
-  @ApiProperty() @IsString() @Length(1, 255) memo!: string;
+  @ApiProperty({ description: 'Why the entry is reversed (kept on the correcting entry)' })
+  @IsReason(255)
+  memo!: string;
 }
 
 export class BalancesDto {
@@ -152,6 +162,7 @@ export class AdjustmentDto {
   @ApiProperty({ enum: ['PENDING', 'APPROVED', 'REJECTED'] }) status!: string;
   @ApiProperty() requestedBy!: number;
   @ApiProperty({ nullable: true, type: Number }) decidedBy!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it was rejected' }) decisionNote!: string | null;
   @ApiProperty() createdAt!: string;
 }
 

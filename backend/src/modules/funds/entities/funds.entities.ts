@@ -58,6 +58,8 @@ export class BudgetAdjustmentEntity {
   @Column({ name: 'requested_by', type: 'int' }) requestedBy!: number;
   @Column({ name: 'decided_by', type: 'int', nullable: true }) decidedBy!: number | null;
   @Column({ name: 'decided_at', type: 'datetime', precision: 3, nullable: true }) decidedAt!: Date | null;
+  /** Why it was rejected (required then), or the approver's note. */
+  @Column({ name: 'decision_note', type: 'varchar', length: 500, nullable: true }) decisionNote!: string | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
 }
 

@@ -16,6 +16,7 @@ import {
   LineDto,
   ListEntriesQuery,
   ListLinesQuery,
+  RejectDto,
   ReportQuery,
   ReportRowDto,
   ReverseDto,
@@ -86,9 +87,9 @@ export class FundsController {
   @HttpCode(200)
   @Idempotent()
   @RequirePermission(PERMISSIONS.FUNDS_APPROVE)
-  @ApiOkResponse({ type: LineDto })
-  reject(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: DecisionDto): Promise<LineDto> {
-    return this.lines.reject(actor, p.id, dto.note);
+  @ApiOkResponse({ type: LineDto, description: 'REJECTED with the reason, which the requester reads' })
+  reject(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: RejectDto): Promise<LineDto> {
+    return this.lines.reject(actor, p.id, dto.reason);
   }
 
   @Get('lines/:id/adjustments')
@@ -116,9 +117,9 @@ export class FundsController {
   @Post('adjustments/:id/reject')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.FUNDS_APPROVE)
-  @ApiOkResponse({ type: AdjustmentDto })
-  rejectAdjustment(@CurrentActor() actor: Actor, @Param() p: IdParam): Promise<AdjustmentDto> {
-    return this.lines.decideAdjustment(actor, p.id, false);
+  @ApiOkResponse({ type: AdjustmentDto, description: 'REJECTED with the reason, which the requester reads' })
+  rejectAdjustment(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: RejectDto): Promise<AdjustmentDto> {
+    return this.lines.decideAdjustment(actor, p.id, false, dto.reason);
   }
 
   @Get('lines/:id/entries')

@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor, inRegionScope, regionScopeSql } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
+import { containsPattern } from '../../../platform/http/keyword';
 import { Page, pageOf } from '../../../platform/http/pagination';
 import { fenToYuan, yuanToFen } from '../../../platform/util/money';
 import { AuditService } from '../../audit';
@@ -67,6 +68,7 @@ export class BudgetLinesService {
     if (q.year) qb.andWhere('l.year = :year', { year: q.year });
     if (q.source) qb.andWhere('l.source = :source', { source: q.source });
     if (q.status) qb.andWhere('l.status = :status', { status: q.status });
+    if (q.q) qb.andWhere('l.title LIKE :q', { q: containsPattern(q.q) });
     const [rows, total] = await qb
       .orderBy('l.year', 'DESC')
       .addOrderBy('l.id', 'DESC')
@@ -159,7 +161,7 @@ export class BudgetLinesService {
     return this.get(actor, id);
   }
 
-  async reject(actor: Actor, id: number, note?: string): Promise<LineDto> {
+  async reject(actor: Actor, id: number, reason: string): Promise<LineDto> {
     await inTransaction(this.dataSource, async (em) => {
       const line = await this.visible(actor, id, em, true);
       if (line.createdBy === actor.userId) throw this.sod();
@@ -169,7 +171,7 @@ export class BudgetLinesService {
       await em.update(
         BudgetLineEntity,
         { id },
-        { status: 'REJECTED', decidedBy: actor.userId, decidedAt: now, decisionNote: note ?? null, updatedAt: now },
+        { status: 'REJECTED', decidedBy: actor.userId, decidedAt: now, decisionNote: reason, updatedAt: now },
       );
       await this.audit.record(em, actor, {
         action: 'funds.line.rejected',
@@ -177,7 +179,7 @@ export class BudgetLinesService {
         entityId: id,
         regionPath: line.regionPath,
         before: { status: line.status },
-        after: { status: 'REJECTED', note: note ?? null },
+        after: { status: 'REJECTED', note: reason },
       });
     });
     return this.get(actor, id);
@@ -221,7 +223,13 @@ export class BudgetLinesService {
     });
   }
 
-  async decideAdjustment(actor: Actor, adjustmentId: number, approve: boolean): Promise<AdjustmentDto> {
+  /** `reason` is required to reject (the DTO enforces it) and kept as the decision note. */
+  async decideAdjustment(
+    actor: Actor,
+    adjustmentId: number,
+    approve: boolean,
+    reason: string | null = null,
+  ): Promise<AdjustmentDto> {
     return inTransaction(this.dataSource, async (em) => {
       const a = await em.findOne(BudgetAdjustmentEntity, {
         where: { id: adjustmentId },
@@ -251,20 +259,21 @@ export class BudgetLinesService {
       await em.update(
         BudgetAdjustmentEntity,
         { id: a.id },
-        { status: approve ? 'APPROVED' : 'REJECTED', decidedBy: actor.userId, decidedAt: now },
+        { status: approve ? 'APPROVED' : 'REJECTED', decidedBy: actor.userId, decidedAt: now, decisionNote: reason },
       );
       await this.audit.record(em, actor, {
         action: approve ? 'funds.adjustment.approved' : 'funds.adjustment.rejected',
         entityType: 'budget_line',
         entityId: line.id,
         regionPath: line.regionPath,
-        after: { adjustmentId: a.id, delta: fenToYuan(delta) },
+        after: { adjustmentId: a.id, delta: fenToYuan(delta), ...(reason === null ? {} : { reason }) },
       });
       return adjustmentDto({
         ...a,
         status: approve ? 'APPROVED' : 'REJECTED',
         decidedBy: actor.userId,
         decidedAt: now,
+        decisionNote: reason,
       });
     });
   }
@@ -400,6 +409,7 @@ function adjustmentDto(a: BudgetAdjustmentEntity): AdjustmentDto {
     status: a.status,
     requestedBy: a.requestedBy,
     decidedBy: a.decidedBy,
+    decisionNote: a.decisionNote,
     createdAt: a.createdAt.toISOString(),
   };
 }

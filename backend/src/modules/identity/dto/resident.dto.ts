@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
+import { IsKeyword } from '../../../platform/http/keyword';
 import { PageQuery } from '../../../platform/http/pagination';
 
 export class RegisterResidentDto {
@@ -33,6 +34,7 @@ export class ListResidentsQuery extends PageQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   verified?: boolean;
+  @IsKeyword('Part of the name or user name') q?: string;
 }
 
 export class ResidentDto {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor, inRegionScope, regionScopeSql, SYSTEM_ACTOR } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
+import { containsPattern } from '../../../platform/http/keyword';
 import { Page, pageOf } from '../../../platform/http/pagination';
 import { AuditService } from '../../audit';
 import { RegionsService } from '../../regions';
@@ -92,6 +93,7 @@ export class ResidentsService {
       .andWhere("EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role = 'RESIDENT')");
     if (q.verified === true) qb.andWhere('u.resident_verified_at IS NOT NULL');
     if (q.verified === false) qb.andWhere('u.resident_verified_at IS NULL');
+    if (q.q) qb.andWhere('(u.display_name LIKE :q OR u.username LIKE :q)', { q: containsPattern(q.q) });
     const [rows, total] = await qb
       .orderBy('u.created_at', 'DESC')
       .addOrderBy('u.id', 'DESC')

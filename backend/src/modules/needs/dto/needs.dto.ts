@@ -18,8 +18,10 @@ import {
 } from 'class-validator';
 
 import { IsCalendarDate, IsInstant } from '../../../platform/http/dates';
+import { IsKeyword, IsStatusList } from '../../../platform/http/keyword';
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam } from '../../../platform/http/params';
+import { IsReason } from '../../../platform/http/reason';
 import { CAMPAIGN_STATUSES } from '../domain/campaign.state-machine';
 import {
   DECISIONS,
@@ -63,7 +65,8 @@ export class UpdateCampaignDto {
 }
 
 export class ListCampaignsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: CAMPAIGN_STATUSES }) @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: string;
+  @IsStatusList(CAMPAIGN_STATUSES) status?: string[];
+  @IsKeyword() q?: string;
 }
 
 export class CampaignDto {
@@ -154,7 +157,7 @@ export class SimilarQuery {
 
 export class RejectNeedDto {
   @ApiProperty({ enum: REJECT_REASONS }) @IsIn(REJECT_REASONS) reason!: RejectReason;
-  @ApiProperty() @IsString() @Length(1, 500) note!: string;
+  @ApiProperty({ description: 'What the resident reads: why, in words' }) @IsReason() note!: string;
 }
 
 export class MergeNeedDto {
@@ -171,7 +174,7 @@ export class ResubmitNeedDto {
 export class DecisionDto {
   @ApiProperty() @IsInt() @Min(1) needId!: number;
   @ApiProperty({ enum: DECISIONS }) @IsIn(DECISIONS) decision!: Decision;
-  @ApiProperty() @IsString() @Length(1, 500) reason!: string;
+  @ApiProperty() @IsReason() reason!: string;
 }
 
 export class RecordDeliberationDto {

@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Actor, inRegionScope, regionScopeSql, SYSTEM_ACTOR } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
+import { containsPattern } from '../../../platform/http/keyword';
 import { Page, pageOf } from '../../../platform/http/pagination';
 import { DeadlineJob, deadlineJobId, Deadlines, DeadlineSource, QUEUES } from '../../../platform/queue';
 import { AuditService } from '../../audit';
@@ -59,7 +60,8 @@ export class CampaignsService {
       const scope = regionScopeSql(actor, 'c.region_path');
       qb.where(new Brackets((w) => w.where(scope.sql, scope.params)));
     }
-    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.status?.length) qb.andWhere('c.status IN (:...status)', { status: q.status });
+    if (q.q) qb.andWhere('c.title LIKE :q', { q: containsPattern(q.q) });
     const [rows, total] = await qb
       .orderBy('c.opens_at', 'DESC')
       .addOrderBy('c.id', 'DESC')

@@ -22,6 +22,7 @@ import { IsCalendarDate } from '../../../platform/http/dates';
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam, toIntParam } from '../../../platform/http/params';
 import { IsOptionalNotNull } from '../../../platform/http/validation';
+import { IsReason } from '../../../platform/http/reason';
 import { CREDIT_CODE_PROBLEM_TEXT, creditCodeProblem } from '../domain/credit-code';
 import {
   GRADE_PROPOSAL_ACTIONS,
@@ -253,9 +254,7 @@ export class ApproveOrganisationDto {
 
 export class ReasonDto {
   @ApiProperty({ example: '登记证书扫描件不清晰，请重新上传' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 500)
+  @IsReason()
   reason!: string;
 }
 

@@ -16,13 +16,16 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
 import { IsBase64Text } from '../../../platform/http/base64';
 import { IsCalendarDate, IsInstant } from '../../../platform/http/dates';
+import { IsKeyword, IsStatusList } from '../../../platform/http/keyword';
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam } from '../../../platform/http/params';
+import { IsReason } from '../../../platform/http/reason';
 import { YUAN_PATTERN } from '../../../platform/util/money';
 import {
   PROJECT_STATUSES,
@@ -144,11 +147,12 @@ export class DecisionNoteDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 export class ReasonDto {
-  @ApiProperty() @IsString() @Length(2, 500) reason!: string;
+  @ApiProperty() @IsReason() reason!: string;
 }
 
 export class ListProjectsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: ProjectStatus;
+  @IsStatusList(PROJECT_STATUSES) status?: ProjectStatus[];
+  @IsKeyword() q?: string;
 }
 
 export class ProjectDto {
@@ -232,7 +236,8 @@ export class CreateTenderDto {
 export class UpdateTenderDto extends CreateTenderDto {}
 
 export class ListTendersQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: TENDER_STATUSES }) @IsOptional() @IsIn(TENDER_STATUSES) status?: TenderStatus;
+  @IsStatusList(TENDER_STATUSES) status?: TenderStatus[];
+  @IsKeyword() q?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toInt) @IsInt() @Min(1) projectId?: number;
 }
 
@@ -397,9 +402,8 @@ export class QualificationItemDto {
   @ApiProperty() @IsUUID('4') bidId!: string;
   @ApiProperty() @IsBoolean() qualified!: boolean;
   @ApiPropertyOptional({ description: 'Required when not qualified' })
-  @IsOptional()
-  @IsString()
-  @Length(2, 500)
+  @ValidateIf((o: QualificationItemDto) => o.qualified === false || o.reason !== undefined)
+  @IsReason()
   reason?: string;
 }
 export class QualificationDto {
@@ -495,7 +499,9 @@ export class FileObjectionDto {
 }
 export class AnswerObjectionDto {
   @ApiProperty({ enum: ['UPHELD', 'DISMISSED'] }) @IsIn(['UPHELD', 'DISMISSED']) outcome!: 'UPHELD' | 'DISMISSED';
-  @ApiProperty() @IsString() @Length(2, 5000) answer!: string;
+  @ApiProperty({ description: 'The answer, and the reasons when the objection is dismissed' })
+  @IsReason(5000)
+  answer!: string;
   @ApiPropertyOptional({
     enum: ['RE_EVALUATE', 'CANCEL'],
     description: 'Upheld: evaluate again, or cancel for re-tender',
@@ -572,4 +578,5 @@ export class PublicTenderDto {
 export class PublicTendersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['OPEN', 'AWARD_NOTICE'] }) @IsOptional() @IsIn(['OPEN', 'AWARD_NOTICE']) kind?:
     'OPEN' | 'AWARD_NOTICE';
+  @IsKeyword() q?: string;
 }

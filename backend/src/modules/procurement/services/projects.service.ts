@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { Actor, inRegionScope, regionScopeSql } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
+import { containsPattern } from '../../../platform/http/keyword';
 import { Page, pageOf } from '../../../platform/http/pagination';
 import { Message } from '../../../platform/i18n';
 import { fenToYuan, yuanToFen } from '../../../platform/util/money';
@@ -40,7 +41,8 @@ export class ProjectsService {
   async list(actor: Actor, q: ListProjectsQuery): Promise<Page<ProjectDto>> {
     const scope = regionScopeSql(actor, 'p.region_path');
     const qb = this.dataSource.getRepository(ProjectEntity).createQueryBuilder('p').where(scope.sql, scope.params);
-    if (q.status) qb.andWhere('p.status = :status', { status: q.status });
+    if (q.status?.length) qb.andWhere('p.status IN (:...status)', { status: q.status });
+    if (q.q) qb.andWhere('p.title LIKE :q', { q: containsPattern(q.q) });
     const [rows, total] = await qb
       .orderBy('p.id', 'DESC')
       .skip((q.page - 1) * q.pageSize)

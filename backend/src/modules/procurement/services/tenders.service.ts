@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, Like } from 'typeorm';
 
 import { Env } from '../../../config/env';
 import { Actor, inRegionScope, regionScopeSql, SYSTEM_ACTOR } from '../../../platform/access';
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
+import { containsPattern } from '../../../platform/http/keyword';
 import { Page, pageOf } from '../../../platform/http/pagination';
 import { Message } from '../../../platform/i18n';
 import { Deadlines, DeadlineSource } from '../../../platform/queue';
@@ -95,7 +96,8 @@ export class TendersService {
     } else {
       qb.where('1 = 0');
     }
-    if (q.status) qb.andWhere('t.status = :status', { status: q.status });
+    if (q.status?.length) qb.andWhere('t.status IN (:...status)', { status: q.status });
+    if (q.q) qb.andWhere('t.title LIKE :q', { q: containsPattern(q.q) });
     if (q.projectId) qb.andWhere('t.project_id = :projectId', { projectId: q.projectId });
     const [rows, total] = await qb
       .orderBy('t.id', 'DESC')
@@ -971,7 +973,7 @@ export class TendersService {
           ? ['PUBLISHED']
           : ['PUBLISHED', 'CLOSED', 'OPENED', 'EVALUATING', 'RECOMMENDED', 'AWARD_NOTICE', 'AWARDED', 'FAILED'];
     const [rows, total] = await this.dataSource.getRepository(TenderEntity).findAndCount({
-      where: { status: In(statuses) },
+      where: { status: In(statuses), ...(q.q ? { title: Like(containsPattern(q.q)) } : {}) },
       order: { id: 'DESC' },
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,

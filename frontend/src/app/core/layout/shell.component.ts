@@ -8,6 +8,7 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { InboxBadgeComponent } from '../../features/notifications';
+import { LargeTextSwitchComponent } from '../a11y/large-text-switch.component';
 import { AuthService } from '../auth/auth.service';
 import { LanguageSwitchComponent } from '../i18n/language-switch.component';
 import { TranslateCodePipe, TranslatePipe } from '../i18n/translate.pipe';
@@ -30,6 +31,7 @@ import { MENU, visibleMenu } from './menu';
     TranslateCodePipe,
     LanguageSwitchComponent,
     InboxBadgeComponent,
+    LargeTextSwitchComponent,
   ],
   providers: [provideNzIconsPatch(SHELL_ICONS)],
   templateUrl: './shell.component.html',

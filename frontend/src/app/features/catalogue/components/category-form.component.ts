@@ -16,6 +16,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { Observable } from 'rxjs';
 
 import { ATTRIBUTE_TYPES, AttributeDef, AttributeType, CategoryNode } from '../../../api';
+import { AccessibleNameDirective } from '../../../core/a11y/accessible-name.directive';
 import { TranslateCodePipe, TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { required } from '../../../shared/validators';
@@ -33,6 +34,7 @@ type RowGroup = FormGroup<{ [K in keyof AttributeRow]: FormControl<AttributeRow[
   selector: 'dd-category-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     ReactiveFormsModule,
     NzButtonModule,
     NzCheckboxModule,

@@ -66,7 +66,8 @@ export class FundsApi {
     idempotencyKey: string,
     context?: HttpContext,
   ): Observable<BudgetLine> {
-    const body = note ? { note } : {};
+    // a rejection carries its reason (required by the API); an approval an optional note
+    const body = approve ? (note ? { note } : {}) : { reason: note };
     const url = `${FUNDS}/lines/${id}/${approve ? 'approve' : 'reject'}`;
     return approve
       ? this.http.post<BudgetLine>(url, body, { headers: { 'Idempotency-Key': idempotencyKey }, context })
@@ -99,8 +100,10 @@ export class FundsApi {
     return this.http.post<BudgetAdjustment>(`${FUNDS}/lines/${lineId}/adjustments`, body, { context });
   }
 
-  decideAdjustment(id: number, approve: boolean): Observable<BudgetAdjustment> {
-    return this.http.post<BudgetAdjustment>(`${FUNDS}/adjustments/${id}/${approve ? 'approve' : 'reject'}`, {});
+  /** Approves, or rejects with the reason the requester reads. */
+  decideAdjustment(id: number, approve: boolean, reason = '', context?: HttpContext): Observable<BudgetAdjustment> {
+    const url = `${FUNDS}/adjustments/${id}/${approve ? 'approve' : 'reject'}`;
+    return this.http.post<BudgetAdjustment>(url, approve ? {} : { reason }, { context });
   }
 
   /** Sums of ACTIVE lines of `year` under `regionId` (default: my region), by region, source or category. */

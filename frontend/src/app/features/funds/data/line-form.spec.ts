@@ -110,9 +110,11 @@ describe('toLineQuery', () => {
       regionId: 7,
       source: null,
       status: 'PENDING_APPROVAL',
+      q: null,
       page: 2,
       pageSize: 20,
     });
+    expect(toLineQuery({ year: 2026, regionId: null, source: null, status: null, q: '  福彩 ' }, 1, 20).q).toBe('福彩');
     expect(toLineQuery({ year: null, regionId: 'x', source: 'DONATION', status: null }, 1, 50).regionId).toBeNull();
   });
 });

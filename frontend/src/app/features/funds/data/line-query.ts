@@ -6,6 +6,8 @@ export interface LineFilters {
   regionId: string | null;
   source: FundSource | null;
   status: BudgetLineStatus | null;
+  /** Part of the title (optional for callers that do not search). */
+  q?: string;
 }
 
 /** The query of `GET /funds/lines` (and of its Excel export) for the filters and a page. */
@@ -16,6 +18,7 @@ export function toLineQuery(f: LineFilters, page: number, pageSize: number): Bud
     regionId: regionId !== null && Number.isInteger(regionId) && regionId > 0 ? regionId : null,
     source: f.source ?? null,
     status: f.status ?? null,
+    q: f.q?.trim() || null,
     page,
     pageSize,
   };

@@ -47,11 +47,11 @@ import { NeedsApi } from '../data/needs.api';
       width: 100%;
       min-height: 48px;
       padding: 8px 16px;
-      border: 1px dashed #1677ff;
+      border: 1px dashed var(--dd-primary);
       border-radius: 8px;
-      background: #f0f7ff;
-      color: #1677ff;
-      font-size: 16px;
+      background: var(--dd-primary-bg);
+      color: var(--dd-primary);
+      font-size: max(16px, var(--dd-text-min));
       cursor: pointer;
     }
     .dd-upload-busy {
@@ -66,7 +66,7 @@ import { NeedsApi } from '../data/needs.api';
     }
     .dd-upload-hint {
       margin: 6px 0 0;
-      color: rgba(0, 0, 0, 0.55);
+      color: var(--dd-text-secondary);
     }
     .dd-upload-list {
       margin: 8px 0 0;

@@ -31,7 +31,7 @@ import { timelineEntries } from '../data/timeline';
     }
     .dd-tl-meta {
       color: rgba(0, 0, 0, 0.55);
-      font-size: 13px;
+      font-size: max(13px, var(--dd-text-min));
     }
     .dd-tl-note {
       margin-top: 2px;

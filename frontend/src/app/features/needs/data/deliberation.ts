@@ -1,4 +1,5 @@
 import type { CreateDeliberationRequest, DeliberationDecision, NeedStatus } from '../../../api';
+import { isReason } from '../../../shared/validators';
 
 /**
  * The decisions a council can take on a need in `status` (backend `decisionPath`): an accepted need
@@ -31,7 +32,7 @@ export type DeliberationProblem = 'noDecision' | 'reasonRequired';
 
 /**
  * The body of `POST /campaigns/:id/deliberations`: needs without a decision are left out; every
- * decision needs its reason (1–500 characters). Problems name the need they are about.
+ * decision needs its reason (2–500 characters, as the API checks). Problems name the need they are about.
  */
 export function toDeliberationRequest(
   form: DeliberationFormValue,
@@ -42,7 +43,7 @@ export function toDeliberationRequest(
     .filter((r) => r.decision !== null)
     .map((r) => {
       const reason = r.reason.trim();
-      if (!reason) problems.push({ needId: r.needId, problem: 'reasonRequired' });
+      if (!isReason(reason)) problems.push({ needId: r.needId, problem: 'reasonRequired' });
       return { needId: r.needId, decision: r.decision as DeliberationDecision, reason };
     });
   if (decisions.length === 0) problems.unshift({ needId: null, problem: 'noDecision' });

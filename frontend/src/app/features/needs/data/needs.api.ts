@@ -60,8 +60,12 @@ export class NeedsApi {
   }
 
   /** `idempotencyKey`: one per opened form, so a double tap submits one need. */
-  create(body: CreateNeedRequest, idempotencyKey: string = newIdempotencyKey()): Observable<NeedDetail> {
-    return this.http.post<NeedDetail>(NEEDS, body, { headers: { 'Idempotency-Key': idempotencyKey } });
+  create(
+    body: CreateNeedRequest,
+    idempotencyKey: string = newIdempotencyKey(),
+    context?: HttpContext,
+  ): Observable<NeedDetail> {
+    return this.http.post<NeedDetail>(NEEDS, body, { headers: { 'Idempotency-Key': idempotencyKey }, context });
   }
 
   /** A JPEG, PNG or PDF of at most 5 MB (5 per need). */

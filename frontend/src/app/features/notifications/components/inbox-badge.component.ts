@@ -26,7 +26,9 @@ export const INBOX_POLL_MS = 60_000;
       data-testid="inbox-link"
       [attr.aria-label]="'inbox.badge' | t: { count: state.unread() }"
     >
+      <!-- the count is in the link's name; the badge's animated digits are for the eye only -->
       <nz-badge
+        aria-hidden="true"
         [nzCount]="state.unread()"
         nzSize="small"
         [nzOverflowCount]="99"

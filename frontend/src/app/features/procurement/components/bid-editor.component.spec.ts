@@ -81,6 +81,14 @@ describe('BidEditorComponent', () => {
   let fixture: ComponentFixture<BidEditorComponent>;
   let el: HTMLElement;
   const testId = (id: string): HTMLElement | null => el.querySelector(`[data-testid="${id}"]`);
+  /** The confirmation dialog renders in the overlay container, outside the component. */
+  const dialog = (id: string): HTMLElement | null => document.querySelector(`[data-testid="${id}"]`);
+  async function confirmSeal(): Promise<void> {
+    fixture.detectChanges();
+    await fixture.whenStable();
+    (dialog('seal-summary-confirm') as HTMLElement).click();
+    fixture.detectChanges();
+  }
 
   async function open(t: Tender, mine: Bid | null): Promise<void> {
     TestBed.configureTestingModule({
@@ -136,6 +144,14 @@ describe('BidEditorComponent', () => {
     await fixture.whenStable();
     (testId('bid-submit') as HTMLElement).click();
     fixture.detectChanges();
+    await fixture.whenStable();
+    // nothing is sent before the bidder has checked the summary
+    http.expectNone('/api/v1/tenders/31/my-bid');
+    expect(dialog('seal-summary-price')?.textContent).toBe('¥105,000.00');
+    expect(dialog('seal-summary-technical')?.textContent).toBe('已填写 2 / 2 项');
+    expect(dialog('seal-summary-files')?.textContent).toContain('服务方案.pdf');
+    expect(dialog('seal-summary-files')?.textContent).toContain('资质.png');
+    await confirmSeal();
 
     const put = http.expectOne({ method: 'PUT', url: '/api/v1/tenders/31/my-bid' });
     expect(put.request.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
@@ -176,12 +192,15 @@ describe('BidEditorComponent', () => {
     type('bid-price', '118000');
     fixture.detectChanges();
     (testId('bid-submit') as HTMLElement).click();
+    await confirmSeal();
     const first = http.expectOne({ method: 'PUT', url: '/api/v1/tenders/31/my-bid' });
     first.flush({ code: 'BID_LATE', status: 409, detail: 'late' }, { status: 409, statusText: 'Conflict' });
     fixture.detectChanges();
     await fixture.whenStable();
     expect(testId('bid-error')?.textContent).toContain('已过投标截止时间');
+    expect((testId('bid-price') as HTMLInputElement).value).toBe('118000'); // kept after the refusal
     (testId('bid-submit') as HTMLElement).click();
+    await confirmSeal();
     const second = http.expectOne({ method: 'PUT', url: '/api/v1/tenders/31/my-bid' });
     expect(second.request.headers.get('Idempotency-Key')).not.toBe(first.request.headers.get('Idempotency-Key'));
     second.flush({ code: 'BID_LATE', status: 409, detail: 'late' }, { status: 409, statusText: 'Conflict' });

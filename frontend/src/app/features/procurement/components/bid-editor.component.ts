@@ -24,9 +24,11 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { newIdempotencyKey } from '../../../api';
 import { silentErrors } from '../../../core/http/http-context';
 import { TranslationService } from '../../../core/i18n/translation.service';
+import { ConfirmSummaryComponent, SummaryRow } from '../../../shared/confirm-summary.component';
 import { formatDeadline } from '../../../shared/dates';
 import { formatMoney, moneyToFen, parseMoney } from '../../../shared/money';
 import { MoneyPipe } from '../../../shared/money.pipe';
+import { sealSummary } from '../data/confirm-summary';
 import { inlineProblem } from '../data/errors';
 import { BID_DOCUMENT_ACCEPT, bidFileProblem, fileToBase64, formatBytes, MAX_BID_DOCUMENTS } from '../data/files';
 import { Bid, BidDocumentInput, BidReceipt, SubmitBidRequest, Tender } from '../data/procurement.types';
@@ -59,6 +61,7 @@ export function bidPriceProblem(price: string, maxPrice: string): 'invalid' | 'a
   selector: 'dd-bid-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ConfirmSummaryComponent,
     FormsModule,
     NzAlertModule,
     NzButtonModule,
@@ -222,15 +225,39 @@ export class BidEditorComponent {
     };
   }
 
-  /** Seals the bid; one fresh Idempotency-Key per click. */
+  /** The summary shown before sealing (null: the dialog is closed). */
+  protected readonly sealing = signal<SummaryRow[] | null>(null);
+
+  /** Checks the form, then shows what will be sealed: nothing is sent before the bidder confirms. */
   submit(): void {
     this.checked.set(true);
     if (this.priceProblem() || this.technicalMissing().length > 0 || this.reading()) return;
+    const t = this.tender();
+    const request = this.request();
+    this.sealing.set(
+      sealSummary(
+        {
+          tenderTitle: t.title,
+          price: request.price,
+          deadline: t.bidDeadline,
+          answered: Object.values(request.technical).filter((text) => text !== '').length,
+          criteria: t.criteria.length,
+          files: this.files(),
+          replacing: this.live(),
+        },
+        { t: (key, params) => this.i18n.t(key, params), code: (prefix, c) => this.i18n.code(prefix, c) },
+      ),
+    );
+  }
+
+  /** Seals the bid, once confirmed; one fresh Idempotency-Key per confirmation. */
+  seal(): void {
     this.busy.set(true);
     this.problem.set(null);
     this.api.submitBid(this.tender().id, this.request(), newIdempotencyKey(), silentErrors()).subscribe({
       next: (receipt) => {
         this.busy.set(false);
+        this.sealing.set(null);
         this.receipt.set(receipt);
         this.editing.set(false);
         this.checked.set(false);
@@ -240,6 +267,7 @@ export class BidEditorComponent {
       },
       error: (error: unknown) => {
         this.busy.set(false);
+        this.sealing.set(null);
         this.problem.set(inlineProblem(error, this.base, this.i18n));
       },
     });

@@ -36,7 +36,7 @@ import { ProcTranslatePipe } from '../i18n/procurement-i18n';
     }
     .dd-receipt-hint {
       margin: 8px 0 0;
-      color: rgba(0, 0, 0, 0.55);
+      color: var(--dd-text-secondary);
     }
   `,
 })

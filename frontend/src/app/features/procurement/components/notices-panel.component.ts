@@ -58,7 +58,7 @@ export type NoticesRole = 'officer' | 'bidder' | 'reader';
     @if (role() === 'officer' && open) {
       <div class="dd-notice-forms">
         <nz-card nzSize="small" [nzTitle]="'notice.clarifyTitle' | pt">
-          <textarea nz-input rows="3" maxlength="10000" [(ngModel)]="clarification" [placeholder]="'notice.clarifyPlaceholder' | pt" data-testid="notice-clarify-body"></textarea>
+          <textarea nz-input rows="3" maxlength="10000" [(ngModel)]="clarification" [placeholder]="'notice.clarifyPlaceholder' | pt" data-testid="notice-clarify-body" [attr.aria-label]="'notice.clarifyPlaceholder' | pt"></textarea>
           <div class="dd-form-actions">
             <button nz-button nzType="primary" [disabled]="clarification.trim().length < 2" [nzLoading]="busy()" (click)="clarify()" data-testid="notice-clarify-submit">
               {{ 'notice.publish' | pt }}
@@ -66,7 +66,7 @@ export type NoticesRole = 'officer' | 'bidder' | 'reader';
           </div>
         </nz-card>
         <nz-card nzSize="small" [nzTitle]="'notice.amendTitle' | pt">
-          <textarea nz-input rows="3" maxlength="10000" [(ngModel)]="amendment" [placeholder]="'notice.amendPlaceholder' | pt" data-testid="notice-amend-body"></textarea>
+          <textarea nz-input rows="3" maxlength="10000" [(ngModel)]="amendment" [placeholder]="'notice.amendPlaceholder' | pt" data-testid="notice-amend-body" [attr.aria-label]="'notice.amendPlaceholder' | pt"></textarea>
           <label nz-checkbox [(ngModel)]="affects" data-testid="notice-amend-affects">{{ 'notice.affects' | pt }}</label>
           <p class="dd-muted">{{ 'notice.affectsHint' | pt }}</p>
           <div class="dd-form-actions">
@@ -79,7 +79,7 @@ export type NoticesRole = 'officer' | 'bidder' | 'reader';
     }
     @if (role() === 'bidder' && open) {
       <nz-card nzSize="small" class="dd-notice-block" [nzTitle]="'notice.askTitle' | pt">
-        <textarea nz-input rows="3" maxlength="2000" [(ngModel)]="question" [placeholder]="'notice.askPlaceholder' | pt" data-testid="notice-question-body"></textarea>
+        <textarea nz-input rows="3" maxlength="2000" [(ngModel)]="question" [placeholder]="'notice.askPlaceholder' | pt" data-testid="notice-question-body" [attr.aria-label]="'notice.askPlaceholder' | pt"></textarea>
         <div class="dd-form-actions">
           <button nz-button nzType="primary" [disabled]="question.trim().length < 2" [nzLoading]="busy()" (click)="ask()" data-testid="notice-question-submit">
             {{ 'notice.ask' | pt }}
@@ -123,7 +123,7 @@ export type NoticesRole = 'officer' | 'bidder' | 'reader';
             />
           }
           @if (role() === 'officer' && n.status === 'ASKED' && open) {
-            <textarea nz-input rows="2" maxlength="10000" [(ngModel)]="answers[n.id]" [placeholder]="'notice.answerPlaceholder' | pt" [attr.data-testid]="'notice-answer-' + n.id"></textarea>
+            <textarea nz-input rows="2" maxlength="10000" [(ngModel)]="answers[n.id]" [placeholder]="'notice.answerPlaceholder' | pt" [attr.data-testid]="'notice-answer-' + n.id" [attr.aria-label]="'notice.answerPlaceholder' | pt"></textarea>
             <div class="dd-form-actions">
               <button
                 nz-button

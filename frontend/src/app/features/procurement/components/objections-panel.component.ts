@@ -95,7 +95,7 @@ interface AnswerDraft {
                 <label nz-radio nzValue="CANCEL" [attr.data-testid]="'objection-action-cancel-' + o.id">{{ 'objectionAction.CANCEL' | pt }}</label>
               </nz-radio-group>
             }
-            <textarea nz-input rows="3" maxlength="5000" [(ngModel)]="d.answer" [placeholder]="'objection.answerPlaceholder' | pt" [attr.data-testid]="'objection-answer-' + o.id"></textarea>
+            <textarea nz-input rows="3" maxlength="5000" [(ngModel)]="d.answer" [placeholder]="'objection.answerPlaceholder' | pt" [attr.data-testid]="'objection-answer-' + o.id" [attr.aria-label]="'objection.answerPlaceholder' | pt"></textarea>
             <div class="dd-form-actions">
               <button
                 nz-button

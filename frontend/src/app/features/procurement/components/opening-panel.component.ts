@@ -84,7 +84,7 @@ interface Check {
                   maxlength="500"
                   [(ngModel)]="checks[b.id].reason"
                   [placeholder]="'opening.reasonPlaceholder' | pt"
-                  [attr.data-testid]="'qualify-reason-' + b.id"
+                  [attr.data-testid]="'qualify-reason-' + b.id" [attr.aria-label]="'opening.reasonPlaceholder' | pt"
                 />
               }
             </div>

@@ -25,8 +25,10 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { newIdempotencyKey } from '../../../api';
 import { silentErrors } from '../../../core/http/http-context';
 import { TranslationService } from '../../../core/i18n/translation.service';
+import { ConfirmSummaryComponent, SummaryRow } from '../../../shared/confirm-summary.component';
 import { formatDeadline, formatMinute } from '../../../shared/dates';
 import { MoneyPipe } from '../../../shared/money.pipe';
+import { awardSummary } from '../data/confirm-summary';
 import { inlineProblem } from '../data/errors';
 import { CommitteeReport, Tender } from '../data/procurement.types';
 import { TendersApi } from '../data/tenders.api';
@@ -41,6 +43,7 @@ import { InlineProblem, ProcCodePipe, ProcTranslatePipe, ProcurementI18n } from 
   selector: 'dd-report-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ConfirmSummaryComponent,
     FormsModule,
     NzAlertModule,
     NzButtonModule,
@@ -121,7 +124,7 @@ import { InlineProblem, ProcCodePipe, ProcTranslatePipe, ProcurementI18n } from 
           <button
             nz-button
             nzType="primary"
-            (click)="award()"
+            (click)="askAward()"
             [disabled]="choosing() && !winner()"
             [nzLoading]="busy()"
             data-testid="award-confirm"
@@ -133,6 +136,18 @@ import { InlineProblem, ProcCodePipe, ProcTranslatePipe, ProcurementI18n } from 
     } @else {
       <nz-empty [nzNotFoundContent]="'report.none' | pt" />
     }
+    <dd-confirm-summary
+      testId="award-summary"
+      [open]="awarding() !== null"
+      [title]="'confirm.awardTitle' | pt"
+      [rows]="awarding() ?? []"
+      [note]="'confirm.awardNote' | pt"
+      [confirmLabel]="'report.confirm' | pt"
+      [backLabel]="'confirm.back' | pt"
+      [busy]="busy()"
+      (confirmed)="award()"
+      (cancelled)="awarding.set(null)"
+    />
   `,
   styles: `
     .dd-proc-sub {
@@ -199,17 +214,36 @@ export class ReportPanelComponent {
     return value ? formatDeadline(value) : '';
   }
 
+  /** The summary shown before the award notice is published (null: the dialog is closed). */
+  protected readonly awarding = signal<SummaryRow[] | null>(null);
+
+  /** The winner: the one chosen among tied first ranks, else the single recommended bid. */
+  protected askAward(): void {
+    const report = this.report();
+    const id = this.choosing() ? this.winner() : (report?.recommended[0] ?? null);
+    const row = report?.ranking.find((r) => r.bidId === id);
+    if (!row) return;
+    this.awarding.set(
+      awardSummary(row, {
+        t: (key, params) => this.i18n.t(key, params),
+        code: (prefix, c) => this.i18n.code(prefix, c),
+      }),
+    );
+  }
+
   protected award(): void {
     this.busy.set(true);
     this.problem.set(null);
     this.api.award(this.tender().id, this.choosing() ? this.winner() : null, this.awardKey, silentErrors()).subscribe({
       next: (tender) => {
         this.busy.set(false);
+        this.awarding.set(null);
         this.message.success(this.i18n.t('report.awarded'));
         this.changed.emit(tender);
       },
       error: (error: unknown) => {
         this.busy.set(false);
+        this.awarding.set(null);
         this.problem.set(inlineProblem(error, this.base, this.i18n));
       },
     });

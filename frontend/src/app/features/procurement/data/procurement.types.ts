@@ -22,6 +22,10 @@ export const PROJECT_STATUSES = [
   'CANCELLED',
 ] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+/** Projects still being worked on: the project list opens on them. */
+export const ACTIVE_PROJECT_STATUSES: readonly ProjectStatus[] = PROJECT_STATUSES.filter(
+  (s) => s !== 'EVALUATED' && s !== 'CLOSED' && s !== 'CANCELLED',
+);
 
 export const TENDER_METHODS = [
   'OPEN_TENDER',
@@ -45,6 +49,10 @@ export const TENDER_STATUSES = [
   'CANCELLED',
 ] as const;
 export type TenderStatus = (typeof TENDER_STATUSES)[number];
+/** Tenders not yet awarded, failed or cancelled: the tender list opens on them. */
+export const ACTIVE_TENDER_STATUSES: readonly TenderStatus[] = TENDER_STATUSES.filter(
+  (s) => s !== 'AWARDED' && s !== 'FAILED' && s !== 'CANCELLED',
+);
 
 export const BID_STATUSES = [
   'DRAFT',
@@ -129,7 +137,10 @@ export interface Project {
 }
 
 export interface ProjectQuery {
-  status?: ProjectStatus | null;
+  /** One status or several (sent comma-separated). */
+  status?: ProjectStatus | readonly ProjectStatus[] | null;
+  /** Part of the title. */
+  q?: string | null;
   page?: number;
   pageSize?: number;
 }
@@ -199,7 +210,10 @@ export interface Tender {
 }
 
 export interface TenderQuery {
-  status?: TenderStatus | null;
+  /** One status or several (sent comma-separated). */
+  status?: TenderStatus | readonly TenderStatus[] | null;
+  /** Part of the title. */
+  q?: string | null;
   projectId?: number | null;
   page?: number;
   pageSize?: number;

@@ -10,9 +10,10 @@ import { PublicTender, PublicTenderKind } from './procurement.types';
 export class PublicTendersApi {
   private readonly http = inject(HttpClient);
 
-  list(kind: PublicTenderKind, page: number, pageSize: number): Observable<Page<PublicTender>> {
+  /** `q`: part of the title. */
+  list(kind: PublicTenderKind, page: number, pageSize: number, q = ''): Observable<Page<PublicTender>> {
     return this.http.get<Page<PublicTender>>(`${API_V1}/public/tenders`, {
-      params: toHttpParams({ kind, page, pageSize }),
+      params: toHttpParams({ kind, page, pageSize, q: q.trim() }),
     });
   }
 

@@ -175,10 +175,11 @@ export class TendersApi {
   }
 
   /** Active social organisations in my scope (single source: the designated one). */
-  organisations(): Observable<OrganisationOption[]> {
+  /** Active social organisations, the first 100 by name, or those whose name contains `q`. */
+  organisations(q = ''): Observable<OrganisationOption[]> {
     return this.http
       .get<OrganisationOption[] | Page<OrganisationOption>>(`${API_V1}/organisations`, {
-        params: toHttpParams({ status: 'ACTIVE', kind: 'SOCIAL_ORGANISATION', pageSize: 100 }),
+        params: toHttpParams({ status: 'ACTIVE', kind: 'SOCIAL_ORGANISATION', pageSize: 100, q: q.trim() }),
       })
       .pipe(map((body) => itemsOf(body)));
   }

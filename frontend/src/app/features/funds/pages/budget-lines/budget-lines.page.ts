@@ -28,6 +28,7 @@ import {
   newIdempotencyKey,
   RegionNode,
 } from '../../../../api';
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { silentErrors } from '../../../../core/http/http-context';
 import { describeHttpError } from '../../../../core/http/problem-details';
@@ -40,6 +41,7 @@ import { MoneyPipe } from '../../../../shared/money.pipe';
 import { PagedList } from '../../../../shared/paged-list';
 import { BasisPointsPipe } from '../../../../shared/rates.pipe';
 import { StatusTagComponent } from '../../../../shared/status-tag.component';
+import { reason } from '../../../../shared/validators';
 import { CatalogueApi } from '../../../catalogue';
 import { RegionsApi, toTreeNodes } from '../../../regions';
 import { LineFormComponent } from '../../components/line-form.component';
@@ -66,6 +68,7 @@ interface Decision {
   selector: 'dd-budget-lines-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     ReactiveFormsModule,
     RouterLink,
     NzAlertModule,
@@ -87,6 +90,7 @@ interface Decision {
     TranslateCodePipe,
   ],
   templateUrl: './budget-lines.page.html',
+  styleUrl: './budget-lines.page.css',
 })
 export default class BudgetLinesPage implements OnInit {
   private readonly api = inject(FundsApi);
@@ -114,6 +118,7 @@ export default class BudgetLinesPage implements OnInit {
     regionId: this.fb.control<string | null>(null),
     source: this.fb.control<FundSource | null>(null),
     status: this.fb.control<BudgetLineStatus | null>(null),
+    q: this.fb.control(''),
   });
 
   protected readonly list = new PagedList<BudgetLine>(() => this.api.lines(this.query()), this.destroyRef);
@@ -169,6 +174,10 @@ export default class BudgetLinesPage implements OnInit {
   }
 
   protected openDecision(line: BudgetLine, approve: boolean): void {
+    // rejecting needs a reason the requester reads; approving takes an optional note
+    this.decisionForm.controls.note.setValidators(
+      approve ? [Validators.maxLength(500)] : [reason, Validators.maxLength(500)],
+    );
     this.decisionForm.reset({ note: '' });
     this.decisionError.set(null);
     this.decision.set({ line, approve, key: newIdempotencyKey() });
@@ -185,7 +194,12 @@ export default class BudgetLinesPage implements OnInit {
   /** Approve or reject; a refusal (e.g. 403 separation of duties) stays in the modal. */
   protected submitDecision(): void {
     const decision = this.decision();
-    if (!decision || this.decisionForm.invalid) return;
+    if (!decision) return;
+    if (this.decisionForm.invalid) {
+      this.decisionForm.controls.note.markAsDirty();
+      this.decisionForm.controls.note.updateValueAndValidity({ onlySelf: true });
+      return;
+    }
     const note = this.decisionForm.getRawValue().note.trim();
     this.deciding.set(true);
     this.decisionError.set(null);

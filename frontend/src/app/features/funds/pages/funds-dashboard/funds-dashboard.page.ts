@@ -20,6 +20,7 @@ import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
 import { forkJoin } from 'rxjs';
 
 import { FundsConsistency, FundsReportRow, RegionNode } from '../../../../api';
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
@@ -45,6 +46,7 @@ type Grouping = 'region' | 'source';
   selector: 'dd-funds-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     FormsModule,
     NgxEchartsDirective,
     NzAlertModule,

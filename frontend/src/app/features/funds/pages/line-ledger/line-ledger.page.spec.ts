@@ -89,6 +89,7 @@ describe('LineLedgerPage', () => {
 
   async function open(
     user: Me,
+    adjustments: BudgetAdjustment[] = [ADJUSTMENT],
   ): Promise<{ ref: ComponentRef<LineLedgerPage>; el: HTMLElement; whenStable: () => Promise<void> }> {
     localStorage.clear();
     TestBed.configureTestingModule({
@@ -113,7 +114,7 @@ describe('LineLedgerPage', () => {
         page: 1,
         pageSize: 20,
       });
-    http.expectOne('/api/v1/funds/lines/4/adjustments').flush([ADJUSTMENT]);
+    http.expectOne('/api/v1/funds/lines/4/adjustments').flush(adjustments);
     await fixture.whenStable();
     return {
       ref: fixture.componentRef,
@@ -174,6 +175,50 @@ describe('LineLedgerPage', () => {
       .flush({ items: [], total: 0, page: 1, pageSize: 20 });
     http.expectOne('/api/v1/funds/lines/4/adjustments').flush([]);
     http.verify();
+  });
+
+  it('rejects an adjustment only with a reason, and keeps what was typed when the API refuses', async () => {
+    const { el, whenStable } = await open(me(7, 'FINANCE_OFFICER'));
+    (el.querySelector('[data-testid="funds-adjustment-reject-9"]') as HTMLElement).click();
+    await whenStable();
+    const reason = document.querySelector('[data-testid="funds-adjustment-reject-reason"]') as HTMLTextAreaElement;
+    const submit = (): void =>
+      (document.querySelector('[data-testid="funds-adjustment-reject-submit"]') as HTMLElement).click();
+    submit(); // nothing typed
+    reason.value = '   ';
+    reason.dispatchEvent(new Event('input'));
+    submit(); // blank
+    reason.value = '否';
+    reason.dispatchEvent(new Event('input'));
+    submit(); // one character
+    http.expectNone('/api/v1/funds/adjustments/9/reject');
+
+    reason.value = ' 项目尚未结项，结余金额未确认 ';
+    reason.dispatchEvent(new Event('input'));
+    submit();
+    const refused = http.expectOne('/api/v1/funds/adjustments/9/reject');
+    expect(refused.request.body).toEqual({ reason: '项目尚未结项，结余金额未确认' });
+    refused.flush(
+      {
+        type: 'about:blank',
+        title: 'Conflict',
+        status: 409,
+        detail: 'Adjustment 9 is APPROVED.',
+        code: 'FUNDS_ILLEGAL_TRANSITION',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await whenStable();
+    expect(document.querySelector('[data-testid="funds-adjustment-reject-error"]')).not.toBeNull();
+    expect(
+      (document.querySelector('[data-testid="funds-adjustment-reject-reason"]') as HTMLTextAreaElement).value,
+    ).toBe(' 项目尚未结项，结余金额未确认 ');
+  });
+
+  it('shows the requester why an adjustment was rejected', async () => {
+    const rejected = { ...ADJUSTMENT, status: 'REJECTED' as const, decidedBy: 7, decisionNote: '结余金额未确认' };
+    const { el } = await open(me(5, 'PROCUREMENT_OFFICER'), [rejected]);
+    expect(el.querySelector('[data-testid="funds-adjustment-decision-9"]')?.textContent).toContain('结余金额未确认');
   });
 
   it('lets an officer request a signed adjustment, normalised as text', async () => {

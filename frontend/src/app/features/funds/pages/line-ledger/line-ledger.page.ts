@@ -39,6 +39,7 @@ import {
   LedgerOperation,
   newIdempotencyKey,
 } from '../../../../api';
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { silentErrors } from '../../../../core/http/http-context';
 import { describeHttpError } from '../../../../core/http/problem-details';
@@ -50,7 +51,7 @@ import { formatMoney, nonZeroSignedMoney } from '../../../../shared/money';
 import { MoneyPipe } from '../../../../shared/money.pipe';
 import { BasisPointsPipe } from '../../../../shared/rates.pipe';
 import { StatusTagComponent } from '../../../../shared/status-tag.component';
-import { required } from '../../../../shared/validators';
+import { reason, required } from '../../../../shared/validators';
 import { CatalogueApi } from '../../../catalogue';
 import { FundsApi } from '../../data/funds.api';
 import {
@@ -84,6 +85,7 @@ const BALANCES: readonly { key: keyof FundBalances; label: TranslationKey; id: s
   selector: 'dd-line-ledger-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     FormsModule,
     ReactiveFormsModule,
     RouterLink,
@@ -157,13 +159,18 @@ export default class LineLedgerPage {
   protected readonly adjustError = signal<string | null>(null);
   protected readonly adjustForm = this.fb.group({
     delta: ['', [required, nonZeroSignedMoney]],
-    reason: ['', [required, Validators.maxLength(500)]],
+    reason: ['', [reason, Validators.maxLength(500)]],
   });
+
+  /** The adjustment being rejected (the open modal): a rejection carries its reason. */
+  protected readonly rejectingAdjustment = signal<BudgetAdjustment | null>(null);
+  protected readonly rejectAdjustmentError = signal<string | null>(null);
+  protected readonly rejectAdjustmentForm = this.fb.group({ reason: ['', [reason, Validators.maxLength(500)]] });
 
   /** The entry being reversed (the open modal), with the key of this correction. */
   protected readonly reversing = signal<{ entry: LedgerEntry; key: string } | null>(null);
   protected readonly reverseError = signal<string | null>(null);
-  protected readonly reverseForm = this.fb.group({ memo: ['', [required, Validators.maxLength(255)]] });
+  protected readonly reverseForm = this.fb.group({ memo: ['', [reason, Validators.maxLength(255)]] });
   protected readonly saving = signal(false);
 
   constructor() {
@@ -308,15 +315,47 @@ export default class LineLedgerPage {
     });
   }
 
-  protected decideAdjustment(adjustment: BudgetAdjustment, approve: boolean): void {
+  protected approveAdjustment(adjustment: BudgetAdjustment): void {
     this.busyAdjustment.set(adjustment.id);
-    this.api.decideAdjustment(adjustment.id, approve).subscribe({
+    this.api.decideAdjustment(adjustment.id, true).subscribe({
       next: () => {
         this.busyAdjustment.set(null);
-        this.message.success(this.i18n.t(approve ? 'funds.adjust.approved' : 'funds.adjust.rejected'));
+        this.message.success(this.i18n.t('funds.adjust.approved'));
         this.reloadAll();
       },
       error: () => this.busyAdjustment.set(null),
+    });
+  }
+
+  protected openRejectAdjustment(adjustment: BudgetAdjustment): void {
+    this.rejectAdjustmentForm.reset({ reason: '' });
+    this.rejectAdjustmentError.set(null);
+    this.rejectingAdjustment.set(adjustment);
+  }
+
+  /** Rejects with the reason; a refusal keeps the dialog open with what was typed. */
+  protected submitRejectAdjustment(): void {
+    const adjustment = this.rejectingAdjustment();
+    const control = this.rejectAdjustmentForm.controls.reason;
+    if (!adjustment) return;
+    if (this.rejectAdjustmentForm.invalid) {
+      control.markAsDirty();
+      control.updateValueAndValidity({ onlySelf: true });
+      return;
+    }
+    this.saving.set(true);
+    this.rejectAdjustmentError.set(null);
+    this.api.decideAdjustment(adjustment.id, false, control.value.trim(), silentErrors()).subscribe({
+      next: () => {
+        this.saving.set(false);
+        this.rejectingAdjustment.set(null);
+        this.message.success(this.i18n.t('funds.adjust.rejected'));
+        this.reloadAll();
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.rejectAdjustmentError.set(this.problemText(error));
+      },
     });
   }
 
@@ -329,7 +368,7 @@ export default class LineLedgerPage {
   protected submitReverse(): void {
     const reversing = this.reversing();
     const memo = this.reverseForm.getRawValue().memo.trim();
-    if (!reversing || this.reverseForm.invalid || memo === '') {
+    if (!reversing || this.reverseForm.invalid) {
       this.reverseForm.controls.memo.markAsDirty();
       this.reverseForm.controls.memo.updateValueAndValidity({ onlySelf: true });
       return;

@@ -26,8 +26,8 @@ import { OrganisationStatusBannerComponent } from '../../../organisations';
   styles: `
     .dd-perm-code {
       margin-left: 4px;
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
+      color: var(--dd-text-secondary);
+      font-size: max(12px, var(--dd-text-min));
     }
     .dd-permissions {
       margin-top: 16px;

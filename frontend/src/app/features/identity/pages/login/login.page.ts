@@ -9,6 +9,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 
+import { LargeTextSwitchComponent } from '../../../../core/a11y/large-text-switch.component';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { describeHttpError } from '../../../../core/http/problem-details';
 import { LanguageSwitchComponent } from '../../../../core/i18n/language-switch.component';
@@ -34,6 +35,7 @@ export function safeReturnUrl(url: string | null | undefined): string {
     NzIconModule,
     TranslatePipe,
     LanguageSwitchComponent,
+    LargeTextSwitchComponent,
   ],
   providers: [provideNzIconsPatch([UserOutline, LockOutline])],
   templateUrl: './login.page.html',

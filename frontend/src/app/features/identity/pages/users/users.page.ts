@@ -17,6 +17,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Observable } from 'rxjs';
 
 import { Organisation, RegionNode, User, USER_STATUSES, UserStatus } from '../../../../api';
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
@@ -32,6 +33,7 @@ import { UsersApi } from '../../data/users.api';
   selector: 'dd-users-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     ReactiveFormsModule,
     NzTableModule,
     NzButtonModule,

@@ -21,6 +21,7 @@ import {
   NeedSummary,
   RegionNode,
 } from '../../../../api';
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { Notifier } from '../../../../core/http/notifier';
 import { describeHttpError } from '../../../../core/http/problem-details';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
@@ -40,6 +41,7 @@ import { NeedsApi } from '../../data/needs.api';
   selector: 'dd-approved-needs-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     ReactiveFormsModule,
     RouterLink,
     NzButtonModule,

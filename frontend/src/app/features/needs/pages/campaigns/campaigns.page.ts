@@ -1,15 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { PERMISSIONS } from '@diandan/access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { Campaign, CatalogueVersion, RegionNode } from '../../../../api';
+import { ACTIVE_CAMPAIGN_STATUSES, Campaign, CatalogueVersion, RegionNode } from '../../../../api';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
@@ -27,6 +30,9 @@ import { CampaignsApi } from '../../data/campaigns.api';
   selector: 'dd-campaigns-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    FormsModule,
+    NzCheckboxModule,
+    NzInputModule,
     RouterLink,
     NzButtonModule,
     NzDrawerModule,
@@ -60,6 +66,9 @@ export default class CampaignsPage implements OnInit {
   protected readonly editing = signal<Campaign | null | undefined>(undefined);
   protected readonly drawerWidth = typeof window === 'undefined' ? 560 : Math.min(560, window.innerWidth);
   protected readonly isRulesFrozen = isRulesFrozen;
+  /** Opens on the campaigns with work left; decided ones on request. */
+  protected onlyActive = true;
+  protected q = '';
 
   ngOnInit(): void {
     this.load();
@@ -80,7 +89,7 @@ export default class CampaignsPage implements OnInit {
   protected load(): void {
     this.loading.set(true);
     this.api
-      .list()
+      .list({ status: this.onlyActive ? ACTIVE_CAMPAIGN_STATUSES : null, q: this.q.trim() })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (page) => {

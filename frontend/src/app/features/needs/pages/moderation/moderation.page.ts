@@ -13,10 +13,11 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { Campaign, NeedSummary, REJECT_REASONS, RejectReason } from '../../../../api';
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatMinute } from '../../../../shared/dates';
-import { required } from '../../../../shared/validators';
+import { reason, required } from '../../../../shared/validators';
 import { CampaignsApi } from '../../data/campaigns.api';
 import { NeedsApi } from '../../data/needs.api';
 
@@ -27,6 +28,7 @@ const DEFAULT_PAGE_SIZE = 20;
   selector: 'dd-moderation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     FormsModule,
     ReactiveFormsModule,
     RouterLink,
@@ -71,7 +73,7 @@ export default class ModerationPage implements OnInit {
 
   protected readonly rejectForm = this.fb.group({
     reason: this.fb.control<RejectReason | null>(null, required),
-    note: ['', [required, Validators.maxLength(500)]],
+    note: ['', [reason, Validators.maxLength(500)]],
   });
   protected readonly mergeForm = this.fb.group({
     targetNeedId: this.fb.control<number | null>(null, required),

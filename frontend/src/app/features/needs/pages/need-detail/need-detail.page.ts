@@ -22,6 +22,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 
 import { AttributeDef, Campaign, CatalogueVersionDetail, NeedAttachment, NeedDetail, NeedEvent } from '../../../../api';
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { reloadOnLanguageChange } from '../../../../core/i18n/language-preference';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
@@ -42,6 +43,7 @@ import { canSupport, canWithdraw } from '../../data/supports';
   selector: 'dd-need-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     FormsModule,
     RouterLink,
     NzButtonModule,

@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormRecord, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -24,8 +25,11 @@ import {
   SimilarNeed,
 } from '../../../../api';
 import { AuthService } from '../../../../core/auth/auth.service';
+import { silentErrors } from '../../../../core/http/http-context';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
+import { applyFieldErrors, FormProblem, formProblem } from '../../../../shared/form-problem';
+import { FormProblemComponent } from '../../../../shared/form-problem.component';
 import { StatusTagComponent } from '../../../../shared/status-tag.component';
 import { required } from '../../../../shared/validators';
 import {
@@ -63,6 +67,7 @@ export const SIMILAR_DEBOUNCE_MS = 400;
   selector: 'dd-need-new-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    FormProblemComponent,
     ReactiveFormsModule,
     RouterLink,
     NzAlertModule,
@@ -113,6 +118,8 @@ export default class NeedNewPage implements OnInit {
   private readonly catalogue = signal<CatalogueVersionDetail | null>(null);
   private readonly regions = signal<RegionNode[]>([]);
   protected readonly submitting = signal(false);
+  /** Why the last submit was refused (400/409/422…), shown above the form. */
+  protected readonly problem = signal<FormProblem | null>(null);
   /**
    * nz-tree-select marks itself touched on focus changes elsewhere on the page: the category shows
    * its error only once the resident has tried to submit.
@@ -243,13 +250,19 @@ export default class NeedNewPage implements OnInit {
     }
     const body = toNeedRequest(this.form.getRawValue(), this.attributeDefs(), attributes.getRawValue(), this.proxy());
     this.submitting.set(true);
-    this.needsApi.create(body, this.idempotencyKey).subscribe({
+    this.problem.set(null);
+    this.needsApi.create(body, this.idempotencyKey, silentErrors()).subscribe({
       next: (need) => {
         this.submitting.set(false);
         this.created.set(need);
         if (typeof window !== 'undefined') window.scrollTo({ top: 0 });
       },
-      error: () => this.submitting.set(false),
+      // refused: everything typed stays, the problem above the form and the fields in red
+      error: (error: unknown) => {
+        this.submitting.set(false);
+        this.problem.set(formProblem(error, this.i18n, this.form));
+        applyFieldErrors(attributes, error instanceof HttpErrorResponse ? error.error : null, 'attributes.');
+      },
     });
   }
 
@@ -260,6 +273,7 @@ export default class NeedNewPage implements OnInit {
     this.form.controls.categoryId.setValue('');
     this.similar.set([]);
     this.triedSubmit.set(false);
+    this.problem.set(null);
     this.created.set(null);
     this.idempotencyKey = newIdempotencyKey();
   }

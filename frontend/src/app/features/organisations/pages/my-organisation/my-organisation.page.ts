@@ -27,6 +27,7 @@ import {
   OrgType,
   RegionNode,
 } from '../../../../api';
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { silentErrors } from '../../../../core/http/http-context';
 import { describeHttpError } from '../../../../core/http/problem-details';
@@ -60,6 +61,7 @@ type ErrorView = { detail: string; lines: string[] };
   selector: 'dd-my-organisation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     ReactiveFormsModule,
     NzAlertModule,
     NzButtonModule,

@@ -23,6 +23,7 @@ import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatInstant } from '../../../../shared/dates';
 import { StatusTagComponent } from '../../../../shared/status-tag.component';
+import { isReason } from '../../../../shared/validators';
 import { OrganisationDocumentsComponent } from '../../components/documents-table.component';
 import { GradeProposalsComponent } from '../../components/grade-proposals.component';
 import { OrganisationRecordComponent } from '../../components/record-table.component';
@@ -146,7 +147,7 @@ export default class OrganisationDetailPage implements OnInit {
     if (!action || !org) return;
     const { reason, until } = this.decisionForm.getRawValue();
     const spec = this.specs[action];
-    if (spec.reason === 'required' && reason.trim() === '') {
+    if (spec.reason === 'required' && !isReason(reason)) {
       this.decisionError.set(this.texts.t('organisations.decision.reasonRequired'));
       return;
     }

@@ -16,6 +16,7 @@ import {
   OrganisationKind,
   OrganisationStatus,
 } from '../../../../api';
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
@@ -36,6 +37,7 @@ import { OrgCodePipe, OrgTranslatePipe } from '../../i18n/organisations-i18n';
   selector: 'dd-organisation-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     ReactiveFormsModule,
     RouterLink,
     NzButtonModule,

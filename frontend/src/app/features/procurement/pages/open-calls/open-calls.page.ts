@@ -1,8 +1,11 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
@@ -22,7 +25,10 @@ import { ProcCodePipe, ProcTranslatePipe, ProcurementI18n } from '../../i18n/pro
   imports: [
     RouterLink,
     NzButtonModule,
+    FormsModule,
     NzIconModule,
+    NzInputModule,
+    NzRadioModule,
     NzTableModule,
     NzTagModule,
     NzTooltipModule,
@@ -37,6 +43,23 @@ import { ProcCodePipe, ProcTranslatePipe, ProcurementI18n } from '../../i18n/pro
         <h1>{{ 'calls.title' | pt }}</h1>
         <button nz-button (click)="list.load()"><nz-icon nzType="reload" />{{ 'common.refresh' | pt }}</button>
       </header>
+      <form class="dd-filters" (ngSubmit)="list.first()" data-testid="calls-filters">
+        <nz-radio-group name="open" [(ngModel)]="onlyOpen" (ngModelChange)="list.first()" data-testid="calls-filter-open">
+          <label nz-radio-button [nzValue]="true">{{ 'calls.onlyOpen' | pt }}</label>
+          <label nz-radio-button [nzValue]="false">{{ 'calls.all' | pt }}</label>
+        </nz-radio-group>
+        <input
+          nz-input
+          class="dd-filter-wide"
+          name="q"
+          maxlength="50"
+          [(ngModel)]="q"
+          [placeholder]="'list.callKeyword' | pt"
+          [attr.aria-label]="'list.callKeyword' | pt"
+          data-testid="calls-filter-q"
+        />
+        <button nz-button nzType="primary" type="submit" data-testid="calls-search"><nz-icon nzType="search" />{{ 'list.search' | pt }}</button>
+      </form>
       <nz-table
         #table
         data-testid="calls-table"
@@ -120,10 +143,13 @@ export default class OpenCallsPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly list = new PagedList<Tender>(
-    (page, pageSize) => this.api.list({ page, pageSize }),
+    (page, pageSize) => this.api.list({ status: this.onlyOpen ? 'PUBLISHED' : null, q: this.q.trim(), page, pageSize }),
     this.destroyRef,
   );
   protected readonly busy = signal<number | null>(null);
+  /** Opens on the calls still taking bids; past ones on request. */
+  protected onlyOpen = true;
+  protected q = '';
 
   ngOnInit(): void {
     this.list.load();

@@ -19,7 +19,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTreeSelectModule } from 'ng-zorro-antd/tree-select';
-import { catchError, of } from 'rxjs';
+import { catchError, debounceTime, distinctUntilChanged, of, Subject, switchMap } from 'rxjs';
 
 import { BudgetLine, NeedSummary, RegionNode } from '../../../../api';
 import { AuthService } from '../../../../core/auth/auth.service';
@@ -98,6 +98,8 @@ export default class ProjectFormPage implements OnInit {
   protected readonly editing = signal<Project | null>(null);
 
   protected readonly needs = signal<NeedSummary[]>([]);
+  /** What is typed in the needs picker: the approved needs are searched on the server (there may be many). */
+  private readonly needSearch = new Subject<string>();
   protected readonly items = signal<ItemOption[]>([]);
   protected readonly lines = signal<BudgetLine[]>([]);
   private readonly regions = signal<RegionNode[]>([]);
@@ -143,6 +145,22 @@ export default class ProjectFormPage implements OnInit {
       .list({ status: 'APPROVED', pageSize: 100 })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((page) => this.needs.set(page.items));
+    this.needSearch
+      .pipe(
+        debounceTime(250),
+        distinctUntilChanged(),
+        switchMap((q) =>
+          this.needsApi.list({ status: 'APPROVED', q: q || null, pageSize: 100 }).pipe(catchError(() => of(null))),
+        ),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((page) => {
+        if (!page) return;
+        // keep the needs already chosen among the options, so their labels stay
+        const chosen = new Set(this.form.controls.needIds.value);
+        const kept = this.needs().filter((n) => chosen.has(n.id));
+        this.needs.set([...kept, ...page.items.filter((n) => !chosen.has(n.id))]);
+      });
     this.catalogueApi
       .current(year, silentErrors())
       .pipe(
@@ -190,6 +208,9 @@ export default class ProjectFormPage implements OnInit {
       outputIndicators: [{ name: '', target: '' }],
       outcomeIndicators: [{ name: '', target: '' }],
     });
+  }
+  protected searchNeeds(text: string): void {
+    this.needSearch.next(text.trim().slice(0, 50));
   }
 
   private fill(v: ProjectFormValue): void {

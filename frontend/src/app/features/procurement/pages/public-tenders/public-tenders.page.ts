@@ -3,6 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -25,6 +26,7 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
     RouterLink,
     NzButtonModule,
     NzDescriptionsModule,
+    NzInputModule,
     NzModalModule,
     NzRadioModule,
     NzTableModule,
@@ -50,6 +52,19 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
             <label nz-radio-button nzValue="AWARD_NOTICE" data-testid="public-kind-AWARD_NOTICE">{{ 'public.award' | pt }}</label>
           </nz-radio-group>
         </header>
+        <form class="dd-filters" (ngSubmit)="list.first()" data-testid="public-filters">
+          <input
+            nz-input
+            class="dd-filter-wide"
+            name="q"
+            maxlength="50"
+            [(ngModel)]="q"
+            [placeholder]="'list.callKeyword' | pt"
+            [attr.aria-label]="'list.callKeyword' | pt"
+            data-testid="public-filter-q"
+          />
+          <button nz-button nzType="primary" type="submit" data-testid="public-search">{{ 'list.search' | pt }}</button>
+        </form>
         <nz-table
           #table
           data-testid="public-tenders"
@@ -147,7 +162,7 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
       width: 32px;
       height: 32px;
       border-radius: 6px;
-      background: #1677ff;
+      background: var(--dd-primary);
     }
     .dd-public .dd-page {
       max-width: 1200px;
@@ -168,8 +183,9 @@ export default class PublicTendersPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
 
   protected kind: PublicTenderKind = 'OPEN';
+  protected q = '';
   protected readonly list = new PagedList<PublicTender>(
-    (page, pageSize) => this.api.list(this.kind, page, pageSize),
+    (page, pageSize) => this.api.list(this.kind, page, pageSize, this.q),
     this.destroyRef,
   );
   protected readonly shown = signal<PublicTender | null>(null);

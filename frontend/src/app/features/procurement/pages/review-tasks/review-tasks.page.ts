@@ -12,6 +12,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { map } from 'rxjs';
 
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { silentErrors } from '../../../../core/http/http-context';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatDeadline } from '../../../../shared/dates';
@@ -30,6 +31,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
   selector: 'dd-review-tasks-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     FormsModule,
     RouterLink,
     NzAlertModule,
@@ -123,20 +125,20 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
             [nzPlaceHolder]="'affiliation.organisationId' | pt"
             [(ngModel)]="organisationId"
             (nzOnSearch)="searchOrganisations($event)"
-            data-testid="affiliation-org"
+            data-testid="affiliation-org" [ddName]="'affiliation.organisationId' | pt"
           >
             @for (o of organisationOptions(); track o.id) {
               <nz-option [nzValue]="o.id" [nzLabel]="o.name" />
             }
           </nz-select>
-          <nz-select class="dd-filter" [(ngModel)]="kind" data-testid="affiliation-kind">
+          <nz-select class="dd-filter" [(ngModel)]="kind" data-testid="affiliation-kind" [ddName]="'affiliation.kind' | pt">
             @for (k of kinds; track k) {
               <nz-option [nzValue]="k" [nzLabel]="k | pc: 'affiliationKind.'" />
             }
           </nz-select>
-          <input nz-input class="dd-filter" type="date" [(ngModel)]="startedOn" [title]="'affiliation.startedOn' | pt" data-testid="affiliation-started" />
-          <input nz-input class="dd-filter" type="date" [(ngModel)]="endedOn" [title]="'affiliation.endedOn' | pt" data-testid="affiliation-ended" />
-          <input nz-input class="dd-filter-wide" maxlength="255" [(ngModel)]="note" [placeholder]="'affiliation.note' | pt" data-testid="affiliation-note" />
+          <input nz-input class="dd-filter" type="date" [(ngModel)]="startedOn" [title]="'affiliation.startedOn' | pt" [attr.aria-label]="'affiliation.startedOn' | pt" data-testid="affiliation-started" />
+          <input nz-input class="dd-filter" type="date" [(ngModel)]="endedOn" [title]="'affiliation.endedOn' | pt" [attr.aria-label]="'affiliation.endedOn' | pt" data-testid="affiliation-ended" />
+          <input nz-input class="dd-filter-wide" maxlength="255" [(ngModel)]="note" [placeholder]="'affiliation.note' | pt" data-testid="affiliation-note" [attr.aria-label]="'affiliation.note' | pt" />
           <button nz-button nzType="primary" [disabled]="!valid()" [nzLoading]="busy()" (click)="declare()" data-testid="affiliation-submit">
             {{ 'affiliation.submit' | pt }}
           </button>

@@ -25,12 +25,14 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { silentErrors } from '../../../../core/http/http-context';
 import { TranslationService } from '../../../../core/i18n/translation.service';
+import { ConfirmSummaryComponent, SummaryRow } from '../../../../shared/confirm-summary.component';
 import { CommitteePanelComponent } from '../../components/committee-panel.component';
 import { NoticesPanelComponent } from '../../components/notices-panel.component';
 import { ObjectionsPanelComponent } from '../../components/objections-panel.component';
 import { OpeningPanelComponent } from '../../components/opening-panel.component';
 import { ReportPanelComponent } from '../../components/report-panel.component';
 import { TenderSummaryComponent } from '../../components/tender-summary.component';
+import { publicationSummary } from '../../data/confirm-summary';
 import { inlineProblem } from '../../data/errors';
 import { Tender } from '../../data/procurement.types';
 import { TendersApi } from '../../data/tenders.api';
@@ -47,6 +49,7 @@ export type TenderTab = (typeof TENDER_TABS)[number];
   selector: 'dd-tender-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ConfirmSummaryComponent,
     FormsModule,
     RouterLink,
     NzAlertModule,
@@ -122,6 +125,20 @@ export default class TenderDetailPage {
     this.tender.set(tender);
   }
 
+  /** The summary shown before publishing (null: the dialog is closed). */
+  protected readonly publishing = signal<SummaryRow[] | null>(null);
+
+  protected askPublish(): void {
+    const t = this.tender();
+    if (!t) return;
+    this.publishing.set(
+      publicationSummary(t, {
+        t: (key, params) => this.i18n.t(key, params),
+        code: (prefix, c) => this.i18n.code(prefix, c),
+      }),
+    );
+  }
+
   protected publish(): void {
     const t = this.tender();
     if (!t) return;
@@ -130,11 +147,13 @@ export default class TenderDetailPage {
     this.api.publish(t.id, silentErrors()).subscribe({
       next: (tender) => {
         this.busy.set(false);
+        this.publishing.set(null);
         this.tender.set(tender);
         this.message.success(this.i18n.t('wizard.published'));
       },
       error: (error: unknown) => {
         this.busy.set(false);
+        this.publishing.set(null);
         this.problem.set(inlineProblem(error, this.base, this.i18n));
       },
     });

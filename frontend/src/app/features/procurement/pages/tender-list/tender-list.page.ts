@@ -4,15 +4,23 @@ import { RouterLink } from '@angular/router';
 import { PERMISSIONS } from '@diandan/access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { formatDeadline } from '../../../../shared/dates';
 import { MoneyPipe } from '../../../../shared/money.pipe';
 import { PagedList } from '../../../../shared/paged-list';
 import { ProcStatusTagComponent } from '../../components/proc-status-tag.component';
-import { SEALED_TENDER_STATUSES, Tender, TENDER_STATUSES, TenderStatus } from '../../data/procurement.types';
+import {
+  ACTIVE_TENDER_STATUSES,
+  SEALED_TENDER_STATUSES,
+  Tender,
+  TENDER_STATUSES,
+  TenderStatus,
+} from '../../data/procurement.types';
 import { TendersApi } from '../../data/tenders.api';
 import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
 
@@ -21,10 +29,12 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
   selector: 'dd-tender-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     FormsModule,
     RouterLink,
     NzButtonModule,
     NzIconModule,
+    NzInputModule,
     NzSelectModule,
     NzTableModule,
     MoneyPipe,
@@ -40,14 +50,37 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
           <a nz-button nzType="primary" routerLink="/procurement/tenders/new" data-testid="tender-create"><nz-icon nzType="plus" />{{ 'tender.create' | pt }}</a>
         }
       </header>
-      <div class="dd-filters">
-        <nz-select class="dd-filter" nzAllowClear [(ngModel)]="status" (ngModelChange)="list.first()" [nzPlaceHolder]="'common.status' | pt" data-testid="tender-filter-status">
+      <form class="dd-filters" (ngSubmit)="list.first()" data-testid="tender-filters">
+        <nz-select
+          class="dd-filter-wide"
+          nzMode="multiple"
+          nzAllowClear
+          [nzMaxTagCount]="2"
+          name="status"
+          [(ngModel)]="status"
+          (ngModelChange)="list.first()"
+          [nzPlaceHolder]="'list.allStatuses' | pt"
+          [ddName]="'common.status' | pt"
+          data-testid="tender-filter-status"
+        >
           @for (s of statuses; track s) {
             <nz-option [nzValue]="s" [nzLabel]="s | pc: 'tenderStatus.'" />
           }
         </nz-select>
-        <button nz-button (click)="list.load()"><nz-icon nzType="reload" />{{ 'common.refresh' | pt }}</button>
-      </div>
+        <input
+          nz-input
+          class="dd-filter-wide"
+          name="q"
+          maxlength="50"
+          [(ngModel)]="q"
+          [placeholder]="'list.tenderKeyword' | pt"
+          [attr.aria-label]="'list.tenderKeyword' | pt"
+          data-testid="tender-filter-q"
+        />
+        <button nz-button nzType="primary" type="submit" data-testid="tender-search"><nz-icon nzType="search" />{{ 'list.search' | pt }}</button>
+        <button nz-button type="button" (click)="active()" data-testid="tender-filter-active">{{ 'list.active' | pt }}</button>
+        <button nz-button type="button" (click)="list.load()"><nz-icon nzType="reload" />{{ 'common.refresh' | pt }}</button>
+      </form>
       <nz-table
         #table
         data-testid="tender-table"
@@ -98,15 +131,24 @@ export default class TenderListPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly statuses = TENDER_STATUSES;
-  protected status: TenderStatus | null = null;
+  /** Opens on the tenders still under way; cleared, it shows all. */
+  protected status: TenderStatus[] = [...ACTIVE_TENDER_STATUSES];
+  protected q = '';
   protected readonly canManage = computed(() => this.auth.permissions().includes(PERMISSIONS.TENDERS_MANAGE));
   protected readonly list = new PagedList<Tender>(
-    (page, pageSize) => this.api.list({ status: this.status, page, pageSize }),
+    (page, pageSize) => this.api.list({ status: this.status, q: this.q.trim(), page, pageSize }),
     this.destroyRef,
   );
 
   ngOnInit(): void {
     this.list.load();
+  }
+
+  /** Back to what is still under way, without a keyword. */
+  protected active(): void {
+    this.status = [...ACTIVE_TENDER_STATUSES];
+    this.q = '';
+    this.list.first();
   }
 
   protected deadline(value: string): string {

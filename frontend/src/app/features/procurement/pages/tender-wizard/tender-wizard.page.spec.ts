@@ -46,6 +46,12 @@ describe('TenderWizardPage', () => {
   let el: HTMLElement;
 
   const testId = (id: string): HTMLElement | null => el.querySelector(`[data-testid="${id}"]`);
+  /** Publishing asks first: the summary renders in the overlay container, outside the page. */
+  async function confirmPublish(): Promise<void> {
+    await settle();
+    (document.querySelector('[data-testid="publish-summary-confirm"]') as HTMLElement).click();
+    await settle();
+  }
   const page = (): TenderWizardPage => fixture.componentInstance;
   async function settle(): Promise<void> {
     fixture.detectChanges();
@@ -182,6 +188,10 @@ describe('TenderWizardPage', () => {
 
     (testId('tender-wizard-publish') as HTMLElement).click();
     await settle();
+    http.expectNone('/api/v1/tenders'); // the summary first, the deadline in Beijing time
+    expect(document.querySelector('[data-testid="publish-summary-deadline"]')?.textContent).toBe('2026-12-15 09:30');
+    expect(document.querySelector('[data-testid="publish-summary-max-price"]')?.textContent).toBe('¥120,000.00');
+    await confirmPublish();
     const create = http.expectOne({ method: 'POST', url: '/api/v1/tenders' });
     expect(create.request.body).toEqual({
       projectId: 7,
@@ -221,7 +231,7 @@ describe('TenderWizardPage', () => {
     (testId('tender-wizard-use-earliest') as HTMLElement).click();
     await settle();
     (testId('tender-wizard-publish') as HTMLElement).click();
-    await settle();
+    await confirmPublish();
     const update = http.expectOne({ method: 'PUT', url: '/api/v1/tenders/31' });
     expect(update.request.body.bidDeadline).toBe('2026-12-16T01:30:00.000Z');
     update.flush(saved);

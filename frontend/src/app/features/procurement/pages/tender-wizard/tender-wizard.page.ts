@@ -21,16 +21,28 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzStepsModule } from 'ng-zorro-antd/steps';
-import { catchError, forkJoin, map, Observable, of, switchMap } from 'rxjs';
+import {
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  forkJoin,
+  map,
+  Observable,
+  of,
+  Subject,
+  switchMap,
+} from 'rxjs';
 
 import { CalendarDay } from '../../../../api';
 import { silentErrors } from '../../../../core/http/http-context';
 import { TranslationService } from '../../../../core/i18n/translation.service';
+import { ConfirmSummaryComponent, SummaryRow } from '../../../../shared/confirm-summary.component';
 import { formatDeadline, fromLocalDateTime, toLocalDateTime } from '../../../../shared/dates';
 import { formatMoney, positiveMoney } from '../../../../shared/money';
 import { MoneyPipe } from '../../../../shared/money.pipe';
 import { required } from '../../../../shared/validators';
 import { CalendarApi } from '../../../regions';
+import { publicationSummary } from '../../data/confirm-summary';
 import { inlineProblem } from '../../data/errors';
 import {
   Criterion,
@@ -83,6 +95,7 @@ export type WizardStep = (typeof WIZARD_STEPS)[number];
   selector: 'dd-tender-wizard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ConfirmSummaryComponent,
     FormsModule,
     ReactiveFormsModule,
     RouterLink,
@@ -137,6 +150,8 @@ export default class TenderWizardPage implements OnInit {
 
   protected readonly projects = signal<Project[]>([]);
   protected readonly organisations = signal<OrganisationOption[]>([]);
+  /** What is typed in the designated-organisation picker: searched on the server (the registry is large). */
+  private readonly organisationSearch = new Subject<string>();
   protected readonly calendar = signal<WorkingCalendar>(EMPTY_CALENDAR);
   /** Today in Asia/Shanghai: the publication date if published now. */
   protected readonly today = signal(shanghaiDate(new Date()));
@@ -212,6 +227,20 @@ export default class TenderWizardPage implements OnInit {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe((orgs) => this.organisations.set(orgs));
+    this.organisationSearch
+      .pipe(
+        debounceTime(250),
+        distinctUntilChanged(),
+        switchMap((q) => this.api.organisations(q).pipe(catchError(() => of(null)))),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((orgs) => {
+        if (!orgs) return;
+        // the chosen organisation stays among the options, so its name stays shown
+        const chosen = this.form.controls.designatedOrganisationId.value;
+        const kept = this.organisations().filter((o) => o.id === chosen);
+        this.organisations.set([...kept, ...orgs.filter((o) => o.id !== chosen)]);
+      });
 
     const id = Number(this.id());
     if (id > 0) {
@@ -380,6 +409,10 @@ export default class TenderWizardPage implements OnInit {
     }
   }
 
+  protected searchOrganisations(text: string): void {
+    this.organisationSearch.next(text.trim().slice(0, 50));
+  }
+
   protected next(): void {
     this.touch(this.step());
     if (this.stepValid(this.step())) this.step.update((s) => Math.min(s + 1, WIZARD_STEPS.length - 1));
@@ -401,6 +434,31 @@ export default class TenderWizardPage implements OnInit {
   protected periodText(method: TenderMethod): string {
     const p = MINIMUM_PERIODS[method];
     return this.i18n.t(p.unit === 'CALENDAR' ? 'wizard.periodCalendar' : 'wizard.periodWorking', { days: p.days });
+  }
+
+  /** The summary shown before publishing (null: the dialog is closed). */
+  protected readonly publishing = signal<SummaryRow[] | null>(null);
+
+  /** Publishing asks first: every step valid, then what the notice will say, to confirm. */
+  protected askPublish(): void {
+    for (let i = 0; i < WIZARD_STEPS.length; i++) this.touch(i);
+    const firstBad = WIZARD_STEPS.findIndex((_s, i) => !this.stepValid(i));
+    const request = toTenderRequest(this.formValue());
+    if (firstBad >= 0 || !request) {
+      this.step.set(firstBad >= 0 ? firstBad : 0);
+      return;
+    }
+    this.publishing.set(
+      publicationSummary(
+        { ...request, minGrade: request.minGrade ?? null },
+        { t: (key, params) => this.i18n.t(key, params), code: (prefix, c) => this.i18n.code(prefix, c) },
+      ),
+    );
+  }
+
+  protected confirmPublish(): void {
+    this.publishing.set(null);
+    this.save(true);
   }
 
   /** Saves the draft (create or update), then publishes when asked. */

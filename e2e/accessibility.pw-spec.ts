@@ -1,0 +1,645 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Connection, createConnection, RowDataPacket } from 'mysql2/promise';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+
+import { creditCodeCheckChar } from '../backend/src/modules/organisations/domain/credit-code';
+import {
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  ROLES,
+  type Permission,
+  type Role,
+} from '../backend/src/platform/access/permissions';
+import { BASE_URL, launch } from './browser';
+
+/**
+ * WCAG 2.1 A/AA on every page of the app, as every role that can open it (axe-core in Chromium), after the page
+ * has shown its data; residents' pages on a phone, also in the large-text mode (适老模式). The route list is read
+ * from the router files, so a new route fails here until it is given a URL and a "loaded" sign below.
+ *
+ * Data: the demo seed plus, made in beforeAll through the API, a project through evaluation (a published call
+ * with three sealed bids, opened, qualified, a committee of two experts and the officer), a draft project, a
+ * draft tender and a budget adjustment, so that every list has rows and every `:id` page a real record.
+ */
+const AXE = require.resolve('axe-core/axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1366, height: 860 };
+const PASSWORD = 'Diandan@2026';
+const APP = join(__dirname, '..', 'frontend', 'src', 'app');
+
+// ---------------------------------------------------------------------------------------------------------------
+// The route table, from the router files
+
+interface DeclaredRoute {
+  /** Full path pattern without the leading slash, e.g. `procurement/tenders/:id`. */
+  readonly path: string;
+  /** The permission of its guard; null: every signed-in user; 'public': no sign-in. */
+  readonly permission: Permission | null | 'public';
+}
+
+/** The `path:` entries of a routes file with the guard of each (text-level: the files are plain route arrays). */
+function routesOf(file: string, prefix: string, publicUntilAuth: boolean): DeclaredRoute[] {
+  const text = readFileSync(join(APP, file), 'utf8');
+  const out: DeclaredRoute[] = [];
+  const authAt = publicUntilAuth ? text.indexOf('canActivate: [authGuard') : -1;
+  const marks = [...text.matchAll(/path: '([^']*)'/g)];
+  marks.forEach((m, i) => {
+    const body = text.slice(m.index, marks[i + 1]?.index ?? text.length);
+    const children = /loadChildren: \(\) => import\('\.\/(.+?)'\)/.exec(body);
+    if (children) {
+      out.push(...routesOf(`${children[1]}.ts`, `${prefix}${m[1]}/`, false));
+      return;
+    }
+    if (/children: \[/.test(body)) return; // a parent: the layout shell, a group of lazy children
+    const guard = /permissionGuard\(PERMISSIONS\.(\w+)\)/.exec(body);
+    const permission =
+      authAt >= 0 && m.index! < authAt
+        ? ('public' as const)
+        : guard
+          ? PERMISSIONS[guard[1] as keyof typeof PERMISSIONS]
+          : null;
+    out.push({ path: `${prefix}${m[1]}`.replace(/\/$/, ''), permission });
+  });
+  return out;
+}
+
+const DECLARED = routesOf('app.routes.ts', '', true);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Who signs in for each role, and what each page shows once it has loaded
+
+const USERS: Record<Role, string> = {
+  RESIDENT: 'resident',
+  COMMUNITY_WORKER: 'worker',
+  PROCUREMENT_OFFICER: 'officer',
+  FINANCE_OFFICER: 'finance',
+  ORG_MEMBER: 'orgmember',
+  EXPERT: 'expert', // replaced in beforeAll by an expert drawn onto the committee
+  EVALUATOR: 'evaluator',
+  AUDITOR: 'auditor',
+  ADMIN: 'admin',
+};
+
+/** Ids of the records made in beforeAll (or seeded), for the `:id` routes. */
+interface Ids {
+  need: number;
+  campaign: number;
+  organisation: number;
+  line: number;
+  project: number;
+  draftProject: number;
+  tender: number;
+  draftTender: number;
+  openCall: number;
+}
+
+interface PageSpec {
+  url: (ids: Ids) => string;
+  /** A selector that matches once the page shows its data (a row, the record's title, the form's options). */
+  ready: (ids: Ids, role: Role | 'ANONYMOUS') => string;
+}
+
+const row = (prefix: string) => `[data-testid^="${prefix}"]`;
+
+const PAGES: Record<string, PageSpec> = {
+  login: { url: () => '/login', ready: () => '[data-testid="login-submit"]' },
+  'register-organisation': {
+    url: () => '/register-organisation',
+    ready: () => '[data-testid="org-register-form"] nz-tree-select, [data-testid="org-register-form"] nz-select',
+  },
+  'public/tenders': { url: () => '/public/tenders', ready: (ids) => `[data-testid="public-tender-${ids.openCall}"]` },
+  '': { url: () => '/', ready: () => '[data-testid="home-display-name"]' },
+  'needs/community': { url: () => '/needs/community', ready: () => row('need-card-') },
+  'needs/new': {
+    url: () => '/needs/new',
+    ready: () => '[data-testid="need-form-campaign"] .ant-select-selection-item',
+  },
+  'needs/mine': {
+    url: () => '/needs/mine',
+    ready: (_ids, role) => (role === 'RESIDENT' ? row('my-need-') : `${row('my-need-')}, nz-empty`),
+  },
+  'needs/moderation': { url: () => '/needs/moderation', ready: () => row('moderation-row-') },
+  'needs/approved': { url: () => '/needs/approved', ready: () => row('approved-row-') },
+  'needs/:id': { url: (ids) => `/needs/${ids.need}`, ready: () => '[data-testid="need-detail-title"]' },
+  campaigns: { url: () => '/campaigns', ready: () => row('campaign-row-') },
+  'campaigns/:id/deliberation': {
+    url: (ids) => `/campaigns/${ids.campaign}/deliberation`,
+    ready: () => '[data-testid="delib-campaign-status"]',
+  },
+  residents: { url: () => '/residents', ready: () => row('resident-row-') },
+  organisations: { url: () => '/organisations', ready: () => row('org-row-') },
+  'organisations/:id': {
+    url: (ids) => `/organisations/${ids.organisation}`,
+    ready: () => '[data-testid="org-detail-profile"]',
+  },
+  'my/organisation': { url: () => '/my/organisation', ready: () => '[data-testid="my-org-profile"]' },
+  'procurement/projects': { url: () => '/procurement/projects', ready: () => row('project-row-') },
+  'procurement/projects/approvals': {
+    url: () => '/procurement/projects/approvals',
+    ready: () => row('project-row-'),
+  },
+  'procurement/projects/new': {
+    url: () => '/procurement/projects/new',
+    ready: () => '[data-testid="project-form-region"] .ant-select-selection-item',
+  },
+  'procurement/projects/:id/edit': {
+    url: (ids) => `/procurement/projects/${ids.draftProject}/edit`,
+    ready: () => '[data-testid="project-form-item-info"]',
+  },
+  'procurement/projects/:id': {
+    url: (ids) => `/procurement/projects/${ids.project}`,
+    ready: () => '[data-testid="project-detail-status"]',
+  },
+  'procurement/tenders': { url: () => '/procurement/tenders', ready: () => row('tender-row-') },
+  'procurement/tenders/new': {
+    url: () => '/procurement/tenders/new',
+    ready: () => '[data-testid="tender-wizard-project"]',
+  },
+  'procurement/tenders/:id/edit': {
+    url: (ids) => `/procurement/tenders/${ids.draftTender}/edit`,
+    ready: () => '[data-testid="tender-wizard-project"] .ant-select-selection-item',
+  },
+  'procurement/tenders/:id': {
+    url: (ids) => `/procurement/tenders/${ids.tender}`,
+    ready: () => '[data-testid="tender-summary"]',
+  },
+  'procurement/calls': { url: () => '/procurement/calls', ready: () => row('call-row-') },
+  'procurement/calls/:id': {
+    url: (ids) => `/procurement/calls/${ids.tender}`,
+    ready: () => '[data-testid="call-title"]',
+  },
+  'procurement/my-bids': { url: () => '/procurement/my-bids', ready: () => row('my-bid-') },
+  'procurement/reviews': { url: () => '/procurement/reviews', ready: () => row('review-row-') },
+  'procurement/reviews/:id': {
+    url: (ids) => `/procurement/reviews/${ids.tender}`,
+    ready: () => row('score-bid-'),
+  },
+  inbox: { url: () => '/inbox', ready: () => `${row('inbox-item-')}, nz-empty` },
+  catalogue: { url: () => '/catalogue', ready: () => '[data-testid="catalogue-detail"]' },
+  'funds/lines': { url: () => '/funds/lines', ready: () => row('funds-line-row-') },
+  'funds/lines/:id': { url: (ids) => `/funds/lines/${ids.line}`, ready: () => row('funds-entry-row-') },
+  'funds/dashboard': { url: () => '/funds/dashboard', ready: () => '[data-testid="funds-chart-region"] canvas' },
+  'admin/users': { url: () => '/admin/users', ready: () => row('user-row-') },
+  'admin/regions': { url: () => '/admin/regions', ready: () => '[data-testid="region-tree"] nz-tree-node-title' },
+  'admin/calendar': { url: () => '/admin/calendar', ready: () => row('calendar-row-') },
+  audit: { url: () => '/audit', ready: () => row('audit-row-') },
+  '403': { url: () => '/403', ready: () => '.ant-result-title' },
+  '**': { url: () => '/no-such-page', ready: () => '.ant-result-title' },
+};
+
+/** Roles that can open a route (every role for the home page, the error pages and the inbox of everyone). */
+function rolesFor(route: DeclaredRoute): readonly Role[] {
+  if (route.permission === 'public') return [];
+  if (route.permission === null) return ROLES;
+  return ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(route.permission as Permission));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The checks
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[]; failureSummary?: string }>;
+}
+
+async function axe(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (tags) => {
+    const w = window as unknown as {
+      axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> };
+    };
+    const result = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  }, AXE_TAGS);
+}
+
+function report(where: string, violations: Violation[]): string {
+  return violations
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `${where}: ${v.id} (${v.impact}) ${v.help}\n    at ${n.target.join(' ')}\n    ${(n.failureSummary ?? '').replace(/\n/g, '\n    ')}`,
+      ),
+    )
+    .join('\n');
+}
+
+describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can open it (axe-core, Chromium)', () => {
+  let browser: Browser;
+  let db: Connection;
+  const ids: Ids = {
+    need: 0,
+    campaign: 0,
+    organisation: 0,
+    line: 0,
+    project: 0,
+    draftProject: 0,
+    tender: 0,
+    draftTender: 0,
+    openCall: 0,
+  };
+  const contexts = new Map<string, { context: BrowserContext; page: Page }>();
+
+  async function api<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    user: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
+    const headers: Record<string, string> = {};
+    if (user !== '') headers.Authorization = `Bearer ${await token(user)}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await fetch(`${BASE_URL}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  }
+  const tokens = new Map<string, string>();
+  async function token(username: string): Promise<string> {
+    const known = tokens.get(username);
+    if (known) return known;
+    const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
+    const { accessToken } = (await res.json()) as { accessToken: string };
+    tokens.set(username, accessToken);
+    return accessToken;
+  }
+  async function ok<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    user: string,
+    body?: unknown,
+  ): Promise<T> {
+    const res = await api<T>(method, path, user, body);
+    if (res.status >= 300) throw new Error(`${method} ${path} as ${user}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+  async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
+    const [rows] = await db.query<RowDataPacket[]>(sql, params);
+    return rows[0] as T;
+  }
+
+  /** A project of the seeded approved need, approved by finance; a draft one; a call through evaluation. */
+  async function makeRecords(): Promise<void> {
+    ids.need = (await one<{ id: number }>("SELECT id FROM needs WHERE title = '四点半课堂' ORDER BY id LIMIT 1")).id;
+    ids.campaign = (await one<{ id: number }>('SELECT id FROM campaigns ORDER BY id LIMIT 1')).id;
+    ids.organisation = (await one<{ id: number }>("SELECT id FROM organisations WHERE name LIKE '%阳光养老%'")).id;
+    ids.line = (
+      await one<{ id: number }>(
+        "SELECT id FROM budget_lines WHERE status = 'ACTIVE' AND restricted_category_code IS NULL ORDER BY id LIMIT 1",
+      )
+    ).id;
+    const community = (await one<{ id: number }>("SELECT id FROM regions WHERE code = '320106002001'")).id;
+    const year = (await one<{ year: number }>('SELECT year FROM catalogue_versions WHERE status = "PUBLISHED" LIMIT 1'))
+      .year;
+    const item = (
+      await one<{ id: number }>(
+        "SELECT i.id FROM catalogue_items i JOIN catalogue_versions v ON v.id = i.version_id WHERE v.status = 'PUBLISHED' AND i.code = 'A0101'",
+      )
+    ).id;
+    const approvedNeed = (
+      await one<{ id: number }>("SELECT id FROM needs WHERE status = 'APPROVED' ORDER BY id LIMIT 1")
+    ).id;
+    const plan = {
+      objectives: ['为独居老人提供每日午餐'],
+      schedule: [{ period: `${year + 1}-01`, activity: '启动服务' }],
+      budget: [
+        { item: '餐费补贴', amount: '6000.00' },
+        { item: '人员经费', amount: '4000.00' },
+      ],
+      beneficiaries: 25,
+      outputIndicators: [{ name: '送餐人次', target: '≥ 800' }],
+      outcomeIndicators: [{ name: '满意度', target: '≥ 90%' }],
+    };
+    const project = (title: string, needIds: number[]) => ({
+      title,
+      regionId: community,
+      catalogueItemId: item,
+      needIds,
+      quantity: 800,
+      unitPrice: '12.50',
+      budgetLineId: ids.line,
+      plan,
+    });
+    const approved = async (title: string, needId: number): Promise<number> => {
+      const made = await ok<{ id: number }>('POST', '/projects', 'officer', project(title, [needId]));
+      await ok('POST', `/projects/${made.id}/submit`, 'officer');
+      await ok('POST', `/projects/${made.id}/approve`, 'finance', { note: '同意' });
+      return made.id;
+    };
+    /** Another approved meal need (submitted by the resident; the council's decision recorded directly). */
+    const anotherNeed = async (title: string, approve = true): Promise<number> => {
+      const campaign = (await one<{ id: number }>("SELECT id FROM campaigns WHERE status = 'OPEN' ORDER BY id LIMIT 1"))
+        .id;
+      const category = (await one<{ id: number }>('SELECT category_id AS id FROM catalogue_items WHERE id = ?', [item]))
+        .id;
+      const need = await ok<{ id: number }>('POST', '/needs', 'resident', {
+        campaignId: campaign,
+        categoryId: category,
+        title,
+        description: '行动不便的老人希望有人送餐上门。',
+        attributes: {
+          targetGroup: '独居老人',
+          headcount: 20,
+          frequency: '每天',
+          timeWindow: '每周一至周五 11:00-12:30',
+        },
+        location: '山西路社区',
+      });
+      if (approve) await db.query("UPDATE needs SET status = 'APPROVED' WHERE id = ?", [need.id]);
+      return need.id;
+    };
+    ids.project = await approved('无障碍检查助餐项目', approvedNeed);
+    const draftTenderProject = await approved('无障碍检查草稿公告项目', await anotherNeed('无障碍检查需求一'));
+    ids.draftProject = (
+      await ok<{ id: number }>(
+        'POST',
+        '/projects',
+        'officer',
+        project('无障碍检查草稿项目', [await anotherNeed('无障碍检查需求二')]),
+      )
+    ).id;
+
+    const tender = (title: string, projectId: number) => ({
+      projectId,
+      title,
+      description: '为山西路社区独居老人提供午餐送餐上门服务一年。',
+      method: 'COMPETITIVE_CONSULTATION',
+      scoringMethod: 'COMPREHENSIVE',
+      priceWeight: 30,
+      criteria: [
+        { code: 'PLAN', name: '服务方案', maxScore: '40' },
+        { code: 'TEAM', name: '团队与经验', maxScore: '30' },
+      ],
+      maxPrice: '9800.00',
+      committeeSize: 3,
+      bidDeadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
+    ids.draftTender = (
+      await ok<{ id: number }>('POST', '/tenders', 'officer', tender('无障碍检查草稿公告', draftTenderProject))
+    ).id;
+    ids.tender = (
+      await ok<{ id: number }>('POST', '/tenders', 'officer', tender('无障碍检查助餐服务采购', ids.project))
+    ).id;
+    await ok('POST', `/tenders/${ids.tender}/publish`, 'officer');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    for (const [user, price] of [
+      ['orgmember', '9000.00'],
+      ['orgmember2', '8500.00'],
+      ['orgmember3', '9500.00'],
+    ])
+      await ok('PUT', `/tenders/${ids.tender}/my-bid`, user, {
+        price,
+        technical: { PLAN: '中央厨房配送，两荤一素', TEAM: '厨师 2 名、送餐员 4 名' },
+        documents: [{ fileName: '投标文件.pdf', contentBase64: pdf.toString('base64') }],
+      });
+    // the call opens at its deadline: bring it forward and have the worker's jobs rebuilt
+    await db.query('UPDATE tenders SET bid_deadline = UTC_TIMESTAMP(3) + INTERVAL 1 SECOND WHERE id = ?', [ids.tender]);
+    await ok('POST', '/queues/reconcile', 'admin');
+    const until = Date.now() + 30_000;
+    let status = '';
+    while (status !== 'OPENED' && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 250));
+      status = (await ok<{ status: string }>('GET', `/tenders/${ids.tender}`, 'officer')).status;
+    }
+    if (status !== 'OPENED') throw new Error(`the call did not open: ${status}`);
+    const bids = await ok<Array<{ id: string }>>('GET', `/tenders/${ids.tender}/bids`, 'officer');
+    await ok('POST', `/tenders/${ids.tender}/qualification`, 'officer', {
+      decisions: bids.map((b) => ({ bidId: b.id, qualified: true })),
+    });
+    const officerId = (await one<{ id: number }>("SELECT id FROM users WHERE username = 'officer'")).id;
+    await ok('POST', `/tenders/${ids.tender}/committee/draw`, 'officer', { representativeIds: [officerId] });
+    USERS.EXPERT = (
+      await one<{ username: string }>(
+        "SELECT u.username FROM committee_members c JOIN users u ON u.id = c.expert_id WHERE c.tender_id = ? AND u.username LIKE 'expert%' ORDER BY u.id LIMIT 1",
+        [ids.tender],
+      )
+    ).username;
+    // waiting for someone: a project for finance, a need for the worker, a registration for the officer
+    await ok('POST', `/projects/${ids.draftProject}/submit`, 'officer');
+    ids.draftProject = (
+      await ok<{ id: number }>(
+        'POST',
+        '/projects',
+        'officer',
+        project('无障碍检查草稿项目', [await anotherNeed('无障碍检查需求三')]),
+      )
+    ).id;
+    await anotherNeed('无障碍检查待审需求', false);
+    const gulou = (await one<{ id: number }>("SELECT id FROM regions WHERE code = '320106000000'")).id;
+    const first17 = `52320106MJ${Date.now()
+      .toString(36)
+      .toUpperCase()
+      .replace(/[IOSVZ]/g, '0')
+      .slice(-7)
+      .padStart(7, '0')}`;
+    await ok('POST', '/organisations/register', '', {
+      name: '南京市鼓楼区无障碍检查社会工作服务中心',
+      kind: 'SOCIAL_ORGANISATION',
+      orgType: 'SOCIAL_SERVICE_AGENCY',
+      creditCode: first17 + creditCodeCheckChar(first17),
+      regionId: gulou,
+      legalRepresentative: '周明',
+      contactPhone: '025-83000000',
+      serviceRegionIds: [gulou],
+      username: `a11y_${Date.now().toString(36)}`,
+      displayName: '周明',
+      password: 'Lexin@2026-reg',
+    });
+    // a resident waiting for verification (the other browser tests verify the seeded one)
+    const phone = `139${String(Date.now()).slice(-8)}`;
+    await ok('POST', '/auth/register', '', {
+      phone,
+      password: 'Lexin@2026-res',
+      displayName: '无障碍检查居民',
+      communityId: community,
+    });
+    // an open call, on the public portal and in the organisations' list
+    ids.openCall = (
+      await ok<{ id: number }>(
+        'POST',
+        '/tenders',
+        'officer',
+        tender('无障碍检查公开征集', await approved('无障碍检查公开征集项目', await anotherNeed('无障碍检查需求四'))),
+      )
+    ).id;
+    await ok('POST', `/tenders/${ids.openCall}/publish`, 'officer');
+    // an adjustment waiting for finance, so the ledger page shows that table too
+    await ok('POST', `/funds/lines/${ids.line}/adjustments`, 'officer', { delta: '5000.00', reason: '追加助餐补贴' });
+  }
+
+  beforeAll(async () => {
+    if (!process.env.DB_NAME) throw new Error('DB_NAME (the schema of the running app) is required: see e2e/run.sh');
+    db = await createConnection({
+      host: process.env.DB_HOST ?? '127.0.0.1',
+      port: Number(process.env.DB_PORT ?? 3306),
+      user: process.env.DB_USER ?? 'root',
+      password: process.env.DB_PASSWORD ?? '',
+      database: process.env.DB_NAME,
+    });
+    browser = await launch();
+    await makeRecords();
+  }, 120_000);
+  afterAll(async () => {
+    for (const { context } of contexts.values()) await context.close();
+    await browser?.close();
+    await db?.end();
+  });
+
+  /** One signed-in tab per role (and per mode), reused across its pages. `bypassCSP` lets axe be injected. */
+  async function tab(role: Role | 'ANONYMOUS', large = false): Promise<Page> {
+    const key = `${role}${large ? ':large' : ''}`;
+    const known = contexts.get(key);
+    if (known) return known.page;
+    const viewport = role === 'RESIDENT' || role === 'ANONYMOUS' ? PHONE : DESKTOP;
+    const context = await browser.newContext({
+      viewport,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    contexts.set(key, { context, page });
+    await page.goto(`${BASE_URL}/login`);
+    if (large) {
+      await page.getByTestId('large-text-toggle').click();
+      await page.locator('html.dd-large').waitFor({ state: 'attached' });
+    }
+    if (role !== 'ANONYMOUS') {
+      await page.getByTestId('login-username').fill(USERS[role]);
+      await page.getByTestId('login-password').fill(PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    }
+    return page;
+  }
+
+  async function check(role: Role | 'ANONYMOUS', pattern: string, large = false): Promise<void> {
+    const spec = PAGES[pattern];
+    const page = await tab(role, large);
+    const url = spec.url(ids);
+    if (role === 'ANONYMOUS' && pattern !== 'public/tenders') await page.context().clearCookies();
+    await page.goto(`${BASE_URL}${url}`);
+    await page.locator(spec.ready(ids, role)).first().waitFor();
+    // nothing still loading: no spinner, no skeleton
+    await page.locator('.ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin').first().waitFor({
+      state: 'detached',
+    });
+    // and nothing still fading in or sliding (ng-zorro's transitions), as a user would see it settled
+    await page.waitForFunction(() =>
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    );
+    const violations = await axe(page);
+    const where = `${url} as ${role === 'ANONYMOUS' ? 'anonymous' : USERS[role]}${large ? ' (large text)' : ''}`;
+    expect(report(where, violations)).toBe('');
+  }
+
+  it('knows every route of the router files (a new route needs a URL and a loaded sign here)', () => {
+    expect(DECLARED.length).toBeGreaterThan(40);
+    expect(DECLARED.map((r) => r.path).filter((p) => !(p in PAGES))).toEqual([]);
+    expect(DECLARED.filter((r) => r.permission === 'public').map((r) => r.path)).toEqual([
+      'login',
+      'register-organisation',
+      'public/tenders',
+    ]);
+  });
+
+  describe('anonymous, on a phone', () => {
+    for (const route of DECLARED.filter((r) => r.permission === 'public'))
+      it(`/${route.path}`, () => check('ANONYMOUS', route.path));
+  });
+
+  for (const role of ROLES) {
+    describe(`${role}${role === 'RESIDENT' ? ', on a phone' : ''}`, () => {
+      for (const route of DECLARED.filter((r) => rolesFor(r).includes(role)))
+        it(`/${route.path}`, () => check(role, route.path));
+    });
+  }
+
+  describe('large-text mode (适老模式), resident on a phone', () => {
+    it('is switched on once and stays on after a reload: text at least 18 px, buttons at least 44 px tall', async () => {
+      const page = await tab('RESIDENT', true);
+      await page.goto(`${BASE_URL}/needs/community`);
+      await page.reload();
+      await page.locator(row('need-support-')).first().waitFor();
+      expect(await page.locator('html').getAttribute('class')).toContain('dd-large');
+      expect(await page.getByTestId('large-text-toggle').getAttribute('aria-pressed')).toBe('true');
+      const sizes = await page.evaluate(() => {
+        const small: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const el = node.parentElement;
+          if (!el || !node.textContent?.trim() || el.closest('[aria-hidden="true"]')) continue;
+          const rect = el.getBoundingClientRect();
+          if (rect.width === 0 || rect.height === 0) continue; // not shown
+          const size = parseFloat(getComputedStyle(el).fontSize);
+          if (size < 18) small.push(`${size}px: ${node.textContent.trim().slice(0, 20)}`);
+        }
+        const buttons = Array.from(document.querySelectorAll<HTMLElement>('button, a.ant-btn'))
+          .filter((b) => b.getBoundingClientRect().width > 0)
+          .map((b) => ({ text: b.innerText.trim().slice(0, 20), height: b.getBoundingClientRect().height }));
+        return { body: parseFloat(getComputedStyle(document.body).fontSize), small, buttons };
+      });
+      expect(sizes.body).toBeGreaterThanOrEqual(18);
+      expect(sizes.small).toEqual([]);
+      expect(sizes.buttons.length).toBeGreaterThan(0);
+      expect(sizes.buttons.filter((b) => b.height < 44)).toEqual([]);
+    });
+
+    it('/login', () => check('ANONYMOUS', 'login', true));
+    for (const route of DECLARED.filter((r) => rolesFor(r).includes('RESIDENT')))
+      it(`/${route.path}`, () => check('RESIDENT', route.path, true));
+  });
+
+  describe('layout', () => {
+    it('the budget table fits 1,440 px beside the menu without scrolling sideways (finance, with the decisions column)', async () => {
+      const context = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      contexts.set('finance:1440', { context, page: await context.newPage() });
+      const page = contexts.get('finance:1440')!.page;
+      await page.goto(`${BASE_URL}/login`);
+      await page.getByTestId('login-username').fill('finance');
+      await page.getByTestId('login-password').fill(PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      await page.goto(`${BASE_URL}/funds/lines`);
+      await page.locator(row('funds-line-approve-')).first().waitFor(); // a pending line: the widest row
+      const fit = await page.evaluate(() => {
+        const table = document.querySelector('[data-testid="funds-lines-table"] table') as HTMLElement;
+        const wrapper = table.closest('.ant-table-container') as HTMLElement;
+        return {
+          table: table.getBoundingClientRect().width,
+          wrapper: wrapper.clientWidth,
+          page: document.documentElement.scrollWidth,
+          viewport: window.innerWidth,
+          scrollers: Array.from(document.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body')).filter(
+            (el) => el.scrollWidth > el.clientWidth,
+          ).length,
+        };
+      });
+      expect(fit.table).toBeLessThanOrEqual(fit.wrapper);
+      expect(fit.page).toBeLessThanOrEqual(fit.viewport);
+      expect(fit.scrollers).toBe(0);
+    });
+  });
+});
