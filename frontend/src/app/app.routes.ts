@@ -3,8 +3,8 @@ import { PERMISSIONS } from '@diandan/access';
 
 import { authGuard, guestGuard, permissionGuard } from './core/auth/auth.guards';
 import { zorroStylesGuard } from './core/styles/lazy-styles';
-import { passwordChangeGuard } from './features/identity/data/password-change.guard';
 import { deskGuard } from './features/desk/desk.guards';
+import { passwordChangeGuard } from './features/identity/data/password-change.guard';
 
 export const routes: Routes = [
   {

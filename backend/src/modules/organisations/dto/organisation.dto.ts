@@ -21,8 +21,8 @@ import { IsBase64Text } from '../../../platform/http/base64';
 import { IsCalendarDate } from '../../../platform/http/dates';
 import { PageQuery } from '../../../platform/http/pagination';
 import { IdParam, toIntParam } from '../../../platform/http/params';
-import { IsOptionalNotNull } from '../../../platform/http/validation';
 import { IsReason } from '../../../platform/http/reason';
+import { IsOptionalNotNull } from '../../../platform/http/validation';
 import { CREDIT_CODE_PROBLEM_TEXT, creditCodeProblem } from '../domain/credit-code';
 import {
   GRADE_PROPOSAL_ACTIONS,
