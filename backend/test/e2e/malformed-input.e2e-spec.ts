@@ -73,6 +73,9 @@ interface Fixtures {
   /** Records this test created itself: what a lenient probe may change (see the corpus test). */
   pendingOrg: number;
   activeOrg: number;
+  /** A certificate of activeOrg and a grade proposal waiting for the officer's decision. */
+  activeOrgCertificate: number;
+  gradeProposal: number;
   street: number;
   draftVersion: number;
   draftCategory: number;
@@ -139,6 +142,8 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
     body: { phone: '13800000001', regionId: f.community, organisationId: undefined },
   }),
   'POST /api/v1/users/:id/disable': (f) => ({ params: { id: f.userId } }),
+  'POST /api/v1/users/:id/reset-password': (f) => ({ params: { id: f.userId } }),
+  'POST /api/v1/users/:id/unlock': (f) => ({ params: { id: f.userId } }),
   'POST /api/v1/users/:id/enable': (f) => ({ params: { id: f.userId } }),
   'POST /api/v1/residents/:id/verify': (f) => ({ params: { id: f.unverifiedResident } }),
   'POST /api/v1/regions': (f) => ({ body: { parentId: f.gulou, code: '320106099000' } }),
@@ -149,6 +154,21 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
   'POST /api/v1/organisations/:id/return': (f) => ({ params: { id: f.pendingOrg } }),
   'POST /api/v1/organisations/:id/suspend': (f) => ({ params: { id: f.activeOrg } }),
   'POST /api/v1/organisations/:id/reinstate': (f) => ({ params: { id: f.activeOrg } }),
+  'POST /api/v1/organisations/:id/grade-proposals/:proposalId/approve': (f) => ({
+    params: { id: f.activeOrg, proposalId: f.gradeProposal },
+  }),
+  'POST /api/v1/organisations/:id/grade-proposals/:proposalId/reject': (f) => ({
+    params: { id: f.activeOrg, proposalId: f.gradeProposal },
+  }),
+  // the member of the organisation this test approved (not a demo organisation), about its own grade
+  'POST /api/v1/my/organisation/grade-proposals': (f) => ({
+    as: 'malformed_active',
+    body: { grade: 4, expiresOn: `${f.year + 3}-12-31`, documentId: f.activeOrgCertificate },
+  }),
+  'POST /api/v1/my/organisation/grade-proposals/:proposalId/withdraw': (f) => ({
+    as: 'malformed_active',
+    params: { proposalId: f.gradeProposal },
+  }),
   'POST /api/v1/organisations/:id/blacklist': (f) => ({
     params: { id: f.activeOrg },
     body: { until: `${f.year + 2}-06-30` },
@@ -742,6 +762,25 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       http().post(`/api/v1/organisations/${activeOrg.organisationId}/approve`).set('Authorization', officer).send({}),
       'organisation approval',
     );
+    const member = await as('malformed_active');
+    const certificate = await ok(
+      http()
+        .post('/api/v1/my/organisation/documents')
+        .set('Authorization', member)
+        .send({
+          kind: 'GRADE_CERTIFICATE',
+          fileName: '等级证书.pdf',
+          contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+        }),
+      'grade certificate',
+    );
+    const gradeProposal = await ok(
+      http()
+        .post('/api/v1/my/organisation/grade-proposals')
+        .set('Authorization', member)
+        .send({ grade: 4, expiresOn: `${y + 3}-12-31`, documentId: certificate.id }),
+      'grade proposal',
+    );
     const street = await ok(
       http()
         .post('/api/v1/regions')
@@ -937,6 +976,8 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       calendarDate,
       pendingOrg: pendingOrg.organisationId as number,
       activeOrg: activeOrg.organisationId as number,
+      activeOrgCertificate: certificate.id as number,
+      gradeProposal: gradeProposal.id as number,
       street: street.id as number,
       draftVersion: version.id as number,
       draftCategory: category.id as number,
