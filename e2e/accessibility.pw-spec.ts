@@ -110,7 +110,14 @@ const PAGES: Record<string, PageSpec> = {
     ready: () => '[data-testid="org-register-form"] nz-tree-select, [data-testid="org-register-form"] nz-select',
   },
   'public/tenders': { url: () => '/public/tenders', ready: (ids) => `[data-testid="public-tender-${ids.openCall}"]` },
-  '': { url: () => '/', ready: () => '[data-testid="home-display-name"]' },
+  // the desk (what waits for me); residents land on their community's needs instead
+  '': {
+    url: () => '/',
+    ready: (_ids, role) =>
+      role === 'RESIDENT' ? row('need-card-') : '[data-testid="desk-item"], [data-testid="desk-empty"]',
+  },
+  me: { url: () => '/me', ready: () => '[data-testid="home-display-name"]' },
+  password: { url: () => '/password', ready: () => '[data-testid="password-submit"]' },
   'needs/community': { url: () => '/needs/community', ready: () => row('need-card-') },
   'needs/new': {
     url: () => '/needs/new',

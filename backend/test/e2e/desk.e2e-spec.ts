@@ -280,7 +280,12 @@ describe('the desk (首页工作台): what waits for each role, with its due dat
       route: `/funds/lines/${active}`,
       params: { deltaFen: '-10000' },
     });
-    await t.http().post(`/api/v1/funds/adjustments/${adj.body.id}/reject`).set('Authorization', as.finance).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/funds/adjustments/${adj.body.id}/reject`)
+      .set('Authorization', as.finance)
+      .send({ reason: '调减依据不足' })
+      .expect(200);
     expect(find(await desk('finance'), 'funds.adjustment_approve', adj.body.id)).toBeUndefined();
   });
 

@@ -148,15 +148,21 @@ describe('budget years and adjustments, per region', () => {
       .send({ delta: '5.00', reason: '追加' });
     expect(adj.status).toBe(201);
     const missingId = 2_147_000_000;
-    for (const decision of ['approve', 'reject']) {
+    // bodies that pass validation (a rejection needs its reason), so only the scope can refuse
+    for (const [decision, body] of [
+      ['approve', {}],
+      ['reject', { reason: '越权尝试' }],
+    ] as const) {
       const foreign = await t
         .http()
         .post(`/api/v1/funds/adjustments/${adj.body.id}/${decision}`)
-        .set('Authorization', as.xw_finance);
+        .set('Authorization', as.xw_finance)
+        .send(body);
       const missing = await t
         .http()
         .post(`/api/v1/funds/adjustments/${missingId}/${decision}`)
-        .set('Authorization', as.xw_finance);
+        .set('Authorization', as.xw_finance)
+        .send(body);
       expect(foreign.status).toBe(404);
       expect(missing.status).toBe(404);
       expect(foreign.body.code).toBe(missing.body.code);

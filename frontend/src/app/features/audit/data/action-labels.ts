@@ -28,6 +28,14 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'identity.user.deleted': ['删除用户', 'User deleted'],
   'identity.resident.registered': ['居民注册', 'Resident registered'],
   'identity.resident.verified': ['居民身份核验', 'Resident verified'],
+  'identity.password.changed': ['修改密码', 'Password changed'],
+  'identity.password.change_failed': [
+    '修改密码失败（当前密码错误）',
+    'Password change refused: wrong current password',
+  ],
+  'identity.password.reset': ['管理员重置密码', 'Password reset by an administrator'],
+  'identity.purge.completed': ['清理过期会话与幂等键', 'Expired sessions and idempotency keys purged'],
+  'identity.user.preferences_changed': ['修改语言偏好', 'Language preference changed'],
 
   'regions.region.created': ['新建行政区划', 'Region created'],
   'regions.region.updated': ['修改行政区划', 'Region updated'],
@@ -44,6 +52,10 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'organisations.organisation.blacklisted': ['社会组织列入黑名单', 'Organisation blacklisted'],
   'organisations.organisation.blacklist_expired': ['社会组织黑名单期满', 'Organisation blacklisting expired'],
   'organisations.organisation.grade_changed': ['社会组织等级变更', 'Organisation grade changed'],
+  'organisations.grade.proposed': ['申报评估等级', 'Evaluation grade proposed'],
+  'organisations.grade.approved': ['评估等级审核通过', 'Evaluation grade approved'],
+  'organisations.grade.rejected': ['评估等级申报未通过', 'Evaluation grade rejected'],
+  'organisations.grade.withdrawn': ['撤回评估等级申报', 'Evaluation grade proposal withdrawn'],
   'organisations.document.uploaded': ['上传社会组织材料', 'Organisation document uploaded'],
 
   'catalogue.version.created': ['新建服务目录版本', 'Catalogue version created'],
