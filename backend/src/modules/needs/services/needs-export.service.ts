@@ -2,26 +2,11 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 
 import { Actor } from '../../../platform/access';
-import { formatBeijingNumeric } from '../../../platform/i18n';
+import { formatBeijingNumeric, label } from '../../../platform/i18n';
 import { ListNeedsQuery } from '../dto/needs.dto';
 import { NeedsService } from './needs.service';
 
 export const EXPORT_MAX_ROWS = 50_000;
-
-const STATUS_ZH: Record<string, string> = {
-  SUBMITTED: '已提交',
-  ACCEPTED: '已受理',
-  REJECTED: '未通过审核',
-  MERGED: '已合并',
-  SHORTLISTED: '已入围',
-  APPROVED: '已通过',
-  DECLINED: '未通过',
-  IN_PROCUREMENT: '采购中',
-  IN_SERVICE: '服务中',
-  DELIVERED: '已交付',
-  EVALUATED: '已评估',
-  CLOSED: '已结项',
-};
 
 /** The needs list as an Excel workbook (same filters and scope as GET /needs). */
 @Injectable()
@@ -48,7 +33,7 @@ export class NeedsExportService {
       ws.addRow({
         id: r.id,
         title: r.title,
-        status: STATUS_ZH[r.status] ?? r.status,
+        status: label('needStatus', r.status, 'zh-CN'), // the same words as the timeline's (one list)
         category: r.categoryName,
         region: r.regionName,
         supports: r.supportCount,
