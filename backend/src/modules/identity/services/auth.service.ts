@@ -8,10 +8,11 @@ import { inTransaction } from '../../../platform/database/transaction';
 import { Deadlines } from '../../../platform/queue';
 import { AuditService } from '../../audit';
 import { IdentityError, IdentityErrorCode } from '../domain/identity.errors';
-import { afterFailure, afterSuccess, current, isLocked } from '../domain/lockout';
+import { afterSuccess, isLocked } from '../domain/lockout';
 import { RefreshTokenEntity, SessionEntity } from '../entities/session.entity';
 import { UserEntity, UserRoleEntity } from '../entities/user.entity';
 import { accountUnlockDeadline } from '../jobs/account-unlock.job';
+import { countFailedPassword } from './failed-password';
 import { PasswordHasher } from './password-hasher';
 import { hashToken, TokenPair, TokenService } from './token.service';
 
@@ -68,23 +69,15 @@ export class AuthService {
         return { ok: false, error: invalidCredentials() };
       }
       if (!(await this.hasher.verify(user.passwordHash, password))) {
-        const next = afterFailure(counters, now, {
-          threshold: this.env.LOCKOUT_THRESHOLD,
-          minutes: this.env.LOCKOUT_MINUTES,
-        });
-        await em.update(
-          UserEntity,
-          { id: user.id },
-          { failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil, updatedAt: now },
+        const next = await countFailedPassword(
+          em,
+          { audit: this.audit, env: this.env },
+          actor,
+          user,
+          counters,
+          now,
+          'identity.login.failed',
         );
-        await this.audit.record(em, actor, {
-          action: next.locked ? 'identity.account.locked' : 'identity.login.failed',
-          entityType: 'user',
-          entityId: user.id,
-          regionPath: user.regionPath,
-          before: current(counters, now),
-          after: { failedCount: next.failedCount, lockedUntil: next.lockedUntil },
-        });
         if (next.locked)
           return { ok: false, error: invalidCredentials(), lockedUntil: next.lockedUntil as Date, userId: user.id };
         return { ok: false, error: invalidCredentials() };

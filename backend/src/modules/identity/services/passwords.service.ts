@@ -8,7 +8,7 @@ import { inTransaction } from '../../../platform/database/transaction';
 import { Deadlines } from '../../../platform/queue';
 import { AuditService } from '../../audit';
 import { IdentityError, IdentityErrorCode } from '../domain/identity.errors';
-import { afterFailure, current, isLocked } from '../domain/lockout';
+import { isLocked } from '../domain/lockout';
 import { checkPassword, PASSWORD_PROBLEM_TEXT } from '../domain/password-policy';
 import { temporaryPassword } from '../domain/temporary-password';
 import { ChangePasswordDto, TemporaryPasswordDto } from '../dto/auth.dto';
@@ -16,6 +16,7 @@ import { UserDto } from '../dto/user.dto';
 import { SessionEntity } from '../entities/session.entity';
 import { UserEntity } from '../entities/user.entity';
 import { accountUnlockDeadline } from '../jobs/account-unlock.job';
+import { countFailedPassword } from './failed-password';
 import { PasswordHasher } from './password-hasher';
 import { SignInLimiter } from './sign-in-limiter';
 import { UsersService } from './users.service';
@@ -63,23 +64,15 @@ export class PasswordsService {
       const right = await this.hasher.verify(user.passwordHash, dto.currentPassword);
       if (isLocked(counters, now)) return { ok: false as const, lockedUntil: null };
       if (!right) {
-        const next = afterFailure(counters, now, {
-          threshold: this.env.LOCKOUT_THRESHOLD,
-          minutes: this.env.LOCKOUT_MINUTES,
-        });
-        await em.update(
-          UserEntity,
-          { id: user.id },
-          { failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil, updatedAt: now },
+        const next = await countFailedPassword(
+          em,
+          { audit: this.audit, env: this.env },
+          actor,
+          user,
+          counters,
+          now,
+          'identity.password.change_failed',
         );
-        await this.audit.record(em, actor, {
-          action: next.locked ? 'identity.account.locked' : 'identity.password.change_failed',
-          entityType: 'user',
-          entityId: user.id,
-          regionPath: user.regionPath,
-          before: current(counters, now),
-          after: { failedCount: next.failedCount, lockedUntil: next.lockedUntil },
-        });
         return { ok: false as const, lockedUntil: next.locked ? next.lockedUntil : null };
       }
       await em.update(
