@@ -28,4 +28,4 @@ cleanup() {
 trap cleanup EXIT
 for _ in $(seq 1 60); do curl -fsS "$E2E_BASE_URL/api/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fsS "$E2E_BASE_URL/api/health/ready" >/dev/null || { echo "e2e: API did not become ready"; cat tmp/e2e-api.log; exit 1; }
-npx jest -c e2e/jest.config.ts --runInBand --ci --json --outputFile=tmp/test-results/e2e-browser.json
+npx jest -c e2e/jest.config.ts --runInBand --ci --json --outputFile=tmp/test-results/e2e-browser.json "$@"

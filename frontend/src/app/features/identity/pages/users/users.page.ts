@@ -171,7 +171,13 @@ export default class UsersPage implements OnInit {
   protected saved(user: User, created: boolean): void {
     this.closeDrawer();
     this.message.success(this.i18n.t(created ? 'users.created' : 'users.updated', { name: user.displayName }));
-    this.list.load();
+    if (created) {
+      // The list is sorted by username and paged: a new account would often land on a later page. Show it.
+      this.filters.reset({ q: user.username, role: null, status: null });
+      this.list.first();
+    } else {
+      this.list.load();
+    }
   }
 
   protected setEnabled(user: User, enabled: boolean): void {
