@@ -31,6 +31,7 @@ import { OrganisationsGradesAreDecisions1764000510400 } from './1764000510400-or
 import { IdentityIndexUsersForTheDesk1764000517100 } from './1764000517100-identity-index-users-for-the-desk';
 import { ProcurementIndexObjectionsByOrganisation1764000517200 } from './1764000517200-procurement-index-objections-by-organisation';
 import { FundsAddAdjustmentDecisionNote1764000517300 } from './1764000517300-funds-add-adjustment-decision-note';
+import { ContractsCreateContractsAndMilestones1764000600000 } from './1764000600000-contracts-create-contracts-and-milestones';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   IdentityIndexUsersForTheDesk1764000517100,
   ProcurementIndexObjectionsByOrganisation1764000517200,
   FundsAddAdjustmentDecisionNote1764000517300,
+  ContractsCreateContractsAndMilestones1764000600000,
 ];

@@ -1,6 +1,7 @@
 /** Composition root: every entity of every context (TypeORM needs the full list). */
 import { AUDIT_ENTITIES } from './modules/audit';
 import { CATALOGUE_ENTITIES } from './modules/catalogue';
+import { CONTRACTS_ENTITIES } from './modules/contracts';
 import { FUNDS_ENTITIES } from './modules/funds';
 import { IDENTITY_ENTITIES } from './modules/identity';
 import { NEEDS_ENTITIES } from './modules/needs';
@@ -20,5 +21,6 @@ export const ENTITIES = [
   ...NEEDS_ENTITIES,
   ...FUNDS_ENTITIES,
   ...PROCUREMENT_ENTITIES,
+  ...CONTRACTS_ENTITIES,
   IdempotencyKeyEntity,
 ];

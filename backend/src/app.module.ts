@@ -5,6 +5,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AppConfigModule } from './config/config.module';
 import { AuditModule } from './modules/audit';
 import { CatalogueModule } from './modules/catalogue';
+import { ContractsModule } from './modules/contracts';
 import { DeskModule } from './modules/desk';
 import { FundsModule } from './modules/funds';
 import { IdentityModule } from './modules/identity';
@@ -37,6 +38,7 @@ export const CORE_IMPORTS = [
   NeedsModule,
   FundsModule,
   ProcurementModule,
+  ContractsModule,
 ];
 
 /** The HTTP process. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { CORE_IMPORTS } from './app.module';
 import { AuditWorkerModule } from './modules/audit';
+import { ContractsWorkerModule } from './modules/contracts';
 import { IdentityWorkerModule } from './modules/identity';
 import { NeedsWorkerModule } from './modules/needs';
 import { OrganisationsWorkerModule } from './modules/organisations';
@@ -17,6 +18,7 @@ import { ReconcilerRunner } from './platform/queue';
     NeedsWorkerModule,
     OrganisationsWorkerModule,
     ProcurementWorkerModule,
+    ContractsWorkerModule,
   ],
   providers: [ReconcilerRunner],
 })

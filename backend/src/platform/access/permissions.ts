@@ -62,6 +62,14 @@ export const PERMISSIONS = {
   OBJECTIONS_FILE: 'objections.file',
   /** Score the bids of the tenders one has been drawn for. */
   SCORES_SUBMIT: 'scores.submit',
+  /** Read contracts, milestones, reports and payments: staff in their region subtree, a supplier its own. */
+  CONTRACTS_READ: 'contracts.read',
+  /** The purchaser's side: edit a draft, sign, accept/return reports, approve payment requests, change orders, terminate. */
+  CONTRACTS_MANAGE: 'contracts.manage',
+  /** The supplier's side (a member of the winning organisation): sign, report progress, request payment. */
+  CONTRACTS_SELF: 'contracts.self',
+  /** Finance: pay approved payment requests, approve change orders, refund deposits, release bonds. */
+  PAYMENTS_PAY: 'payments.pay',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS);
@@ -98,9 +106,29 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.TENDERS_MANAGE,
     // sitting on a committee as the purchaser's representative (采购人代表)
     P.SCORES_SUBMIT,
+    P.CONTRACTS_READ,
+    P.CONTRACTS_MANAGE,
   ],
-  FINANCE_OFFICER: [...STAFF_READ, P.FUNDS_READ, P.FUNDS_APPROVE, P.FUNDS_AUDIT, P.PROJECTS_READ, P.PROJECTS_APPROVE],
-  ORG_MEMBER: [...EVERYONE, P.CALENDAR_READ, P.ORGANISATIONS_SELF, P.TENDERS_READ, P.BIDS_SUBMIT, P.OBJECTIONS_FILE],
+  FINANCE_OFFICER: [
+    ...STAFF_READ,
+    P.FUNDS_READ,
+    P.FUNDS_APPROVE,
+    P.FUNDS_AUDIT,
+    P.PROJECTS_READ,
+    P.PROJECTS_APPROVE,
+    P.CONTRACTS_READ,
+    P.PAYMENTS_PAY,
+  ],
+  ORG_MEMBER: [
+    ...EVERYONE,
+    P.CALENDAR_READ,
+    P.ORGANISATIONS_SELF,
+    P.TENDERS_READ,
+    P.BIDS_SUBMIT,
+    P.OBJECTIONS_FILE,
+    P.CONTRACTS_READ,
+    P.CONTRACTS_SELF,
+  ],
   EXPERT: [...EVERYONE, P.CALENDAR_READ, P.TENDERS_READ, P.SCORES_SUBMIT],
   EVALUATOR: [...EVERYONE, P.CALENDAR_READ, P.ORGANISATIONS_SELF],
   AUDITOR: [
@@ -115,6 +143,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.FUNDS_AUDIT,
     P.PROJECTS_READ,
     P.TENDERS_READ,
+    P.CONTRACTS_READ,
   ],
   ADMIN: [
     ...STAFF_READ,

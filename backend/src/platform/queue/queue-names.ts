@@ -8,6 +8,7 @@ export const QUEUES = {
   NEEDS: 'needs',
   ORGANISATIONS: 'organisations',
   PROCUREMENT: 'procurement',
+  CONTRACTS: 'contracts',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);

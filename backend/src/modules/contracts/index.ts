@@ -1,0 +1,6 @@
+import { CONTRACTS_ENTITY_LIST } from './entities/contracts.entities';
+
+export { ContractsModule } from './contracts.module';
+export { ContractsWorkerModule } from './contracts-worker.module';
+/** For the composition root's entity list only. */
+export const CONTRACTS_ENTITIES = CONTRACTS_ENTITY_LIST;
