@@ -8,3 +8,6 @@ export { ProcurementDeskProvider } from './services/procurement-desk.provider';
 export { TENDER_DEADLINE_JOB, OBJECTION_WINDOW_JOB, AWARD_REMINDER_JOB } from './services/procurement-deadlines';
 /** For the composition root's entity list only. */
 export const PROCUREMENT_ENTITIES = PROCUREMENT_ENTITY_LIST;
+/** The one transition-table checker, shared by the contexts that keep their machines the same way (contracts). */
+export { checkTransition } from './domain/state-machines';
+export type { MachineActor, Transition } from './domain/state-machines';

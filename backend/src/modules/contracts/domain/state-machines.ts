@@ -1,4 +1,4 @@
-import { checkTransition, MachineActor, Transition } from '../../procurement/domain/state-machines';
+import { checkTransition, MachineActor, Transition } from '../../procurement';
 
 export type { MachineActor, Transition };
 export { checkTransition };
