@@ -10,6 +10,7 @@ import { NotificationsModule } from '../notifications';
 import { OrganisationsModule } from '../organisations';
 import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
+import { ContractHooks } from './services/contract-hooks';
 
 /**
  * 政府买单 (PRODUCT.md §5.8): contracts from the award, signatures, milestones and progress reports with evidence,
@@ -28,8 +29,8 @@ import { RegionsModule } from '../regions';
     BullModule.registerQueue({ name: QUEUES.CONTRACTS }),
   ],
   controllers: [],
-  providers: [],
-  exports: [],
+  providers: [ContractHooks],
+  exports: [ContractHooks],
 })
 export class ContractsModule implements OnModuleInit {
   constructor(

@@ -4,3 +4,5 @@ export { ContractsModule } from './contracts.module';
 export { ContractsWorkerModule } from './contracts-worker.module';
 /** For the composition root's entity list only. */
 export const CONTRACTS_ENTITIES = CONTRACTS_ENTITY_LIST;
+export { ContractHooks } from './services/contract-hooks';
+export type { ContractEvent, MilestoneEvent, TerminationEvent } from './services/contract-hooks';

@@ -4,6 +4,9 @@ export { ProcurementModule } from './procurement.module';
 export { ProcurementWorkerModule } from './procurement-worker.module';
 export { TendersService } from './services/tenders.service';
 export { BidsService } from './services/bids.service';
+export { ProjectsService } from './services/projects.service';
+export { AwardHooks } from './services/award-hooks';
+export type { AwardedEvent, AwardListener } from './services/award-hooks';
 export { ProcurementDeskProvider } from './services/procurement-desk.provider';
 export { TENDER_DEADLINE_JOB, OBJECTION_WINDOW_JOB, AWARD_REMINDER_JOB } from './services/procurement-deadlines';
 /** For the composition root's entity list only. */

@@ -14,6 +14,7 @@ import { ExpertsController } from './http/experts.controller';
 import { ObjectionsController } from './http/objections.controller';
 import { ProjectsController } from './http/projects.controller';
 import { MyBidsController, PublicTendersController, TendersController } from './http/tenders.controller';
+import { AwardHooks } from './services/award-hooks';
 import { BidsService } from './services/bids.service';
 import { EvaluationService } from './services/evaluation.service';
 import { ExpertsService } from './services/experts.service';
@@ -49,8 +50,9 @@ import { TendersService } from './services/tenders.service';
     ObjectionsService,
     ExpertsService,
     ProcurementDeskProvider,
+    AwardHooks,
   ],
-  exports: [ProjectsService, TendersService, ObjectionsService],
+  exports: [ProjectsService, TendersService, ObjectionsService, BidsService, AwardHooks],
 })
 export class ProcurementModule implements OnModuleInit {
   constructor(

@@ -48,6 +48,7 @@ import {
   TenderInterestEntity,
   TenderNoticeEntity,
 } from '../entities/procurement.entities';
+import { AwardHooks } from './award-hooks';
 import {
   AWARD_REMINDER_JOB,
   OBJECTION_WINDOW_JOB,
@@ -80,6 +81,7 @@ export class TendersService {
     private readonly inbox: InboxService,
     private readonly projects: ProjectsService,
     private readonly deadlines: Deadlines,
+    private readonly awardHooks: AwardHooks,
   ) {}
 
   // ------------------------------------------------------------ reading
@@ -852,6 +854,7 @@ export class TendersService {
       tenderId: t.id,
       winnerBidId: winner.id,
     });
+    await this.awardHooks.awarded(em, { tender: t, winnerBid: winner, now });
     await this.organisations.appendRecord(
       em,
       {
