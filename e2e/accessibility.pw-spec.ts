@@ -96,6 +96,8 @@ interface Ids {
   tender: number;
   draftTender: number;
   openCall: number;
+  /** A contract for the change-order page (the first one, when the run has made one; else a missing id). */
+  changesContract: number;
 }
 
 interface PageSpec {
@@ -195,6 +197,15 @@ const PAGES: Record<string, PageSpec> = {
   'admin/regions': { url: () => '/admin/regions', ready: () => '[data-testid="region-tree"] nz-tree-node-title' },
   'admin/calendar': { url: () => '/admin/calendar', ready: () => row('calendar-row-') },
   audit: { url: () => '/audit', ready: () => row('audit-row-') },
+  // 补充合同与终止: the page frame is there for any contract (its table once a contract exists: ids.changesContract)
+  'contracts/:id/changes': {
+    url: (ids) => `/contracts/${ids.changesContract}/changes`,
+    ready: () => '[data-testid="contract-changes"] h1',
+  },
+  'contracts/changes/queue': {
+    url: () => '/contracts/changes/queue',
+    ready: () => `${row('queue-change-order-')}, [data-testid="change-orders-queue-table"] nz-embed-empty, nz-empty`,
+  },
   '403': { url: () => '/403', ready: () => '.ant-result-title' },
   '**': { url: () => '/no-such-page', ready: () => '.ant-result-title' },
 };
@@ -256,6 +267,7 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
     tender: 0,
     draftTender: 0,
     openCall: 0,
+    changesContract: 0,
   };
   const contexts = new Map<string, { context: BrowserContext; page: Page }>();
 
@@ -309,6 +321,8 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
   async function makeRecords(): Promise<void> {
     ids.need = (await one<{ id: number }>("SELECT id FROM needs WHERE title = '四点半课堂' ORDER BY id LIMIT 1")).id;
     ids.campaign = (await one<{ id: number }>('SELECT id FROM campaigns ORDER BY id LIMIT 1')).id;
+    ids.changesContract =
+      (await one<{ id: number } | undefined>('SELECT id FROM contracts ORDER BY id LIMIT 1'))?.id ?? 999_999;
     ids.organisation = (await one<{ id: number }>("SELECT id FROM organisations WHERE name LIKE '%阳光养老%'")).id;
     ids.line = (
       await one<{ id: number }>(

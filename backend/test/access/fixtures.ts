@@ -1,5 +1,6 @@
 import { creditCodeCheckChar } from '../../src/modules/organisations/domain/credit-code';
 import { TendersService } from '../../src/modules/procurement';
+import { contractFixture } from '../factories/contracts-changes.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   approvedNeed,
@@ -313,5 +314,24 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     [f.openedTender, f.sunshine, await userId(t.ds, 'orgmember')],
   )) as { insertId: number };
   f.objection = objection.insertId;
+
+  // a signed contract of 山西路社区 with one change order waiting for finance (change orders and termination)
+  const contract = await contractFixture(t, '矩阵合同');
+  f.changeContract = contract.contractId;
+  const changeOrder = await ok(
+    'change order',
+    t
+      .http()
+      .post(`/api/v1/contracts/${contract.contractId}/change-orders`)
+      .set('Authorization', officer)
+      .send({
+        scope: '矩阵追加服务',
+        amount: '100.00',
+        reason: '矩阵测试',
+        milestoneTitle: '矩阵里程碑',
+        milestoneDueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      }),
+  );
+  f.changeOrder = changeOrder.id as number;
   return f;
 }

@@ -568,4 +568,35 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/v1/my/expert/affiliations': rule(SCORERS),
   'POST /api/v1/my/expert/affiliations': rule(SCORERS),
   'GET /api/v1/my/expert/organisations': rule(SCORERS),
+
+  // ---- change orders (补充合同) and termination: the officer proposes and terminates, finance decides, in the
+  // contract's district; the supplier reads its own contract's approved change orders, the auditor reads
+  'GET /api/v1/contracts/:id/change-orders': rule([PO, FO, OM, AU], {
+    cross: [
+      XW_PO({ id: '@changeContract' }),
+      XW_FO({ id: '@changeContract' }),
+      { as: 'orgmember2', params: { id: '@changeContract' } },
+    ],
+  }),
+  'GET /api/v1/contracts/:id/change-orders/export.xlsx': rule([PO, FO, OM, AU], {
+    cross: [XW_FO({ id: '@changeContract' }), { as: 'orgmember2', params: { id: '@changeContract' } }],
+  }),
+  'POST /api/v1/contracts/:id/change-orders': rule([PO], {
+    cross: [
+      XW_PO(
+        { id: '@changeContract' },
+        { scope: '越权追加', amount: '1.00', reason: '越权', milestoneTitle: '越权', milestoneDueDate: '2099-01-01' },
+      ),
+    ],
+  }),
+  'POST /api/v1/contracts/:id/terminate': rule([PO], {
+    cross: [XW_PO({ id: '@changeContract' }, { kind: 'AGREEMENT', reason: '越权终止' })],
+  }),
+  'GET /api/v1/change-orders': rule([FO], {
+    cross: [{ as: 'xw_finance', query: 'pageSize=100', hides: '@changeOrder', seenBy: 'finance' }],
+  }),
+  'GET /api/v1/change-orders/export.xlsx': rule([FO]),
+  'POST /api/v1/change-orders/:id/approve': rule([FO], { cross: [XW_FO({ id: '@changeOrder' })] }),
+  'POST /api/v1/change-orders/:id/reject': rule([FO], { cross: [XW_FO({ id: '@changeOrder' }, REASON)] }),
+  'POST /api/v1/change-orders/:id/withdraw': rule([PO], { cross: [XW_PO({ id: '@changeOrder' }, REASON)] }),
 };

@@ -11,6 +11,7 @@ import { creditCodeCheckChar } from '../../src/modules/organisations/domain/cred
 import { IS_PUBLIC, Permission, REQUIRED_PERMISSION, Role, ROLE_PERMISSIONS } from '../../src/platform/access';
 import { isCalendarDate, isInstant } from '../../src/platform/http/dates';
 import { createValidationPipe, RequestValidationError } from '../../src/platform/http/validation';
+import { contractFixture } from '../factories/contracts-changes.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   activeLineId,
@@ -104,6 +105,10 @@ interface Fixtures {
   recommended: { id: number; bidIds: Record<string, string> };
   awarded: { id: number; bidIds: Record<string, string> };
   objection: number;
+  /** A signed contract (change orders, termination) and a change order of it waiting for finance. */
+  changeContract: number;
+  terminableContract: number;
+  changeOrder: number;
 }
 
 interface Binding {
@@ -286,6 +291,17 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
     body: { answer: '经复核，维持原结果。' },
   }),
   'POST /api/v1/my/expert/affiliations': (f) => ({ body: { organisationId: f.activeOrg } }),
+  'POST /api/v1/contracts/:id/change-orders': (f) => ({
+    params: { id: f.changeContract },
+    body: { milestoneDueDate: f.later(60).slice(0, 10) },
+  }),
+  'POST /api/v1/contracts/:id/terminate': (f) => ({
+    params: { id: f.terminableContract },
+    body: { kind: 'AGREEMENT', reason: '双方协商一致终止' },
+  }),
+  'POST /api/v1/change-orders/:id/approve': (f) => ({ params: { id: f.changeOrder } }),
+  'POST /api/v1/change-orders/:id/reject': (f) => ({ params: { id: f.changeOrder } }),
+  'POST /api/v1/change-orders/:id/withdraw': (f) => ({ params: { id: f.changeOrder } }),
 };
 
 function creditCode(nine: string): string {
@@ -965,6 +981,22 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       id: number;
     }>;
 
+    const changeContract = await contractFixture(t, '畸形输入合同');
+    const terminableContract = await contractFixture(t, '畸形输入待终止合同');
+    const changeOrder = await ok(
+      http()
+        .post(`/api/v1/contracts/${changeContract.contractId}/change-orders`)
+        .set('Authorization', await as('officer'))
+        .send({
+          scope: '畸形输入追加服务',
+          amount: '100.00',
+          reason: '畸形输入测试',
+          milestoneTitle: '畸形输入里程碑',
+          milestoneDueDate: inDays(30).slice(0, 10),
+        }),
+      'change order',
+    );
+
     return {
       year: y,
       later: inDays,
@@ -1008,6 +1040,9 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       recommended,
       awarded,
       objection: objection.id as number,
+      changeContract: changeContract.contractId,
+      terminableContract: terminableContract.contractId,
+      changeOrder: changeOrder.id as number,
     };
   }
 

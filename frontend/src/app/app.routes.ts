@@ -153,6 +153,18 @@ export const routes: Routes = [
         loadComponent: () => import('./features/audit/pages/audit-log/audit-log.page'),
       },
       {
+        // 补充合同审批: finance's queue of change orders (issue #10)
+        path: 'contracts/changes/queue',
+        canActivate: [permissionGuard(PERMISSIONS.PAYMENTS_PAY)],
+        loadComponent: () => import('./features/contracts/changes/pages/change-orders-queue/change-orders-queue.page'),
+      },
+      {
+        // 补充合同与终止 of one contract: its parties and the officers/finance of its region (the API decides)
+        path: 'contracts/:id/changes',
+        canActivate: [permissionGuard(PERMISSIONS.CONTRACTS_READ)],
+        loadComponent: () => import('./features/contracts/changes/pages/contract-changes/contract-changes.page'),
+      },
+      {
         path: '403',
         data: { status: 403 },
         loadComponent: () => import('./core/error-page/error-page.component').then((m) => m.ErrorPageComponent),

@@ -10,7 +10,10 @@ import { NotificationsModule } from '../notifications';
 import { OrganisationsModule } from '../organisations';
 import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
+import { ChangeOrdersController } from './http/change-orders.controller';
+import { ChangeOrdersService } from './services/change-orders.service';
 import { ContractHooks } from './services/contract-hooks';
+import { TerminationService } from './services/termination.service';
 
 /**
  * 政府买单 (PRODUCT.md §5.8): contracts from the award, signatures, milestones and progress reports with evidence,
@@ -28,9 +31,9 @@ import { ContractHooks } from './services/contract-hooks';
     ProcurementModule,
     BullModule.registerQueue({ name: QUEUES.CONTRACTS }),
   ],
-  controllers: [],
-  providers: [ContractHooks],
-  exports: [ContractHooks],
+  controllers: [ChangeOrdersController],
+  providers: [ContractHooks, ChangeOrdersService, TerminationService],
+  exports: [ContractHooks, TerminationService],
 })
 export class ContractsModule implements OnModuleInit {
   constructor(

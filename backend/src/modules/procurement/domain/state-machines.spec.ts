@@ -44,4 +44,17 @@ describe('procurement state machines', () => {
     for (const s of ['AWARDED', 'FAILED', 'CANCELLED'] as const)
       expect(TENDER_TRANSITIONS.some((t) => t.from === s)).toBe(false);
   });
+  it('ends a project with its terminated contract, and re-tenders one whose winner never signed', () => {
+    for (const from of ['CONTRACTED', 'IN_PROGRESS'] as const) {
+      expect(checkTransition(PROJECT_TRANSITIONS, 'project', from, 'CANCELLED', ['PROCUREMENT_OFFICER'])).toBeNull();
+      expect(checkTransition(PROJECT_TRANSITIONS, 'project', from, 'CANCELLED', ['FINANCE_OFFICER'])).toMatch(/Only/);
+    }
+    expect(checkTransition(PROJECT_TRANSITIONS, 'project', 'AWARDED', 'APPROVED', ['SYSTEM'])).toBeNull();
+    expect(checkTransition(PROJECT_TRANSITIONS, 'project', 'AWARDED', 'APPROVED', ['PROCUREMENT_OFFICER'])).toMatch(
+      /Only SYSTEM/,
+    );
+    expect(checkTransition(PROJECT_TRANSITIONS, 'project', 'COMPLETED', 'CANCELLED', ['PROCUREMENT_OFFICER'])).toMatch(
+      /cannot go/,
+    );
+  });
 });

@@ -43,6 +43,11 @@ export const PROJECT_TRANSITIONS: readonly Transition<ProjectStatus>[] = [
   { from: 'DRAFT', to: 'CANCELLED', by: ['PROCUREMENT_OFFICER'], label: '取消项目' },
   { from: 'SUBMITTED', to: 'CANCELLED', by: ['PROCUREMENT_OFFICER'], label: '取消项目' },
   { from: 'APPROVED', to: 'CANCELLED', by: ['PROCUREMENT_OFFICER'], label: '取消项目，释放预算' },
+  // 政府买单 (issue #10): a contract the winner never signs sends the project back for another procurement (its
+  // reservation stays); a terminated contract ends its project (what was not paid is released by the contract).
+  { from: 'AWARDED', to: 'APPROVED', by: ['SYSTEM'], label: '中标人未签订合同，重新采购' },
+  { from: 'CONTRACTED', to: 'CANCELLED', by: ['PROCUREMENT_OFFICER'], label: '合同终止，项目取消' },
+  { from: 'IN_PROGRESS', to: 'CANCELLED', by: ['PROCUREMENT_OFFICER'], label: '合同终止，项目取消' },
 ];
 
 export const TENDER_METHODS = [

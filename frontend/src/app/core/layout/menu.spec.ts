@@ -54,7 +54,7 @@ describe('visibleMenu', () => {
       'home',
       'inbox',
       'procurement[projects,project-approvals]',
-      'funds[funds-lines,funds-dashboard]',
+      'funds[funds-lines,funds-dashboard,funds-change-orders]',
       'organisations',
       'admin[regions,calendar]',
     ]);
@@ -118,6 +118,7 @@ describe('visibleMenu', () => {
       '/procurement/calls': PERMISSIONS.BIDS_SUBMIT,
       '/procurement/my-bids': PERMISSIONS.BIDS_SUBMIT,
       '/procurement/reviews': PERMISSIONS.SCORES_SUBMIT,
+      '/contracts/changes/queue': PERMISSIONS.PAYMENTS_PAY,
     });
   });
 

@@ -160,6 +160,13 @@ export const MENU: readonly MenuItem[] = [
         link: '/funds/dashboard',
         permission: PERMISSIONS.FUNDS_READ,
       },
+      {
+        id: 'funds-change-orders',
+        label: 'nav.changeOrders',
+        icon: 'file-done',
+        link: '/contracts/changes/queue',
+        permission: PERMISSIONS.PAYMENTS_PAY,
+      },
     ],
   },
   {
