@@ -10,7 +10,12 @@ import { NotificationsModule } from '../notifications';
 import { OrganisationsModule } from '../organisations';
 import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
+import { ContractMilestonesController, MilestonesBoardController } from './http/milestones.controller';
+import { MilestoneClocks } from './jobs/milestone-clocks';
 import { ContractHooks } from './services/contract-hooks';
+import { EvidenceService } from './services/evidence.service';
+import { MilestonesService } from './services/milestones.service';
+import { ReportsService } from './services/reports.service';
 
 /**
  * 政府买单 (PRODUCT.md §5.8): contracts from the award, signatures, milestones and progress reports with evidence,
@@ -28,9 +33,20 @@ import { ContractHooks } from './services/contract-hooks';
     ProcurementModule,
     BullModule.registerQueue({ name: QUEUES.CONTRACTS }),
   ],
-  controllers: [],
-  providers: [ContractHooks],
-  exports: [ContractHooks],
+  controllers: [
+    // milestones and evidence
+    ContractMilestonesController,
+    MilestonesBoardController,
+  ],
+  providers: [
+    ContractHooks,
+    // milestones and evidence
+    MilestonesService,
+    ReportsService,
+    EvidenceService,
+    MilestoneClocks,
+  ],
+  exports: [ContractHooks, MilestoneClocks],
 })
 export class ContractsModule implements OnModuleInit {
   constructor(
