@@ -1,5 +1,6 @@
 import { creditCodeCheckChar } from '../../src/modules/organisations/domain/credit-code';
 import { TendersService } from '../../src/modules/procurement';
+import { liveContract } from '../factories/contracts-milestones.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   approvedNeed,
@@ -313,5 +314,19 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     [f.openedTender, f.sunshine, await userId(t.ds, 'orgmember')],
   )) as { insertId: number };
   f.objection = objection.insertId;
+
+  // 鼓楼区 contract as signing leaves it (SIGNED), with its milestones and a photo of the first one
+  const contract = await liveContract(t, '矩阵合同');
+  f.gulouContract = contract.contractId;
+  f.gulouMilestone = contract.milestoneIds[0];
+  const evidence = await ok(
+    'evidence',
+    t
+      .http()
+      .post(`/api/v1/contracts/${contract.contractId}/milestones/${contract.milestoneIds[0]}/evidence`)
+      .set('Authorization', orgmember)
+      .send({ kind: 'PHOTO', fileName: '矩阵.png', contentBase64: PNG.toString('base64') }),
+  );
+  f.gulouEvidence = evidence.id as number;
   return f;
 }

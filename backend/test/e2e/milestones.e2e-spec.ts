@@ -279,9 +279,9 @@ describe('milestones and evidence (HTTP)', () => {
     // the board: overdue and waiting views, scoped to the region; the export
     const overdue = await t.http().get('/api/v1/milestones?view=OVERDUE&pageSize=100').set('Authorization', officer);
     expect(overdue.status).toBe(200);
-    expect(overdue.body.items.map((x: { milestoneId: number }) => x.milestoneId)).toContain(late.milestoneIds[0]);
+    expect(overdue.body.items.map((x: { id: number }) => x.id)).toContain(late.milestoneIds[0]);
     const xw = await t.http().get('/api/v1/milestones?view=OVERDUE&pageSize=100').set('Authorization', xwOfficer);
-    expect(xw.body.items.map((x: { milestoneId: number }) => x.milestoneId)).not.toContain(late.milestoneIds[0]);
+    expect(xw.body.items.map((x: { id: number }) => x.id)).not.toContain(late.milestoneIds[0]);
     const theirs = await t.http().get('/api/v1/milestones?pageSize=100').set('Authorization', org2);
     expect(theirs.body.items.map((x: { contractId: number }) => x.contractId)).not.toContain(late.contractId);
     const xlsx = await t

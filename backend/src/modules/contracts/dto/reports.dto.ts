@@ -214,7 +214,7 @@ export class ContractMilestonesDto {
 }
 
 export class BoardItemDto {
-  @ApiProperty() milestoneId!: number;
+  @ApiProperty({ description: 'The milestone' }) id!: number;
   @ApiProperty() contractId!: number;
   @ApiProperty() contractCode!: string;
   @ApiProperty() contractTitle!: string;

@@ -232,7 +232,7 @@ export class MilestonesService {
     }>;
     return pageOf(
       rows.map((r) => ({
-        milestoneId: r.id,
+        id: r.id,
         contractId: r.contract_id,
         contractCode: r.code,
         contractTitle: r.contract_title,
