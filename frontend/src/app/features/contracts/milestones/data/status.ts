@@ -20,3 +20,8 @@ export function sharePercent(bp: number): string {
   const rest = bp % 100;
   return rest === 0 ? String(whole) : `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}`;
 }
+
+/** A stored DECIMAL as people write it: "2400.5000" → "2400.5", "2400.0000" → "2400" (text only, no floats). */
+export function plainDecimal(value: string): string {
+  return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
+}

@@ -12,7 +12,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { formatDeadline, formatMinute } from '../../../../../shared/dates';
 import { EvidenceGalleryComponent } from '../../components/evidence-gallery.component';
 import { ContractMilestones, Milestone, MilestonesApi } from '../../data/milestones.api';
-import { milestoneColor, sharePercent } from '../../data/status';
+import { milestoneColor, plainDecimal, sharePercent } from '../../data/status';
 import { MilestonesCodePipe, MilestonesI18n, MilestonesTranslatePipe } from '../../i18n/milestones-i18n';
 
 /**
@@ -131,7 +131,7 @@ import { MilestonesCodePipe, MilestonesI18n, MilestonesTranslatePipe } from '../
               <h3 class="ms-subtitle">{{ 'ms.acceptedValues' | mt }}</h3>
               <ul [attr.data-testid]="'output-values-' + m.id">
                 @for (v of m.outputValues; track v.code) {
-                  <li>{{ v.name }}：{{ 'ms.outputActual' | mt: { actual: v.actualValue } }}（{{ 'ms.outputTarget' | mt: { target: v.targetText } }}）</li>
+                  <li>{{ v.name }}：{{ 'ms.outputActual' | mt: { actual: plain(v.actualValue) } }}（{{ 'ms.outputTarget' | mt: { target: v.targetText } }}）</li>
                 }
               </ul>
             }
@@ -216,6 +216,10 @@ export default class ContractMilestonesPage implements OnInit {
 
   protected time(value: string): string {
     return formatMinute(value);
+  }
+
+  protected plain(value: string): string {
+    return plainDecimal(value);
   }
 
   protected deadline(value: string): string {
