@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import type { Response } from 'supertest';
 
 import { MilestoneClocks } from '../../src/modules/contracts/jobs/milestone-clocks';
@@ -86,11 +87,11 @@ describe('milestones and evidence (HTTP)', () => {
       .buffer(true)
       .parse(binary);
     expect(thumb.status).toBe(200);
-    expect(thumb.headers['content-type']).toBe('image/png');
-    const png = thumb.body as Buffer;
-    expect(png.length).toBe(Number(row.thumb));
-    expect(png.readUInt32BE(16)).toBe(320); // 640×480 → 320×240
-    expect(png.readUInt32BE(20)).toBe(240);
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+    const small = thumb.body as Buffer;
+    expect(small.length).toBe(Number(row.thumb));
+    expect(small.length).toBeLessThan(PHOTO_PNG.length);
+    expect(await sharp(small).metadata()).toMatchObject({ format: 'jpeg', width: 320, height: 240 }); // 640×480
     const sheet = await upload(org, 'ATTENDANCE', ATTENDANCE_PDF, '签到表.pdf');
     expect(sheet.status).toBe(201);
     expect(sheet.body).toMatchObject({ mime: 'application/pdf', hasThumbnail: false });

@@ -4,10 +4,9 @@ import { sniff } from '../../../platform/util/file-type';
 import type { EvidenceMime } from './milestone-rules';
 
 /**
- * Evidence files typed by content (magic bytes) and their thumbnails. No image library is installed (no sharp, no
- * jimp), so thumbnails are made from what Node has: a PNG is decoded and scaled down here (zlib); a camera JPEG
- * carries its own EXIF thumbnail, which is taken as it is. Anything else (a JPEG without one, WebP) has no thumbnail:
- * the original is served in its place. Adding `sharp` would give real thumbnails of every type.
+ * Evidence files typed by content (magic bytes), and the thumbnails Node alone can make — the fallback when sharp
+ * (EvidenceService) cannot read a picture: a PNG decoded and scaled down here (zlib); a camera JPEG's own EXIF
+ * thumbnail taken as it is. Anything else has no thumbnail: the original is served in its place.
  */
 
 /** The shared sniffer (JPEG, PNG, PDF) plus WebP (RIFF….WEBP), which only evidence photos accept. */

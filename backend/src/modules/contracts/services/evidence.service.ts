@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 
 import { Actor } from '../../../platform/access';
@@ -7,8 +8,8 @@ import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { AuditService } from '../../audit';
 import { ContractsError, ContractsErrorCode } from '../domain/contracts.errors';
-import { makeThumbnail, sniffEvidence } from '../domain/evidence-files';
-import { evidenceTypeAllowed, MAX_EVIDENCE_BYTES } from '../domain/milestone-rules';
+import { makeThumbnail, sniffEvidence, Thumbnail, THUMBNAIL_MAX_SIDE } from '../domain/evidence-files';
+import { EvidenceMime, evidenceTypeAllowed, MAX_EVIDENCE_BYTES } from '../domain/milestone-rules';
 import { LIVE_CONTRACT_STATUSES } from '../domain/state-machines';
 import { EvidenceDto, UploadEvidenceDto } from '../dto/reports.dto';
 import { EvidenceEntity } from '../entities/reports.entities';
@@ -44,6 +45,8 @@ function safeFileName(name: string): string {
  */
 @Injectable()
 export class EvidenceService {
+  private readonly logger = new Logger(EvidenceService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly milestones: MilestonesService,
@@ -62,7 +65,7 @@ export class EvidenceService {
           ? 'A photo is a JPEG, PNG or WebP image (checked by its content, not its name).'
           : 'An attendance sheet is a PDF, JPEG, PNG or WebP file (checked by its content, not its name).',
       );
-    const thumb = dto.kind === 'PHOTO' ? makeThumbnail(content, mime) : null;
+    const thumb = dto.kind === 'PHOTO' ? await this.thumbnail(content, mime) : null;
     return inTransaction(this.dataSource, async (em) => {
       if (!actsForOrganisation(actor))
         throw new ContractsError(ContractsErrorCode.CONTRACT_NOT_FOUND, `Contract ${contractId} not found.`);
@@ -104,6 +107,25 @@ export class EvidenceService {
       });
       return evidenceDto(e, true);
     });
+  }
+
+  /**
+   * A JPEG of at most THUMBNAIL_MAX_SIDE px, turned upright by its EXIF orientation (sharp); if sharp cannot read the
+   * picture, what Node alone can make (a scaled PNG, a camera JPEG's EXIF thumbnail), else none.
+   */
+  private async thumbnail(content: Buffer, mime: EvidenceMime): Promise<Thumbnail | null> {
+    try {
+      const out = await sharp(content, { limitInputPixels: 40_000_000 })
+        .rotate()
+        .resize(THUMBNAIL_MAX_SIDE, THUMBNAIL_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
+        .flatten({ background: '#ffffff' })
+        .jpeg({ quality: 75 })
+        .toBuffer();
+      return { mime: 'image/jpeg', content: out };
+    } catch (err) {
+      this.logger.warn({ err: String(err), mime }, 'sharp could not thumbnail an evidence photo; falling back');
+      return makeThumbnail(content, mime);
+    }
   }
 
   /** The file, or its thumbnail (the original when none could be made), to the parties and the region's staff. */
