@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Connection, createConnection, RowDataPacket } from 'mysql2/promise';
+import { Connection, createConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { creditCodeCheckChar } from '../backend/src/modules/organisations/domain/credit-code';
@@ -98,6 +98,9 @@ interface Ids {
   openCall: number;
   /** A contract for the change-order page (the first one, when the run has made one; else a missing id). */
   changesContract: number;
+  /** A signed contract of orgmember's organisation and its first milestone (the milestone pages). */
+  contract: number;
+  contractMilestone: number;
 }
 
 interface PageSpec {
@@ -135,6 +138,16 @@ const PAGES: Record<string, PageSpec> = {
   'needs/moderation': { url: () => '/needs/moderation', ready: () => row('moderation-row-') },
   'needs/approved': { url: () => '/needs/approved', ready: () => row('approved-row-') },
   'needs/:id': { url: (ids) => `/needs/${ids.need}`, ready: () => '[data-testid="need-detail-title"]' },
+  // milestones and evidence (issue #10)
+  'contracts/:id/milestones': {
+    url: (ids) => `/contracts/${ids.contract}/milestones`,
+    ready: () => row('milestone-status-'),
+  },
+  'contracts/:id/milestones/:milestoneId/report': {
+    url: (ids) => `/contracts/${ids.contract}/milestones/${ids.contractMilestone}/report`,
+    ready: () => '[data-testid="rf-submit"], [data-testid="rf-not-allowed"]',
+  },
+  milestones: { url: () => '/milestones', ready: () => '[data-testid="board-table"] .ant-table' },
   campaigns: { url: () => '/campaigns', ready: () => row('campaign-row-') },
   'campaigns/:id/deliberation': {
     url: (ids) => `/campaigns/${ids.campaign}/deliberation`,
@@ -268,6 +281,8 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
     draftTender: 0,
     openCall: 0,
     changesContract: 0,
+    contract: 0,
+    contractMilestone: 0,
   };
   const contexts = new Map<string, { context: BrowserContext; page: Page }>();
 
@@ -504,6 +519,47 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
     await ok('POST', `/tenders/${ids.openCall}/publish`, 'officer');
     // an adjustment waiting for finance, so the ledger page shows that table too
     await ok('POST', `/funds/lines/${ids.line}/adjustments`, 'officer', { delta: '5000.00', reason: '追加助餐补贴' });
+    // a signed contract of 阳光养老 on the draft tender, with two milestones (rows as signing leaves them)
+    const [[p]] = await db.query<RowDataPacket[]>(
+      `SELECT t.project_id, pr.region_id, pr.region_path, pr.budget_line_id FROM tenders t JOIN projects pr ON pr.id = t.project_id WHERE t.id = ?`,
+      [ids.draftTender],
+    );
+    const [[people]] = await db.query<RowDataPacket[]>(
+      "SELECT (SELECT id FROM users WHERE username = 'officer') AS officer, (SELECT id FROM users WHERE username = 'orgmember') AS member, (SELECT organisation_id FROM users WHERE username = 'orgmember') AS org",
+    );
+    const [contract] = await db.query<ResultSetHeader>(
+      `INSERT INTO contracts (code, project_id, tender_id, winner_bid_id, region_id, region_path, budget_line_id,
+         organisation_id, title, status, amount_fen, changes_fen, content, term_start, term_end, max_term_months,
+         payment_days, bond_bp, bond_fen, award_notice_at, signature_due_at, purchaser_signed_by, purchaser_signed_at,
+         supplier_signed_by, supplier_signed_at, frozen_content, content_sha256, signed_at, created_at, updated_at)
+       VALUES ('HT-A11Y-0001', ?, ?, UUID(), ?, ?, ?, ?, '无障碍检查合同', 'SIGNED', 1000000, 0, '{}', CURDATE() - INTERVAL 30 DAY,
+         CURDATE() + INTERVAL 300 DAY, 12, 30, 0, 0, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 30 DAY, ?, UTC_TIMESTAMP(3),
+         ?, UTC_TIMESTAMP(3), '{}', REPEAT('0', 64), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
+      [
+        p.project_id,
+        ids.draftTender,
+        p.region_id,
+        p.region_path,
+        p.budget_line_id,
+        people.org,
+        people.officer,
+        people.member,
+      ],
+    );
+    ids.contract = contract.insertId;
+    for (const [seq, days, share] of [
+      [1, 30, 5000],
+      [2, 200, 5000],
+    ]) {
+      const [m] = await db.query<ResultSetHeader>(
+        `INSERT INTO contract_milestones (contract_id, seq, title, deliverables, due_date, due_at, share_bp, amount_fen, is_final,
+           status, created_at, updated_at)
+         VALUES (?, ?, ?, '服务记录、签到表、照片', CURDATE() + INTERVAL ? DAY, TIMESTAMP(CURDATE() + INTERVAL ? DAY, '16:00:00'), ?, ?, ?,
+           'PENDING', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
+        [ids.contract, seq, `第${seq}阶段服务`, days, days, share, share * 100, seq === 2 ? 1 : 0],
+      );
+      if (seq === 1) ids.contractMilestone = m.insertId;
+    }
   }
 
   beforeAll(async () => {

@@ -32,6 +32,7 @@ import { IdentityIndexUsersForTheDesk1764000517100 } from './1764000517100-ident
 import { ProcurementIndexObjectionsByOrganisation1764000517200 } from './1764000517200-procurement-index-objections-by-organisation';
 import { FundsAddAdjustmentDecisionNote1764000517300 } from './1764000517300-funds-add-adjustment-decision-note';
 import { ContractsCreateContractsAndMilestones1764000600000 } from './1764000600000-contracts-create-contracts-and-milestones';
+import { ContractsCreateReportsAndEvidence1764000602000 } from './1764000602000-contracts-create-reports-and-evidence';
 import { ContractsChangeOrders1764000605000 } from './1764000605000-contracts-change-orders';
 
 export const MIGRATIONS = [
@@ -65,5 +66,6 @@ export const MIGRATIONS = [
   ProcurementIndexObjectionsByOrganisation1764000517200,
   FundsAddAdjustmentDecisionNote1764000517300,
   ContractsCreateContractsAndMilestones1764000600000,
+  ContractsCreateReportsAndEvidence1764000602000,
   ContractsChangeOrders1764000605000,
 ];

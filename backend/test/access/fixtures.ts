@@ -1,6 +1,7 @@
 import { creditCodeCheckChar } from '../../src/modules/organisations/domain/credit-code';
 import { TendersService } from '../../src/modules/procurement';
 import { contractFixture } from '../factories/contracts-changes.factory';
+import { liveContract } from '../factories/contracts-milestones.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   approvedNeed,
@@ -333,5 +334,18 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
       }),
   );
   f.changeOrder = changeOrder.id as number;
+  // 鼓楼区 contract as signing leaves it (SIGNED), with its milestones and a photo of the first one
+  const live = await liveContract(t, '矩阵合同');
+  f.gulouContract = live.contractId;
+  f.gulouMilestone = live.milestoneIds[0];
+  const evidence = await ok(
+    'evidence',
+    t
+      .http()
+      .post(`/api/v1/contracts/${live.contractId}/milestones/${live.milestoneIds[0]}/evidence`)
+      .set('Authorization', orgmember)
+      .send({ kind: 'PHOTO', fileName: '矩阵.png', contentBase64: PNG.toString('base64') }),
+  );
+  f.gulouEvidence = evidence.id as number;
   return f;
 }

@@ -131,6 +131,21 @@ const NEED = {
   offlinePhone: '02500000000',
 };
 
+/** Contracts: the officers, finance and auditors of the region, the supplier's members (PRODUCT.md §5.8). */
+const CONTRACT_READERS: Role[] = [PO, FO, OM, AU];
+const MILESTONE = { id: '@gulouContract', milestoneId: '@gulouMilestone' };
+const EVIDENCE = { id: '@gulouContract', evidenceId: '@gulouEvidence' };
+const PNG_B64 = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(32, 7),
+]).toString('base64');
+const REPORT = {
+  activities: [{ date: '2026-01-05', place: '越权', content: '越权', participants: 1 }],
+  serviceHours: [],
+  outputs: [{ code: 'OUT-1', actual: '1' }],
+  evidenceIds: ['@gulouEvidence'],
+};
+
 // District-bound records of 鼓楼区, tried by the same roles of 玄武区.
 const XW_PO = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'xw_officer', params, body });
 const XW_FO = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'xw_finance', params, body });
@@ -563,6 +578,37 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/v1/objections/:id/answer': rule([PO], {
     cross: [XW_PO({ id: '@objection' }, { outcome: 'DISMISSED', answer: '越权答复' })],
   }),
+
+  // ---- milestones and evidence: the contract's supplier (its members) and the staff of the contract's region
+  'GET /api/v1/contracts/:id/milestones': rule(CONTRACT_READERS, {
+    cross: [XW_PO({ id: '@gulouContract' }), { as: 'orgmember2', params: { id: '@gulouContract' } }],
+  }),
+  // only a member of the supplier reports, for its own contracts
+  'POST /api/v1/contracts/:id/milestones/:milestoneId/evidence': rule([OM], {
+    cross: [
+      { as: 'orgmember2', params: MILESTONE, body: { kind: 'PHOTO', fileName: 'x.png', contentBase64: PNG_B64 } },
+    ],
+  }),
+  'POST /api/v1/contracts/:id/milestones/:milestoneId/reports': rule([OM], {
+    cross: [{ as: 'orgmember2', params: MILESTONE, body: REPORT }],
+  }),
+  // the procurement officer of the contract's region accepts or returns
+  'POST /api/v1/contracts/:id/milestones/:milestoneId/accept': rule([PO], { cross: [XW_PO(MILESTONE, {})] }),
+  'POST /api/v1/contracts/:id/milestones/:milestoneId/return': rule([PO], { cross: [XW_PO(MILESTONE, REASON)] }),
+  'GET /api/v1/contracts/:id/evidence/:evidenceId': rule(CONTRACT_READERS, {
+    cross: [XW_PO(EVIDENCE), { as: 'orgmember2', params: EVIDENCE }],
+  }),
+  'GET /api/v1/contracts/:id/evidence/:evidenceId/thumbnail': rule(CONTRACT_READERS, {
+    cross: [XW_PO(EVIDENCE), { as: 'orgmember2', params: EVIDENCE }],
+  }),
+  // the board: staff see their region subtree, members their own organisation's milestones
+  'GET /api/v1/milestones': rule(CONTRACT_READERS, {
+    cross: [
+      { as: 'orgmember2', hides: '@gulouMilestone', seenBy: 'orgmember' },
+      { as: 'xw_officer', hides: '@gulouMilestone', seenBy: 'officer' },
+    ],
+  }),
+  'GET /api/v1/milestones/export.xlsx': rule(CONTRACT_READERS),
 
   // ---- experts: their own declared relationships (conflicts of interest)
   'GET /api/v1/my/expert/affiliations': rule(SCORERS),

@@ -12,6 +12,7 @@ import { IS_PUBLIC, Permission, REQUIRED_PERMISSION, Role, ROLE_PERMISSIONS } fr
 import { isCalendarDate, isInstant } from '../../src/platform/http/dates';
 import { createValidationPipe, RequestValidationError } from '../../src/platform/http/validation';
 import { contractFixture } from '../factories/contracts-changes.factory';
+import { liveContract, PHOTO_PNG, reportBody } from '../factories/contracts-milestones.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   activeLineId,
@@ -31,6 +32,8 @@ import {
   recommendedTender,
 } from '../factories/tender-stages.factory';
 import { createTestApp, login, regionId, TestApp, userId } from '../support/test-app';
+
+const MILESTONE_PHOTO = PHOTO_PNG.toString('base64');
 
 /**
  * Issue #9 B2. Every POST/PUT/PATCH/DELETE route the app registers receives a corpus of malformed requests, sent by a
@@ -109,6 +112,8 @@ interface Fixtures {
   changeContract: number;
   terminableContract: number;
   changeOrder: number;
+  /** A live contract of orgmember's organisation (鼓楼区), its milestones and a photo of the first. */
+  contract: { id: number; milestones: number[]; photo: number };
 }
 
 interface Binding {
@@ -302,6 +307,21 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
   'POST /api/v1/change-orders/:id/approve': (f) => ({ params: { id: f.changeOrder } }),
   'POST /api/v1/change-orders/:id/reject': (f) => ({ params: { id: f.changeOrder } }),
   'POST /api/v1/change-orders/:id/withdraw': (f) => ({ params: { id: f.changeOrder } }),
+  'POST /api/v1/contracts/:id/milestones/:milestoneId/evidence': (f) => ({
+    params: { id: f.contract.id, milestoneId: f.contract.milestones[0] },
+    body: { kind: 'PHOTO', contentBase64: MILESTONE_PHOTO },
+  }),
+  'POST /api/v1/contracts/:id/milestones/:milestoneId/reports': (f) => ({
+    params: { id: f.contract.id, milestoneId: f.contract.milestones[0] },
+    body: reportBody([f.contract.photo]),
+  }),
+  'POST /api/v1/contracts/:id/milestones/:milestoneId/accept': (f) => ({
+    params: { id: f.contract.id, milestoneId: f.contract.milestones[1] },
+  }),
+  'POST /api/v1/contracts/:id/milestones/:milestoneId/return': (f) => ({
+    params: { id: f.contract.id, milestoneId: f.contract.milestones[1] },
+    body: { reason: '照片不足，请补充。' },
+  }),
 };
 
 function creditCode(nine: string): string {
@@ -973,6 +993,14 @@ describe('malformed input on every write route (issue #9 B2)', () => {
         .send({ grounds: '评分标准执行不一致，请复核技术分。' }),
       'objection',
     );
+    const contract = await liveContract(t, '畸形输入合同');
+    const photo = await ok(
+      http()
+        .post(`/api/v1/contracts/${contract.contractId}/milestones/${contract.milestoneIds[0]}/evidence`)
+        .set('Authorization', await as('orgmember'))
+        .send({ kind: 'PHOTO', fileName: '畸形输入.png', contentBase64: MILESTONE_PHOTO }),
+      'evidence',
+    );
     const [notification] = (await t.ds.query(
       'SELECT id FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT 1',
       [await userId(t.ds, 'resident')],
@@ -1043,6 +1071,7 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       changeContract: changeContract.contractId,
       terminableContract: terminableContract.contractId,
       changeOrder: changeOrder.id as number,
+      contract: { id: contract.contractId, milestones: contract.milestoneIds, photo: photo.id as number },
     };
   }
 

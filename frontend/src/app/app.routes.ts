@@ -152,6 +152,23 @@ export const routes: Routes = [
         canActivate: [permissionGuard(PERMISSIONS.AUDIT_READ)],
         loadComponent: () => import('./features/audit/pages/audit-log/audit-log.page'),
       },
+      // ---- milestones and evidence (issue #10): a contract's milestones and reports, the report form, the board
+      {
+        path: 'contracts/:id/milestones',
+        canActivate: [permissionGuard(PERMISSIONS.CONTRACTS_READ)],
+        loadComponent: () =>
+          import('./features/contracts/milestones/pages/contract-milestones/contract-milestones.page'),
+      },
+      {
+        path: 'contracts/:id/milestones/:milestoneId/report',
+        canActivate: [permissionGuard(PERMISSIONS.CONTRACTS_SELF)],
+        loadComponent: () => import('./features/contracts/milestones/pages/milestone-report/milestone-report.page'),
+      },
+      {
+        path: 'milestones',
+        canActivate: [permissionGuard(PERMISSIONS.CONTRACTS_READ)],
+        loadComponent: () => import('./features/contracts/milestones/pages/milestones-board/milestones-board.page'),
+      },
       {
         // 补充合同审批: finance's queue of change orders (issue #10)
         path: 'contracts/changes/queue',

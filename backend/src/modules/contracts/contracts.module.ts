@@ -11,8 +11,13 @@ import { OrganisationsModule } from '../organisations';
 import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
 import { ChangeOrdersController } from './http/change-orders.controller';
+import { ContractMilestonesController, MilestonesBoardController } from './http/milestones.controller';
+import { MilestoneClocks } from './jobs/milestone-clocks';
 import { ChangeOrdersService } from './services/change-orders.service';
 import { ContractHooks } from './services/contract-hooks';
+import { EvidenceService } from './services/evidence.service';
+import { MilestonesService } from './services/milestones.service';
+import { ReportsService } from './services/reports.service';
 import { TerminationService } from './services/termination.service';
 
 /**
@@ -31,9 +36,25 @@ import { TerminationService } from './services/termination.service';
     ProcurementModule,
     BullModule.registerQueue({ name: QUEUES.CONTRACTS }),
   ],
-  controllers: [ChangeOrdersController],
-  providers: [ContractHooks, ChangeOrdersService, TerminationService],
-  exports: [ContractHooks, TerminationService],
+  controllers: [
+    // change orders and termination
+    ChangeOrdersController,
+    // milestones and evidence
+    ContractMilestonesController,
+    MilestonesBoardController,
+  ],
+  providers: [
+    ContractHooks,
+    // change orders and termination
+    ChangeOrdersService,
+    TerminationService,
+    // milestones and evidence
+    MilestonesService,
+    ReportsService,
+    EvidenceService,
+    MilestoneClocks,
+  ],
+  exports: [ContractHooks, TerminationService, MilestoneClocks],
 })
 export class ContractsModule implements OnModuleInit {
   constructor(

@@ -1,5 +1,6 @@
 import type { TemplateCatalogue } from '../template';
 import { CONTRACT_CHANGES_MESSAGES } from './contract-changes.messages';
+import { MILESTONES_MESSAGES } from './milestones.messages';
 import { NEEDS_MESSAGES } from './needs.messages';
 import { ORGANISATIONS_MESSAGES } from './organisations.messages';
 import { PROCUREMENT_MESSAGES } from './procurement.messages';
@@ -13,6 +14,7 @@ export const MESSAGE_CATALOGUES: Readonly<Record<string, TemplateCatalogue>> = {
   organisations: ORGANISATIONS_MESSAGES,
   procurement: PROCUREMENT_MESSAGES,
   'contracts.changes': CONTRACT_CHANGES_MESSAGES,
+  milestones: MILESTONES_MESSAGES,
 };
 
 export const MESSAGE_TEMPLATES: TemplateCatalogue = Object.assign({}, ...Object.values(MESSAGE_CATALOGUES));

@@ -35,6 +35,7 @@ export const enUS: Record<TranslationKey, string> = {
   'nav.regions': 'Regions',
   'nav.calendar': 'Working calendar',
   'nav.audit': 'Audit log',
+  'nav.milestones': 'Milestones',
   'nav.toggle': 'Toggle menu',
 
   'layout.logout': 'Sign out',

@@ -37,6 +37,7 @@ export const zhCN = {
   'nav.regions': '行政区划',
   'nav.calendar': '工作日历',
   'nav.audit': '审计日志',
+  'nav.milestones': '里程碑看板',
   'nav.toggle': '展开/收起菜单',
 
   'layout.logout': '退出登录',

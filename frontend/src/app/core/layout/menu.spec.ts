@@ -44,6 +44,7 @@ describe('visibleMenu', () => {
       'reviews',
       'procurement[catalogue,approved-needs,projects,tenders]',
       'funds[funds-lines,funds-dashboard]',
+      'milestones',
       'organisations',
       'admin[users,regions,calendar]',
     ]);
@@ -55,6 +56,7 @@ describe('visibleMenu', () => {
       'inbox',
       'procurement[projects,project-approvals]',
       'funds[funds-lines,funds-dashboard,funds-change-orders]',
+      'milestones',
       'organisations',
       'admin[regions,calendar]',
     ]);
@@ -76,6 +78,7 @@ describe('visibleMenu', () => {
       'inbox',
       'procurement[approved-needs,projects]',
       'funds[funds-lines,funds-dashboard]',
+      'milestones',
       'organisations',
       'admin[users,regions,calendar]',
       'audit',
@@ -89,6 +92,7 @@ describe('visibleMenu', () => {
       'my-organisation',
       'calls',
       'my-bids',
+      'milestones',
       'admin[calendar]',
     ]);
   });

@@ -169,6 +169,14 @@ export const MENU: readonly MenuItem[] = [
       },
     ],
   },
+  // 里程碑看板: officers (due, overdue, waiting for acceptance), finance, auditors, and suppliers (their own)
+  {
+    id: 'milestones',
+    label: 'nav.milestones',
+    icon: 'calendar',
+    link: '/milestones',
+    permission: PERMISSIONS.CONTRACTS_READ,
+  },
   {
     id: 'organisations',
     label: 'nav.organisations',
