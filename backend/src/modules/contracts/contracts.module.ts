@@ -10,7 +10,11 @@ import { NotificationsModule } from '../notifications';
 import { OrganisationsModule } from '../organisations';
 import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
+import { ContractPaymentsController, PaymentRequestsController } from './http/payments.controller';
+import { PaymentJobs } from './jobs/payment-jobs';
 import { ContractHooks } from './services/contract-hooks';
+import { FinalPaymentService } from './services/final-payment.service';
+import { PaymentsService } from './services/payments.service';
 
 /**
  * 政府买单 (PRODUCT.md §5.8): contracts from the award, signatures, milestones and progress reports with evidence,
@@ -28,17 +32,19 @@ import { ContractHooks } from './services/contract-hooks';
     ProcurementModule,
     BullModule.registerQueue({ name: QUEUES.CONTRACTS }),
   ],
-  controllers: [],
-  providers: [ContractHooks],
-  exports: [ContractHooks],
+  controllers: [ContractPaymentsController, PaymentRequestsController],
+  providers: [ContractHooks, PaymentsService, FinalPaymentService, PaymentJobs],
+  exports: [ContractHooks, PaymentsService, FinalPaymentService, PaymentJobs],
 })
 export class ContractsModule implements OnModuleInit {
   constructor(
     private readonly deadlines: Deadlines,
+    private readonly payments: PaymentsService,
     @InjectQueue(QUEUES.CONTRACTS) private readonly queue: Queue,
   ) {}
 
   onModuleInit(): void {
     this.deadlines.registerQueue(this.queue);
+    this.deadlines.registerSource(this.payments.source());
   }
 }

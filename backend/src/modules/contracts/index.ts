@@ -1,8 +1,13 @@
 import { CONTRACTS_ENTITY_LIST } from './entities/contracts.entities';
+import { PAYMENTS_ENTITY_LIST } from './entities/payments.entities';
 
 export { ContractsModule } from './contracts.module';
 export { ContractsWorkerModule } from './contracts-worker.module';
 /** For the composition root's entity list only. */
-export const CONTRACTS_ENTITIES = CONTRACTS_ENTITY_LIST;
+export const CONTRACTS_ENTITIES = [...CONTRACTS_ENTITY_LIST, ...PAYMENTS_ENTITY_LIST];
 export { ContractHooks } from './services/contract-hooks';
 export type { ContractEvent, MilestoneEvent, TerminationEvent } from './services/contract-hooks';
+export { PaymentsService, PAYMENT_DUE_JOB } from './services/payments.service';
+export { FinalPaymentService } from './services/final-payment.service';
+export type { FinalPaymentResult } from './services/final-payment.service';
+export { PaymentJobs } from './jobs/payment-jobs';
