@@ -86,6 +86,8 @@ const PROJECT_READERS: Role[] = [PO, FO, AU];
 const TENDER_READERS: Role[] = [PO, OM, EX, AU];
 /** Scoring: drawn experts, and officers sitting as the purchaser's representative (采购人代表). */
 const SCORERS: Role[] = [PO, EX];
+/** Contracts and their payments: officers and finance of the region, auditors, the supplier's members. */
+const CONTRACT_READERS: Role[] = [PO, FO, OM, AU];
 
 // Valid bodies for cross-tenant writes (so that only the scope can refuse them).
 const REASON = { reason: '越权尝试' };
@@ -568,4 +570,30 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/v1/my/expert/affiliations': rule(SCORERS),
   'POST /api/v1/my/expert/affiliations': rule(SCORERS),
   'GET /api/v1/my/expert/organisations': rule(SCORERS),
+
+  // ---- contract payments (付款申请): the supplier's members, and staff of the contract's region subtree
+  'GET /api/v1/contracts/:id/payments': rule(CONTRACT_READERS, {
+    cross: [{ as: 'orgmember2', params: { id: '@paymentContract' } }, XW_PO({ id: '@paymentContract' })],
+  }),
+  // the supplier requests the tranche of an accepted milestone of its own contract
+  'POST /api/v1/contracts/:id/milestones/:milestoneId/payment-request': rule([OM], {
+    cross: [{ as: 'orgmember2', params: { id: '@paymentContract', milestoneId: '@paymentMilestone' } }],
+  }),
+  'GET /api/v1/payment-requests': rule(CONTRACT_READERS, {
+    cross: [
+      { as: 'orgmember2', query: 'contractId=@paymentContract', hides: '@paymentRequest', seenBy: 'orgmember' },
+      { as: 'xw_finance', query: 'contractId=@paymentContract', hides: '@paymentRequest', seenBy: 'finance' },
+    ],
+  }),
+  'GET /api/v1/payment-requests/export.xlsx': rule(CONTRACT_READERS),
+  'GET /api/v1/payment-requests/:id': rule(CONTRACT_READERS, {
+    cross: [{ as: 'orgmember2', params: { id: '@paymentRequest' } }, XW_FO({ id: '@paymentRequest' })],
+  }),
+  // the officer approves or sends back; finance pays or sends back (never the same person twice)
+  'POST /api/v1/payment-requests/:id/approve': rule([PO], { cross: [XW_PO({ id: '@paymentRequest' })] }),
+  'POST /api/v1/payment-requests/:id/reject': rule([PO], { cross: [XW_PO({ id: '@paymentRequest' }, REASON)] }),
+  'POST /api/v1/payment-requests/:id/return': rule([FO], {
+    cross: [XW_FO({ id: '@approvedPaymentRequest' }, REASON)],
+  }),
+  'POST /api/v1/payment-requests/:id/pay': rule([FO], { cross: [XW_FO({ id: '@approvedPaymentRequest' })] }),
 };
