@@ -985,7 +985,7 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       sharesBp: [3000, 3000, 4000],
       accepted: 2,
     });
-    const orgmemberToken = await token('orgmember');
+    const orgmemberToken = `Bearer ${await token('orgmember')}`;
     const payReq = async (i: number) => {
       const r = await t
         .http()
@@ -1003,7 +1003,7 @@ describe('malformed input on every write route (issue #9 B2)', () => {
     await t
       .http()
       .post(`/api/v1/payment-requests/${approvedR.body.id as number}/approve`)
-      .set('Authorization', await token('officer'))
+      .set('Authorization', `Bearer ${await token('officer')}`)
       .expect(200);
 
     return {
