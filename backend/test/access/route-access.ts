@@ -581,8 +581,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   }),
   'GET /api/v1/payment-requests': rule(CONTRACT_READERS, {
     cross: [
-      { as: 'orgmember2', query: 'contractId=@paymentContract', hides: '@paymentRequest', seenBy: 'orgmember' },
-      { as: 'xw_finance', query: 'contractId=@paymentContract', hides: '@paymentRequest', seenBy: 'finance' },
+      { as: 'orgmember2', hides: '@paymentRequest', seenBy: 'orgmember' },
+      { as: 'xw_finance', hides: '@paymentRequest', seenBy: 'finance' },
     ],
   }),
   'GET /api/v1/payment-requests/export.xlsx': rule(CONTRACT_READERS),
