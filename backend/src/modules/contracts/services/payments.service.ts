@@ -126,7 +126,12 @@ export class PaymentsService {
       id = await inTransaction(this.dataSource, async (em) => {
         const c = await em.findOne(ContractEntity, { where: { id: contractId }, lock: { mode: 'pessimistic_read' } });
         if (c === null || c.organisationId !== actor.organisationId) throw contractNotFound(contractId);
-        const m = await em.findOneBy(ContractMilestoneEntity, { id: milestoneId, contractId });
+        // the milestone's row lock queues a double click: the second sees the first's request (409); the unique live
+        // key is the last word
+        const m = await em.findOne(ContractMilestoneEntity, {
+          where: { id: milestoneId, contractId },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (m === null)
           throw new ContractsError(ContractsErrorCode.MILESTONE_NOT_FOUND, `Milestone ${milestoneId} not found.`);
         if (!LIVE_CONTRACT_STATUSES.includes(c.status))
