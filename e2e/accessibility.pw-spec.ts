@@ -96,6 +96,8 @@ interface Ids {
   tender: number;
   draftTender: number;
   openCall: number;
+  /** A signed contract in 鼓楼区 (the lead sets it once contracts are created in this set-up). */
+  contract: number;
 }
 
 interface PageSpec {
@@ -195,6 +197,11 @@ const PAGES: Record<string, PageSpec> = {
   'admin/regions': { url: () => '/admin/regions', ready: () => '[data-testid="region-tree"] nz-tree-node-title' },
   'admin/calendar': { url: () => '/admin/calendar', ready: () => row('calendar-row-') },
   audit: { url: () => '/audit', ready: () => row('audit-row-') },
+  payments: { url: () => '/payments', ready: () => '[data-testid="pay-queue"]' },
+  'contracts/:id/payments': {
+    url: (ids) => `/contracts/${ids.contract}/payments`,
+    ready: () => '[data-testid="pay-milestones"]',
+  },
   '403': { url: () => '/403', ready: () => '.ant-result-title' },
   '**': { url: () => '/no-such-page', ready: () => '.ant-result-title' },
 };
@@ -256,6 +263,7 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
     tender: 0,
     draftTender: 0,
     openCall: 0,
+    contract: 0,
   };
   const contexts = new Map<string, { context: BrowserContext; page: Page }>();
 

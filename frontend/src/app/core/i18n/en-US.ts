@@ -898,4 +898,5 @@ export const enUS: Record<TranslationKey, string> = {
     'A grade proposal is already waiting for review; withdraw it to change it',
   'problem.ORGANISATIONS_GRADE_PROPOSAL_ILLEGAL_TRANSITION':
     'This grade proposal has already been dealt with; refresh to see it',
+  'nav.payments': 'Payment requests',
 };

@@ -884,4 +884,5 @@ export const zhCN = {
   'problem.ORGANISATIONS_GRADE_PROPOSAL_NOT_FOUND': '等级申报不存在',
   'problem.ORGANISATIONS_GRADE_PROPOSAL_PENDING': '已有一份等级申报在等待审核；如需更改，请先撤回',
   'problem.ORGANISATIONS_GRADE_PROPOSAL_ILLEGAL_TRANSITION': '该等级申报已处理，请刷新后查看',
+  'nav.payments': '付款申请',
 } as const;

@@ -44,6 +44,7 @@ describe('visibleMenu', () => {
       'reviews',
       'procurement[catalogue,approved-needs,projects,tenders]',
       'funds[funds-lines,funds-dashboard]',
+      'payments',
       'organisations',
       'admin[users,regions,calendar]',
     ]);
@@ -55,6 +56,7 @@ describe('visibleMenu', () => {
       'inbox',
       'procurement[projects,project-approvals]',
       'funds[funds-lines,funds-dashboard]',
+      'payments',
       'organisations',
       'admin[regions,calendar]',
     ]);
@@ -76,6 +78,7 @@ describe('visibleMenu', () => {
       'inbox',
       'procurement[approved-needs,projects]',
       'funds[funds-lines,funds-dashboard]',
+      'payments',
       'organisations',
       'admin[users,regions,calendar]',
       'audit',
@@ -89,6 +92,7 @@ describe('visibleMenu', () => {
       'my-organisation',
       'calls',
       'my-bids',
+      'payments',
       'admin[calendar]',
     ]);
   });
@@ -118,6 +122,7 @@ describe('visibleMenu', () => {
       '/procurement/calls': PERMISSIONS.BIDS_SUBMIT,
       '/procurement/my-bids': PERMISSIONS.BIDS_SUBMIT,
       '/procurement/reviews': PERMISSIONS.SCORES_SUBMIT,
+      '/payments': PERMISSIONS.CONTRACTS_READ,
     });
   });
 

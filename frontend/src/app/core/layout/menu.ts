@@ -163,6 +163,13 @@ export const MENU: readonly MenuItem[] = [
     ],
   },
   {
+    id: 'payments',
+    label: 'nav.payments',
+    icon: 'account-book',
+    link: '/payments',
+    permission: PERMISSIONS.CONTRACTS_READ,
+  },
+  {
     id: 'organisations',
     label: 'nav.organisations',
     icon: 'bank',
