@@ -12,7 +12,7 @@ import {
   lineBalances,
   PaymentsContract,
 } from '../factories/contracts-payments.factory';
-import { bearer, createTestApp, loseRedis, TestApp } from '../support/test-app';
+import { bearer, createTestApp, createTestWorker, loseRedis, TestApp } from '../support/test-app';
 
 const yuan = (s: string) => BigInt(s.replace('.', ''));
 
@@ -331,5 +331,28 @@ describe('payments (HTTP, real MariaDB and Redis)', () => {
     expect(p.body).toMatchObject({ status: 'PAID', daysLate: 10, lateInterest: '465.00' });
     // a job for a paid request does nothing
     expect((await jobs.handle(PAYMENT_DUE_JOB, { requestId: r.body.id })).result).toBe('NOTHING_PAID');
+  });
+
+  it('the worker flags a late payment from the job the reconciler rebuilt after Redis lost everything', async () => {
+    const accepted = new Date(Date.now() - 31 * 86_400_000);
+    const c = await contract({ amountFen: 400_000n, sharesBp: [5000, 5000], accepted: 1, acceptedAt: accepted });
+    const r = await requestPay(c, 0).expect(201);
+    await loseRedis(t);
+    const worker = await createTestWorker(); // reconciles at start-up, then consumes the contracts queue
+    try {
+      const until = Date.now() + 20_000;
+      let lateAt: Date | null = null;
+      while (lateAt === null && Date.now() < until) {
+        await new Promise((res) => setTimeout(res, 200));
+        [{ late_at: lateAt }] = (await t.ds.query('SELECT late_at FROM payment_requests WHERE id = ?', [
+          r.body.id,
+        ])) as Array<{ late_at: Date | null }>;
+      }
+      expect(lateAt).not.toBeNull();
+    } finally {
+      await worker.close();
+    }
+    const got = await t.http().get(`/api/v1/payment-requests/${r.body.id}`).set('Authorization', orgmember).expect(200);
+    expect(got.body).toMatchObject({ overdue: true, daysLate: 1, lateInterest: '1.00' }); // 2,000.00 × 0.05 % a day × 1 day
   });
 });
