@@ -219,6 +219,11 @@ const PAGES: Record<string, PageSpec> = {
     url: () => '/contracts/changes/queue',
     ready: () => `${row('queue-change-order-')}, [data-testid="change-orders-queue-table"] nz-embed-empty, nz-empty`,
   },
+  payments: { url: () => '/payments', ready: () => '[data-testid="pay-queue"]' },
+  'contracts/:id/payments': {
+    url: (ids) => `/contracts/${ids.contract}/payments`,
+    ready: () => '[data-testid="pay-milestones"]',
+  },
   '403': { url: () => '/403', ready: () => '.ant-result-title' },
   '**': { url: () => '/no-such-page', ready: () => '.ant-result-title' },
 };

@@ -33,6 +33,7 @@ import { ProcurementIndexObjectionsByOrganisation1764000517200 } from './1764000
 import { FundsAddAdjustmentDecisionNote1764000517300 } from './1764000517300-funds-add-adjustment-decision-note';
 import { ContractsCreateContractsAndMilestones1764000600000 } from './1764000600000-contracts-create-contracts-and-milestones';
 import { ContractsCreateReportsAndEvidence1764000602000 } from './1764000602000-contracts-create-reports-and-evidence';
+import { ContractsPaymentRequests1764000603000 } from './1764000603000-contracts-payment-requests';
 import { ContractsChangeOrders1764000605000 } from './1764000605000-contracts-change-orders';
 
 export const MIGRATIONS = [
@@ -67,5 +68,6 @@ export const MIGRATIONS = [
   FundsAddAdjustmentDecisionNote1764000517300,
   ContractsCreateContractsAndMilestones1764000600000,
   ContractsCreateReportsAndEvidence1764000602000,
+  ContractsPaymentRequests1764000603000,
   ContractsChangeOrders1764000605000,
 ];

@@ -278,6 +278,24 @@ export class Env {
   @Min(1)
   @Max(100000)
   PURGE_BATCH_SIZE = 1000;
+
+  /**
+   * Late-payment interest on a payment request paid after its due date (simple interest, yearly rate in basis
+   * points, per Beijing calendar day late). 1825 = 0.05 % a day, the rate 《保障中小企业款项支付条例》 art. 15
+   * applies when the contract states none.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  LATE_PAYMENT_ANNUAL_RATE_BP = 1825;
+
+  /** The final tranche's reduction for an evaluation score of 60–79, in basis points of the tranche (15 %). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  FINAL_TRANCHE_REDUCTION_BP = 1500;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Env {

@@ -2,6 +2,7 @@ import { creditCodeCheckChar } from '../../src/modules/organisations/domain/cred
 import { TendersService } from '../../src/modules/procurement';
 import { contractFixture } from '../factories/contracts-changes.factory';
 import { liveContract } from '../factories/contracts-milestones.factory';
+import { contractWithMilestones } from '../factories/contracts-payments.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   approvedNeed,
@@ -347,5 +348,45 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
       .send({ kind: 'PHOTO', fileName: '矩阵.png', contentBase64: PNG.toString('base64') }),
   );
   f.gulouEvidence = evidence.id as number;
+  // payments (contracts of 阳光养老 in 鼓楼区): an accepted milestone without a request, a request waiting for the
+  // officer, one waiting for finance
+  const pc = await contractWithMilestones(t.app, t.ds, {
+    amountFen: 900_000n,
+    sharesBp: [3000, 3000, 4000],
+    accepted: 2,
+    label: `matrix-${run}`,
+  });
+  f.paymentContract = pc.contractId;
+  f.paymentMilestone = pc.milestoneIds[1];
+  const pay = (i: number) =>
+    ok(
+      'payment request',
+      t
+        .http()
+        .post(`/api/v1/contracts/${pc.contractId}/milestones/${pc.milestoneIds[i]}/payment-request`)
+        .set('Authorization', orgmember),
+    );
+  f.paymentRequest = (await pay(0)).id as number;
+  const pc2 = await contractWithMilestones(t.app, t.ds, {
+    amountFen: 900_000n,
+    sharesBp: [5000, 5000],
+    accepted: 1,
+    label: `matrix2-${run}`,
+  });
+  const approved = await ok(
+    'payment request',
+    t
+      .http()
+      .post(`/api/v1/contracts/${pc2.contractId}/milestones/${pc2.milestoneIds[0]}/payment-request`)
+      .set('Authorization', orgmember),
+  );
+  await ok(
+    'approve',
+    t
+      .http()
+      .post(`/api/v1/payment-requests/${approved.id as number}/approve`)
+      .set('Authorization', officer),
+  );
+  f.approvedPaymentRequest = approved.id as number;
   return f;
 }

@@ -645,4 +645,29 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/v1/change-orders/:id/approve': rule([FO], { cross: [XW_FO({ id: '@changeOrder' })] }),
   'POST /api/v1/change-orders/:id/reject': rule([FO], { cross: [XW_FO({ id: '@changeOrder' }, REASON)] }),
   'POST /api/v1/change-orders/:id/withdraw': rule([PO], { cross: [XW_PO({ id: '@changeOrder' }, REASON)] }),
+  // ---- contract payments (付款申请): the supplier's members, and staff of the contract's region subtree
+  'GET /api/v1/contracts/:id/payments': rule(CONTRACT_READERS, {
+    cross: [{ as: 'orgmember2', params: { id: '@paymentContract' } }, XW_PO({ id: '@paymentContract' })],
+  }),
+  // the supplier requests the tranche of an accepted milestone of its own contract
+  'POST /api/v1/contracts/:id/milestones/:milestoneId/payment-request': rule([OM], {
+    cross: [{ as: 'orgmember2', params: { id: '@paymentContract', milestoneId: '@paymentMilestone' } }],
+  }),
+  'GET /api/v1/payment-requests': rule(CONTRACT_READERS, {
+    cross: [
+      { as: 'orgmember2', hides: '@paymentRequest', seenBy: 'orgmember' },
+      { as: 'xw_finance', hides: '@paymentRequest', seenBy: 'finance' },
+    ],
+  }),
+  'GET /api/v1/payment-requests/export.xlsx': rule(CONTRACT_READERS),
+  'GET /api/v1/payment-requests/:id': rule(CONTRACT_READERS, {
+    cross: [{ as: 'orgmember2', params: { id: '@paymentRequest' } }, XW_FO({ id: '@paymentRequest' })],
+  }),
+  // the officer approves or sends back; finance pays or sends back (never the same person twice)
+  'POST /api/v1/payment-requests/:id/approve': rule([PO], { cross: [XW_PO({ id: '@paymentRequest' })] }),
+  'POST /api/v1/payment-requests/:id/reject': rule([PO], { cross: [XW_PO({ id: '@paymentRequest' }, REASON)] }),
+  'POST /api/v1/payment-requests/:id/return': rule([FO], {
+    cross: [XW_FO({ id: '@approvedPaymentRequest' }, REASON)],
+  }),
+  'POST /api/v1/payment-requests/:id/pay': rule([FO], { cross: [XW_FO({ id: '@approvedPaymentRequest' })] }),
 };

@@ -13,6 +13,7 @@ import { isCalendarDate, isInstant } from '../../src/platform/http/dates';
 import { createValidationPipe, RequestValidationError } from '../../src/platform/http/validation';
 import { contractFixture } from '../factories/contracts-changes.factory';
 import { liveContract, PHOTO_PNG, reportBody } from '../factories/contracts-milestones.factory';
+import { contractWithMilestones } from '../factories/contracts-payments.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   activeLineId,
@@ -114,6 +115,8 @@ interface Fixtures {
   changeOrder: number;
   /** A live contract of orgmember's organisation (鼓楼区), its milestones and a photo of the first. */
   contract: { id: number; milestones: number[]; photo: number };
+  /** Payments: a contract with an accepted milestone without a request, a request, an approved request. */
+  payments: { contract: number; milestone: number; request: number; approved: number };
 }
 
 interface Binding {
@@ -322,6 +325,19 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
     params: { id: f.contract.id, milestoneId: f.contract.milestones[1] },
     body: { reason: '照片不足，请补充。' },
   }),
+  'POST /api/v1/contracts/:id/milestones/:milestoneId/payment-request': (f) => ({
+    params: { id: f.payments.contract, milestoneId: f.payments.milestone },
+  }),
+  'POST /api/v1/payment-requests/:id/approve': (f) => ({ params: { id: f.payments.request } }),
+  'POST /api/v1/payment-requests/:id/reject': (f) => ({
+    params: { id: f.payments.request },
+    body: { reason: '发票抬头有误' },
+  }),
+  'POST /api/v1/payment-requests/:id/return': (f) => ({
+    params: { id: f.payments.approved },
+    body: { reason: '账户信息不符' },
+  }),
+  'POST /api/v1/payment-requests/:id/pay': (f) => ({ params: { id: f.payments.approved } }),
 };
 
 function creditCode(nine: string): string {
@@ -1008,6 +1024,31 @@ describe('malformed input on every write route (issue #9 B2)', () => {
     const [unverified] = (await t.ds.query("SELECT id FROM users WHERE username = '13900009876'")) as Array<{
       id: number;
     }>;
+    const pc = await contractWithMilestones(t.app, t.ds, {
+      amountFen: 900_000n,
+      sharesBp: [3000, 3000, 4000],
+      accepted: 2,
+    });
+    const orgmemberToken = `Bearer ${await token('orgmember')}`;
+    const payReq = async (i: number) => {
+      const r = await t
+        .http()
+        .post(`/api/v1/contracts/${pc.contractId}/milestones/${pc.milestoneIds[i]}/payment-request`)
+        .set('Authorization', orgmemberToken);
+      if (r.status !== 201) throw new Error(`payment request: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body.id as number;
+    };
+    const paymentRequest = await payReq(0);
+    const pc2 = await contractWithMilestones(t.app, t.ds, { amountFen: 900_000n, sharesBp: [5000, 5000], accepted: 1 });
+    const approvedR = await t
+      .http()
+      .post(`/api/v1/contracts/${pc2.contractId}/milestones/${pc2.milestoneIds[0]}/payment-request`)
+      .set('Authorization', orgmemberToken);
+    await t
+      .http()
+      .post(`/api/v1/payment-requests/${approvedR.body.id as number}/approve`)
+      .set('Authorization', `Bearer ${await token('officer')}`)
+      .expect(200);
 
     const changeContract = await contractFixture(t, '畸形输入合同');
     const terminableContract = await contractFixture(t, '畸形输入待终止合同');
@@ -1067,6 +1108,12 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       drawn,
       recommended,
       awarded,
+      payments: {
+        contract: pc.contractId,
+        milestone: pc.milestoneIds[1],
+        request: paymentRequest,
+        approved: approvedR.body.id as number,
+      },
       objection: objection.id as number,
       changeContract: changeContract.contractId,
       terminableContract: terminableContract.contractId,

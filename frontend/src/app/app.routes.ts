@@ -133,6 +133,18 @@ export const routes: Routes = [
         loadComponent: () => import('./features/funds/pages/funds-dashboard/funds-dashboard.page'),
       },
       {
+        // 付款申请: finance's payment queue, the officer's approvals, a supplier's own requests
+        path: 'payments',
+        canActivate: [permissionGuard(PERMISSIONS.CONTRACTS_READ)],
+        loadComponent: () => import('./features/contracts/payments/payments-queue.page'),
+      },
+      {
+        // 合同付款: the payment requests of one contract (both parties, the officer, finance)
+        path: 'contracts/:id/payments',
+        canActivate: [permissionGuard(PERMISSIONS.CONTRACTS_READ)],
+        loadComponent: () => import('./features/contracts/payments/contract-payments.page'),
+      },
+      {
         path: 'admin/users',
         canActivate: [permissionGuard(PERMISSIONS.USERS_READ)],
         loadComponent: () => import('./features/identity/pages/users/users.page'),

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 
 import { ContractsModule } from './contracts.module';
-import { MilestoneJobsProcessor } from './jobs/milestone-jobs.processor';
+import { ContractsProcessor } from './jobs/contracts.processor';
 
 /** Worker process only: consumes the contracts queue (signature, publication, milestone and payment deadlines). */
 @Module({
   imports: [ContractsModule],
-  providers: [MilestoneJobsProcessor],
+  providers: [ContractsProcessor],
 })
 export class ContractsWorkerModule {}

@@ -12,11 +12,15 @@ import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
 import { ChangeOrdersController } from './http/change-orders.controller';
 import { ContractMilestonesController, MilestonesBoardController } from './http/milestones.controller';
+import { ContractPaymentsController, PaymentRequestsController } from './http/payments.controller';
 import { MilestoneClocks } from './jobs/milestone-clocks';
+import { PaymentJobs } from './jobs/payment-jobs';
 import { ChangeOrdersService } from './services/change-orders.service';
 import { ContractHooks } from './services/contract-hooks';
 import { EvidenceService } from './services/evidence.service';
+import { FinalPaymentService } from './services/final-payment.service';
 import { MilestonesService } from './services/milestones.service';
+import { PaymentsService } from './services/payments.service';
 import { ReportsService } from './services/reports.service';
 import { TerminationService } from './services/termination.service';
 
@@ -42,6 +46,9 @@ import { TerminationService } from './services/termination.service';
     // milestones and evidence
     ContractMilestonesController,
     MilestonesBoardController,
+    // payments
+    ContractPaymentsController,
+    PaymentRequestsController,
   ],
   providers: [
     ContractHooks,
@@ -53,16 +60,22 @@ import { TerminationService } from './services/termination.service';
     ReportsService,
     EvidenceService,
     MilestoneClocks,
+    // payments
+    PaymentsService,
+    FinalPaymentService,
+    PaymentJobs,
   ],
-  exports: [ContractHooks, TerminationService, MilestoneClocks],
+  exports: [ContractHooks, TerminationService, MilestoneClocks, PaymentsService, FinalPaymentService, PaymentJobs],
 })
 export class ContractsModule implements OnModuleInit {
   constructor(
     private readonly deadlines: Deadlines,
+    private readonly payments: PaymentsService,
     @InjectQueue(QUEUES.CONTRACTS) private readonly queue: Queue,
   ) {}
 
   onModuleInit(): void {
     this.deadlines.registerQueue(this.queue);
+    this.deadlines.registerSource(this.payments.source());
   }
 }

@@ -1,12 +1,22 @@
 import { CHANGE_ORDER_ENTITY_LIST } from './entities/change-orders.entities';
 import { CONTRACTS_ENTITY_LIST } from './entities/contracts.entities';
+import { PAYMENTS_ENTITY_LIST } from './entities/payments.entities';
 import { REPORTS_ENTITY_LIST } from './entities/reports.entities';
 
 export { ContractsModule } from './contracts.module';
 export { ContractsWorkerModule } from './contracts-worker.module';
 /** For the composition root's entity list only. */
-export const CONTRACTS_ENTITIES = [...CONTRACTS_ENTITY_LIST, ...CHANGE_ORDER_ENTITY_LIST, ...REPORTS_ENTITY_LIST];
+export const CONTRACTS_ENTITIES = [
+  ...CONTRACTS_ENTITY_LIST,
+  ...CHANGE_ORDER_ENTITY_LIST,
+  ...REPORTS_ENTITY_LIST,
+  ...PAYMENTS_ENTITY_LIST,
+];
 export { ContractHooks } from './services/contract-hooks';
 export type { ContractEvent, MilestoneEvent, TerminationEvent } from './services/contract-hooks';
 export { TerminationService } from './services/termination.service';
 export type { HeldBackForTermination } from './services/termination.service';
+export { PaymentsService, PAYMENT_DUE_JOB } from './services/payments.service';
+export { FinalPaymentService } from './services/final-payment.service';
+export type { FinalPaymentResult } from './services/final-payment.service';
+export { PaymentJobs } from './jobs/payment-jobs';

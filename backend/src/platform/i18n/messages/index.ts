@@ -3,6 +3,7 @@ import { CONTRACT_CHANGES_MESSAGES } from './contract-changes.messages';
 import { MILESTONES_MESSAGES } from './milestones.messages';
 import { NEEDS_MESSAGES } from './needs.messages';
 import { ORGANISATIONS_MESSAGES } from './organisations.messages';
+import { PAYMENTS_MESSAGES } from './payments.messages';
 import { PROCUREMENT_MESSAGES } from './procurement.messages';
 
 /**
@@ -15,6 +16,7 @@ export const MESSAGE_CATALOGUES: Readonly<Record<string, TemplateCatalogue>> = {
   procurement: PROCUREMENT_MESSAGES,
   'contracts.changes': CONTRACT_CHANGES_MESSAGES,
   milestones: MILESTONES_MESSAGES,
+  'contracts.payment': PAYMENTS_MESSAGES,
 };
 
 export const MESSAGE_TEMPLATES: TemplateCatalogue = Object.assign({}, ...Object.values(MESSAGE_CATALOGUES));

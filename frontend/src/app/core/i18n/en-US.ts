@@ -971,4 +971,5 @@ export const enUS: Record<TranslationKey, string> = {
   'problem.CHANGE_ORDER_OVER_CAP': 'All change orders together may add at most 10 % of the original amount',
   'problem.CHANGE_ORDER_ILLEGAL_TRANSITION':
     'The change order can no longer be changed this way; refresh and try again',
+  'nav.payments': 'Payment requests',
 };

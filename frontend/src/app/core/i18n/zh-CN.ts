@@ -954,4 +954,5 @@ export const zhCN = {
   'problem.CHANGE_ORDER_INVALID': '补充合同信息不符合规则',
   'problem.CHANGE_ORDER_OVER_CAP': '所有补充合同合计不得超过原合同金额的 10%',
   'problem.CHANGE_ORDER_ILLEGAL_TRANSITION': '补充合同当前状态不允许此操作，请刷新后重试',
+  'nav.payments': '付款申请',
 } as const;

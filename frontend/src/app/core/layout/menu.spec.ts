@@ -45,6 +45,7 @@ describe('visibleMenu', () => {
       'procurement[catalogue,approved-needs,projects,tenders]',
       'funds[funds-lines,funds-dashboard]',
       'milestones',
+      'payments',
       'organisations',
       'admin[users,regions,calendar]',
     ]);
@@ -57,6 +58,7 @@ describe('visibleMenu', () => {
       'procurement[projects,project-approvals]',
       'funds[funds-lines,funds-dashboard,funds-change-orders]',
       'milestones',
+      'payments',
       'organisations',
       'admin[regions,calendar]',
     ]);
@@ -79,6 +81,7 @@ describe('visibleMenu', () => {
       'procurement[approved-needs,projects]',
       'funds[funds-lines,funds-dashboard]',
       'milestones',
+      'payments',
       'organisations',
       'admin[users,regions,calendar]',
       'audit',
@@ -93,6 +96,7 @@ describe('visibleMenu', () => {
       'calls',
       'my-bids',
       'milestones',
+      'payments',
       'admin[calendar]',
     ]);
   });
@@ -123,6 +127,7 @@ describe('visibleMenu', () => {
       '/procurement/my-bids': PERMISSIONS.BIDS_SUBMIT,
       '/procurement/reviews': PERMISSIONS.SCORES_SUBMIT,
       '/contracts/changes/queue': PERMISSIONS.PAYMENTS_PAY,
+      '/payments': PERMISSIONS.CONTRACTS_READ,
     });
   });
 

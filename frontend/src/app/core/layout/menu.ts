@@ -178,6 +178,13 @@ export const MENU: readonly MenuItem[] = [
     permission: PERMISSIONS.CONTRACTS_READ,
   },
   {
+    id: 'payments',
+    label: 'nav.payments',
+    icon: 'account-book',
+    link: '/payments',
+    permission: PERMISSIONS.CONTRACTS_READ,
+  },
+  {
     id: 'organisations',
     label: 'nav.organisations',
     icon: 'bank',
