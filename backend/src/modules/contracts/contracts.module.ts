@@ -11,6 +11,7 @@ import { OrganisationsModule } from '../organisations';
 import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
 import { ContractHooks } from './services/contract-hooks';
+import { CustodyListeners } from './services/custody-listeners';
 
 /**
  * 政府买单 (PRODUCT.md §5.8): contracts from the award, signatures, milestones and progress reports with evidence,
@@ -29,7 +30,7 @@ import { ContractHooks } from './services/contract-hooks';
     BullModule.registerQueue({ name: QUEUES.CONTRACTS }),
   ],
   controllers: [],
-  providers: [ContractHooks],
+  providers: [ContractHooks, CustodyListeners],
   exports: [ContractHooks],
 })
 export class ContractsModule implements OnModuleInit {
