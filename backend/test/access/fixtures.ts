@@ -1,5 +1,6 @@
 import { creditCodeCheckChar } from '../../src/modules/organisations/domain/credit-code';
 import { TendersService } from '../../src/modules/procurement';
+import { heldCustodyAccount } from '../factories/custody.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   approvedNeed,
@@ -313,5 +314,11 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     [f.openedTender, f.sunshine, await userId(t.ds, 'orgmember')],
   )) as { insertId: number };
   f.objection = objection.insertId;
+  // a bid deposit of 阳光养老 held for a 鼓楼区 tender, returnable (finance of 鼓楼区 may refund it)
+  f.gulouDeposit = await heldCustodyAccount(t.ds, {
+    tenderId: f.openedTender,
+    organisationId: f.sunshine as number,
+    returnable: true,
+  });
   return f;
 }

@@ -11,6 +11,7 @@ import { creditCodeCheckChar } from '../../src/modules/organisations/domain/cred
 import { IS_PUBLIC, Permission, REQUIRED_PERMISSION, Role, ROLE_PERMISSIONS } from '../../src/platform/access';
 import { isCalendarDate, isInstant } from '../../src/platform/http/dates';
 import { createValidationPipe, RequestValidationError } from '../../src/platform/http/validation';
+import { heldCustodyAccount } from '../factories/custody.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   activeLineId,
@@ -104,6 +105,9 @@ interface Fixtures {
   recommended: { id: number; bidIds: Record<string, string> };
   awarded: { id: number; bidIds: Record<string, string> };
   objection: number;
+  /** A returnable bid deposit and a forfeitable bond of this test's awarded tender (custody routes). */
+  custodyDeposit: number;
+  custodyBond: number;
 }
 
 interface Binding {
@@ -286,6 +290,9 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
     body: { answer: '经复核，维持原结果。' },
   }),
   'POST /api/v1/my/expert/affiliations': (f) => ({ body: { organisationId: f.activeOrg } }),
+  'POST /api/v1/custody/accounts/:id/refund': (f) => ({ params: { id: f.custodyDeposit } }),
+  'POST /api/v1/custody/accounts/:id/release': (f) => ({ params: { id: f.custodyBond } }),
+  'POST /api/v1/custody/accounts/:id/forfeit': (f) => ({ params: { id: f.custodyBond } }),
 };
 
 function creditCode(nine: string): string {
@@ -961,6 +968,12 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       'SELECT id FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT 1',
       [await userId(t.ds, 'resident')],
     )) as Array<{ id: string }>;
+    const orgOf = async (username: string): Promise<number> =>
+      (
+        (await t.ds.query('SELECT organisation_id FROM users WHERE username = ?', [username])) as Array<{
+          organisation_id: number;
+        }>
+      )[0].organisation_id;
     const [unverified] = (await t.ds.query("SELECT id FROM users WHERE username = '13900009876'")) as Array<{
       id: number;
     }>;
@@ -1008,6 +1021,17 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       recommended,
       awarded,
       objection: objection.id as number,
+      custodyDeposit: await heldCustodyAccount(t.ds, {
+        tenderId: awarded.id,
+        organisationId: await orgOf('orgmember2'),
+        returnable: true,
+      }),
+      custodyBond: await heldCustodyAccount(t.ds, {
+        tenderId: awarded.id,
+        organisationId: await orgOf('orgmember'),
+        kind: 'PERFORMANCE_BOND',
+        forfeitable: true,
+      }),
     };
   }
 
