@@ -456,14 +456,14 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // ---- custody (保证金): deposits and bonds held for organisations. Staff read their district's accounts, an
   // organisation member reads only its own (mine, or one account of its own); finance of the district returns them.
   'GET /api/v1/custody/accounts': rule([PO, FO, OM, AU], {
-    cross: [{ as: 'xw_finance', hides: '@gulouDeposit', seenBy: 'finance', query: 'tenderId=@openedTender' }],
+    cross: [{ as: 'xw_finance', hides: '@gulouDeposit', seenBy: 'finance', query: 'pageSize=100' }],
   }),
   'GET /api/v1/custody/accounts/export.xlsx': rule([PO, FO, OM, AU]),
   'GET /api/v1/custody/accounts/:id': rule([PO, FO, OM, AU], {
     cross: [XW_FO({ id: '@gulouDeposit' }), { as: 'orgmember2', params: { id: '@gulouDeposit' } }],
   }),
   'GET /api/v1/custody/mine': rule([OM], {
-    cross: [{ as: 'orgmember2', hides: '@gulouDeposit', seenBy: 'orgmember', query: 'tenderId=@openedTender' }],
+    cross: [{ as: 'orgmember2', hides: '@gulouDeposit', seenBy: 'orgmember', query: 'pageSize=100' }],
   }),
   'POST /api/v1/custody/accounts/:id/refund': rule([FO], { cross: [XW_FO({ id: '@gulouDeposit' }, NOTE)] }),
   'POST /api/v1/custody/accounts/:id/release': rule([FO], { cross: [XW_FO({ id: '@gulouDeposit' }, NOTE)] }),
