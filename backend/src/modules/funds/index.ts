@@ -21,6 +21,7 @@ export {
   withinCap,
   returnDueAt,
   daysLate,
+  lateReturnInterestFen,
   replayCustody,
 } from './domain/custody';
 export type { CustodyKind, CustodyStatus } from './domain/custody';
