@@ -160,6 +160,14 @@ export const MENU: readonly MenuItem[] = [
         link: '/funds/dashboard',
         permission: PERMISSIONS.FUNDS_READ,
       },
+      {
+        // 保证金: finance's deposit and bond accounts; an organisation's own deposits and refunds
+        id: 'custody',
+        label: 'nav.custody',
+        icon: 'safety-certificate',
+        link: '/custody',
+        permission: PERMISSIONS.CONTRACTS_READ,
+      },
     ],
   },
   {
