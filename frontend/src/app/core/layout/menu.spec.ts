@@ -43,7 +43,7 @@ describe('visibleMenu', () => {
       'inbox',
       'reviews',
       'procurement[catalogue,approved-needs,projects,tenders]',
-      'funds[funds-lines,funds-dashboard]',
+      'funds[funds-lines,funds-dashboard,custody]',
       'organisations',
       'admin[users,regions,calendar]',
     ]);
@@ -54,7 +54,7 @@ describe('visibleMenu', () => {
       'home',
       'inbox',
       'procurement[projects,project-approvals]',
-      'funds[funds-lines,funds-dashboard]',
+      'funds[funds-lines,funds-dashboard,custody]',
       'organisations',
       'admin[regions,calendar]',
     ]);
@@ -75,7 +75,7 @@ describe('visibleMenu', () => {
       'needs-mine',
       'inbox',
       'procurement[approved-needs,projects]',
-      'funds[funds-lines,funds-dashboard]',
+      'funds[funds-lines,funds-dashboard,custody]',
       'organisations',
       'admin[users,regions,calendar]',
       'audit',
@@ -89,6 +89,7 @@ describe('visibleMenu', () => {
       'my-organisation',
       'calls',
       'my-bids',
+      'funds[custody]',
       'admin[calendar]',
     ]);
   });
