@@ -6,7 +6,15 @@ import { CalendarService, endOfDayShanghai, shanghaiDate } from '../../src/modul
 import { deadlineJobId, Deadlines, QUEUES } from '../../src/platform/queue';
 import { approvedProject, bidBody, publishedTender, tenderBody } from '../factories/procurement.factory';
 import { awardedTender } from '../factories/tender-stages.factory';
-import { adminConnection, bearer, createTestApp, loseRedis, TestApp } from '../support/test-app';
+import {
+  adminConnection,
+  bearer,
+  createTestApp,
+  createTestWorker,
+  loseRedis,
+  TestApp,
+  userId,
+} from '../support/test-app';
 
 /**
  * Deposits and bonds (保证金) on the real MariaDB/Redis, through the API: the 2 % cap on the tender, the deposit
@@ -132,6 +140,19 @@ describe('custody: bid deposits and performance bonds', () => {
         expect(await t.app.get(CustodyJobs).handle(job!.name, job!.data)).toEqual({ result: 'NOTHING_TO_DO' });
       }
       expect((await accounts(tender)).filter((a) => a.status === 'REFUND_DUE').map((a) => a.id)).toEqual(loserIds);
+      // the organisation was told when its refund fell due, and finance when it was late (templates, not text)
+      const templates = async (username: string) =>
+        (
+          (await t.ds.query('SELECT template FROM notifications WHERE user_id = ? AND template LIKE ?', [
+            await userId(t.ds, username),
+            'custody.%',
+          ])) as Array<{ template: string }>
+        ).map((n) => n.template);
+      const loserUser = (await accounts(tender)).find((a) => a.id === loserIds[0])?.username as string;
+      expect(await templates(loserUser)).toEqual(
+        expect.arrayContaining(['custody.received', 'custody.return_scheduled', 'custody.return_due']),
+      );
+      expect(await templates('finance')).toContain('custody.return_due');
 
       const finance = await bearer(t, 'finance');
       const shown = await t.http().get(`/api/v1/custody/accounts/${loserIds[0]}`).set('Authorization', finance);
@@ -241,6 +262,69 @@ describe('custody: bid deposits and performance bonds', () => {
         await admin.query('UPDATE custody_accounts SET held_fen = held_fen - 1 WHERE id = ?', [loserIds[1]]);
       }
       expect((await ledgerConsistency(t.ds)).ok).toBe(true);
+    });
+
+    it('a termination for breach lets finance forfeit the bond, with a reason', async () => {
+      const [{ region_path: regionPath }] = (await t.ds.query('SELECT region_path FROM tenders WHERE id = ?', [
+        tender,
+      ])) as Array<{ region_path: string }>;
+      const loser = (await accounts(tender)).find((a) => a.id === loserIds[1]);
+      // a second contract of the tender is not possible; a bond of the other organisation stands in for one
+      const contract = {
+        id: 950_000 + tender,
+        tenderId: tender,
+        organisationId: loser!.organisation_id as number,
+        regionPath,
+        bondFen: '50000',
+      };
+      const hooks = t.app.get(ContractHooks);
+      const now = new Date();
+      await t.ds.transaction((em) => hooks.signed(em, { contract: contract as never, now }));
+      await t.ds.transaction((em) => hooks.terminated(em, { contract: contract as never, kind: 'BREACH', now }));
+      const bond = (await accounts(tender)).find((a) => a.kind === 'PERFORMANCE_BOND' && a.contract_id === contract.id);
+      expect(bond).toMatchObject({ forfeitable: 1, status: 'HELD' });
+      const finance = await bearer(t, 'finance');
+      const noReason = await t
+        .http()
+        .post(`/api/v1/custody/accounts/${bond!.id}/forfeit`)
+        .set('Authorization', finance)
+        .set('Idempotency-Key', `custody-forfeit-noreason-${bond!.id}`)
+        .send({});
+      expect(noReason.status).toBe(400);
+      const kept = await t
+        .http()
+        .post(`/api/v1/custody/accounts/${bond!.id}/forfeit`)
+        .set('Authorization', finance)
+        .set('Idempotency-Key', `custody-forfeit-${bond!.id}`)
+        .send({ reason: '未按合同提供服务，经催告仍未改正' });
+      expect(kept.status).toBe(200);
+      expect(kept.body).toMatchObject({ status: 'FORFEITED', held: '0.00', forfeited: '500.00' });
+      expect(kept.body.decisionNote).toBe('未按合同提供服务，经催告仍未改正');
+    });
+
+    it('a worker started after Redis lost everything marks a late deposit by itself (reconciler + processor)', async () => {
+      const winnerDeposit = (await accounts(tender)).find(
+        (a) => a.organisation_id === winnerOrg && a.kind === 'BID_DEPOSIT',
+      );
+      expect(winnerDeposit).toMatchObject({ status: 'HELD', return_reason: 'WON' });
+      await t.ds.query(
+        'UPDATE custody_accounts SET return_due_at = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id = ?',
+        [winnerDeposit!.id],
+      );
+      await loseRedis(t);
+      const worker = await createTestWorker();
+      try {
+        let status = '';
+        for (let i = 0; i < 60 && status !== 'REFUND_DUE'; i++) {
+          await new Promise((r) => setTimeout(r, 500));
+          [{ status }] = (await t.ds.query('SELECT status FROM custody_accounts WHERE id = ?', [
+            winnerDeposit!.id,
+          ])) as Array<{ status: string }>;
+        }
+        expect(status).toBe('REFUND_DUE');
+      } finally {
+        await worker.close();
+      }
     });
 
     it('scope: another district and another organisation get 404, as for a missing account', async () => {
