@@ -156,7 +156,11 @@ export class CustodyService implements OnModuleInit {
       if (a.returnReason === 'WITHDRAWN') {
         // bidding again before the deadline: the deposit stays, its refund is called off
         await em.update(CustodyAccountEntity, { id: a.id }, { returnReason: null, returnDueAt: null, updatedAt: now });
-        await this.record(em, actor, a, 'custody.return_cancelled', { accountStatus: a.status }, { status: a.status });
+        await this.record(em, actor, a, {
+          action: 'funds.custody.return_cancelled',
+          before: { returnReason: 'WITHDRAWN' },
+          after: { returnReason: null, returnDueAt: null },
+        });
       }
       return;
     } else if (a.status === 'REFUNDED') {
@@ -253,7 +257,11 @@ export class CustodyService implements OnModuleInit {
     if (kind !== 'BREACH') return this.makeReturnable(em, SYSTEM_ACTOR, bond, 'TERMINATED', now);
     if (bond.forfeitable === 1) return;
     await em.update(CustodyAccountEntity, { id: bond.id }, { forfeitable: 1, updatedAt: now });
-    await this.record(em, SYSTEM_ACTOR, bond, 'custody.forfeitable', { forfeitable: false }, { forfeitable: true });
+    await this.record(em, SYSTEM_ACTOR, bond, {
+      action: 'funds.custody.forfeitable',
+      before: { forfeitable: false },
+      after: { forfeitable: true },
+    });
     const title = await this.tenderTitle(em, bond.tenderId);
     await this.inbox.notify(
       em,
@@ -594,14 +602,11 @@ export class CustodyService implements OnModuleInit {
     const cal = await this.calendar.calendarBetween(from, addCalendarDays(from, 60));
     const dueAt = returnDueAt(now, cal);
     await em.update(CustodyAccountEntity, { id: a.id }, { returnReason: reason, returnDueAt: dueAt, updatedAt: now });
-    await this.record(
-      em,
-      actor,
-      a,
-      'custody.return_scheduled',
-      { returnDueAt: null },
-      { returnReason: reason, returnDueAt: dueAt.toISOString() },
-    );
+    await this.record(em, actor, a, {
+      action: 'funds.custody.return_scheduled',
+      before: { returnDueAt: null },
+      after: { returnReason: reason, returnDueAt: dueAt.toISOString() },
+    });
     a.returnReason = reason;
     a.returnDueAt = dueAt;
     await this.tell(em, a, 'custody.return_scheduled', { amountFen: a.heldFen, dueAt: dueAt.toISOString() }, now);
@@ -625,14 +630,11 @@ export class CustodyService implements OnModuleInit {
         { accountStatus: a.status },
       );
     await em.update(CustodyAccountEntity, { id: a.id }, { ...set, status: to, updatedAt: now });
-    await this.record(
-      em,
-      actor,
-      a,
-      `custody.${to.toLowerCase()}`,
-      { accountStatus: a.status },
-      { status: to, ...plain(set) },
-    );
+    await this.record(em, actor, a, {
+      action: `funds.custody.${to.toLowerCase()}`,
+      before: { status: a.status },
+      after: { status: to, ...plain(set) },
+    });
     a.status = to;
   }
 
@@ -678,10 +680,10 @@ export class CustodyService implements OnModuleInit {
       forfeitedFen: b.forfeited.toString(),
       interestFen: b.interest.toString(),
     });
-    await this.record(em, actor, a, `custody.ledger.${op.toLowerCase()}`, yuan(before), {
-      ...yuan(b),
-      amount: fenToYuan(amountFen),
-      idempotencyKey: key,
+    await this.record(em, actor, a, {
+      action: `funds.custody.ledger.${op.toLowerCase()}`,
+      before: yuan(before),
+      after: { ...yuan(b), amount: fenToYuan(amountFen), idempotencyKey: key },
     });
   }
 
@@ -689,17 +691,15 @@ export class CustodyService implements OnModuleInit {
     em: EntityManager,
     actor: Actor,
     a: CustodyAccountEntity,
-    action: string,
-    before: Record<string, unknown>,
-    after: Record<string, unknown>,
+    e: { action: string; before: Record<string, unknown>; after: Record<string, unknown> },
   ): Promise<void> {
     return this.audit.record(em, actor, {
-      action: `funds.${action}`,
+      action: e.action,
       entityType: 'custody_account',
       entityId: a.id,
       regionPath: a.regionPath,
-      before,
-      after: { ...after, kind: a.kind, tenderId: a.tenderId, organisationId: a.organisationId },
+      before: e.before,
+      after: { ...e.after, kind: a.kind, tenderId: a.tenderId, organisationId: a.organisationId },
     });
   }
 
