@@ -206,6 +206,11 @@ const PAGES: Record<string, PageSpec> = {
   'funds/lines': { url: () => '/funds/lines', ready: () => row('funds-line-row-') },
   'funds/lines/:id': { url: (ids) => `/funds/lines/${ids.line}`, ready: () => row('funds-entry-row-') },
   'funds/dashboard': { url: () => '/funds/dashboard', ready: () => '[data-testid="funds-chart-region"] canvas' },
+  // 保证金: finance's accounts or an organisation's own; the table renders rows or its empty state
+  custody: {
+    url: () => '/custody',
+    ready: () => `${row('custody-row-')}, [data-testid="custody-table"] nz-embed-empty`,
+  },
   'admin/users': { url: () => '/admin/users', ready: () => row('user-row-') },
   'admin/regions': { url: () => '/admin/regions', ready: () => '[data-testid="region-tree"] nz-tree-node-title' },
   'admin/calendar': { url: () => '/admin/calendar', ready: () => row('calendar-row-') },

@@ -34,6 +34,7 @@ import { FundsAddAdjustmentDecisionNote1764000517300 } from './1764000517300-fun
 import { ContractsCreateContractsAndMilestones1764000600000 } from './1764000600000-contracts-create-contracts-and-milestones';
 import { ContractsCreateReportsAndEvidence1764000602000 } from './1764000602000-contracts-create-reports-and-evidence';
 import { ContractsPaymentRequests1764000603000 } from './1764000603000-contracts-payment-requests';
+import { ContractsCustodyLedger1764000604000 } from './1764000604000-contracts-custody-ledger';
 import { ContractsChangeOrders1764000605000 } from './1764000605000-contracts-change-orders';
 
 export const MIGRATIONS = [
@@ -69,5 +70,6 @@ export const MIGRATIONS = [
   ContractsCreateContractsAndMilestones1764000600000,
   ContractsCreateReportsAndEvidence1764000602000,
   ContractsPaymentRequests1764000603000,
+  ContractsCustodyLedger1764000604000,
   ContractsChangeOrders1764000605000,
 ];

@@ -17,8 +17,8 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(report, null, 2));
     console.log(
       report.ok
-        ? `check-ledger: ${report.linesChecked} lines, all balances equal the ledger`
-        : `check-ledger: ${report.differences.length} of ${report.linesChecked} lines differ`,
+        ? `check-ledger: ${report.linesChecked} lines and ${report.custodyAccountsChecked} custody accounts, all balances equal their ledgers`
+        : `check-ledger: ${report.differences.length} of ${report.linesChecked} lines and ${report.custodyDifferences.length} of ${report.custodyAccountsChecked} custody accounts differ`,
     );
     process.exitCode = report.ok ? 0 : 1;
   } finally {

@@ -181,6 +181,18 @@ export class Env {
   LEDGER_LOCK_WAIT_SECONDS = 10;
 
   /**
+   * Yearly interest rate, in basis points, on a bid deposit or performance bond returned after its due date (5
+   * working days after the award notice, the signing, the withdrawal or the final acceptance): simple interest,
+   * principal × rate × days late ÷ 365, half-up to the fen (docs/domain/contracts.md, "Deposits and bonds").
+   * Default 365 = 3.65 % a year, 0.01 % a day.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  CUSTODY_LATE_INTEREST_BP = 365;
+
+  /**
    * When the 7-working-day objection window (质疑期) after an award notice starts: the day after
    * publication, or the second working day after it. Each deployment fixes one (PRODUCT.md §4).
    */

@@ -3,6 +3,7 @@ import { TendersService } from '../../src/modules/procurement';
 import { contractFixture } from '../factories/contracts-changes.factory';
 import { liveContract } from '../factories/contracts-milestones.factory';
 import { contractWithMilestones } from '../factories/contracts-payments.factory';
+import { heldCustodyAccount } from '../factories/custody.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   approvedNeed,
@@ -388,5 +389,11 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
       .set('Authorization', officer),
   );
   f.approvedPaymentRequest = approved.id as number;
+  // a bid deposit of 阳光养老 held for a 鼓楼区 tender, returnable (finance of 鼓楼区 may refund it)
+  f.gulouDeposit = await heldCustodyAccount(t.ds, {
+    tenderId: f.openedTender,
+    organisationId: f.sunshine as number,
+    returnable: true,
+  });
   return f;
 }

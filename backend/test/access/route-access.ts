@@ -468,6 +468,22 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // closes the year for the caller's own region subtree: its cross-district proof is funds-scope.e2e-spec.ts
   'POST /api/v1/funds/years/:year/close': rule([FO]),
 
+  // ---- custody (保证金): deposits and bonds held for organisations. Staff read their district's accounts, an
+  // organisation member reads only its own (mine, or one account of its own); finance of the district returns them.
+  'GET /api/v1/custody/accounts': rule([PO, FO, OM, AU], {
+    cross: [{ as: 'xw_finance', hides: '@gulouDeposit', seenBy: 'finance', query: 'pageSize=100' }],
+  }),
+  'GET /api/v1/custody/accounts/export.xlsx': rule([PO, FO, OM, AU]),
+  'GET /api/v1/custody/accounts/:id': rule([PO, FO, OM, AU], {
+    cross: [XW_FO({ id: '@gulouDeposit' }), { as: 'orgmember2', params: { id: '@gulouDeposit' } }],
+  }),
+  'GET /api/v1/custody/mine': rule([OM], {
+    cross: [{ as: 'orgmember2', hides: '@gulouDeposit', seenBy: 'orgmember', query: 'pageSize=100' }],
+  }),
+  'POST /api/v1/custody/accounts/:id/refund': rule([FO], { cross: [XW_FO({ id: '@gulouDeposit' }, NOTE)] }),
+  'POST /api/v1/custody/accounts/:id/release': rule([FO], { cross: [XW_FO({ id: '@gulouDeposit' }, NOTE)] }),
+  'POST /api/v1/custody/accounts/:id/forfeit': rule([FO], { cross: [XW_FO({ id: '@gulouDeposit' }, REASON)] }),
+
   // ---- projects: officers draft, finance approves (reserves the budget), auditors read — in their district
   'GET /api/v1/projects': rule(PROJECT_READERS, {
     cross: [

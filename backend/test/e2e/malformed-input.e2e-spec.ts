@@ -14,6 +14,7 @@ import { createValidationPipe, RequestValidationError } from '../../src/platform
 import { contractFixture } from '../factories/contracts-changes.factory';
 import { liveContract, PHOTO_PNG, reportBody } from '../factories/contracts-milestones.factory';
 import { contractWithMilestones } from '../factories/contracts-payments.factory';
+import { heldCustodyAccount } from '../factories/custody.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   activeLineId,
@@ -117,6 +118,9 @@ interface Fixtures {
   contract: { id: number; milestones: number[]; photo: number };
   /** Payments: a contract with an accepted milestone without a request, a request, an approved request. */
   payments: { contract: number; milestone: number; request: number; approved: number };
+  /** A returnable bid deposit and a forfeitable bond of this test's awarded tender (custody routes). */
+  custodyDeposit: number;
+  custodyBond: number;
 }
 
 interface Binding {
@@ -338,6 +342,9 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
     body: { reason: '账户信息不符' },
   }),
   'POST /api/v1/payment-requests/:id/pay': (f) => ({ params: { id: f.payments.approved } }),
+  'POST /api/v1/custody/accounts/:id/refund': (f) => ({ params: { id: f.custodyDeposit } }),
+  'POST /api/v1/custody/accounts/:id/release': (f) => ({ params: { id: f.custodyBond } }),
+  'POST /api/v1/custody/accounts/:id/forfeit': (f) => ({ params: { id: f.custodyBond } }),
 };
 
 function creditCode(nine: string): string {
@@ -1021,6 +1028,12 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       'SELECT id FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT 1',
       [await userId(t.ds, 'resident')],
     )) as Array<{ id: string }>;
+    const orgOf = async (username: string): Promise<number> =>
+      (
+        (await t.ds.query('SELECT organisation_id FROM users WHERE username = ?', [username])) as Array<{
+          organisation_id: number;
+        }>
+      )[0].organisation_id;
     const [unverified] = (await t.ds.query("SELECT id FROM users WHERE username = '13900009876'")) as Array<{
       id: number;
     }>;
@@ -1119,6 +1132,17 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       terminableContract: terminableContract.contractId,
       changeOrder: changeOrder.id as number,
       contract: { id: contract.contractId, milestones: contract.milestoneIds, photo: photo.id as number },
+      custodyDeposit: await heldCustodyAccount(t.ds, {
+        tenderId: awarded.id,
+        organisationId: await orgOf('orgmember2'),
+        returnable: true,
+      }),
+      custodyBond: await heldCustodyAccount(t.ds, {
+        tenderId: awarded.id,
+        organisationId: await orgOf('orgmember'),
+        kind: 'PERFORMANCE_BOND',
+        forfeitable: true,
+      }),
     };
   }
 

@@ -42,8 +42,12 @@ export async function failedTender(t: TestApp, title: string): Promise<number> {
 }
 
 /** A tender opened with three bids (status OPENED), with the bid ids by bidder. */
-export async function openedTender(t: TestApp, title: string): Promise<{ id: number; bidIds: Record<string, string> }> {
-  const id = await publishedTender(t, title);
+export async function openedTender(
+  t: TestApp,
+  title: string,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: number; bidIds: Record<string, string> }> {
+  const id = await publishedTender(t, title, overrides);
   const bidIds: Record<string, string> = {};
   for (const [user, price] of [
     ['orgmember', '9000.00'],
@@ -59,9 +63,10 @@ export async function openedTender(t: TestApp, title: string): Promise<{ id: num
 export async function drawnTender(
   t: TestApp,
   title: string,
+  overrides: Record<string, unknown> = {},
 ): Promise<{ id: number; bidIds: Record<string, string>; experts: string[] }> {
   const officer = await bearer(t, 'officer');
-  const { id, bidIds } = await openedTender(t, title);
+  const { id, bidIds } = await openedTender(t, title, overrides);
   const q = await t
     .http()
     .post(`/api/v1/tenders/${id}/qualification`)
@@ -83,8 +88,9 @@ export async function drawnTender(
 export async function recommendedTender(
   t: TestApp,
   title: string,
+  overrides: Record<string, unknown> = {},
 ): Promise<{ id: number; bidIds: Record<string, string>; experts: string[] }> {
-  const drawn = await drawnTender(t, title);
+  const drawn = await drawnTender(t, title, overrides);
   const sheets = Object.values(drawn.bidIds).map((bidId) => ({ bidId, scores: { PLAN: '30', TEAM: '20' } }));
   for (const username of drawn.experts) {
     const s = await t
@@ -101,8 +107,9 @@ export async function recommendedTender(
 export async function awardedTender(
   t: TestApp,
   title: string,
+  overrides: Record<string, unknown> = {},
 ): Promise<{ id: number; bidIds: Record<string, string> }> {
-  const { id, bidIds } = await recommendedTender(t, title);
+  const { id, bidIds } = await recommendedTender(t, title, overrides);
   const a = await t
     .http()
     .post(`/api/v1/tenders/${id}/award`)

@@ -395,6 +395,12 @@ describe('政府买单: budget lines and the fund ledger', () => {
       .send({ idempotencyKey: key('foreign'), memo: '越权' });
     expect(reverse.status).toBe(404);
     const check = await t.http().get('/api/v1/funds/consistency').set('Authorization', xwFinance);
-    expect(check.body).toEqual({ ok: true, linesChecked: 0, differences: [] });
+    expect(check.body).toEqual({
+      ok: true,
+      linesChecked: 0,
+      differences: [],
+      custodyAccountsChecked: 0,
+      custodyDifferences: [],
+    });
   });
 });

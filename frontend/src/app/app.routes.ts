@@ -145,6 +145,12 @@ export const routes: Routes = [
         loadComponent: () => import('./features/contracts/payments/contract-payments.page'),
       },
       {
+        // 保证金 (issue #10): finance's deposit and bond accounts; an organisation's own deposits and refunds
+        path: 'custody',
+        canActivate: [permissionGuard(PERMISSIONS.CONTRACTS_READ)],
+        loadComponent: () => import('./features/funds/pages/custody/custody.page'),
+      },
+      {
         path: 'admin/users',
         canActivate: [permissionGuard(PERMISSIONS.USERS_READ)],
         loadComponent: () => import('./features/identity/pages/users/users.page'),

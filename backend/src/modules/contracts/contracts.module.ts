@@ -17,6 +17,7 @@ import { MilestoneClocks } from './jobs/milestone-clocks';
 import { PaymentJobs } from './jobs/payment-jobs';
 import { ChangeOrdersService } from './services/change-orders.service';
 import { ContractHooks } from './services/contract-hooks';
+import { CustodyListeners } from './services/custody-listeners';
 import { EvidenceService } from './services/evidence.service';
 import { FinalPaymentService } from './services/final-payment.service';
 import { MilestonesService } from './services/milestones.service';
@@ -64,6 +65,8 @@ import { TerminationService } from './services/termination.service';
     PaymentsService,
     FinalPaymentService,
     PaymentJobs,
+    // deposits and bonds (the custody ledger is the funds context's)
+    CustodyListeners,
   ],
   exports: [ContractHooks, TerminationService, MilestoneClocks, PaymentsService, FinalPaymentService, PaymentJobs],
 })

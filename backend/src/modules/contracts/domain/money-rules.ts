@@ -72,8 +72,8 @@ export function maxShareFen(wholeFen: bigint, capBp: number): bigint {
 }
 
 export const CHANGE_ORDER_CAP_BP = 1_000;
-export const BID_DEPOSIT_CAP_BP = 200;
-export const PERFORMANCE_BOND_CAP_BP = 1_000;
+/** The deposit and bond caps live with the custody ledger (funds), where they are enforced. */
+export { BID_DEPOSIT_CAP_BP, PERFORMANCE_BOND_CAP_BP } from '../../funds';
 
 /** Whether a change order of `proposedFen` keeps all approved change orders within 10 % of the original amount. */
 export function changeOrderFits(

@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DelayedError, Job } from 'bullmq';
 
 import { QUEUES } from '../../../platform/queue';
+import { CustodyJobs } from '../../funds';
 import { isMilestoneJob, MilestoneClocks, MilestoneJobPayload } from './milestone-clocks';
 import { PaymentJobs } from './payment-jobs';
 
@@ -22,7 +23,7 @@ interface JobHandler {
 export class ContractsProcessor extends WorkerHost {
   private readonly handlers: JobHandler[];
 
-  constructor(milestones: MilestoneClocks, payments: PaymentJobs) {
+  constructor(milestones: MilestoneClocks, payments: PaymentJobs, custody: CustodyJobs) {
     super();
     this.handlers = [
       {
@@ -30,6 +31,7 @@ export class ContractsProcessor extends WorkerHost {
         handle: (name, payload) => milestones.handle(name, payload as MilestoneJobPayload),
       },
       payments,
+      custody,
     ];
   }
 

@@ -14,6 +14,8 @@ export enum FundsErrorCode {
   IDEMPOTENCY_CONFLICT = 'FUNDS_IDEMPOTENCY_CONFLICT',
   ALREADY_REVERSED = 'FUNDS_ALREADY_REVERSED',
   INVALID = 'FUNDS_INVALID',
+  CUSTODY_NOT_FOUND = 'CUSTODY_NOT_FOUND',
+  CUSTODY_ILLEGAL_TRANSITION = 'CUSTODY_ILLEGAL_TRANSITION',
 }
 
 const STATUS: Record<FundsErrorCode, ProblemStatus> = {
@@ -30,6 +32,8 @@ const STATUS: Record<FundsErrorCode, ProblemStatus> = {
   [FundsErrorCode.IDEMPOTENCY_CONFLICT]: 422,
   [FundsErrorCode.ALREADY_REVERSED]: 409,
   [FundsErrorCode.INVALID]: 422,
+  [FundsErrorCode.CUSTODY_NOT_FOUND]: 404,
+  [FundsErrorCode.CUSTODY_ILLEGAL_TRANSITION]: 409,
 };
 
 export class FundsError extends DomainError {

@@ -185,4 +185,12 @@ export class ConsistencyDto {
     stored: BalancesDto;
     fromLedger: BalancesDto;
   }>;
+  @ApiProperty({ description: 'Custody accounts (bid deposits, performance bonds) replayed' })
+  custodyAccountsChecked!: number;
+  @ApiProperty({ type: [Object], description: 'Custody accounts whose stored buckets differ from their entries' })
+  custodyDifferences!: Array<{
+    accountId: number;
+    stored: { held: string; returned: string; forfeited: string; interest: string };
+    fromLedger: { held: string; returned: string; forfeited: string; interest: string };
+  }>;
 }

@@ -11,6 +11,7 @@ import { Balances, Bucket, rateBp, replay } from '../domain/ledger';
 import { ConsistencyDto, ListEntriesQuery, ListLinesQuery, ReportQuery, ReportRowDto } from '../dto/funds.dto';
 import { BudgetLineEntity, LedgerEntryEntity } from '../entities/funds.entities';
 import { BudgetLinesService } from './budget-lines.service';
+import { custodyConsistency } from './custody.service';
 import { balancesOf, yuanBalances } from './ledger.service';
 
 const SOURCE_ZH: Record<string, string> = {
@@ -87,7 +88,14 @@ export class FundsReportService {
 
   /** See {@link ledgerConsistency}; limited to the lines of the actor's region subtree. */
   consistency(actor: Actor): Promise<ConsistencyDto> {
-    if (actor.regionPath === null) return Promise.resolve({ ok: true, linesChecked: 0, differences: [] });
+    if (actor.regionPath === null)
+      return Promise.resolve({
+        ok: true,
+        linesChecked: 0,
+        differences: [],
+        custodyAccountsChecked: 0,
+        custodyDifferences: [],
+      });
     return ledgerConsistency(this.dataSource, actor.regionPath);
   }
 
@@ -168,7 +176,8 @@ export class FundsReportService {
 
 /**
  * Recomputes every line's balances from its ledger entries and compares them with the stored
- * balances. Used by `npx nx run backend:check-ledger` (operators), by the auditors' endpoint and by
+ * balances, and likewise every custody account (deposits and bonds: money held for others, in a ledger of
+ * its own) from the custody entries. Used by `npx nx run backend:check-ledger` (operators), by the auditors' endpoint and by
  * the tests.
  */
 export async function ledgerConsistency(dataSource: DataSource, regionPrefix?: string): Promise<ConsistencyDto> {
@@ -196,5 +205,12 @@ export async function ledgerConsistency(dataSource: DataSource, regionPrefix?: s
       differences.push({ lineId: line.id, stored: yuanBalances(stored), fromLedger: yuanBalances(fromLedger) });
     }
   }
-  return { ok: differences.length === 0, linesChecked: lines.length, differences };
+  const custody = await custodyConsistency(dataSource, regionPrefix);
+  return {
+    ok: differences.length === 0 && custody.differences.length === 0,
+    linesChecked: lines.length,
+    differences,
+    custodyAccountsChecked: custody.accountsChecked,
+    custodyDifferences: custody.differences,
+  };
 }

@@ -224,6 +224,16 @@ export class CreateTenderDto {
   @IsString()
   @Matches(YUAN_PATTERN, YUAN_MSG('maxPrice'))
   maxPrice!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2000.00',
+    description: 'Bid deposit (投标保证金) each bidder pays, at most 2 % of the project budget; omit or null for none',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(YUAN_PATTERN, YUAN_MSG('bidDeposit'))
+  bidDeposit?: string | null;
   @ApiProperty({ example: 5, description: 'Committee size: odd, ≥ 5 for an open tender, ≥ 3 otherwise' })
   @IsInt()
   @Min(3)
@@ -291,6 +301,8 @@ export class TenderDto {
   @ApiProperty() priceWeight!: number;
   @ApiProperty({ type: [CriterionView] }) criteria!: CriterionView[];
   @ApiProperty({ example: '118000.00' }) maxPrice!: string;
+  @ApiProperty({ nullable: true, type: String, example: '2000.00', description: 'Bid deposit; null when none' })
+  bidDeposit!: string | null;
   @ApiProperty() committeeSize!: number;
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
   @ApiProperty() bidDeadline!: string;

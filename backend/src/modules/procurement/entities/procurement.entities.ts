@@ -57,6 +57,8 @@ export class TenderEntity {
   /** JSON array of { code, name, maxCents }. */
   @Column({ type: 'longtext' }) criteria!: string;
   @Column({ name: 'max_price_fen', type: 'bigint' }) maxPriceFen!: string;
+  /** Bid deposit (投标保证金) each bidder pays, at most 2 % of the project budget; null when none is required. */
+  @Column({ name: 'bid_deposit_fen', type: 'bigint', nullable: true }) bidDepositFen!: string | null;
   @Column({ name: 'committee_size', type: 'tinyint' }) committeeSize!: number;
   @Column({ name: 'published_at', type: 'datetime', precision: 3, nullable: true }) publishedAt!: Date | null;
   @Column({ name: 'bid_deadline', type: 'datetime', precision: 3 }) bidDeadline!: Date;

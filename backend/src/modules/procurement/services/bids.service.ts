@@ -7,6 +7,7 @@ import { inTransaction } from '../../../platform/database/transaction';
 import { canonicalJson } from '../../../platform/util/canonical-json';
 import { sniff } from '../../../platform/util/file-type';
 import { fenToYuan, yuanToFen } from '../../../platform/util/money';
+import { CustodyService } from '../../funds';
 import { OrganisationsService } from '../../organisations';
 import { centsToPoints } from '../domain/comprehensive-scoring';
 import { invalid, ProcurementError, ProcurementErrorCode } from '../domain/procurement.errors';
@@ -33,6 +34,8 @@ interface TenderForBid {
   status: string;
   bid_deadline: Date;
   max_price_fen: string;
+  bid_deposit_fen: string | null;
+  title: string;
   criteria: string;
   scoring_method: string;
   region_path: string;
@@ -53,6 +56,7 @@ export class BidsService {
     private readonly dataSource: DataSource,
     private readonly tenders: TendersService,
     private readonly organisations: OrganisationsService,
+    private readonly custody: CustodyService,
   ) {}
 
   /** Submits (or replaces) my organisation's bid; returns the receipt. */
@@ -125,6 +129,19 @@ export class BidsService {
           documents.flatMap((d) => [d.id, id, d.fileName, d.mime, d.size, d.sha256, d.content]),
         );
       }
+      // the bid deposit, recorded HELD once per organisation and tender (a replacement does not count again)
+      await this.custody.bidSubmitted(
+        em,
+        actor,
+        {
+          tenderId,
+          tenderTitle: t.title,
+          organisationId: orgId,
+          regionPath: t.region_path,
+          depositFen: BigInt(t.bid_deposit_fen ?? 0),
+        },
+        t.now,
+      );
       await this.tenders.journal(
         em,
         actor,
@@ -146,6 +163,8 @@ export class BidsService {
       const t = await this.lockTender(em, actor, tenderId);
       const live = await this.liveBid(em, actor, tenderId);
       await em.update(BidEntity, { id: live.id }, { status: 'WITHDRAWN', closedAt: t.now });
+      // withdrawn before the deadline (lockTender refused a late one): the deposit is due back in 5 working days
+      await this.custody.bidWithdrawn(em, actor, { tenderId, organisationId: live.organisationId }, t.now);
       await this.tenders.journal(
         em,
         actor,
@@ -304,7 +323,7 @@ export class BidsService {
     ])) as Array<Pick<TenderForBid, 'status' | 'bid_deadline' | 'now'>>;
     if (pre !== undefined && pre.status !== 'DRAFT') this.assertOnTime(pre);
     const rows = (await em.query(
-      `SELECT id, status, bid_deadline, max_price_fen, criteria, scoring_method, region_path, min_grade, designated_organisation_id
+      `SELECT id, status, bid_deadline, max_price_fen, bid_deposit_fen, title, criteria, scoring_method, region_path, min_grade, designated_organisation_id
          FROM tenders WHERE id = ? LOCK IN SHARE MODE`,
       [tenderId],
     )) as Array<Omit<TenderForBid, 'now'>>;

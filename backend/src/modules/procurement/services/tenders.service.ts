@@ -12,6 +12,7 @@ import { Deadlines, DeadlineSource } from '../../../platform/queue';
 import { fenToYuan, yuanToFen } from '../../../platform/util/money';
 import { AuditService } from '../../audit';
 import { CatalogueService } from '../../catalogue';
+import { BID_DEPOSIT_CAP_BP, CustodyService, withinCap } from '../../funds';
 import { PeopleDirectory } from '../../identity';
 import { InboxService } from '../../notifications';
 import { OrganisationsService } from '../../organisations';
@@ -82,6 +83,7 @@ export class TendersService {
     private readonly projects: ProjectsService,
     private readonly deadlines: Deadlines,
     private readonly awardHooks: AwardHooks,
+    private readonly custody: CustodyService,
   ) {}
 
   // ------------------------------------------------------------ reading
@@ -797,6 +799,8 @@ export class TendersService {
           convention: this.env.OBJECTION_WINDOW_START,
         },
       );
+      // the other bidders' deposits fall due for refund within 5 working days of the award notice
+      await this.custody.awardNoticed(em, actor, { tenderId: id, winnerOrganisationId: winner.organisationId }, now);
       const bidders = (
         await em.find(BidEntity, {
           where: { tenderId: id, status: In(['SCORED', 'QUALIFIED', 'DISQUALIFIED', 'OPENED']) },
@@ -1111,6 +1115,13 @@ export class TendersService {
         'maxPrice',
         `The maximum price must be more than 0 and at most the project estimate (${fenToYuan(estimateFen)} yuan).`,
       );
+    const bidDepositFen = dto.bidDeposit ? yuanToFen(dto.bidDeposit) : 0n;
+    if (bidDepositFen > 0n && !withinCap(bidDepositFen, estimateFen, BID_DEPOSIT_CAP_BP))
+      throw invalid(
+        ProcurementErrorCode.TENDER_INVALID,
+        'bidDeposit',
+        `The bid deposit may be at most 2 % of the project budget (${fenToYuan((estimateFen * BigInt(BID_DEPOSIT_CAP_BP)) / 10_000n)} yuan).`,
+      );
     if (dto.method === 'SINGLE_SOURCE' && !dto.designatedOrganisationId)
       throw invalid(
         ProcurementErrorCode.TENDER_INVALID,
@@ -1147,6 +1158,7 @@ export class TendersService {
       priceWeightPct: dto.scoringMethod === 'LOWEST_PRICE' ? 0 : dto.priceWeight,
       criteria: JSON.stringify(criteria),
       maxPriceFen: maxPriceFen.toString(),
+      bidDepositFen: bidDepositFen > 0n ? bidDepositFen.toString() : null,
       committeeSize: dto.committeeSize,
       bidDeadline: deadline,
     };
@@ -1162,6 +1174,7 @@ export class TendersService {
       | 'priceWeightPct'
       | 'criteria'
       | 'maxPriceFen'
+      | 'bidDepositFen'
       | 'committeeSize'
       | 'bidDeadline'
       | 'status'
@@ -1175,6 +1188,7 @@ export class TendersService {
       priceWeight: t.priceWeightPct,
       criteria: JSON.parse(t.criteria) as unknown,
       maxPrice: fenToYuan(t.maxPriceFen),
+      bidDeposit: t.bidDepositFen === null ? null : fenToYuan(t.bidDepositFen),
       committeeSize: t.committeeSize,
       bidDeadline: t.bidDeadline.toISOString(),
       status: t.status,
@@ -1244,6 +1258,7 @@ export class TendersService {
           maxScore: centsToPoints(c.maxCents) as string,
         })),
         maxPrice: fenToYuan(t.maxPriceFen),
+        bidDeposit: t.bidDepositFen === null ? null : fenToYuan(t.bidDepositFen),
         committeeSize: t.committeeSize,
         publishedAt: t.publishedAt?.toISOString() ?? null,
         bidDeadline: t.bidDeadline.toISOString(),

@@ -167,6 +167,14 @@ export const MENU: readonly MenuItem[] = [
         link: '/contracts/changes/queue',
         permission: PERMISSIONS.PAYMENTS_PAY,
       },
+      {
+        // 保证金: finance's deposit and bond accounts; an organisation's own deposits and refunds
+        id: 'custody',
+        label: 'nav.custody',
+        icon: 'safety-certificate',
+        link: '/custody',
+        permission: PERMISSIONS.CONTRACTS_READ,
+      },
     ],
   },
   // 里程碑看板: officers (due, overdue, waiting for acceptance), finance, auditors, and suppliers (their own)

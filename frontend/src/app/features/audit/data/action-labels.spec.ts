@@ -42,6 +42,9 @@ const DYNAMIC: Record<string, () => string[]> = {
   'needs.campaign.': () => statusList('CAMPAIGN_STATUSES'),
   'needs.need.': () => statusList('NEED_STATUSES'),
   'funds.ledger.': () => [...statusList('OPERATIONS'), 'reverse'],
+  // deposits and bonds: the account's states and the custody ledger's operations
+  'funds.custody.': () => statusList('CUSTODY_STATUSES'),
+  'funds.custody.ledger.': () => statusList('CUSTODY_OPERATIONS'),
   // the sealed-bid journal (procurement), copied into the chain at opening with this prefix
   'procurement.': () => [],
 };

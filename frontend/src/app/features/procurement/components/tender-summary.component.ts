@@ -31,6 +31,9 @@ import { ProcStatusTagComponent } from './proc-status-tag.component';
       </nz-descriptions-item>
       <nz-descriptions-item [nzTitle]="'tender.method' | pt">{{ t.method | pc: 'method.' }}</nz-descriptions-item>
       <nz-descriptions-item [nzTitle]="'tender.maxPrice' | pt">{{ t.maxPrice | money }}</nz-descriptions-item>
+      @if (t.bidDeposit) {
+        <nz-descriptions-item [nzTitle]="'tender.bidDeposit' | pt"><span data-testid="tender-bid-deposit">{{ t.bidDeposit | money }}</span></nz-descriptions-item>
+      }
       <nz-descriptions-item [nzTitle]="'tender.publishedAt' | pt">{{ t.publishedAt ? time(t.publishedAt) : '—' }}</nz-descriptions-item>
       <nz-descriptions-item [nzTitle]="'tender.bidDeadline' | pt">
         <strong data-testid="tender-deadline" [attr.data-deadline]="t.bidDeadline">{{ deadline(t.bidDeadline) }}</strong>

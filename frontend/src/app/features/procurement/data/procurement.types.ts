@@ -167,6 +167,8 @@ export interface TenderRequest {
   priceWeight: number;
   criteria: Criterion[];
   maxPrice: Money;
+  /** 投标保证金, at most 2 % of the project budget; omitted: none. */
+  bidDeposit?: Money;
   committeeSize: number;
   bidDeadline: IsoInstant;
 }
@@ -184,6 +186,8 @@ export interface Tender {
   priceWeight: number;
   criteria: Criterion[];
   maxPrice: Money;
+  /** 投标保证金 each bidder pays; null when none. */
+  bidDeposit?: Money | null;
   committeeSize: number;
   publishedAt: IsoInstant | null;
   bidDeadline: IsoInstant;

@@ -14,6 +14,8 @@ export interface TenderFormValue {
   priceWeight: number | null;
   criteria: Criterion[];
   maxPrice: string;
+  /** 投标保证金, optional (empty: none). */
+  bidDeposit: string;
   committeeSize: number | null;
   /** `<input type="datetime-local">` value, local wall-clock time. */
   bidDeadline: string;
@@ -41,6 +43,8 @@ export function toTenderRequest(v: TenderFormValue): TenderRequest | null {
     bidDeadline,
   };
   if (v.minGrade !== null) request.minGrade = v.minGrade;
+  const deposit = v.bidDeposit?.trim() ? parseMoney(v.bidDeposit) : null;
+  if (deposit) request.bidDeposit = deposit;
   if (v.method === 'SINGLE_SOURCE' && v.designatedOrganisationId !== null)
     request.designatedOrganisationId = v.designatedOrganisationId;
   return request;
@@ -63,6 +67,7 @@ export function toTenderFormValue(t: Tender, localDeadline: string): TenderFormV
     priceWeight: t.priceWeight,
     criteria: t.criteria.map((c) => ({ ...c, maxScore: plainPoints(c.maxScore) })),
     maxPrice: t.maxPrice,
+    bidDeposit: t.bidDeposit ?? '',
     committeeSize: t.committeeSize,
     bidDeadline: localDeadline,
   };

@@ -208,6 +208,26 @@ export function defaultCriteria(): Criterion[] {
   ];
 }
 
+// ---- bid deposit
+
+export type BidDepositProblem = 'invalid' | 'aboveCap';
+
+/** 投标保证金: optional; when given, above zero and at most 2 % of the project budget (compared exactly, in fen). */
+export function bidDepositProblem(deposit: string | null, estimate: string | null): BidDepositProblem | null {
+  if (deposit === null || deposit.trim() === '') return null;
+  const fen = moneyToFen(deposit);
+  if (fen === null || fen.startsWith('-') || fen === '0') return 'invalid';
+  const budget = moneyToFen(estimate);
+  if (budget !== null && BigInt(fen) * 10_000n > BigInt(budget) * 200n) return 'aboveCap';
+  return null;
+}
+
+/** The largest deposit the 2 % rule allows, in fen (rounded down). */
+export function maxBidDepositFen(estimate: string | null): string | null {
+  const budget = moneyToFen(estimate);
+  return budget === null ? null : ((BigInt(budget) * 200n) / 10_000n).toString();
+}
+
 // ---- maximum price
 
 export type MaxPriceProblem = 'invalid' | 'aboveEstimate';

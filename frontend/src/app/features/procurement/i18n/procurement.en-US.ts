@@ -212,6 +212,10 @@ export const procurementEnUS: Readonly<Record<keyof typeof procurementZhCN, stri
   'wizard.schemeSum': 'Technical {technical} + price {price} = 100 points',
   'wizard.estimate': 'Project estimate {estimate}',
   'wizard.aboveEstimate': 'At most the project estimate {estimate}',
+  'tender.bidDeposit': 'Bid deposit',
+  'wizard.depositHint':
+    'Optional; at most 2 % of the project budget ({cap}). Recorded when a bid is submitted; returned to the other bidders within 5 working days of the award notice, to the winner within 5 working days of signing',
+  'wizard.depositAboveCap': 'The bid deposit may be at most 2 % of the project budget ({cap})',
   'wizard.committeeHint': 'Odd, at least {min}',
   'wizard.earliest':
     '{method}: {period} from publication; published today, the earliest deadline is {date} (a rest day moves it to the next working day)',

@@ -211,6 +211,10 @@ export const procurementZhCN = {
   'wizard.schemeSum': '技术分 {technical} + 价格分 {price} = 满分 100',
   'wizard.estimate': '项目预算 {estimate}',
   'wizard.aboveEstimate': '最高限价不能超过项目预算 {estimate}',
+  'tender.bidDeposit': '投标保证金',
+  'wizard.depositHint':
+    '选填；不超过项目预算的 2%（最多 {cap}）。投标时登记，中标通知后 5 个工作日内退还落标人，签约后 5 个工作日内退还中标人',
+  'wizard.depositAboveCap': '投标保证金不能超过项目预算的 2%（最多 {cap}）',
   'wizard.committeeHint': '奇数，至少 {min} 人',
   'wizard.earliest': '{method}：自发布至截止{period}，今天发布最早可定于 {date}（截止日遇节假日顺延至工作日）',
   'wizard.beijingTime': '北京时间 {time}',

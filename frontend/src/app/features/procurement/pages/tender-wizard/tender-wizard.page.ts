@@ -38,7 +38,7 @@ import { silentErrors } from '../../../../core/http/http-context';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { ConfirmSummaryComponent, SummaryRow } from '../../../../shared/confirm-summary.component';
 import { formatDeadline, fromLocalDateTime, toLocalDateTime } from '../../../../shared/dates';
-import { formatMoney, positiveMoney } from '../../../../shared/money';
+import { fenToMoney, formatMoney, positiveMoney } from '../../../../shared/money';
 import { MoneyPipe } from '../../../../shared/money.pipe';
 import { required } from '../../../../shared/validators';
 import { CalendarApi } from '../../../regions';
@@ -57,12 +57,14 @@ import {
 import { ProjectsApi } from '../../data/projects.api';
 import { TenderFormValue, toTenderFormValue, toTenderRequest } from '../../data/tender-form';
 import {
+  bidDepositProblem,
   centsToPoints,
   committeeSizeProblem,
   deadlineProblem,
   defaultCriteria,
   defaultDeadline,
   EMPTY_CALENDAR,
+  maxBidDepositFen,
   maxPriceProblem,
   MINIMUM_PERIODS,
   minimumCommitteeSize,
@@ -167,6 +169,7 @@ export default class TenderWizardPage implements OnInit {
     priceWeight: this.fb.control<number | null>(30),
     criteria: this.fb.array<CriterionGroup>([]),
     maxPrice: ['', [required, positiveMoney]],
+    bidDeposit: [''],
     committeeSize: this.fb.control<number | null>(5),
     bidDeadline: ['', required],
   });
@@ -205,6 +208,10 @@ export default class TenderWizardPage implements OnInit {
   protected readonly priceIssue = computed(() =>
     maxPriceProblem(this.value().maxPrice ?? '', this.project()?.estimatedAmount ?? null),
   );
+  protected readonly depositIssue = computed(() =>
+    bidDepositProblem(this.value().bidDeposit ?? '', this.project()?.estimatedAmount ?? null),
+  );
+  protected readonly depositCap = computed(() => maxBidDepositFen(this.project()?.estimatedAmount ?? null));
   protected readonly needsDesignated = computed(() => this.method() === 'SINGLE_SOURCE');
 
   ngOnInit(): void {
@@ -359,6 +366,7 @@ export default class TenderWizardPage implements OnInit {
         return (
           f.maxPrice.valid &&
           this.priceIssue() === null &&
+          this.depositIssue() === null &&
           this.committeeIssue() === null &&
           this.deadlineIssue() === null
         );
@@ -425,6 +433,10 @@ export default class TenderWizardPage implements OnInit {
   protected goTo(index: number): void {
     if (index <= this.step()) this.step.set(index);
     else this.next();
+  }
+
+  protected moneyFen(fen: string | null): string {
+    return fen === null ? '' : formatMoney(fenToMoney(fen));
   }
 
   protected money(value: string | null | undefined): string {
