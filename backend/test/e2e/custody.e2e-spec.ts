@@ -1,7 +1,6 @@
 import { Connection } from 'mysql2/promise';
 
-import { ContractHooks } from '../../src/modules/contracts';
-import { CUSTODY_REFUND_DUE_JOB, CustodyJobs, ledgerConsistency } from '../../src/modules/funds';
+import { CUSTODY_REFUND_DUE_JOB, CustodyJobs, CustodyService, ledgerConsistency } from '../../src/modules/funds';
 import { CalendarService, endOfDayShanghai, shanghaiDate } from '../../src/modules/regions';
 import { deadlineJobId, Deadlines, QUEUES } from '../../src/platform/queue';
 import { approvedProject, bidBody, publishedTender, tenderBody } from '../factories/procurement.factory';
@@ -199,10 +198,12 @@ describe('custody: bid deposits and performance bonds', () => {
         regionPath,
         bondFen: '98000',
       };
-      const hooks = t.app.get(ContractHooks);
+      // the custody side of the contract's hooks (CustodyListeners), on a contract made up for the purpose: the other
+      // parts' listeners need real contract rows
+      const custody = t.app.get(CustodyService);
       const now = new Date();
-      await t.ds.transaction((em) => hooks.signed(em, { contract: contract as never, now }));
-      await t.ds.transaction((em) => hooks.signed(em, { contract: contract as never, now })); // retried: no double
+      await t.ds.transaction((em) => custody.contractSigned(em, contract as never, now));
+      await t.ds.transaction((em) => custody.contractSigned(em, contract as never, now)); // retried: no double
       const rows = await accounts(tender);
       const deposit = rows.find((a) => a.organisation_id === winnerOrg && a.kind === 'BID_DEPOSIT');
       const bond = rows.find((a) => a.kind === 'PERFORMANCE_BOND');
@@ -218,9 +219,7 @@ describe('custody: bid deposits and performance bonds', () => {
         .send({});
       expect(early.status).toBe(409);
 
-      await t.ds.transaction((em) =>
-        hooks.milestoneAccepted(em, { contract: contract as never, milestone: { isFinal: 1 } as never, now }),
-      );
+      await t.ds.transaction((em) => custody.finalAccepted(em, contract as never, now));
       const released = await t
         .http()
         .post(`/api/v1/custody/accounts/${bond!.id}/release`)
@@ -277,10 +276,12 @@ describe('custody: bid deposits and performance bonds', () => {
         regionPath,
         bondFen: '50000',
       };
-      const hooks = t.app.get(ContractHooks);
+      // the custody side of the contract's hooks (CustodyListeners), on a contract made up for the purpose: the other
+      // parts' listeners need real contract rows
+      const custody = t.app.get(CustodyService);
       const now = new Date();
-      await t.ds.transaction((em) => hooks.signed(em, { contract: contract as never, now }));
-      await t.ds.transaction((em) => hooks.terminated(em, { contract: contract as never, kind: 'BREACH', now }));
+      await t.ds.transaction((em) => custody.contractSigned(em, contract as never, now));
+      await t.ds.transaction((em) => custody.terminated(em, contract as never, 'BREACH', now));
       const bond = (await accounts(tender)).find((a) => a.kind === 'PERFORMANCE_BOND' && a.contract_id === contract.id);
       expect(bond).toMatchObject({ forfeitable: 1, status: 'HELD' });
       const finance = await bearer(t, 'finance');
