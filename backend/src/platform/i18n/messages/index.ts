@@ -1,4 +1,5 @@
 import type { TemplateCatalogue } from '../template';
+import { CONTRACT_MESSAGES } from './contract.messages';
 import { NEEDS_MESSAGES } from './needs.messages';
 import { ORGANISATIONS_MESSAGES } from './organisations.messages';
 import { PROCUREMENT_MESSAGES } from './procurement.messages';
@@ -11,6 +12,7 @@ export const MESSAGE_CATALOGUES: Readonly<Record<string, TemplateCatalogue>> = {
   needs: NEEDS_MESSAGES,
   organisations: ORGANISATIONS_MESSAGES,
   procurement: PROCUREMENT_MESSAGES,
+  'contracts.contract': CONTRACT_MESSAGES,
 };
 
 export const MESSAGE_TEMPLATES: TemplateCatalogue = Object.assign({}, ...Object.values(MESSAGE_CATALOGUES));
