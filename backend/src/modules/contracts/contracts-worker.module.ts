@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 
-import { ContractsProcessor } from './jobs/contracts.processor';
 import { ContractsModule } from './contracts.module';
+import { ContractsProcessor } from './jobs/contracts.processor';
 
 /** Worker process only: consumes the contracts queue (signature, publication, milestone and payment deadlines). */
 @Module({

@@ -15,11 +15,16 @@ import {
   ContractSignatoriesController,
   PublicContractNoticeController,
 } from './http/contracts.controller';
-import { ContractPdfService } from './services/contract-pdf.service';
+import {
+  ContractJobPayload,
+  PUBLICATION_DUE_JOB,
+  SIGNATURE_DUE_JOB,
+  SIGNATURE_REMINDER_JOB,
+} from './services/contract-deadlines';
 import { ContractExportService } from './services/contract-export.service';
 import { ContractHooks } from './services/contract-hooks';
-import { ContractJobPayload, PUBLICATION_DUE_JOB, SIGNATURE_DUE_JOB, SIGNATURE_REMINDER_JOB } from './services/contract-deadlines';
 import { ContractJobs } from './services/contract-jobs';
+import { ContractPdfService } from './services/contract-pdf.service';
 import { ContractsService } from './services/contracts.service';
 
 /**

@@ -1,4 +1,5 @@
 import { canonicalJson, sha256Hex } from '../../../platform/util/canonical-json';
+import { nextReminder } from '../services/contract-deadlines';
 import {
   contractCode,
   defaultTerm,
@@ -9,7 +10,6 @@ import {
   TermsEdit,
   termsProblems,
 } from './contract-draft';
-import { nextReminder } from '../services/contract-deadlines';
 
 describe('contract draft rules', () => {
   it('a term of 12 months ends the day before the same date a year later (month ends clamp)', () => {

@@ -150,9 +150,13 @@ export function termsProblems(e: TermsEdit, limits: { earliestStart: string; max
   e.milestones.forEach((m, i) => {
     const bp = percentToBp(m.share);
     if (bp === null || bp <= 0)
-      out.push({ field: `milestones.${i}.share`, message: 'A share is a percentage above 0 with at most two decimals' });
+      out.push({
+        field: `milestones.${i}.share`,
+        message: 'A share is a percentage above 0 with at most two decimals',
+      });
     else total += bp;
-    if (!isDate(m.dueDate)) out.push({ field: `milestones.${i}.dueDate`, message: 'dueDate must be a date YYYY-MM-DD' });
+    if (!isDate(m.dueDate))
+      out.push({ field: `milestones.${i}.dueDate`, message: 'dueDate must be a date YYYY-MM-DD' });
     else if (okStart && okEnd && (m.dueDate < e.termStart || m.dueDate > e.termEnd))
       out.push({ field: `milestones.${i}.dueDate`, message: 'A milestone is due within the term' });
     else if (m.dueDate < previous)
@@ -199,7 +203,15 @@ export interface SignedContent {
   bondBp: number;
   bondFen: string;
   content: ContractContent;
-  milestones: Array<{ seq: number; title: string; deliverables: string; dueDate: string; shareBp: number; amountFen: string; isFinal: boolean }>;
+  milestones: Array<{
+    seq: number;
+    title: string;
+    deliverables: string;
+    dueDate: string;
+    shareBp: number;
+    amountFen: string;
+    isFinal: boolean;
+  }>;
 }
 
 /** The contract code HT-<year>-<6-digit id>. */

@@ -27,7 +27,15 @@ export { IdParam } from '../../../platform/http/params';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PERCENT = /^\d{1,3}(\.\d{1,2})?$/;
 
-export const CONTRACT_SORTS = ['-createdAt', 'createdAt', '-amount', 'amount', 'code', '-code', 'signatureDueAt'] as const;
+export const CONTRACT_SORTS = [
+  '-createdAt',
+  'createdAt',
+  '-amount',
+  'amount',
+  'code',
+  '-code',
+  'signatureDueAt',
+] as const;
 export type ContractSort = (typeof CONTRACT_SORTS)[number];
 
 export class ListContractsQuery extends PageQuery {
@@ -86,7 +94,9 @@ export class ContentDto {
 export class MilestoneInputDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) title!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(2000) deliverables!: string;
-  @ApiProperty({ example: '2027-03-31' }) @Matches(DATE, { message: 'dueDate must be a date YYYY-MM-DD' }) dueDate!: string;
+  @ApiProperty({ example: '2027-03-31' })
+  @Matches(DATE, { message: 'dueDate must be a date YYYY-MM-DD' })
+  dueDate!: string;
   @ApiProperty({ example: '30.00', description: 'Percent of the amount, two decimals at most' })
   @Matches(PERCENT, { message: 'share must be a percentage like 30.00' })
   share!: string;
@@ -95,8 +105,12 @@ export class MilestoneInputDto {
 /** The officer's edit of a DRAFT: the whole content, the term and the milestones (replaced as a whole). */
 export class UpdateContractDto {
   @ApiProperty({ type: ContentDto }) @ValidateNested() @Type(() => ContentDto) content!: ContentDto;
-  @ApiProperty({ example: '2027-01-01' }) @Matches(DATE, { message: 'termStart must be a date YYYY-MM-DD' }) termStart!: string;
-  @ApiProperty({ example: '2027-12-31' }) @Matches(DATE, { message: 'termEnd must be a date YYYY-MM-DD' }) termEnd!: string;
+  @ApiProperty({ example: '2027-01-01' })
+  @Matches(DATE, { message: 'termStart must be a date YYYY-MM-DD' })
+  termStart!: string;
+  @ApiProperty({ example: '2027-12-31' })
+  @Matches(DATE, { message: 'termEnd must be a date YYYY-MM-DD' })
+  termEnd!: string;
   @ApiProperty({ minimum: 1, maximum: 60 }) @IsInt() @Min(1) @Max(60) paymentDays!: number;
   @ApiProperty({ example: '5.00', description: 'Performance bond, percent of the amount (≤ 10.00)' })
   @Matches(PERCENT, { message: 'bondPercent must be a percentage like 5.00' })

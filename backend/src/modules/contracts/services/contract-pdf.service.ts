@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import PDFDocument from 'pdfkit';
 import { DataSource } from 'typeorm';
 
 import { Env } from '../../../config/env';
@@ -11,30 +11,10 @@ import { SignedContent } from '../domain/contract-draft';
 import { bpToPercent } from '../domain/money-rules';
 import { ContractsService } from './contracts.service';
 
-/** The part of pdfkit's API the contract uses (loaded lazily, so a missing font or package is a clear 503). */
-interface Pdf {
-  on(event: 'data', cb: (b: Buffer) => void): void;
-  on(event: 'end', cb: () => void): void;
-  registerFont(name: string, path: string, family?: string): void;
-  font(name: string): Pdf;
-  fontSize(n: number): Pdf;
-  text(t: string, x?: number | object, y?: number, o?: object): Pdf;
-  moveDown(n?: number): Pdf;
-  fillColor(c: string): Pdf;
-  opacity(o: number): Pdf;
-  rotate(a: number, o?: object): Pdf;
-  save(): Pdf;
-  restore(): Pdf;
-  switchToPage(n: number): Pdf;
-  bufferedPageRange(): { start: number; count: number };
-  end(): void;
-  page: { width: number; height: number; margins: { top: number; bottom: number; left: number; right: number } };
-}
-type PdfCtor = new (o: object) => Pdf;
-
 /**
  * The printable contract (合同文本): generated server-side from the frozen content (a draft from its current content,
- * marked 草稿), in Chinese, with the SHA-256 of the signed content on every page.
+ * marked 草稿), in Chinese (CONTRACT_PDF_FONT), with the SHA-256 of the signed content on every page and in
+ * the document's Subject.
  */
 @Injectable()
 export class ContractPdfService {
@@ -58,15 +38,9 @@ export class ContractPdfService {
     return { pdf, fileName: `${c.code}${draft ? '-draft' : ''}.pdf` };
   }
 
-  private load(): PdfCtor {
+  private checkFont(): void {
     if (!existsSync(this.env.CONTRACT_PDF_FONT))
       throw new ServiceUnavailableException(`The contract font ${this.env.CONTRACT_PDF_FONT} is not installed.`);
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require('pdfkit') as PdfCtor;
-    } catch {
-      throw new ServiceUnavailableException('The PDF library (pdfkit) is not installed.');
-    }
   }
 
   async build(
@@ -75,7 +49,7 @@ export class ContractPdfService {
     draft: boolean,
     signed: { purchaserSignedAt: Date | null; supplierSignedAt: Date | null },
   ): Promise<Buffer> {
-    const PDFDocument = this.load();
+    this.checkFont();
     const doc = new PDFDocument({
       size: 'A4',
       margins: { top: 64, bottom: 64, left: 60, right: 60 },
@@ -108,7 +82,13 @@ export class ContractPdfService {
     doc.text(`银行账号：${p.supplier.bankAccountNo}`);
     doc.moveDown();
     const section = (title: string, body: string) => {
-      doc.fontSize(13).text(title).moveDown(0.2).fontSize(11).text(body || '—').moveDown(0.6);
+      doc
+        .fontSize(13)
+        .text(title)
+        .moveDown(0.2)
+        .fontSize(11)
+        .text(body || '—')
+        .moveDown(0.6);
     };
     section('第一条 服务内容', p.scope);
     section('第二条 服务标准', p.serviceStandard);

@@ -212,7 +212,10 @@ export class ContractsService {
       em,
       c,
       e.tender.createdBy,
-      { template: 'contracts.contract.drafted', params: { code, title: c.title, dueAt: c.signatureDueAt.toISOString() } },
+      {
+        template: 'contracts.contract.drafted',
+        params: { code, title: c.title, dueAt: c.signatureDueAt.toISOString() },
+      },
       e.now,
     );
     for (const job of this.signatureJobs(c)) await this.deadlines.schedule(job, e.now);
@@ -400,7 +403,10 @@ export class ContractsService {
     await inTransaction(this.dataSource, async (em) => {
       const c = await this.managed(actor, id, em);
       if (c.status !== 'DRAFT')
-        throw new ContractsError(ContractsErrorCode.CONTRACT_FROZEN, `Contract ${c.code} is ${c.status}: it is frozen.`);
+        throw new ContractsError(
+          ContractsErrorCode.CONTRACT_FROZEN,
+          `Contract ${c.code} is ${c.status}: it is frozen.`,
+        );
       if (c.purchaserSignedAt !== null || c.supplierSignedAt !== null)
         throw new ContractsError(
           ContractsErrorCode.CONTRACT_FROZEN,
@@ -863,8 +869,7 @@ export class ContractsService {
       if (c === null || c.status !== 'SIGNED' || c.publicationDueAt === null || c.publicationOverdueAt !== null)
         return { result: 'NOTHING_TO_DO' };
       const now = await dbNow(em);
-      if (now < c.publicationDueAt)
-        return { result: 'NOT_DUE', dueInMs: c.publicationDueAt.getTime() - now.getTime() };
+      if (now < c.publicationDueAt) return { result: 'NOT_DUE', dueInMs: c.publicationDueAt.getTime() - now.getTime() };
       await em.update(ContractEntity, { id: c.id }, { publicationOverdueAt: now });
       await this.audit.record(em, SYSTEM_ACTOR, {
         action: 'contracts.contract.publication_overdue',

@@ -53,7 +53,10 @@ export const CONTRACT_MESSAGES: TemplateCatalogue = {
     example: { code: 'HT-2026-000001', title: TITLE, dueAt: DUE },
   },
   'contracts.contract.signed': {
-    'zh-CN': { title: '合同「{code}」已签订', body: '「{title}」的合同已由双方签订，合同内容已锁定（SHA-256 {sha}）。' },
+    'zh-CN': {
+      title: '合同「{code}」已签订',
+      body: '「{title}」的合同已由双方签订，合同内容已锁定（SHA-256 {sha}）。',
+    },
     'en-US': {
       title: 'Contract {code} is signed',
       body: 'Both parties signed the contract for “{title}”; its content is frozen (SHA-256 {sha}).',
