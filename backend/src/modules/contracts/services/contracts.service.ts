@@ -735,7 +735,8 @@ export class ContractsService {
         userId,
         orgId,
       ])) as Array<{ id: number }>;
-      if (!member) throw contractInvalid('userId', 'Not a member of your organisation.');
+      if (!member)
+        throw new ContractsError(ContractsErrorCode.MEMBER_NOT_FOUND, `No member ${userId} in your organisation.`);
       if (userId === actor.userId && !granted)
         throw contractInvalid('userId', 'A signatory cannot withdraw their own rights; ask another signatory.');
       const now = await dbNow(em);

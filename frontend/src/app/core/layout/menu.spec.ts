@@ -118,6 +118,7 @@ describe('visibleMenu', () => {
       '/procurement/calls': PERMISSIONS.BIDS_SUBMIT,
       '/procurement/my-bids': PERMISSIONS.BIDS_SUBMIT,
       '/procurement/reviews': PERMISSIONS.SCORES_SUBMIT,
+      '/contracts': PERMISSIONS.CONTRACTS_READ,
     });
   });
 

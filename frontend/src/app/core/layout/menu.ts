@@ -163,6 +163,21 @@ export const MENU: readonly MenuItem[] = [
     ],
   },
   {
+    // 政府买单 (issue #10): contracts; milestones, payments and custody add their entries here
+    id: 'contracts',
+    label: 'nav.contracts',
+    icon: 'file-protect',
+    children: [
+      {
+        id: 'contract-list',
+        label: 'nav.contractList',
+        icon: 'file-text',
+        link: '/contracts',
+        permission: PERMISSIONS.CONTRACTS_READ,
+      },
+    ],
+  },
+  {
     id: 'organisations',
     label: 'nav.organisations',
     icon: 'bank',
