@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -17,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { IsCalendarDate } from '../../../platform/http/dates';
 import { IsKeyword } from '../../../platform/http/keyword';
 import { PageQuery } from '../../../platform/http/pagination';
 import { toIntParam } from '../../../platform/http/params';
@@ -24,7 +26,6 @@ import { CONTRACT_STATUSES, ContractStatus } from '../domain/state-machines';
 
 export { IdParam } from '../../../platform/http/params';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PERCENT = /^\d{1,3}(\.\d{1,2})?$/;
 
 export const CONTRACT_SORTS = [
@@ -82,8 +83,8 @@ export class SupplierDto {
 }
 
 export class ContentDto {
-  @ApiProperty({ type: PurchaserDto }) @ValidateNested() @Type(() => PurchaserDto) purchaser!: PurchaserDto;
-  @ApiProperty({ type: SupplierDto }) @ValidateNested() @Type(() => SupplierDto) supplier!: SupplierDto;
+  @ApiProperty({ type: PurchaserDto }) @IsObject() @ValidateNested() @Type(() => PurchaserDto) purchaser!: PurchaserDto;
+  @ApiProperty({ type: SupplierDto }) @IsObject() @ValidateNested() @Type(() => SupplierDto) supplier!: SupplierDto;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(4000) scope!: string;
   @ApiProperty() @IsString() @MaxLength(4000) serviceStandard!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(2000) acceptanceMethod!: string;
@@ -95,7 +96,7 @@ export class MilestoneInputDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) title!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(2000) deliverables!: string;
   @ApiProperty({ example: '2027-03-31' })
-  @Matches(DATE, { message: 'dueDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   dueDate!: string;
   @ApiProperty({ example: '30.00', description: 'Percent of the amount, two decimals at most' })
   @Matches(PERCENT, { message: 'share must be a percentage like 30.00' })
@@ -104,12 +105,12 @@ export class MilestoneInputDto {
 
 /** The officer's edit of a DRAFT: the whole content, the term and the milestones (replaced as a whole). */
 export class UpdateContractDto {
-  @ApiProperty({ type: ContentDto }) @ValidateNested() @Type(() => ContentDto) content!: ContentDto;
+  @ApiProperty({ type: ContentDto }) @IsObject() @ValidateNested() @Type(() => ContentDto) content!: ContentDto;
   @ApiProperty({ example: '2027-01-01' })
-  @Matches(DATE, { message: 'termStart must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   termStart!: string;
   @ApiProperty({ example: '2027-12-31' })
-  @Matches(DATE, { message: 'termEnd must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   termEnd!: string;
   @ApiProperty({ minimum: 1, maximum: 60 }) @IsInt() @Min(1) @Max(60) paymentDays!: number;
   @ApiProperty({ example: '5.00', description: 'Performance bond, percent of the amount (≤ 10.00)' })
