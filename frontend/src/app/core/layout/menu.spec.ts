@@ -44,6 +44,7 @@ describe('visibleMenu', () => {
       'reviews',
       'procurement[catalogue,approved-needs,projects,tenders]',
       'funds[funds-lines,funds-dashboard]',
+      'contracts[contract-list]',
       'organisations',
       'admin[users,regions,calendar]',
     ]);
@@ -55,6 +56,7 @@ describe('visibleMenu', () => {
       'inbox',
       'procurement[projects,project-approvals]',
       'funds[funds-lines,funds-dashboard]',
+      'contracts[contract-list]',
       'organisations',
       'admin[regions,calendar]',
     ]);
@@ -76,6 +78,7 @@ describe('visibleMenu', () => {
       'inbox',
       'procurement[approved-needs,projects]',
       'funds[funds-lines,funds-dashboard]',
+      'contracts[contract-list]',
       'organisations',
       'admin[users,regions,calendar]',
       'audit',
@@ -89,6 +92,7 @@ describe('visibleMenu', () => {
       'my-organisation',
       'calls',
       'my-bids',
+      'contracts[contract-list]',
       'admin[calendar]',
     ]);
   });
