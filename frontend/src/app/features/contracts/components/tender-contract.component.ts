@@ -16,21 +16,21 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { silentErrors } from '../../../core/http/http-context';
-import { TranslateCodePipe, TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { contractStatusColor } from '../data/contract-status';
 import { ContractsApi, ContractSummary } from '../data/contracts.api';
+import { ContractCodePipe, ContractTranslatePipe } from '../i18n/contract-i18n';
 
 /** The contract of an awarded tender on the tender's page: its status, a link, and the overdue-signature flag. */
 @Component({
   selector: 'dd-tender-contract',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, NzTagModule, TranslatePipe, TranslateCodePipe],
+  imports: [RouterLink, NzTagModule, ContractTranslatePipe, ContractCodePipe],
   template: `
     @if (contract(); as c) {
-      <a [routerLink]="['/contracts', c.id]" data-testid="tender-contract-link">{{ 'contract.onTender' | t }} {{ c.code }}</a>
-      <nz-tag [nzColor]="color(c.status)" [attr.data-status]="c.status">{{ c.status | tr: 'contractStatus.' }}</nz-tag>
+      <a [routerLink]="['/contracts', c.id]" data-testid="tender-contract-link">{{ 'contract.onTender' | ct }} {{ c.code }}</a>
+      <nz-tag [nzColor]="color(c.status)" [attr.data-status]="c.status">{{ c.status | cc: 'contractStatus.' }}</nz-tag>
       @if (c.signatureOverdueAt && c.status === 'DRAFT') {
-        <nz-tag nzColor="red" data-testid="tender-contract-overdue">{{ 'contract.signatureOverdue' | t }}</nz-tag>
+        <nz-tag nzColor="red" data-testid="tender-contract-overdue">{{ 'contract.signatureOverdue' | ct }}</nz-tag>
       }
     }
   `,

@@ -16,13 +16,14 @@ import { Observable } from 'rxjs';
 
 import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { describeHttpError } from '../../../../core/http/problem-details';
-import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
+import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatDeadline, formatMinute } from '../../../../shared/dates';
 import { Downloads } from '../../../../shared/download.service';
 import { MoneyPipe } from '../../../../shared/money.pipe';
 import { contractStatusColor, sharesTotalBp } from '../../data/contract-status';
 import { Contract, ContractEdit, ContractsApi } from '../../data/contracts.api';
+import { ContractCodePipe, ContractI18n, ContractTranslatePipe } from '../../i18n/contract-i18n';
 
 /**
  * 合同详情: the content, parties, milestones, both signatures and the content hash, the PDF, publication, and links to
@@ -46,7 +47,8 @@ import { Contract, ContractEdit, ContractsApi } from '../../data/contracts.api';
     NzTagModule,
     MoneyPipe,
     TranslatePipe,
-    TranslateCodePipe,
+    ContractTranslatePipe,
+    ContractCodePipe,
   ],
   templateUrl: './contract-detail.page.html',
 })
@@ -58,6 +60,7 @@ export default class ContractDetailPage implements OnInit {
   private readonly downloads = inject(Downloads);
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(TranslationService);
+  private readonly texts = inject(ContractI18n);
   private readonly destroyRef = inject(DestroyRef);
   private readonly fb = inject(NonNullableFormBuilder);
 
@@ -185,12 +188,12 @@ export default class ContractDetailPage implements OnInit {
 
   protected sign(side: 'purchaser' | 'supplier'): void {
     const c = this.contract();
-    if (c) this.run(this.api.sign(c.id, side), () => this.message.success(this.i18n.t('contract.signedOk')));
+    if (c) this.run(this.api.sign(c.id, side), () => this.message.success(this.texts.t('contract.signedOk')));
   }
 
   protected publish(): void {
     const c = this.contract();
-    if (c) this.run(this.api.publish(c.id), () => this.message.success(this.i18n.t('contract.publishedOk')));
+    if (c) this.run(this.api.publish(c.id), () => this.message.success(this.texts.t('contract.publishedOk')));
   }
 
   protected downloadPdf(): void {

@@ -9,7 +9,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
-import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
+import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { formatDeadline, formatMinute, todayInBeijing } from '../../../../shared/dates';
 import { Downloads } from '../../../../shared/download.service';
 import { MoneyPipe } from '../../../../shared/money.pipe';
@@ -22,6 +22,7 @@ import {
   ContractStatus,
   ContractSummary,
 } from '../../data/contracts.api';
+import { ContractCodePipe, ContractTranslatePipe } from '../../i18n/contract-i18n';
 
 /**
  * 合同: the contracts of my region subtree (staff) or of my organisation (its members), by status and keyword,
@@ -42,28 +43,29 @@ import {
     NzTagModule,
     MoneyPipe,
     TranslatePipe,
-    TranslateCodePipe,
+    ContractTranslatePipe,
+    ContractCodePipe,
   ],
   template: `
     <section class="dd-page">
       <header class="dd-page-head">
-        <h1>{{ 'contract.list.title' | t }}</h1>
+        <h1>{{ 'contract.list.title' | ct }}</h1>
         <button nz-button [nzLoading]="exporting()" data-testid="contracts-export" (click)="export()">
-          <nz-icon nzType="download" />{{ 'contract.list.export' | t }}
+          <nz-icon nzType="download" />{{ 'contract.list.export' | ct }}
         </button>
       </header>
       <form class="dd-filters" [formGroup]="filters" (ngSubmit)="list.first()" data-testid="contracts-filters">
-        <nz-select class="dd-filter" nzAllowClear formControlName="status" [nzPlaceHolder]="'contract.filter.status' | t" data-testid="contracts-filter-status" [ddName]="'contract.filter.status' | t">
+        <nz-select class="dd-filter" nzAllowClear formControlName="status" [nzPlaceHolder]="'contract.filter.status' | ct" data-testid="contracts-filter-status" [ddName]="'contract.filter.status' | ct">
           @for (s of statuses; track s) {
-            <nz-option [nzValue]="s" [nzLabel]="s | tr: 'contractStatus.'" />
+            <nz-option [nzValue]="s" [nzLabel]="s | cc: 'contractStatus.'" />
           }
         </nz-select>
-        <nz-select class="dd-filter" formControlName="sort" [nzPlaceHolder]="'contract.filter.sort' | t" data-testid="contracts-filter-sort" [ddName]="'contract.filter.sort' | t">
+        <nz-select class="dd-filter" formControlName="sort" [nzPlaceHolder]="'contract.filter.sort' | ct" data-testid="contracts-filter-sort" [ddName]="'contract.filter.sort' | ct">
           @for (s of sorts; track s) {
-            <nz-option [nzValue]="s" [nzLabel]="s | tr: 'contract.sort.'" />
+            <nz-option [nzValue]="s" [nzLabel]="s | cc: 'contract.sort.'" />
           }
         </nz-select>
-        <input nz-input class="dd-filter-wide" formControlName="q" maxlength="50" [placeholder]="'contract.filter.q' | t" [attr.aria-label]="'contract.filter.q' | t" data-testid="contracts-filter-q" />
+        <input nz-input class="dd-filter-wide" formControlName="q" maxlength="50" [placeholder]="'contract.filter.q' | ct" [attr.aria-label]="'contract.filter.q' | ct" data-testid="contracts-filter-q" />
         <button nz-button nzType="primary" type="submit" data-testid="contracts-search"><nz-icon nzType="search" />{{ 'common.search' | t }}</button>
       </form>
       <nz-table
@@ -77,19 +79,19 @@ import {
         [nzPageSize]="list.pageSize()"
         [nzFrontPagination]="false"
         [nzLoading]="list.loading()"
-        [nzNoResult]="'contract.list.empty' | t"
+        [nzNoResult]="'contract.list.empty' | ct"
         (nzPageIndexChange)="list.goTo($event)"
         (nzPageSizeChange)="list.resize($event)"
       >
         <thead>
           <tr>
-            <th>{{ 'contract.col.code' | t }}</th>
-            <th>{{ 'contract.col.title' | t }}</th>
-            <th>{{ 'contract.col.supplier' | t }}</th>
-            <th nzAlign="right">{{ 'contract.col.amount' | t }}</th>
-            <th>{{ 'contract.col.term' | t }}</th>
-            <th>{{ 'contract.col.status' | t }}</th>
-            <th>{{ 'contract.col.signatureDue' | t }}</th>
+            <th>{{ 'contract.col.code' | ct }}</th>
+            <th>{{ 'contract.col.title' | ct }}</th>
+            <th>{{ 'contract.col.supplier' | ct }}</th>
+            <th nzAlign="right">{{ 'contract.col.amount' | ct }}</th>
+            <th>{{ 'contract.col.term' | ct }}</th>
+            <th>{{ 'contract.col.status' | ct }}</th>
+            <th>{{ 'contract.col.signatureDue' | ct }}</th>
           </tr>
         </thead>
         <tbody>
@@ -101,9 +103,9 @@ import {
               <td nzAlign="right">{{ c.amount | money }}</td>
               <td>{{ c.termStart }} ~ {{ c.termEnd }}</td>
               <td>
-                <nz-tag [nzColor]="color(c.status)" [attr.data-status]="c.status">{{ c.status | tr: 'contractStatus.' }}</nz-tag>
+                <nz-tag [nzColor]="color(c.status)" [attr.data-status]="c.status">{{ c.status | cc: 'contractStatus.' }}</nz-tag>
                 @if (c.signatureOverdueAt && c.status === 'DRAFT') {
-                  <nz-tag nzColor="red" data-testid="contract-signature-overdue">{{ 'contract.signatureOverdue' | t }}</nz-tag>
+                  <nz-tag nzColor="red" data-testid="contract-signature-overdue">{{ 'contract.signatureOverdue' | ct }}</nz-tag>
                 }
               </td>
               <td>{{ c.signedAt ? minute(c.signedAt) : deadline(c.signatureDueAt) }}</td>
