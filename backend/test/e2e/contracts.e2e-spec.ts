@@ -248,6 +248,24 @@ describe('合同: the contract from the award, edits, signatures, commitment, pu
     )) as Array<{ n: string }>;
     expect(Number(inbox[0].n)).toBeGreaterThanOrEqual(1);
 
+    // the need's raiser sees the step on the timeline, in their language
+    const [{ need_id: needId }] = (await t.ds.query('SELECT need_id FROM project_needs WHERE project_id = ?', [
+      projectId,
+    ])) as Array<{ need_id: number }>;
+    const steps = (
+      await t
+        .http()
+        .get(`/api/v1/needs/${needId}/timeline`)
+        .set('Authorization', as.resident)
+        .set('Accept-Language', 'zh-CN')
+        .expect(200)
+    ).body as Array<{ template: string | null; text: string; detail: string | null }>;
+    expect(steps.at(-1)).toMatchObject({
+      template: 'contracts.contract.step.signed',
+      text: `「${draft.body.title}」合同已签订`,
+    });
+    expect(steps.at(-1)?.detail).toContain('8,500.00');
+
     // frozen: edits and second signatures are 409
     const frozen = await t
       .http()
@@ -274,7 +292,8 @@ describe('合同: the contract from the award, edits, signatures, commitment, pu
     const pub = await t.http().post(`/api/v1/contracts/${id}/publish`).set('Authorization', as.officer).expect(200);
     expect(pub.body.status).toBe('ACTIVE');
     expect((await t.ds.query('SELECT status FROM projects WHERE id = ?', [projectId]))[0].status).toBe('IN_PROGRESS');
-    await t.http().post(`/api/v1/contracts/${id}/publish`).set('Authorization', as.officer).expect(409);
+    const again = await t.http().post(`/api/v1/contracts/${id}/publish`).set('Authorization', as.officer).expect(409);
+    expect(again.body).toMatchObject({ code: 'CONTRACT_ILLEGAL_TRANSITION', from: 'ACTIVE', to: 'ACTIVE' });
     const notice = await t.http().get(`/api/v1/public/tenders/${tenderId}/contract`).expect(200);
     expect(notice.body).toMatchObject({
       amount: '8500.00',
@@ -316,6 +335,19 @@ describe('合同: the contract from the award, edits, signatures, commitment, pu
       ])) as Array<{ operation: string; amount_fen: string }>
     ).map((e) => `${e.operation}:${e.amount_fen}`);
     expect(ops).toEqual(['COMMIT:1000000', 'COMMIT_DIRECT:50000']);
+
+    // not published within 2 working days: flagged once, the officer told
+    const contracts = t.app.get(ContractsService);
+    expect((await contracts.publicationDueTick(id)).result).toBe('NOT_DUE');
+    await t.ds.query('UPDATE contracts SET publication_due_at = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id = ?', [
+      id,
+    ]);
+    expect((await contracts.publicationDueTick(id)).result).toBe('PUBLICATION_OVERDUE');
+    expect((await contracts.publicationDueTick(id)).result).toBe('NOTHING_TO_DO');
+    const [flag] = (await t.ds.query('SELECT publication_overdue_at FROM contracts WHERE id = ?', [id])) as Array<{
+      publication_overdue_at: Date | null;
+    }>;
+    expect(flag.publication_overdue_at).not.toBeNull();
   });
 
   it('the signature clock: overdue once, the officer, finance and the supplier told, the flag on the summary', async () => {

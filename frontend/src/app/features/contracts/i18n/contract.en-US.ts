@@ -69,4 +69,6 @@ export const contractEnUS: Readonly<Record<keyof typeof contractZhCN, string>> =
   'contract.termEnd': 'Term ends',
   'contract.sharesTotal': 'Shares total {total}% (must be 100.00%)',
   'contract.onTender': 'Contract',
+  'contract.notice.title': 'Contract notice',
+  'contract.notice.signedAt': 'Signed at',
 };

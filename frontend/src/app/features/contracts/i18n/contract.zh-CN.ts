@@ -67,4 +67,6 @@ export const contractZhCN = {
   'contract.termEnd': '服务期止',
   'contract.sharesTotal': '付款比例合计 {total}%（须为 100.00%）',
   'contract.onTender': '合同',
+  'contract.notice.title': '合同公告',
+  'contract.notice.signedAt': '签订时间',
 } as const;
