@@ -114,6 +114,21 @@ describe('合同: the contract from the award, edits, signatures, commitment, pu
       .expect(200);
     expect(edited.body.milestones.map((m: { amount: string }) => m.amount)).toEqual(['2833.05', '2833.05', '2833.90']);
     expect(edited.body).toMatchObject({ paymentDays: 45, bondPercent: '10.00', bond: '850.00' });
+    // the supplier's particulars are the registry's: an officer cannot redirect the bank account
+    const forged = editBody(draft.body) as ReturnType<typeof editBody> & {
+      content: { supplier: { bankAccountNo: string } };
+    };
+    forged.content = {
+      ...(draft.body.content as object),
+      supplier: { ...draft.body.content.supplier, bankAccountNo: '6222000000000000000' },
+    } as never;
+    const kept = await t
+      .http()
+      .put(`/api/v1/contracts/${id}`)
+      .set('Authorization', as.officer)
+      .send(forged)
+      .expect(200);
+    expect(kept.body.content.supplier).toEqual(draft.body.content.supplier);
     // shares of 99.99 %, a term too long, payment days above 60: 422 / 400 with field paths
     const bad = editBody(draft.body);
     bad.milestones[2].share = '33.33';

@@ -84,7 +84,15 @@ export class SupplierDto {
 
 export class ContentDto {
   @ApiProperty({ type: PurchaserDto }) @IsObject() @ValidateNested() @Type(() => PurchaserDto) purchaser!: PurchaserDto;
-  @ApiProperty({ type: SupplierDto }) @IsObject() @ValidateNested() @Type(() => SupplierDto) supplier!: SupplierDto;
+  @ApiPropertyOptional({
+    type: SupplierDto,
+    description: 'Ignored: the supplier’s particulars (bank account included) come from the organisations registry',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SupplierDto)
+  supplier?: SupplierDto;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(4000) scope!: string;
   @ApiProperty() @IsString() @MaxLength(4000) serviceStandard!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(2000) acceptanceMethod!: string;

@@ -122,10 +122,6 @@ export class ContractsService {
       'SELECT name, service_standard, payment_schedule FROM catalogue_items WHERE id = ?',
       [project.catalogue_item_id],
     )) as Array<{ name: string; service_standard: string; payment_schedule: string }>;
-    const [org] = (await em.query(
-      'SELECT name, credit_code, legal_representative, bank_name, bank_account_name, bank_account_no FROM organisations WHERE id = ?',
-      [e.winnerBid.organisationId],
-    )) as Array<Record<string, string | null>>;
 
     const amountFen = BigInt(e.winnerBid.priceFen);
     const term = defaultTerm(e.now);
@@ -139,14 +135,7 @@ export class ContractsService {
         address: '',
         representative: '',
       },
-      supplier: {
-        name: org.name ?? '',
-        creditCode: org.credit_code ?? '',
-        legalRepresentative: org.legal_representative ?? '',
-        bankName: org.bank_name ?? '',
-        bankAccountName: org.bank_account_name ?? '',
-        bankAccountNo: org.bank_account_no ?? '',
-      },
+      supplier: await this.supplierParticulars(em, e.winnerBid.organisationId),
       scope: `${project.title}：${item?.name ?? ''}`.slice(0, 4000),
       serviceStandard: item?.service_standard ?? '',
       acceptanceMethod: '按里程碑提交进度报告及佐证材料，经采购人验收合格后支付对应款项。',
@@ -220,6 +209,22 @@ export class ContractsService {
     );
     for (const job of this.signatureJobs(c)) await this.deadlines.schedule(job, e.now);
     return c;
+  }
+
+  /** The supplier block of the content, from the organisations registry. */
+  private async supplierParticulars(em: EntityManager, organisationId: number): Promise<ContractContent['supplier']> {
+    const [org] = (await em.query(
+      'SELECT name, credit_code, legal_representative, bank_name, bank_account_name, bank_account_no FROM organisations WHERE id = ?',
+      [organisationId],
+    )) as Array<Record<string, string | null>>;
+    return {
+      name: org?.name ?? '',
+      creditCode: org?.credit_code ?? '',
+      legalRepresentative: org?.legal_representative ?? '',
+      bankName: org?.bank_name ?? '',
+      bankAccountName: org?.bank_account_name ?? '',
+      bankAccountNo: org?.bank_account_no ?? '',
+    };
   }
 
   private async writeMilestones(
@@ -431,9 +436,11 @@ export class ContractsService {
       const shares = dto.milestones.map((m) => percentToBp(m.share) as number);
       const split = splitBySharesBp(BigInt(c.amountFen), shares);
       if (!split.ok) throw contractInvalid('milestones', `The milestones cannot be split: ${split.problem}`);
+      // The supplier's particulars (bank account included) come from the organisations registry, never from the
+      // officer: they are read again at each edit, so a draft follows a registry update until it is signed.
       const content: ContractContent = {
         purchaser: { ...dto.content.purchaser },
-        supplier: { ...dto.content.supplier },
+        supplier: await this.supplierParticulars(em, c.organisationId),
         scope: dto.content.scope,
         serviceStandard: dto.content.serviceStandard,
         acceptanceMethod: dto.content.acceptanceMethod,
