@@ -95,6 +95,12 @@ export interface ContractEdit {
   milestones: Array<{ title: string; deliverables: string; dueDate: string; share: string }>;
 }
 
+export interface Signatory {
+  userId: number;
+  displayName: string;
+  signatory: boolean;
+}
+
 const CONTRACTS = `${API_V1}/contracts`;
 
 /** `/api/v1/contracts`: the contract list, one contract, the draft edit, the two signatures, publication, PDF. */
@@ -144,5 +150,19 @@ export class ContractsApi {
       responseType: 'blob',
       context: silentErrors(),
     });
+  }
+
+  /** The members of my organisation and who may sign contracts for it. */
+  signatories(): Observable<Signatory[]> {
+    return this.http.get<Signatory[]>(`${API_V1}/contract-signatories`);
+  }
+
+  /** A signatory grants or withdraws another member's signing rights. */
+  setSignatory(userId: number, granted: boolean): Observable<Signatory[]> {
+    return this.http.put<Signatory[]>(
+      `${API_V1}/contract-signatories/${userId}`,
+      { granted },
+      { context: silentErrors() },
+    );
   }
 }

@@ -71,4 +71,9 @@ export const contractEnUS: Readonly<Record<keyof typeof contractZhCN, string>> =
   'contract.onTender': 'Contract',
   'contract.notice.title': 'Contract notice',
   'contract.notice.signedAt': 'Signed at',
+  'contract.signatories.title': 'Signing rights',
+  'contract.signatories.hint':
+    'Members with signing rights sign contracts for the organisation and grant or withdraw the rights of other members.',
+  'contract.signatories.member': 'Member',
+  'contract.signatories.rights': 'May sign contracts',
 };

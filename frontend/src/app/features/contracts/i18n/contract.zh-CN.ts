@@ -69,4 +69,8 @@ export const contractZhCN = {
   'contract.onTender': '合同',
   'contract.notice.title': '合同公告',
   'contract.notice.signedAt': '签订时间',
+  'contract.signatories.title': '签约授权',
+  'contract.signatories.hint': '有签约权限的成员可代表本机构签订合同，并为其他成员授予或撤销签约权限。',
+  'contract.signatories.member': '成员',
+  'contract.signatories.rights': '可签订合同',
 } as const;

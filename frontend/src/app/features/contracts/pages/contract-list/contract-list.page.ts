@@ -1,15 +1,23 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
+import { PERMISSIONS } from '@diandan/access';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
+import { AuthService } from '../../../../core/auth/auth.service';
+import { describeHttpError } from '../../../../core/http/problem-details';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
+import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatDeadline, formatMinute, todayInBeijing } from '../../../../shared/dates';
 import { Downloads } from '../../../../shared/download.service';
 import { MoneyPipe } from '../../../../shared/money.pipe';
@@ -21,6 +29,7 @@ import {
   ContractsApi,
   ContractStatus,
   ContractSummary,
+  Signatory,
 } from '../../data/contracts.api';
 import { ContractCodePipe, ContractTranslatePipe } from '../../i18n/contract-i18n';
 
@@ -33,8 +42,11 @@ import { ContractCodePipe, ContractTranslatePipe } from '../../i18n/contract-i18
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     AccessibleNameDirective,
+    FormsModule,
     ReactiveFormsModule,
     RouterLink,
+    NzAlertModule,
+    NzSwitchModule,
     NzButtonModule,
     NzIconModule,
     NzInputModule,
@@ -113,6 +125,38 @@ import { ContractCodePipe, ContractTranslatePipe } from '../../i18n/contract-i18
           }
         </tbody>
       </nz-table>
+
+      @if (signatories().length > 0) {
+        <section data-testid="contract-signatories">
+          <h2>{{ 'contract.signatories.title' | ct }}</h2>
+          <p class="dd-muted">{{ 'contract.signatories.hint' | ct }}</p>
+          @if (signatoryError()) {
+            <nz-alert nzType="error" nzShowIcon [nzMessage]="signatoryError()!" />
+          }
+          <nz-table #st nzSize="small" [nzData]="signatories()" [nzShowPagination]="false">
+            <thead>
+              <tr>
+                <th>{{ 'contract.signatories.member' | ct }}</th>
+                <th>{{ 'contract.signatories.rights' | ct }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (m of st.data; track m.userId) {
+                <tr [attr.data-testid]="'signatory-row-' + m.userId">
+                  <td>{{ m.displayName }}</td>
+                  <td>
+                    <nz-switch
+                      [ngModel]="m.signatory"
+                      (ngModelChange)="grant(m.userId, $event)"
+                      [ddName]="('contract.signatories.rights' | ct) + ' ' + m.displayName"
+                    />
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </nz-table>
+        </section>
+      }
     </section>
   `,
 })
@@ -134,12 +178,42 @@ export default class ContractListPage implements OnInit {
     this.destroyRef,
   );
   protected readonly exporting = signal(false);
+  protected readonly signatories = signal<Signatory[]>([]);
+  protected readonly signatoryError = signal<string | null>(null);
+  private readonly auth = inject(AuthService);
+  private readonly i18n = inject(TranslationService);
   protected readonly color = contractStatusColor;
   protected readonly minute = formatMinute;
   protected readonly deadline = formatDeadline;
 
   ngOnInit(): void {
     this.list.load();
+    if (this.auth.permissions().includes(PERMISSIONS.CONTRACTS_SELF))
+      this.api
+        .signatories()
+        .pipe(takeUntilDestroyed(this.destroyRef))
+        .subscribe((s) => this.signatories.set(s));
+  }
+
+  protected grant(userId: number, granted: boolean): void {
+    this.signatoryError.set(null);
+    this.api
+      .setSignatory(userId, granted)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (s) => this.signatories.set(s),
+        error: (e: HttpErrorResponse) => {
+          this.signatoryError.set(
+            describeHttpError(
+              e.status,
+              e.error,
+              (key, params) => this.i18n.t(key, params),
+              (key) => this.i18n.dynamic(key, '') || null,
+            ).detail,
+          );
+          this.signatories.set([...this.signatories()]);
+        },
+      });
   }
 
   private query(): ContractQuery {
