@@ -65,6 +65,10 @@ ENV NODE_ENV=production \
     PORT=3000 \
     NODE_OPTIONS=--enable-source-maps
 WORKDIR /app
+# A font with Chinese glyphs for the printable contract PDF (CONTRACT_PDF_FONT).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-wqy-microhei \
+    && rm -rf /var/lib/apt/lists/*
 # Owned by root and read-only to the process (logs go to stdout).
 COPY --from=prod-deps /app/package.json ./package.json
 COPY --from=prod-deps /app/node_modules ./node_modules

@@ -101,6 +101,8 @@ interface Ids {
   /** A signed contract of orgmember's organisation and its first milestone (the milestone pages). */
   contract: number;
   contractMilestone: number;
+  /** A DRAFT contract of the awarded tender (the contract page). */
+  draftContract: number;
 }
 
 interface PageSpec {
@@ -211,6 +213,8 @@ const PAGES: Record<string, PageSpec> = {
     url: () => '/custody',
     ready: () => `${row('custody-row-')}, [data-testid="custody-table"] nz-embed-empty`,
   },
+  contracts: { url: () => '/contracts', ready: () => `${row('contract-row-')}, .ant-table-placeholder` },
+  'contracts/:id': { url: (ids) => `/contracts/${ids.draftContract}`, ready: () => '[data-testid="contract-summary"]' },
   'admin/users': { url: () => '/admin/users', ready: () => row('user-row-') },
   'admin/regions': { url: () => '/admin/regions', ready: () => '[data-testid="region-tree"] nz-tree-node-title' },
   'admin/calendar': { url: () => '/admin/calendar', ready: () => row('calendar-row-') },
@@ -293,6 +297,7 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
     changesContract: 0,
     contract: 0,
     contractMilestone: 0,
+    draftContract: 0,
   };
   const contexts = new Map<string, { context: BrowserContext; page: Page }>();
 
@@ -478,6 +483,49 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
         [ids.tender],
       )
     ).username;
+    // 合同 (issue #10): a DRAFT contract of 阳光养老 on the call, written directly (the award path is the journey's)
+    const bid = await one<{ id: string; organisation_id: number }>(
+      'SELECT id, organisation_id FROM bids WHERE tender_id = ? ORDER BY price_fen LIMIT 1',
+      [ids.tender],
+    );
+    const [inserted] = await db.query<ResultSetHeader>(
+      `INSERT INTO contracts (code, project_id, tender_id, winner_bid_id, region_id, region_path, budget_line_id,
+         organisation_id, title, status, amount_fen, changes_fen, content, term_start, term_end, max_term_months,
+         payment_days, bond_bp, bond_fen, award_notice_at, signature_due_at, created_at, updated_at)
+       SELECT 'HT-A11Y-000001', p.id, t.id, ?, p.region_id, p.region_path, p.budget_line_id, ?, '无障碍检查合同', 'DRAFT',
+         900000, 0, ?, '2030-01-01', '2030-12-31', 12, 30, 500, 45000, UTC_TIMESTAMP(3),
+         UTC_TIMESTAMP(3) + INTERVAL 30 DAY, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3)
+       FROM tenders t JOIN projects p ON p.id = t.project_id WHERE t.id = ?`,
+      [
+        bid.id,
+        bid.organisation_id,
+        JSON.stringify({
+          purchaser: { name: '鼓楼区民政局', region: '鼓楼区', address: '', representative: '' },
+          supplier: {
+            name: '服务社',
+            creditCode: '',
+            legalRepresentative: '',
+            bankName: '',
+            bankAccountName: '',
+            bankAccountNo: '',
+          },
+          scope: '助餐服务',
+          serviceStandard: '',
+          acceptanceMethod: '验收',
+          bondTerms: '',
+          otherTerms: '',
+        }),
+        ids.tender,
+      ],
+    );
+    ids.draftContract = inserted.insertId;
+    await db.query(
+      `INSERT INTO contract_milestones (contract_id, seq, title, deliverables, due_date, due_at, share_bp, amount_fen,
+         is_final, status, created_at, updated_at)
+       VALUES (?, 1, '结项', '结项报告', '2030-12-31', '2030-12-31 16:00:00', 10000, 900000, 1, 'PENDING',
+         UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
+      [ids.draftContract],
+    );
     // waiting for someone: a project for finance, a need for the worker, a registration for the officer
     await ok('POST', `/projects/${ids.draftProject}/submit`, 'officer');
     ids.draftProject = (

@@ -32,6 +32,7 @@ import { IdentityIndexUsersForTheDesk1764000517100 } from './1764000517100-ident
 import { ProcurementIndexObjectionsByOrganisation1764000517200 } from './1764000517200-procurement-index-objections-by-organisation';
 import { FundsAddAdjustmentDecisionNote1764000517300 } from './1764000517300-funds-add-adjustment-decision-note';
 import { ContractsCreateContractsAndMilestones1764000600000 } from './1764000600000-contracts-create-contracts-and-milestones';
+import { ContractsSignatories1764000601000 } from './1764000601000-contracts-signatories';
 import { ContractsCreateReportsAndEvidence1764000602000 } from './1764000602000-contracts-create-reports-and-evidence';
 import { ContractsPaymentRequests1764000603000 } from './1764000603000-contracts-payment-requests';
 import { ContractsCustodyLedger1764000604000 } from './1764000604000-contracts-custody-ledger';
@@ -68,6 +69,7 @@ export const MIGRATIONS = [
   ProcurementIndexObjectionsByOrganisation1764000517200,
   FundsAddAdjustmentDecisionNote1764000517300,
   ContractsCreateContractsAndMilestones1764000600000,
+  ContractsSignatories1764000601000,
   ContractsCreateReportsAndEvidence1764000602000,
   ContractsPaymentRequests1764000603000,
   ContractsCustodyLedger1764000604000,

@@ -443,6 +443,14 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
       );
     }
 
+    // 签约授权 (issue #10): the head account of each demo organisation may sign contracts for it.
+    await em.query(
+      `INSERT IGNORE INTO contract_signatories (organisation_id, user_id, granted_by, granted_at)
+       SELECT organisation_id, id, NULL, ? FROM users
+       WHERE username IN ('orgmember', 'orgmember2', 'orgmember3', 'xw_orgmember') AND organisation_id IS NOT NULL`,
+      [now],
+    );
+
     await seedCatalogueAndCampaign(em, now, report);
     await seedBudgetLines(em, now, report);
 

@@ -308,6 +308,14 @@ export class Env {
   @Min(0)
   @Max(10000)
   FINAL_TRANCHE_REDUCTION_BP = 1500;
+  /** A font with Chinese glyphs for the printable contract (TTF, OTF or TTC; Debian: fonts-wqy-microhei). */
+  @IsString()
+  @MinLength(1)
+  CONTRACT_PDF_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+
+  /** The PostScript name of the face inside a TTC (ignored for a TTF/OTF). */
+  @IsString()
+  CONTRACT_PDF_FONT_NAME = 'WenQuanYiMicroHei';
 }
 
 export function validateEnv(raw: Record<string, unknown>): Env {

@@ -17,6 +17,7 @@ import {
   tenderBody,
 } from '../factories/procurement.factory';
 import { bearer, login, regionId, TestApp, userId } from '../support/test-app';
+import { CONTRACT_BODY } from './route-access';
 
 /** Real records of the first tenant (鼓楼区, 山西路社区, 阳光养老) that the cross-tenant calls of the matrix aim at. */
 export type Fixtures = Record<string, number | string>;
@@ -395,5 +396,40 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     organisationId: f.sunshine as number,
     returnable: true,
   });
+  // 合同 (issue #10): a DRAFT contract of 鼓楼 with 阳光养老 (orgmember), written directly (a fixture shortcut: the
+  // award path is contracts.e2e-spec.ts), and a member of 阳光养老 for the signing-rights route.
+  const [p] = (await t.ds.query('SELECT project_id FROM tenders WHERE id = ?', [f.openedTender])) as Array<{
+    project_id: number;
+  }>;
+  const [proj] = (await t.ds.query('SELECT region_id, region_path, budget_line_id FROM projects WHERE id = ?', [
+    p.project_id,
+  ])) as Array<{ region_id: number; region_path: string; budget_line_id: number }>;
+  const draft = (await t.ds.query(
+    `INSERT INTO contracts (code, project_id, tender_id, winner_bid_id, region_id, region_path, budget_line_id,
+       organisation_id, title, status, amount_fen, changes_fen, content, term_start, term_end, max_term_months,
+       payment_days, bond_bp, bond_fen, award_notice_at, signature_due_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '矩阵合同', 'DRAFT', 900000, 0, ?, '2030-01-01', '2030-12-31', 12, 30, 500, 45000,
+       UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 30 DAY, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
+    [
+      `HT-M-${run}`.slice(0, 32),
+      p.project_id,
+      f.openedTender,
+      f.openedBid,
+      proj.region_id,
+      proj.region_path,
+      proj.budget_line_id,
+      f.sunshine,
+      JSON.stringify(CONTRACT_BODY.content),
+    ],
+  )) as { insertId: number };
+  f.draftContract = draft.insertId;
+  await t.ds.query(
+    `INSERT INTO contract_milestones (contract_id, seq, title, deliverables, due_date, due_at, share_bp, amount_fen,
+       is_final, status, created_at, updated_at)
+     VALUES (?, 1, '结项', '结项报告', '2030-12-31', '2030-12-31 16:00:00', 10000, 900000, 1, 'PENDING',
+       UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
+    [f.draftContract],
+  );
+  f.sunshineMember = await userId(t.ds, 'orgmember');
   return f;
 }

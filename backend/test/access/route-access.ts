@@ -108,6 +108,31 @@ const PROJECT = {
   budgetLineId: '@gulouLine',
   plan: PLAN,
 };
+/** A valid edit of a contract draft (PUT /api/v1/contracts/:id) within the fixture contract's term. */
+export const CONTRACT_BODY = {
+  content: {
+    purchaser: { name: '鼓楼区民政局', region: '鼓楼区', address: '', representative: '' },
+    supplier: {
+      name: '南京市鼓楼区阳光养老服务中心',
+      creditCode: '',
+      legalRepresentative: '',
+      bankName: '',
+      bankAccountName: '',
+      bankAccountNo: '',
+    },
+    scope: '矩阵服务',
+    serviceStandard: '',
+    acceptanceMethod: '验收',
+    bondTerms: '',
+    otherTerms: '',
+  },
+  termStart: '2030-01-01',
+  termEnd: '2030-12-31',
+  paymentDays: 30,
+  bondPercent: '5.00',
+  milestones: [{ title: '结项', deliverables: '结项报告', dueDate: '2030-12-31', share: '100.00' }],
+};
+
 const TENDER = {
   projectId: '@gulouProject',
   title: '越权采购',
@@ -625,6 +650,36 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     ],
   }),
   'GET /api/v1/milestones/export.xlsx': rule(CONTRACT_READERS),
+  // ---- contracts (合同, issue #10): staff of the contract's district read it, the officer manages it, the supplier's
+  // members read theirs and its signatories sign; the contract notice is public once published
+  'GET /api/v1/contracts': rule(CONTRACT_READERS, {
+    cross: [
+      { as: 'xw_officer', hides: '@draftContract', seenBy: 'officer', query: 'q=HT-M-&pageSize=100' },
+      { as: 'orgmember2', hides: '@draftContract', seenBy: 'orgmember', query: 'q=HT-M-&pageSize=100' },
+    ],
+  }),
+  'GET /api/v1/contracts/export.xlsx': rule(CONTRACT_READERS),
+  'GET /api/v1/contracts/:id': rule(CONTRACT_READERS, {
+    cross: [
+      XW_PO({ id: '@draftContract' }),
+      XW_FO({ id: '@draftContract' }),
+      { as: 'orgmember2', params: { id: '@draftContract' } },
+    ],
+  }),
+  'GET /api/v1/contracts/:id/pdf': rule(CONTRACT_READERS, {
+    cross: [XW_PO({ id: '@draftContract' }), { as: 'orgmember2', params: { id: '@draftContract' } }],
+  }),
+  'PUT /api/v1/contracts/:id': rule([PO], { cross: [XW_PO({ id: '@draftContract' }, CONTRACT_BODY)] }),
+  'POST /api/v1/contracts/:id/sign/purchaser': rule([PO], { cross: [XW_PO({ id: '@draftContract' })] }),
+  'POST /api/v1/contracts/:id/sign/supplier': rule([OM], {
+    cross: [{ as: 'orgmember2', params: { id: '@draftContract' } }],
+  }),
+  'POST /api/v1/contracts/:id/publish': rule([PO], { cross: [XW_PO({ id: '@draftContract' })] }),
+  'GET /api/v1/contract-signatories': rule([OM]),
+  'PUT /api/v1/contract-signatories/:userId': rule([OM], {
+    cross: [{ as: 'orgmember2', params: { userId: '@sunshineMember' }, body: { granted: true } }],
+  }),
+  'GET /api/v1/public/tenders/:id/contract': rule(PUBLIC), // the contract notice (合同公告): no bank accounts
 
   // ---- experts: their own declared relationships (conflicts of interest)
   'GET /api/v1/my/expert/affiliations': rule(SCORERS),

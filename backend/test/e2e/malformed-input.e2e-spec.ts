@@ -11,6 +11,7 @@ import { creditCodeCheckChar } from '../../src/modules/organisations/domain/cred
 import { IS_PUBLIC, Permission, REQUIRED_PERMISSION, Role, ROLE_PERMISSIONS } from '../../src/platform/access';
 import { isCalendarDate, isInstant } from '../../src/platform/http/dates';
 import { createValidationPipe, RequestValidationError } from '../../src/platform/http/validation';
+import { CONTRACT_BODY } from '../access/route-access';
 import { contractFixture } from '../factories/contracts-changes.factory';
 import { liveContract, PHOTO_PNG, reportBody } from '../factories/contracts-milestones.factory';
 import { contractWithMilestones } from '../factories/contracts-payments.factory';
@@ -121,6 +122,9 @@ interface Fixtures {
   /** A returnable bid deposit and a forfeitable bond of this test's awarded tender (custody routes). */
   custodyDeposit: number;
   custodyBond: number;
+  /** A DRAFT contract of 鼓楼 with 阳光养老 (orgmember, a signatory) and orgmember's id. */
+  draftContract: number;
+  orgmember: number;
 }
 
 interface Binding {
@@ -303,6 +307,11 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
     body: { answer: '经复核，维持原结果。' },
   }),
   'POST /api/v1/my/expert/affiliations': (f) => ({ body: { organisationId: f.activeOrg } }),
+  'PUT /api/v1/contracts/:id': (f) => ({ params: { id: f.draftContract }, body: CONTRACT_BODY }),
+  'POST /api/v1/contracts/:id/sign/purchaser': (f) => ({ params: { id: f.draftContract } }),
+  'POST /api/v1/contracts/:id/sign/supplier': (f) => ({ params: { id: f.draftContract } }),
+  'POST /api/v1/contracts/:id/publish': (f) => ({ params: { id: f.draftContract } }),
+  'PUT /api/v1/contract-signatories/:userId': (f) => ({ params: { userId: f.orgmember }, body: { granted: true } }),
   'POST /api/v1/contracts/:id/change-orders': (f) => ({
     params: { id: f.changeContract },
     body: { milestoneDueDate: f.later(60).slice(0, 10) },
@@ -1016,6 +1025,27 @@ describe('malformed input on every write route (issue #9 B2)', () => {
         .send({ grounds: '评分标准执行不一致，请复核技术分。' }),
       'objection',
     );
+    // 合同: a DRAFT contract of 阳光养老 on the awarded tender, written directly (the award path is contracts.e2e-spec.ts)
+    const [sunshine] = (await t.ds.query(
+      "SELECT id FROM organisations WHERE name = '南京市鼓楼区阳光养老服务中心'",
+    )) as Array<{ id: number }>;
+    const draftContract = (await t.ds.query(
+      `INSERT INTO contracts (code, project_id, tender_id, winner_bid_id, region_id, region_path, budget_line_id,
+         organisation_id, title, status, amount_fen, changes_fen, content, term_start, term_end, max_term_months,
+         payment_days, bond_bp, bond_fen, award_notice_at, signature_due_at, created_at, updated_at)
+       SELECT 'HT-MALFORMED-1', p.id, t.id, ?, p.region_id, p.region_path, p.budget_line_id, ?, '畸形输入合同', 'DRAFT',
+         900000, 0, ?, '2030-01-01', '2030-12-31', 12, 30, 500, 45000, UTC_TIMESTAMP(3),
+         UTC_TIMESTAMP(3) + INTERVAL 30 DAY, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3)
+       FROM tenders t JOIN projects p ON p.id = t.project_id WHERE t.id = ?`,
+      [Object.values(awarded.bidIds)[0], sunshine.id, JSON.stringify(CONTRACT_BODY.content), awarded.id],
+    )) as { insertId: number };
+    await t.ds.query(
+      `INSERT INTO contract_milestones (contract_id, seq, title, deliverables, due_date, due_at, share_bp, amount_fen,
+         is_final, status, created_at, updated_at)
+       VALUES (?, 1, '结项', '结项报告', '2030-12-31', '2030-12-31 16:00:00', 10000, 900000, 1, 'PENDING',
+         UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
+      [draftContract.insertId],
+    );
     const contract = await liveContract(t, '畸形输入合同');
     const photo = await ok(
       http()
@@ -1128,6 +1158,8 @@ describe('malformed input on every write route (issue #9 B2)', () => {
         approved: approvedR.body.id as number,
       },
       objection: objection.id as number,
+      draftContract: draftContract.insertId,
+      orgmember: await userId(t.ds, 'orgmember'),
       changeContract: changeContract.contractId,
       terminableContract: terminableContract.contractId,
       changeOrder: changeOrder.id as number,

@@ -151,6 +151,17 @@ export const routes: Routes = [
         loadComponent: () => import('./features/funds/pages/custody/custody.page'),
       },
       {
+        // 合同 (issue #10): the list, and one contract (draft editor, signatures, PDF, publication)
+        path: 'contracts',
+        canActivate: [permissionGuard(PERMISSIONS.CONTRACTS_READ)],
+        loadComponent: () => import('./features/contracts/pages/contract-list/contract-list.page'),
+      },
+      {
+        path: 'contracts/:id',
+        canActivate: [permissionGuard(PERMISSIONS.CONTRACTS_READ)],
+        loadComponent: () => import('./features/contracts/pages/contract-detail/contract-detail.page'),
+      },
+      {
         path: 'admin/users',
         canActivate: [permissionGuard(PERMISSIONS.USERS_READ)],
         loadComponent: () => import('./features/identity/pages/users/users.page'),

@@ -8,15 +8,30 @@ import { IdentityModule } from '../identity';
 import { NeedsModule } from '../needs';
 import { NotificationsModule } from '../notifications';
 import { OrganisationsModule } from '../organisations';
-import { ProcurementModule } from '../procurement';
+import { AwardHooks, ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
 import { ChangeOrdersController } from './http/change-orders.controller';
+import {
+  ContractsController,
+  ContractSignatoriesController,
+  PublicContractNoticeController,
+} from './http/contracts.controller';
 import { ContractMilestonesController, MilestonesBoardController } from './http/milestones.controller';
 import { ContractPaymentsController, PaymentRequestsController } from './http/payments.controller';
 import { MilestoneClocks } from './jobs/milestone-clocks';
 import { PaymentJobs } from './jobs/payment-jobs';
 import { ChangeOrdersService } from './services/change-orders.service';
+import {
+  ContractJobPayload,
+  PUBLICATION_DUE_JOB,
+  SIGNATURE_DUE_JOB,
+  SIGNATURE_REMINDER_JOB,
+} from './services/contract-deadlines';
+import { ContractExportService } from './services/contract-export.service';
 import { ContractHooks } from './services/contract-hooks';
+import { ContractJobs } from './services/contract-jobs';
+import { ContractPdfService } from './services/contract-pdf.service';
+import { ContractsService } from './services/contracts.service';
 import { CustodyListeners } from './services/custody-listeners';
 import { EvidenceService } from './services/evidence.service';
 import { FinalPaymentService } from './services/final-payment.service';
@@ -42,6 +57,10 @@ import { TerminationService } from './services/termination.service';
     BullModule.registerQueue({ name: QUEUES.CONTRACTS }),
   ],
   controllers: [
+    // the contract: draft, signatures, publication, PDF, signing rights, the public notice
+    ContractsController,
+    ContractSignatoriesController,
+    PublicContractNoticeController,
     // change orders and termination
     ChangeOrdersController,
     // milestones and evidence
@@ -53,6 +72,11 @@ import { TerminationService } from './services/termination.service';
   ],
   providers: [
     ContractHooks,
+    ContractJobs,
+    // the contract
+    ContractsService,
+    ContractPdfService,
+    ContractExportService,
     // change orders and termination
     ChangeOrdersService,
     TerminationService,
@@ -68,17 +92,35 @@ import { TerminationService } from './services/termination.service';
     // deposits and bonds (the custody ledger is the funds context's)
     CustodyListeners,
   ],
-  exports: [ContractHooks, TerminationService, MilestoneClocks, PaymentsService, FinalPaymentService, PaymentJobs],
+  exports: [
+    ContractHooks,
+    ContractJobs,
+    ContractsService,
+    TerminationService,
+    MilestoneClocks,
+    PaymentsService,
+    FinalPaymentService,
+    PaymentJobs,
+  ],
 })
 export class ContractsModule implements OnModuleInit {
   constructor(
     private readonly deadlines: Deadlines,
     private readonly payments: PaymentsService,
+    private readonly awardHooks: AwardHooks,
+    private readonly jobs: ContractJobs,
+    private readonly contracts: ContractsService,
     @InjectQueue(QUEUES.CONTRACTS) private readonly queue: Queue,
   ) {}
 
   onModuleInit(): void {
     this.deadlines.registerQueue(this.queue);
     this.deadlines.registerSource(this.payments.source());
+    for (const source of this.contracts.sources()) this.deadlines.registerSource(source);
+    this.awardHooks.onAwarded((em, e) => this.contracts.draftFromAward(em, e).then(() => undefined));
+    const id = (d: unknown) => (d as ContractJobPayload).contractId;
+    this.jobs.register(SIGNATURE_REMINDER_JOB, (d) => this.contracts.signatureReminderTick(id(d)));
+    this.jobs.register(SIGNATURE_DUE_JOB, (d) => this.contracts.signatureDueTick(id(d)));
+    this.jobs.register(PUBLICATION_DUE_JOB, (d) => this.contracts.publicationDueTick(id(d)));
   }
 }

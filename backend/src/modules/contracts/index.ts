@@ -2,18 +2,23 @@ import { CHANGE_ORDER_ENTITY_LIST } from './entities/change-orders.entities';
 import { CONTRACTS_ENTITY_LIST } from './entities/contracts.entities';
 import { PAYMENTS_ENTITY_LIST } from './entities/payments.entities';
 import { REPORTS_ENTITY_LIST } from './entities/reports.entities';
+import { CONTRACT_SIGNATORY_ENTITIES } from './entities/signatories.entities';
 
 export { ContractsModule } from './contracts.module';
 export { ContractsWorkerModule } from './contracts-worker.module';
 /** For the composition root's entity list only. */
 export const CONTRACTS_ENTITIES = [
   ...CONTRACTS_ENTITY_LIST,
+  ...CONTRACT_SIGNATORY_ENTITIES,
   ...CHANGE_ORDER_ENTITY_LIST,
   ...REPORTS_ENTITY_LIST,
   ...PAYMENTS_ENTITY_LIST,
 ];
 export { ContractHooks } from './services/contract-hooks';
 export type { ContractEvent, MilestoneEvent, TerminationEvent } from './services/contract-hooks';
+export { ContractJobs } from './services/contract-jobs';
+export type { ContractJobHandler } from './services/contract-jobs';
+export { ContractsService } from './services/contracts.service';
 export { TerminationService } from './services/termination.service';
 export type { HeldBackForTermination } from './services/termination.service';
 export { PaymentsService, PAYMENT_DUE_JOB } from './services/payments.service';

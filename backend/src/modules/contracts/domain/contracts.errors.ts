@@ -20,6 +20,8 @@ export enum ContractsErrorCode {
   SEPARATION_OF_DUTIES = 'CONTRACTS_SEPARATION_OF_DUTIES',
   /** The supplier's member has no signing rights for the organisation. */
   NOT_A_SIGNATORY = 'CONTRACTS_NOT_A_SIGNATORY',
+  /** Signing rights are granted only to members of one's own organisation: anyone else is not found. */
+  MEMBER_NOT_FOUND = 'CONTRACTS_MEMBER_NOT_FOUND',
 }
 
 const STATUS: Record<ContractsErrorCode, ProblemStatus> = {
@@ -40,6 +42,7 @@ const STATUS: Record<ContractsErrorCode, ProblemStatus> = {
   [ContractsErrorCode.CHANGE_ORDER_ILLEGAL_TRANSITION]: 409,
   [ContractsErrorCode.SEPARATION_OF_DUTIES]: 403,
   [ContractsErrorCode.NOT_A_SIGNATORY]: 403,
+  [ContractsErrorCode.MEMBER_NOT_FOUND]: 404,
 };
 
 export class ContractsError extends DomainError {

@@ -65,6 +65,9 @@ export class ContractEntity {
   @Column({ name: 'publication_due_at', type: 'datetime', precision: 3, nullable: true })
   publicationDueAt!: Date | null;
   @Column({ name: 'published_at', type: 'datetime', precision: 3, nullable: true }) publishedAt!: Date | null;
+  /** Set by the publication job when the notice was not published within 2 working days of signing. */
+  @Column({ name: 'publication_overdue_at', type: 'datetime', precision: 3, nullable: true })
+  publicationOverdueAt!: Date | null;
   @Column({ name: 'terminated_at', type: 'datetime', precision: 3, nullable: true }) terminatedAt!: Date | null;
   @Column({ name: 'termination_kind', type: 'varchar', length: 16, nullable: true }) terminationKind!:
     'AGREEMENT' | 'BREACH' | 'NOT_SIGNED' | null;

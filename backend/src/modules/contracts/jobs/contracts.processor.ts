@@ -3,6 +3,7 @@ import { DelayedError, Job } from 'bullmq';
 
 import { QUEUES } from '../../../platform/queue';
 import { CustodyJobs } from '../../funds';
+import { ContractJobs } from '../services/contract-jobs';
 import { isMilestoneJob, MilestoneClocks, MilestoneJobPayload } from './milestone-clocks';
 import { PaymentJobs } from './payment-jobs';
 
@@ -15,17 +16,23 @@ interface JobHandler {
 }
 
 /**
- * The ONE consumer of the contracts queue (BullMQ gives any job of a queue to any of its workers, so the queue
- * has one processor that dispatches by job name to each part's handler). Each handler only asks the database
- * whether its transition is due: a job that fires early is delayed again, one that fires twice does nothing.
+ * The ONE consumer of the contracts queue (BullMQ gives any job of a queue to any of its workers, so the queue has
+ * one processor that dispatches by job name): the contract's clocks (signature, publication) registered in
+ * ContractJobs, the milestone clocks, the payment due dates and the custody refunds. Each handler only asks the
+ * database whether its transition is due: a job that fires early is delayed again, one that fires twice does nothing.
  */
 @Processor(QUEUES.CONTRACTS)
 export class ContractsProcessor extends WorkerHost {
   private readonly handlers: JobHandler[];
 
-  constructor(milestones: MilestoneClocks, payments: PaymentJobs, custody: CustodyJobs) {
+  constructor(contracts: ContractJobs, milestones: MilestoneClocks, payments: PaymentJobs, custody: CustodyJobs) {
     super();
     this.handlers = [
+      {
+        handles: (name) => contracts.handler(name) !== undefined,
+        handle: (name, payload) =>
+          (contracts.handler(name) as NonNullable<ReturnType<ContractJobs['handler']>>)(payload),
+      },
       {
         handles: isMilestoneJob,
         handle: (name, payload) => milestones.handle(name, payload as MilestoneJobPayload),

@@ -1,5 +1,6 @@
 import type { TemplateCatalogue } from '../template';
 import { CONTRACT_CHANGES_MESSAGES } from './contract-changes.messages';
+import { CONTRACT_MESSAGES } from './contract.messages';
 import { CUSTODY_MESSAGES } from './custody.messages';
 import { MILESTONES_MESSAGES } from './milestones.messages';
 import { NEEDS_MESSAGES } from './needs.messages';
@@ -19,6 +20,7 @@ export const MESSAGE_CATALOGUES: Readonly<Record<string, TemplateCatalogue>> = {
   milestones: MILESTONES_MESSAGES,
   'contracts.payment': PAYMENTS_MESSAGES,
   custody: CUSTODY_MESSAGES,
+  'contracts.contract': CONTRACT_MESSAGES,
 };
 
 export const MESSAGE_TEMPLATES: TemplateCatalogue = Object.assign({}, ...Object.values(MESSAGE_CATALOGUES));

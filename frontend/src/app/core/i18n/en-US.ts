@@ -1017,4 +1017,14 @@ export const enUS: Record<TranslationKey, string> = {
   'custodyReason.TERMINATED': 'Contract terminated',
   'problem.CUSTODY_NOT_FOUND': 'This deposit or bond does not exist or is outside your scope',
   'problem.CUSTODY_ILLEGAL_TRANSITION': 'This deposit or bond cannot take that step now; refresh and try again',
+  // ---- 合同 (issue #10, contract): the menu and the problem codes; the pages' texts are in features/contracts/i18n
+  'nav.contracts': 'Contracts & payments',
+  'nav.contractList': 'Contracts',
+  'problem.CONTRACT_NOT_FOUND': 'The contract does not exist or is outside your area',
+  'problem.CONTRACT_INVALID': 'The contract breaks a rule',
+  'problem.CONTRACT_ILLEGAL_TRANSITION': 'The contract’s status does not allow this; refresh and try again',
+  'problem.CONTRACT_FROZEN': 'The contract is signed (or has a signature): it cannot be edited',
+  'problem.CONTRACTS_NOT_A_SIGNATORY':
+    'You have no signing rights for your organisation; a signatory of it grants them',
+  'problem.CONTRACTS_MEMBER_NOT_FOUND': 'Not a member of your organisation',
 };

@@ -1000,4 +1000,13 @@ export const zhCN = {
   'custodyReason.TERMINATED': '合同解除',
   'problem.CUSTODY_NOT_FOUND': '保证金记录不存在或不在您的管辖范围内',
   'problem.CUSTODY_ILLEGAL_TRANSITION': '该保证金当前状态不允许此操作，请刷新后重试',
+  // ---- 合同 (issue #10, contract): the menu and the problem codes; the pages' texts are in features/contracts/i18n
+  'nav.contracts': '政府买单',
+  'nav.contractList': '合同',
+  'problem.CONTRACT_NOT_FOUND': '合同不存在或不在您的管辖范围内',
+  'problem.CONTRACT_INVALID': '合同内容不符合规则',
+  'problem.CONTRACT_ILLEGAL_TRANSITION': '合同当前状态不允许此操作，请刷新后重试',
+  'problem.CONTRACT_FROZEN': '合同已签订（或已有一方签字），内容不能再修改',
+  'problem.CONTRACTS_NOT_A_SIGNATORY': '您没有本机构的合同签订权限，请由本机构的签约人授权',
+  'problem.CONTRACTS_MEMBER_NOT_FOUND': '该成员不属于您的机构',
 } as const;

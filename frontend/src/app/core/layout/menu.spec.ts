@@ -44,8 +44,7 @@ describe('visibleMenu', () => {
       'reviews',
       'procurement[catalogue,approved-needs,projects,tenders]',
       'funds[funds-lines,funds-dashboard,custody]',
-      'milestones',
-      'payments',
+      'contracts[contract-list,milestones,payments]',
       'organisations',
       'admin[users,regions,calendar]',
     ]);
@@ -57,8 +56,7 @@ describe('visibleMenu', () => {
       'inbox',
       'procurement[projects,project-approvals]',
       'funds[funds-lines,funds-dashboard,funds-change-orders,custody]',
-      'milestones',
-      'payments',
+      'contracts[contract-list,milestones,payments]',
       'organisations',
       'admin[regions,calendar]',
     ]);
@@ -80,8 +78,7 @@ describe('visibleMenu', () => {
       'inbox',
       'procurement[approved-needs,projects]',
       'funds[funds-lines,funds-dashboard,custody]',
-      'milestones',
-      'payments',
+      'contracts[contract-list,milestones,payments]',
       'organisations',
       'admin[users,regions,calendar]',
       'audit',
@@ -96,8 +93,7 @@ describe('visibleMenu', () => {
       'calls',
       'my-bids',
       'funds[custody]',
-      'milestones',
-      'payments',
+      'contracts[contract-list,milestones,payments]',
       'admin[calendar]',
     ]);
   });
@@ -129,6 +125,7 @@ describe('visibleMenu', () => {
       '/procurement/reviews': PERMISSIONS.SCORES_SUBMIT,
       '/contracts/changes/queue': PERMISSIONS.PAYMENTS_PAY,
       '/payments': PERMISSIONS.CONTRACTS_READ,
+      '/contracts': PERMISSIONS.CONTRACTS_READ,
     });
   });
 

@@ -177,20 +177,36 @@ export const MENU: readonly MenuItem[] = [
       },
     ],
   },
-  // 里程碑看板: officers (due, overdue, waiting for acceptance), finance, auditors, and suppliers (their own)
   {
-    id: 'milestones',
-    label: 'nav.milestones',
-    icon: 'calendar',
-    link: '/milestones',
-    permission: PERMISSIONS.CONTRACTS_READ,
-  },
-  {
-    id: 'payments',
-    label: 'nav.payments',
-    icon: 'account-book',
-    link: '/payments',
-    permission: PERMISSIONS.CONTRACTS_READ,
+    // 政府买单 (issue #10): contracts; milestones, payments and custody add their entries here
+    id: 'contracts',
+    label: 'nav.contracts',
+    icon: 'file-protect',
+    children: [
+      {
+        id: 'contract-list',
+        label: 'nav.contractList',
+        icon: 'file-text',
+        link: '/contracts',
+        permission: PERMISSIONS.CONTRACTS_READ,
+      },
+      {
+        // 里程碑看板: officers (due, overdue, waiting for acceptance), finance, auditors, and suppliers (their own)
+        id: 'milestones',
+        label: 'nav.milestones',
+        icon: 'calendar',
+        link: '/milestones',
+        permission: PERMISSIONS.CONTRACTS_READ,
+      },
+      {
+        // 付款申请: finance's payment queue, the officer's approvals, a supplier's own requests
+        id: 'payments',
+        label: 'nav.payments',
+        icon: 'account-book',
+        link: '/payments',
+        permission: PERMISSIONS.CONTRACTS_READ,
+      },
+    ],
   },
   {
     id: 'organisations',

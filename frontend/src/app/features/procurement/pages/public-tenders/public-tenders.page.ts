@@ -13,6 +13,7 @@ import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatDeadline, formatMinute } from '../../../../shared/dates';
 import { MoneyPipe } from '../../../../shared/money.pipe';
 import { PagedList } from '../../../../shared/paged-list';
+import { PublicContractNoticeComponent } from '../../../contracts/components/public-contract-notice.component';
 import { PublicTender, PublicTenderKind } from '../../data/procurement.types';
 import { PublicTendersApi } from '../../data/public-tenders.api';
 import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
@@ -23,6 +24,7 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FormsModule,
+    PublicContractNoticeComponent,
     RouterLink,
     NzButtonModule,
     NzDescriptionsModule,
@@ -133,6 +135,9 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
             }
             <nz-descriptions-item [nzTitle]="'tender.description' | pt"><div class="dd-pre">{{ t.description }}</div></nz-descriptions-item>
           </nz-descriptions>
+          @if (t.status === 'AWARDED') {
+            <dd-public-contract-notice [tenderId]="t.id" />
+          }
         }
       </ng-container>
     </nz-modal>

@@ -26,6 +26,7 @@ import { AuthService } from '../../../../core/auth/auth.service';
 import { silentErrors } from '../../../../core/http/http-context';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { ConfirmSummaryComponent, SummaryRow } from '../../../../shared/confirm-summary.component';
+import { TenderContractComponent } from '../../../contracts/components/tender-contract.component';
 import { CommitteePanelComponent } from '../../components/committee-panel.component';
 import { NoticesPanelComponent } from '../../components/notices-panel.component';
 import { ObjectionsPanelComponent } from '../../components/objections-panel.component';
@@ -65,6 +66,7 @@ export type TenderTab = (typeof TENDER_TABS)[number];
     OpeningPanelComponent,
     ReportPanelComponent,
     TenderSummaryComponent,
+    TenderContractComponent,
     ProcTranslatePipe,
     ProcCodePipe,
   ],
