@@ -36,6 +36,7 @@ import { CustodyListeners } from './services/custody-listeners';
 import { EvidenceService } from './services/evidence.service';
 import { FinalPaymentService } from './services/final-payment.service';
 import { MilestonesService } from './services/milestones.service';
+import { PaymentsOnTermination } from './services/payments-on-termination';
 import { PaymentsService } from './services/payments.service';
 import { ReportsService } from './services/reports.service';
 import { TerminationService } from './services/termination.service';
@@ -89,6 +90,7 @@ import { TerminationService } from './services/termination.service';
     PaymentsService,
     FinalPaymentService,
     PaymentJobs,
+    PaymentsOnTermination,
     // deposits and bonds (the custody ledger is the funds context's)
     CustodyListeners,
   ],

@@ -66,10 +66,16 @@ export class TerminationService {
   /** The ledger movements that reference the contract on its budget line, summed (read inside the transaction). */
   async ledgerSums(em: EntityManager, c: Pick<ContractEntity, 'id' | 'budgetLineId'>): Promise<ContractLedgerSums> {
     const ref = contractReference(c.id);
+    // The contract's own postings (commitment, change orders, a release) and its payment requests' (disbursements,
+    // the part of a final tranche an evaluation released).
     const rows = (await em.query(
       `SELECT operation, COALESCE(SUM(amount_fen), 0) AS total FROM ledger_entries
-        WHERE line_id = ? AND reference_type = ? AND reference_id = ? GROUP BY operation`,
-      [c.budgetLineId, ref.type, ref.id],
+        WHERE line_id = ?
+          AND ((reference_type = ? AND reference_id = ?)
+            OR (reference_type = 'payment_request'
+                AND reference_id IN (SELECT CAST(id AS CHAR) FROM payment_requests WHERE contract_id = ?)))
+        GROUP BY operation`,
+      [c.budgetLineId, ref.type, ref.id, c.id],
     )) as Array<{ operation: string; total: string | number }>;
     const by = new Map(rows.map((r) => [r.operation, BigInt(r.total)]));
     return {

@@ -13,6 +13,7 @@ const CONTEXTS = [
   'needs',
   'funds',
   'procurement',
+  'contracts',
   'system',
 ];
 
@@ -41,6 +42,8 @@ const DYNAMIC: Record<string, () => string[]> = {
   'procurement.objection.': () => statusList('OBJECTION_STATUSES'),
   'needs.campaign.': () => statusList('CAMPAIGN_STATUSES'),
   'needs.need.': () => statusList('NEED_STATUSES'),
+  'contracts.contract.signed_by_': () => ['purchaser', 'supplier'],
+  'contracts.milestone.': () => statusList('MILESTONE_STATUSES'),
   'funds.ledger.': () => [...statusList('OPERATIONS'), 'reverse'],
   // deposits and bonds: the account's states and the custody ledger's operations
   'funds.custody.': () => statusList('CUSTODY_STATUSES'),
@@ -104,7 +107,7 @@ describe('audit action labels', () => {
   });
 
   it('shows an unknown code as the code itself', () => {
-    expect(actionLabel('contracts.contract.signed', 'zh-CN')).toBe('contracts.contract.signed');
+    expect(actionLabel('evaluation.task.assigned', 'zh-CN')).toBe('evaluation.task.assigned');
   });
 
   it('has both languages for every label', () => {
