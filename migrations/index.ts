@@ -37,6 +37,7 @@ import { ContractsCreateReportsAndEvidence1764000602000 } from './1764000602000-
 import { ContractsPaymentRequests1764000603000 } from './1764000603000-contracts-payment-requests';
 import { ContractsCustodyLedger1764000604000 } from './1764000604000-contracts-custody-ledger';
 import { ContractsChangeOrders1764000605000 } from './1764000605000-contracts-change-orders';
+import { FundsMultiYearLines1764000606000 } from './1764000606000-funds-multi-year-lines';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -74,4 +75,5 @@ export const MIGRATIONS = [
   ContractsPaymentRequests1764000603000,
   ContractsCustodyLedger1764000604000,
   ContractsChangeOrders1764000605000,
+  FundsMultiYearLines1764000606000,
 ];

@@ -328,6 +328,31 @@ describe('合同: the contract from the award, edits, signatures, commitment, pu
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('a budget line that allows multi-year contracts lets the draft run up to 36 months; others 12', async () => {
+    const { id } = await recommendedTender(t, '跨年度合同助餐采购');
+    const [{ budget_line_id: lineId }] = (await t.ds.query(
+      'SELECT p.budget_line_id FROM tenders t JOIN projects p ON p.id = t.project_id WHERE t.id = ?',
+      [id],
+    )) as Array<{ budget_line_id: number }>;
+    await t.ds.query('UPDATE budget_lines SET multi_year = 1 WHERE id = ?', [lineId]);
+    try {
+      await t.http().post(`/api/v1/tenders/${id}/award`).set('Authorization', as.officer).send({}).expect(200);
+      await t.ds.query(
+        'UPDATE tenders SET objection_window_ends_at = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id = ?',
+        [id],
+      );
+      expect((await t.app.get(TendersService).objectionWindowTick(id)).result).toBe('AWARDED');
+    } finally {
+      await t.ds.query('UPDATE budget_lines SET multi_year = 0 WHERE id = ?', [lineId]);
+    }
+    const [c] = (await t.ds.query('SELECT max_term_months FROM contracts WHERE tender_id = ?', [id])) as Array<{
+      max_term_months: number;
+    }>;
+    expect(Number(c.max_term_months)).toBe(36);
+    const lines = await get(`/funds/lines/${lineId}`, 'finance').expect(200);
+    expect(lines.body.multiYear).toBe(false);
+  });
+
   it('a contract above the reservation commits the difference directly from the line; a draft PDF is marked', async () => {
     const { contractId: id, projectId } = await awarded('合同超预留助餐采购');
     await t.ds.query('UPDATE contracts SET amount_fen = 1050000 WHERE id = ?', [id]);

@@ -85,6 +85,34 @@ describe('custody: bid deposits and performance bonds', () => {
     expect(after.return_due_at).not.toBeNull();
   });
 
+  it('a tender cancelled after bids were sealed makes every deposit due back within 5 working days', async () => {
+    const id = await publishedTender(t, '保证金终止', { bidDeposit: '100.00' });
+    for (const who of ['orgmember', 'orgmember2']) {
+      const r = await t
+        .http()
+        .put(`/api/v1/tenders/${id}/my-bid`)
+        .set('Authorization', await bearer(t, who))
+        .send(bidBody('9000.00'));
+      expect(r.status).toBe(200);
+    }
+    const cancelled = await t
+      .http()
+      .post(`/api/v1/tenders/${id}/cancel`)
+      .set('Authorization', await bearer(t, 'officer'))
+      .send({ reason: '需求变化，终止采购' });
+    expect(cancelled.status).toBe(200);
+    const [{ published_at: at }] = (await t.ds.query('SELECT updated_at AS published_at FROM tenders WHERE id = ?', [
+      id,
+    ])) as Array<{ published_at: Date }>;
+    const due = endOfDayShanghai(await t.app.get(CalendarService).addWorkingDays(shanghaiDate(at), 5));
+    const rows = await accounts(id);
+    expect(rows).toHaveLength(2);
+    for (const a of rows) {
+      expect(a).toMatchObject({ status: 'HELD', return_reason: 'ENDED' });
+      expect((a.return_due_at as Date).getTime()).toBe(due.getTime());
+    }
+  });
+
   describe('after an award', () => {
     let tender: number;
     let winnerOrg: number;

@@ -65,6 +65,8 @@ export interface BudgetLine {
   source: FundSource;
   /** Catalogue category code the money is restricted to (定向使用), its subtree included. */
   restrictedCategoryCode: string | null;
+  /** Contracts paid from it may run up to 3 years (跨年度合同). */
+  multiYear: boolean;
   title: string;
   status: BudgetLineStatus;
   /** The amount asked for when the line was created. */
@@ -95,6 +97,7 @@ export interface CreateBudgetLineRequest {
   regionId: number;
   source: FundSource;
   restrictedCategoryCode?: string | null;
+  multiYear?: boolean;
   title: string;
   /** Yuan, at most two decimals, above zero. */
   amount: Money;

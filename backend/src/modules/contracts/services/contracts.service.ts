@@ -26,6 +26,7 @@ import {
   defaultTerm,
   Instalment,
   milestonesFromSchedule,
+  MULTI_YEAR_MAX_TERM_MONTHS,
   PUBLICATION_WORKING_DAYS,
   signatureDueAt,
   SignedContent,
@@ -143,6 +144,12 @@ export class ContractsService {
       otherTerms: `采购人自验收合格之日起 ${DEFAULT_PAYMENT_DAYS} 日内支付对应款项；尾款根据绩效评价结果支付。`,
     };
     const bond = bondFen(amountFen, DEFAULT_BOND_BP);
+    // 服务合同 run at most 1 year, up to 3 where the budget line allows a multi-year contract (PRODUCT.md §4)
+    const [line] = (await em.query('SELECT multi_year FROM budget_lines WHERE id = ?', [
+      project.budget_line_id,
+    ])) as Array<{
+      multi_year: number;
+    }>;
     const res = await em.insert(ContractEntity, {
       code: `TMP-${e.tender.id}`,
       projectId: project.id,
@@ -159,7 +166,7 @@ export class ContractsService {
       content: JSON.stringify(content),
       termStart: term.start,
       termEnd: term.end,
-      maxTermMonths: DEFAULT_MAX_TERM_MONTHS,
+      maxTermMonths: Number(line?.multi_year) === 1 ? MULTI_YEAR_MAX_TERM_MONTHS : DEFAULT_MAX_TERM_MONTHS,
       paymentDays: DEFAULT_PAYMENT_DAYS,
       bondBp: DEFAULT_BOND_BP,
       bondFen: bond.toString(),

@@ -24,7 +24,9 @@ export const CUSTODY_STATUSES = ['HELD', 'REFUND_DUE', 'REFUNDED', 'RELEASED', '
 export type CustodyStatus = (typeof CUSTODY_STATUSES)[number];
 
 /** Why a held amount is to go back (or may be kept). */
-export type CustodyReturnReason = 'LOST' | 'WON' | 'WITHDRAWN' | 'FINAL_ACCEPTANCE' | 'TERMINATED';
+/** Why a deposit or bond is due back: lost, won (after signing), withdrawn, the tender ended without award (流标 or
+ * cancelled), the final acceptance, a termination. */
+export type CustodyReturnReason = 'LOST' | 'WON' | 'WITHDRAWN' | 'ENDED' | 'FINAL_ACCEPTANCE' | 'TERMINATED';
 
 export const CUSTODY_BUCKETS = ['PAYER', 'PURCHASER', 'HELD', 'RETURNED', 'FORFEITED', 'INTEREST'] as const;
 export type CustodyBucket = (typeof CUSTODY_BUCKETS)[number];

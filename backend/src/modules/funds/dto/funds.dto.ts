@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { IsKeyword } from '../../../platform/http/keyword';
 import { PageQuery } from '../../../platform/http/pagination';
@@ -44,6 +44,13 @@ export class CreateLineDto {
   @IsString()
   @Matches(/^[A-Z0-9]{1,16}$/, { message: 'restrictedCategoryCode must be a catalogue code such as A or A01' })
   restrictedCategoryCode?: string | null;
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Contracts paid from this line may run up to 3 years (跨年度合同); otherwise at most 1 year',
+  })
+  @IsOptional()
+  @IsBoolean()
+  multiYear?: boolean;
   @ApiProperty({ example: '2026年鼓楼区养老服务购买资金' }) @IsString() @Length(1, 128) title!: string;
   @ApiProperty({ example: '1200000.00', description: 'Amount in yuan (string, two decimals at most)' })
   @IsString()
@@ -125,6 +132,7 @@ export class LineDto {
   @ApiProperty({ nullable: true, type: String }) regionName!: string | null;
   @ApiProperty({ enum: FUND_SOURCES }) source!: string;
   @ApiProperty({ nullable: true, type: String }) restrictedCategoryCode!: string | null;
+  @ApiProperty({ description: 'Contracts paid from it may run up to 3 years' }) multiYear!: boolean;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['PENDING_APPROVAL', 'ACTIVE', 'REJECTED'] }) status!: string;
   @ApiProperty({ description: 'Amount requested when the line was created (yuan)' }) requested!: string;

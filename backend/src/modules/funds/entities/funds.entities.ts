@@ -39,6 +39,11 @@ export class BudgetLineEntity {
   @Column({ name: 'paid_fen', type: 'bigint' }) paidFen!: string;
   /** Set on every line of a year when the year is closed, so postings see it on the row they lock. */
   @Column({ name: 'year_closed', type: 'tinyint' }) yearClosed!: number;
+  /**
+   * The line may fund a service contract of up to 3 years (跨年度合同, PRODUCT.md §4: "at most 3 years where the budget
+   * allows"); otherwise contracts paid from it run at most 1 year.
+   */
+  @Column({ name: 'multi_year', type: 'tinyint', default: 0 }) multiYear!: number;
   @Column({ name: 'created_by', type: 'int' }) createdBy!: number;
   @Column({ name: 'decided_by', type: 'int', nullable: true }) decidedBy!: number | null;
   @Column({ name: 'decided_at', type: 'datetime', precision: 3, nullable: true }) decidedAt!: Date | null;

@@ -199,6 +199,19 @@ export class CustodyService implements OnModuleInit {
       if (a.organisationId !== e.winnerOrganisationId) await this.makeReturnable(em, actor, a, 'LOST', now);
   }
 
+  /**
+   * The tender ended without an award (流标, or cancelled after publication): every deposit still held is due back
+   * within 5 working days, as after an award notice.
+   */
+  async tenderEnded(em: EntityManager, actor: Actor, tenderId: number, now: Date): Promise<void> {
+    const rows = await em.find(CustodyAccountEntity, {
+      where: { kind: 'BID_DEPOSIT', tenderId, status: 'HELD' },
+      lock: { mode: 'pessimistic_write' },
+      order: { id: 'ASC' },
+    });
+    for (const a of rows) await this.makeReturnable(em, actor, a, 'ENDED', now);
+  }
+
   // ------------------------------------------------------------ contract hooks
 
   /** Signing: the winner's deposit is due back within 5 working days; the performance bond is recorded HELD. */

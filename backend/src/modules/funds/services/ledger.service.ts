@@ -287,7 +287,7 @@ export class LedgerService {
     }
     const rows = (await em.query(
       `SELECT id, year, region_id, region_path, source, restricted_category_code, title, status, requested_fen, available_fen, reserved_fen,
-              committed_fen, paid_fen, year_closed, created_by, decided_by, decided_at, decision_note, created_at, updated_at, UTC_TIMESTAMP(3) AS now
+              committed_fen, paid_fen, year_closed, multi_year, created_by, decided_by, decided_at, decision_note, created_at, updated_at, UTC_TIMESTAMP(3) AS now
          FROM budget_lines WHERE id = ? FOR UPDATE`,
       [lineId],
     )) as Array<Record<string, unknown>>;
@@ -308,6 +308,7 @@ export class LedgerService {
       committedFen: String(r.committed_fen),
       paidFen: String(r.paid_fen),
       yearClosed: Number(r.year_closed),
+      multiYear: Number(r.multi_year),
       createdBy: r.created_by as number,
       decidedBy: r.decided_by as number | null,
       decidedAt: r.decided_at as Date | null,

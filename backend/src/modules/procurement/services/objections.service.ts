@@ -6,6 +6,7 @@ import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { Deadlines, DeadlineSource } from '../../../platform/queue';
 import { AuditService } from '../../audit';
+import { CustodyService } from '../../funds';
 import { InboxService } from '../../notifications';
 import { OrganisationsService } from '../../organisations';
 import { addCalendarDays, CalendarService, shanghaiDate } from '../../regions';
@@ -38,6 +39,7 @@ export class ObjectionsService {
     private readonly inbox: InboxService,
     private readonly calendar: CalendarService,
     private readonly deadlines: Deadlines,
+    private readonly custody: CustodyService,
   ) {}
 
   /** Filing: only a bidder of the tender, only while the window is open by the database clock. */
@@ -228,6 +230,7 @@ export class ObjectionsService {
           await this.tenders.setStatus(em, actor, t, 'CANCELLED', now, false, {
             outcomeNote: `质疑成立，废标：${dto.answer.slice(0, 200)}`,
           });
+          await this.custody.tenderEnded(em, actor, t.id, now);
           await this.projects.setStatus(em, SYSTEM_ACTOR, t.projectId, 'APPROVED', now, true, {
             reason: '质疑成立，废标，可重新采购',
           });

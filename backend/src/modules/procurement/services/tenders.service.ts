@@ -279,6 +279,7 @@ export class TendersService {
       const now = await dbNow(em);
       const wasPublished = t.status === 'PUBLISHED';
       await this.setStatus(em, actor, t, 'CANCELLED', now, false, { outcomeNote: reason });
+      await this.custody.tenderEnded(em, actor, t.id, now);
       if (wasPublished) {
         await this.projects.setStatus(em, SYSTEM_ACTOR, t.projectId, 'APPROVED', now, true, {
           reason: `采购公告已终止：${reason}`,
@@ -698,6 +699,7 @@ export class TendersService {
       t.id,
     ]);
     await this.setStatus(em, SYSTEM_ACTOR, t, 'FAILED', now, true, { outcomeNote: note });
+    await this.custody.tenderEnded(em, SYSTEM_ACTOR, t.id, now);
     await this.projects.setStatus(em, SYSTEM_ACTOR, t.projectId, 'APPROVED', now, true, { reason: note });
     const bidders = (await em.find(BidEntity, { where: { tenderId: t.id } })).map((b) => b.organisationId);
     const params = { tenderTitle: t.title, valid, minimum: min };

@@ -676,6 +676,9 @@ export const enUS: Record<TranslationKey, string> = {
   'funds.form.sourcePlaceholder': 'Choose a source',
   'funds.form.category': 'Restricted to a category (optional)',
   'funds.form.categoryPlaceholder': 'Any category',
+  'funds.form.multiYear': 'Allows multi-year contracts (up to 3 years)',
+  'funds.form.multiYearHint':
+    'Service contracts paid from this money may then run up to 3 years; otherwise at most 1 year',
   'funds.form.categoryHint': 'The money can then only pay for this service category and its subcategories',
   'funds.form.noCatalogue': 'No published catalogue for this year yet',
   'funds.form.lineTitle': 'Name',
@@ -1017,6 +1020,7 @@ export const enUS: Record<TranslationKey, string> = {
   'custodyReason.LOST': 'Not awarded',
   'custodyReason.WON': 'Contract signed',
   'custodyReason.WITHDRAWN': 'Bid withdrawn',
+  'custodyReason.ENDED': 'Tender failed or cancelled',
   'custodyReason.FINAL_ACCEPTANCE': 'Final acceptance',
   'custodyReason.TERMINATED': 'Contract terminated',
   'problem.CUSTODY_NOT_FOUND': 'This deposit or bond does not exist or is outside your scope',

@@ -4,6 +4,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import type { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -38,6 +39,7 @@ import {
   selector: 'dd-line-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NzCheckboxModule,
     ReactiveFormsModule,
     NzAlertModule,
     NzButtonModule,
@@ -85,6 +87,7 @@ export class LineFormComponent implements OnInit {
     regionId: this.fb.control<string | null>(null, required),
     source: this.fb.control<FundSource | null>(null, required),
     restrictedCategoryCode: this.fb.control<string | null>(null),
+    multiYear: this.fb.control<boolean>(false),
     title: ['', [required, Validators.maxLength(LINE_TITLE_MAX)]],
     amount: ['', [required, positiveMoney]],
   });

@@ -29,7 +29,7 @@ export interface CustodyAccount {
   /** Interest accrued so far on an amount still held past its due date. */
   accruedInterest: Money;
   daysLate: number;
-  returnReason: 'LOST' | 'WON' | 'WITHDRAWN' | 'FINAL_ACCEPTANCE' | 'TERMINATED' | null;
+  returnReason: 'LOST' | 'WON' | 'WITHDRAWN' | 'ENDED' | 'FINAL_ACCEPTANCE' | 'TERMINATED' | null;
   returnDueAt: IsoInstant | null;
   dueMarkedAt: IsoInstant | null;
   forfeitable: boolean;

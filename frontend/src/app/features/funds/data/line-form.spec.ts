@@ -19,11 +19,16 @@ describe('toLineRequest', () => {
         regionId: 12,
         source: 'DONATION',
         restrictedCategoryCode: null,
+        multiYear: false,
         title: '社会捐赠助餐资金',
         amount: '88888.80',
       },
       problems: [],
     });
+  });
+
+  it('asks for multi-year contracts only when ticked', () => {
+    expect(toLineRequest({ ...VALID, multiYear: true }).body?.multiYear).toBe(true);
   });
 
   it('keeps every digit of large amounts and a restriction code', () => {

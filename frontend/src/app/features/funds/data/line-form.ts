@@ -13,6 +13,8 @@ export interface LineFormValue {
   regionId: string | null;
   source: FundSource | null;
   restrictedCategoryCode: string | null;
+  /** Contracts paid from the line may run up to 3 years. */
+  multiYear?: boolean;
   title: string;
   amount: string;
 }
@@ -43,7 +45,15 @@ export function toLineRequest(v: LineFormValue): { body: CreateBudgetLineRequest
   if (amount === null || !isPositiveMoney(amount)) problems.push('amount');
   if (problems.length > 0 || amount === null || v.source === null) return { body: null, problems };
   return {
-    body: { year, regionId, source: v.source, restrictedCategoryCode: category, title, amount },
+    body: {
+      year,
+      regionId,
+      source: v.source,
+      restrictedCategoryCode: category,
+      multiYear: v.multiYear === true,
+      title,
+      amount,
+    },
     problems,
   };
 }
