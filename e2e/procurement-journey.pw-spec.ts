@@ -1,7 +1,9 @@
 import { Connection, createConnection, RowDataPacket } from 'mysql2/promise';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
+import { encodePng } from '../backend/src/modules/contracts/domain/evidence-files';
 import { BASE_URL, launch, newPage, shot, signIn } from './browser';
+import { yuanText } from './db';
 
 /**
  * 社会组织接单, end to end on the built app with the worker running: the procurement officer bundles the
@@ -9,7 +11,11 @@ import { BASE_URL, launch, newPage, shot, signIn } from './browser';
  * 竞争性磋商 call for the earliest legal deadline, three organisations seal bids (with a PDF; each gets a
  * receipt), the deadline is brought forward in the database and the worker opens the bids, the officer
  * qualifies them and draws a committee of two experts plus himself as the purchaser's representative,
- * all three score, the officer confirms the first-ranked bid and the award notice is public.
+ * all three score, the officer confirms the first-ranked bid and the award notice is public. Then (issue #10) the
+ * objection window passes (brought forward in the database) and the contract is drafted; the officer starts its term
+ * today and both sides sign (the reservation becomes a commitment); the organisation reports the first milestone with
+ * a photo on a phone, the officer accepts it, the organisation requests the tranche, the officer approves it, finance
+ * pays it, and the resident who raised the need sees the signed contract and the payment in the need's timeline.
  * Screenshots go to docs/screenshots/procurement-*.png.
  */
 const NEED_TITLE = '独居老人午餐送餐上门'; // the seeded APPROVED need of 山西路社区
@@ -23,6 +29,7 @@ const PDF = Buffer.from(
   '%PDF-1.4\n% e2e bid document\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 );
 const OPEN_WAIT_MS = 30_000;
+const PHONE = { width: 390, height: 844 };
 
 type Bidder = 'orgmember' | 'orgmember2' | 'orgmember3';
 /** Prices and each scorer's points (PLAN of 40, TEAM of 30). Comprehensive scoring: the dearest bid wins on quality. */
@@ -106,7 +113,12 @@ function shanghaiLocal(ms: number): string {
   return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
 }
 
-describe('社会组织接单: from project approval to the public award notice (Chromium)', () => {
+/** The calendar day before `YYYY-MM-DD`. */
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('社会组织接单 → 政府买单: from project approval to the payment on the need’s timeline (Chromium)', () => {
   let browser: Browser;
   let db: Connection;
   const contexts: BrowserContext[] = [];
@@ -117,6 +129,8 @@ describe('社会组织接单: from project approval to the public award notice (
   let tenderId = 0;
   const receipts: Partial<Record<Bidder, { bidId: string; sha256: string; time: string }>> = {};
   let experts: Array<{ id: number; username: string }> = [];
+  let contractId = 0;
+  let firstMilestone = { id: 0, amountFen: '' };
 
   async function open(username: string): Promise<Page> {
     const { context, page } = await newPage(browser);
@@ -509,6 +523,181 @@ describe('社会组织接单: from project approval to the public award notice (
     // the public never sees the losing prices
     expect(await detail.innerText()).not.toMatch(/9,000\.00|8,500\.00/);
     await shot(page, 'procurement-public-award-detail');
+  });
+
+  it('the objection window passes (brought forward in the database): the tender is AWARDED and the contract drafted', async () => {
+    expect(await tenderStatus()).toBe('AWARD_NOTICE');
+    // the award notice ten days ago and the window ending in 2 s from the database's now, then the jobs rebuilt
+    await db.query(
+      'UPDATE tenders SET award_notice_at = UTC_TIMESTAMP(3) - INTERVAL 10 DAY, objection_window_ends_at = UTC_TIMESTAMP(3) + INTERVAL 2 SECOND WHERE id = ?',
+      [tenderId],
+    );
+    const reconcile = await api('POST', '/queues/reconcile', await token('admin'));
+    expect(reconcile.status).toBe(200);
+    const until = Date.now() + OPEN_WAIT_MS;
+    let status = await tenderStatus();
+    while (status !== 'AWARDED' && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 250));
+      status = await tenderStatus();
+    }
+    expect(status).toBe('AWARDED');
+    const [[c]] = await db.query<RowDataPacket[]>('SELECT id, status, amount_fen FROM contracts WHERE tender_id = ?', [
+      tenderId,
+    ]);
+    expect(c.status).toBe('DRAFT');
+    expect(String(c.amount_fen)).toBe('950000'); // 9,500.00, the winning bid
+    contractId = c.id as number;
+  });
+
+  it('the officer starts the term today, both sides sign: the content is frozen and the reservation becomes a commitment', async () => {
+    expect(contractId).toBeGreaterThan(0);
+    await officer.goto(`${BASE_URL}/contracts/${contractId}`);
+    await officer.locator('[data-testid="contract-status"][data-status="DRAFT"]').waitFor();
+    expect(await officer.getByTestId('contract-summary').innerText()).toContain('9,500.00');
+    // the draft's term starts the day after the award; the service already began today (Beijing), which the rules
+    // allow (from the day after the award notice): the officer moves the start to today and the end a day earlier
+    const today = shanghaiLocal(Date.now()).slice(0, 10);
+    await officer.getByTestId('contract-edit').click();
+    await officer.getByTestId('contract-editor').waitFor();
+    const end = dayBefore(await officer.getByTestId('contract-term-end').inputValue());
+    await officer.getByTestId('contract-term-start').fill(today);
+    await officer.getByTestId('contract-term-end').fill(end);
+    const last = officer.locator('[data-testid^="contract-milestone-edit-"]').last();
+    await last.locator('input[type="date"]').fill(end);
+    await officer.getByTestId('contract-save').click();
+    await officer.getByTestId('contract-editor').waitFor({ state: 'detached' });
+    await officer.getByTestId('contract-summary').getByText(`${today} ~ ${end}`).waitFor();
+
+    const [[before]] = await db.query<RowDataPacket[]>(
+      'SELECT reserved_fen, committed_fen FROM budget_lines WHERE title = ?',
+      [BUDGET_LINE],
+    );
+    await officer.getByTestId('contract-sign-purchaser').click();
+    // the button gives way to the signature; the contract waits for the other side
+    await officer.getByTestId('contract-sign-purchaser').waitFor({ state: 'detached' });
+    expect(await officer.getByTestId('contract-status').getAttribute('data-status')).toBe('DRAFT');
+
+    const supplier = await open(WINNER);
+    await supplier.goto(`${BASE_URL}/contracts/${contractId}`);
+    await supplier.getByTestId('contract-sign-supplier').click();
+    await supplier.locator('[data-testid="contract-status"][data-status="SIGNED"]').waitFor();
+    const [[c]] = await db.query<RowDataPacket[]>(
+      `SELECT c.status, c.content_sha256, p.username AS purchaser, s.username AS supplier FROM contracts c
+         JOIN users p ON p.id = c.purchaser_signed_by JOIN users s ON s.id = c.supplier_signed_by WHERE c.id = ?`,
+      [contractId],
+    );
+    expect(c).toMatchObject({ status: 'SIGNED', purchaser: 'officer', supplier: WINNER });
+    expect(c.content_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await supplier.getByTestId('contract-hash').innerText()).trim()).toBe(c.content_sha256);
+    await shot(supplier, 'procurement-contract-signed');
+
+    const [[after]] = await db.query<RowDataPacket[]>(
+      'SELECT reserved_fen, committed_fen FROM budget_lines WHERE title = ?',
+      [BUDGET_LINE],
+    );
+    // the bid's 9 500.00 is committed; the whole 10 000.00 estimate leaves the reservation (500.00 released)
+    expect(BigInt(after.committed_fen) - BigInt(before.committed_fen)).toBe(950_000n);
+    expect(BigInt(before.reserved_fen) - BigInt(after.reserved_fen)).toBe(1_000_000n);
+    // the milestones as signed (saving the draft's terms wrote them anew)
+    const [milestones] = await db.query<RowDataPacket[]>(
+      'SELECT id, amount_fen FROM contract_milestones WHERE contract_id = ? ORDER BY seq',
+      [contractId],
+    );
+    expect(milestones.length).toBeGreaterThan(0);
+    firstMilestone = { id: milestones[0].id as number, amountFen: String(milestones[0].amount_fen) };
+    expect(firstMilestone.amountFen).toBe('285000'); // the catalogue's schedule: 30 % of 9,500.00 first
+  });
+
+  it('the organisation reports the first milestone on a phone, with a photo from the camera input', async () => {
+    expect(firstMilestone.id).toBeGreaterThan(0);
+    const { context, page } = await newPage(browser, PHONE);
+    contexts.push(context);
+    await signIn(page, WINNER);
+    await page.goto(`${BASE_URL}/contracts/${contractId}/milestones`);
+    await page.getByTestId(`milestone-report-${firstMilestone.id}`).click();
+    await page.waitForURL(`${BASE_URL}/contracts/${contractId}/milestones/${firstMilestone.id}/report`);
+    // one activity, dated today (Beijing) by default
+    expect(await page.getByTestId('rf-activity-date-0').inputValue()).toBe(shanghaiLocal(Date.now()).slice(0, 10));
+    await page.getByTestId('rf-activity-place-0').fill('山西路社区活动中心');
+    await page.getByTestId('rf-activity-content-0').fill('独居老人午餐送餐上门：营养师配餐，送餐时探访并记录健康状况');
+    await page.getByTestId('rf-activity-participants-0').fill('25');
+    const photo = encodePng(800, 600, (x, y) => [220 - (y % 100), 140 + (x % 90), 60]);
+    await page.getByTestId('rf-photo-input').setInputFiles({ name: '送餐.png', mimeType: 'image/png', buffer: photo });
+    await page.locator('[data-testid^="evidence-photo-"] img').first().waitFor();
+    const outputs = page.locator('[data-testid^="rf-output-"]');
+    expect(await outputs.count()).toBeGreaterThan(0);
+    for (let i = 0; i < (await outputs.count()); i++) await outputs.nth(i).fill('250');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(page, 'procurement-milestone-report-phone');
+    await page.getByTestId('rf-submit').click();
+    await page.waitForURL(`${BASE_URL}/contracts/${contractId}/milestones`);
+    await page.getByTestId(`milestone-status-${firstMilestone.id}`).filter({ hasText: '待验收' }).waitFor();
+    await shot(page, 'procurement-milestone-submitted-phone');
+  });
+
+  it('the officer finds the report waiting on the milestones board and accepts it', async () => {
+    await officer.goto(`${BASE_URL}/milestones`);
+    await officer.getByTestId('board-view-WAITING').click();
+    await officer.getByTestId(`board-row-${firstMilestone.id}`).getByRole('link').click();
+    await officer.waitForURL(`${BASE_URL}/contracts/${contractId}/milestones`);
+    await officer.locator('[data-testid^="evidence-photo-"] img').first().waitFor();
+    await officer.getByTestId(`milestone-accept-${firstMilestone.id}`).click();
+    await officer.getByTestId(`milestone-accept-confirm-${firstMilestone.id}`).click();
+    await officer.getByTestId(`milestone-status-${firstMilestone.id}`).filter({ hasText: '已验收' }).waitFor();
+    await shot(officer, 'procurement-milestone-accepted');
+  });
+
+  it('the organisation requests the tranche, the officer approves it and finance pays it: one disbursement', async () => {
+    const supplier = await open(WINNER);
+    await supplier.goto(`${BASE_URL}/contracts/${contractId}/payments`);
+    await supplier.getByTestId('pay-request-1').click();
+    await supplier.locator('[data-testid="pay-milestone-1"][data-status="REQUESTED"]').waitFor();
+    const [[r]] = await db.query<RowDataPacket[]>(
+      'SELECT id, amount_fen FROM payment_requests WHERE milestone_id = ?',
+      [firstMilestone.id],
+    );
+    expect(String(r.amount_fen)).toBe(firstMilestone.amountFen);
+    const requestId = r.id as number;
+
+    await officer.goto(`${BASE_URL}/contracts/${contractId}/payments`);
+    await officer.getByTestId(`pay-approve-${requestId}`).click();
+    await officer.locator('[data-testid="pay-milestone-1"][data-status="APPROVED"]').waitFor();
+
+    const finance = await open('finance');
+    await finance.goto(`${BASE_URL}/payments`);
+    await finance.locator(`[data-testid="pay-row-${requestId}"][data-status="APPROVED"]`).waitFor();
+    await finance.getByTestId(`pay-pay-${requestId}`).click();
+    await finance.locator('.ant-popover-buttons button, .ant-popconfirm-buttons button').last().click();
+    await finance.locator(`[data-testid="pay-row-${requestId}"][data-status="PAID"]`).waitFor();
+    await shot(finance, 'procurement-payment-paid');
+
+    const [entries] = await db.query<RowDataPacket[]>(
+      "SELECT amount_fen FROM ledger_entries WHERE operation = 'DISBURSE' AND reference_type = 'payment_request' AND reference_id = ?",
+      [String(requestId)],
+    );
+    expect(entries.map((e) => String(e.amount_fen))).toEqual([firstMilestone.amountFen]);
+  });
+
+  it('the resident who raised the need sees the contract and the payment in its timeline', async () => {
+    const [[need]] = await db.query<RowDataPacket[]>(
+      'SELECT n.id, u.username FROM needs n JOIN users u ON u.id = n.submitted_by WHERE n.title = ?',
+      [NEED_TITLE],
+    );
+    const { context, page: resident } = await newPage(browser, PHONE);
+    contexts.push(context);
+    await signIn(resident, need.username as string);
+    await resident.goto(`${BASE_URL}/needs/mine`);
+    const timeline = resident.getByTestId(`my-need-timeline-${need.id}`);
+    await timeline.getByText('已支付第 1 期服务费').waitFor();
+    const text = await timeline.innerText();
+    expect(text).toContain(
+      `项目「${projectTitle}」已支付第 1 期服务费 ${yuanText(firstMilestone.amountFen).slice(1)} 元`,
+    );
+    const [y, m, d] = shanghaiLocal(Date.now()).slice(0, 10).split('-').map(Number);
+    expect(text).toContain(`支付日期：${y}年${m}月${d}日`);
+    expect(text).toContain('合同已签订');
+    expect(text).toContain('合同金额 9,500.00 元');
+    await shot(resident, 'procurement-need-timeline-paid');
   });
 
   it('an expert declares a relationship with an organisation found by name', async () => {

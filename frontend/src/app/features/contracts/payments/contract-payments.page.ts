@@ -53,7 +53,7 @@ import { ContractPayments, PaymentMilestone, PaymentsApi } from './payments.api'
         </thead>
         <tbody>
           @for (m of t.data; track m.id) {
-            <tr [attr.data-testid]="'pay-milestone-' + m.seq">
+            <tr [attr.data-testid]="'pay-milestone-' + m.seq" [attr.data-status]="m.request?.status ?? 'NONE'">
               <td>
                 {{ m.seq }}. {{ m.title }}
                 @if (m.isFinal) {

@@ -87,7 +87,7 @@ import { PAYMENT_STATUSES, PaymentQuery, PaymentRequest, PaymentsApi } from './p
       </thead>
       <tbody>
         @for (r of table.data; track r.id) {
-          <tr [attr.data-testid]="'pay-row-' + r.id">
+          <tr [attr.data-testid]="'pay-row-' + r.id" [attr.data-status]="r.status">
             <td>
               <a [routerLink]="['/contracts', r.contractId, 'payments']">{{ r.contractCode }}</a>
               <div>{{ r.contractTitle }}</div>
