@@ -483,9 +483,11 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
         [ids.tender],
       )
     ).username;
-    // 合同 (issue #10): a DRAFT contract of 阳光养老 on the call, written directly (the award path is the journey's)
+    // 合同 (issue #10): a DRAFT contract of 阳光养老 (orgmember's organisation, so that the supplier's page is checked
+    // too) on the call, written directly (the award path is the journey's)
     const bid = await one<{ id: string; organisation_id: number }>(
-      'SELECT id, organisation_id FROM bids WHERE tender_id = ? ORDER BY price_fen LIMIT 1',
+      `SELECT b.id, u.organisation_id FROM bids b, users u WHERE b.tender_id = ? AND u.username = 'orgmember'
+       ORDER BY b.price_fen LIMIT 1`,
       [ids.tender],
     );
     const [inserted] = await db.query<ResultSetHeader>(

@@ -5,7 +5,8 @@ import { afterRenderEffect, DestroyRef, Directive, ElementRef, inject, input } f
  * accessible name, where the control has no visible <label for> of its own (a filter bar, a table cell):
  * `<nz-select [ddName]="'funds.filter.year' | t">`. ng-zorro renders that field itself and, in
  * multiple mode, re-creates it, so the name is set again whenever the control's content changes.
- * Controls with a visible label use `nzId` + `<nz-form-label nzFor>` instead.
+ * An nz-switch in a table cell is named the same way (its button). Controls with a visible label use `nzId` +
+ * `<nz-form-label nzFor>` instead.
  */
 @Directive({ selector: '[ddName]' })
 export class AccessibleNameDirective {
@@ -25,7 +26,9 @@ export class AccessibleNameDirective {
   private apply(name: string): void {
     if (name === '') return;
     const el = this.host.nativeElement;
-    const fields = el.matches('input, textarea') ? [el] : Array.from(el.querySelectorAll('input, textarea'));
+    // the text field of a select or picker, or the button an nz-switch renders
+    const selector = 'input, textarea, button.ant-switch';
+    const fields = el.matches(selector) ? [el] : Array.from(el.querySelectorAll(selector));
     for (const field of fields) if (field.getAttribute('aria-label') !== name) field.setAttribute('aria-label', name);
   }
 }

@@ -7,6 +7,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
+import { AccessibleNameDirective } from '../../../../../core/a11y/accessible-name.directive';
 import { TranslateCodePipe, TranslatePipe } from '../../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../../core/i18n/translation.service';
 import { formatInstant } from '../../../../../shared/dates';
@@ -24,6 +25,7 @@ const PAGE_SIZE = 20;
   selector: 'dd-change-orders-queue-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleNameDirective,
     FormsModule,
     RouterLink,
     NzButtonModule,
@@ -45,7 +47,7 @@ const PAGE_SIZE = 20;
             [ngModel]="status()"
             (ngModelChange)="filter($event)"
             [nzPlaceHolder]="'changes.col.status' | t"
-            [attr.aria-label]="'changes.col.status' | t"
+            [ddName]="'changes.col.status' | t"
             data-testid="change-orders-queue-status"
           >
             @for (s of statuses; track s) {
