@@ -84,6 +84,33 @@ const STATUS_ZH: Record<CustodyStatus, string> = {
  * (PAYMENTS_PAY) — the system cannot move bank money — and the due-date job marks what is late REFUND_DUE and tells
  * finance; a late return pays interest at CUSTODY_LATE_INTEREST_BP a year.
  */
+/** A new account, HELD and still empty: the receipt entry fills it (balances follow the entries). */
+function newAccount(
+  who: Pick<CustodyAccountEntity, 'kind' | 'organisationId' | 'regionPath' | 'tenderId'> & { contractId?: number },
+  requiredFen: bigint,
+  now: Date,
+): Partial<CustodyAccountEntity> {
+  return {
+    ...who,
+    contractId: who.contractId ?? null,
+    status: 'HELD',
+    requiredFen: requiredFen.toString(),
+    heldFen: '0',
+    returnedFen: '0',
+    forfeitedFen: '0',
+    interestFen: '0',
+    returnReason: null,
+    returnDueAt: null,
+    dueMarkedAt: null,
+    forfeitable: 0,
+    closedAt: null,
+    closedBy: null,
+    decisionNote: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 @Injectable()
 export class CustodyService implements OnModuleInit {
   constructor(
@@ -129,28 +156,14 @@ export class CustodyService implements OnModuleInit {
     if (e.depositFen <= 0n) return;
     let a = await this.lockByTender(em, 'BID_DEPOSIT', e.tenderId, e.organisationId);
     if (a === null) {
-      await em.insert(CustodyAccountEntity, {
-        kind: 'BID_DEPOSIT',
-        organisationId: e.organisationId,
-        regionPath: e.regionPath,
-        tenderId: e.tenderId,
-        contractId: null,
-        status: 'HELD',
-        requiredFen: e.depositFen.toString(),
-        heldFen: '0',
-        returnedFen: '0',
-        forfeitedFen: '0',
-        interestFen: '0',
-        returnReason: null,
-        returnDueAt: null,
-        dueMarkedAt: null,
-        forfeitable: 0,
-        closedAt: null,
-        closedBy: null,
-        decisionNote: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await em.insert(
+        CustodyAccountEntity,
+        newAccount(
+          { kind: 'BID_DEPOSIT', organisationId: e.organisationId, regionPath: e.regionPath, tenderId: e.tenderId },
+          e.depositFen,
+          now,
+        ),
+      );
       a = (await this.lockByTender(em, 'BID_DEPOSIT', e.tenderId, e.organisationId)) as CustodyAccountEntity;
     } else if (a.status === 'HELD' && BigInt(a.heldFen) > 0n) {
       if (a.returnReason === 'WITHDRAWN') {
@@ -222,28 +235,20 @@ export class CustodyService implements OnModuleInit {
     if (bondFen <= 0n) return;
     let bond = await this.lockByTender(em, 'PERFORMANCE_BOND', c.tenderId, c.organisationId);
     if (bond !== null) return; // a retried transaction: recorded already
-    await em.insert(CustodyAccountEntity, {
-      kind: 'PERFORMANCE_BOND',
-      organisationId: c.organisationId,
-      regionPath: c.regionPath,
-      tenderId: c.tenderId,
-      contractId: c.id,
-      status: 'HELD',
-      requiredFen: bondFen.toString(),
-      heldFen: '0',
-      returnedFen: '0',
-      forfeitedFen: '0',
-      interestFen: '0',
-      returnReason: null,
-      returnDueAt: null,
-      dueMarkedAt: null,
-      forfeitable: 0,
-      closedAt: null,
-      closedBy: null,
-      decisionNote: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await em.insert(
+      CustodyAccountEntity,
+      newAccount(
+        {
+          kind: 'PERFORMANCE_BOND',
+          organisationId: c.organisationId,
+          regionPath: c.regionPath,
+          tenderId: c.tenderId,
+          contractId: c.id,
+        },
+        bondFen,
+        now,
+      ),
+    );
     bond = (await this.lockByTender(em, 'PERFORMANCE_BOND', c.tenderId, c.organisationId)) as CustodyAccountEntity;
     await this.post(em, SYSTEM_ACTOR, bond, 'RECEIVE', bondFen, 'receive:1', now);
     await this.tell(em, bond, 'custody.received', { amountFen: bondFen.toString() }, now);
