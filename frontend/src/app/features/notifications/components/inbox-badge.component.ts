@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink } from '@angular/router';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
@@ -24,14 +24,14 @@ export const INBOX_POLL_MS = 60_000;
       routerLink="/inbox"
       class="dd-bell"
       data-testid="inbox-link"
-      [attr.aria-label]="'inbox.badge' | t: { count: state.unread() }"
+      [attr.aria-label]="'inbox.badge' | t: { count: shown() }"
     >
-      <!-- the count is in the link's name; the badge's animated digits are for the eye only -->
+      <!-- the count is in the link's name as the badge shows it (99+ above 99: a voice user says what they see) -->
       <nz-badge
         aria-hidden="true"
         [nzCount]="state.unread()"
         nzSize="small"
-        [nzOverflowCount]="99"
+        [nzOverflowCount]="OVERFLOW"
         data-testid="inbox-unread-badge"
         [attr.data-unread]="state.unread()"
       >
@@ -47,6 +47,11 @@ export const INBOX_POLL_MS = 60_000;
 })
 export class InboxBadgeComponent implements OnInit {
   protected readonly state = inject(InboxState);
+  protected readonly OVERFLOW = 99;
+  /** The count as the badge draws it. */
+  protected readonly shown = computed(() =>
+    this.state.unread() > this.OVERFLOW ? `${this.OVERFLOW}+` : this.state.unread(),
+  );
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
 
