@@ -9,11 +9,10 @@ import {
   approvedNeed,
   approvedProject,
   bidBody,
-  deadlineIn,
+  deadlinePassed,
   mealItemId,
   PLAN,
   publishedTender,
-  sleep,
   tenderBody,
 } from '../factories/procurement.factory';
 import { bearer, login, regionId, TestApp, userId } from '../support/test-app';
@@ -305,8 +304,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     id: string;
   }>;
   f.openedBidDocument = document.id;
-  await deadlineIn(t, f.openedTender, 0.05);
-  await sleep(120);
+  await deadlinePassed(t, f.openedTender);
   await t.app.get(TendersService).deadlineTick(f.openedTender); // opens it (one bid: it fails, 流标)
   const opened = (await t.ds.query('SELECT opened_at FROM tenders WHERE id = ?', [f.openedTender])) as Array<{
     opened_at: Date | null;

@@ -11,11 +11,10 @@ import {
   activeLineId,
   approvedNeed,
   bidBody,
-  deadlineIn,
+  deadlinePassed,
   mealItemId,
   PLAN,
   publishedTender,
-  sleep,
 } from '../factories/procurement.factory';
 import { bearer, createTestApp, login, regionId, TestApp } from '../support/test-app';
 
@@ -422,8 +421,7 @@ describe('the desk (首页工作台): what waits for each role, with its due dat
         (await t.http().put(`/api/v1/tenders/${id}/my-bid`).set('Authorization', as[user]).send(bidBody(price))).body
           .bidId,
       );
-    await deadlineIn(t, id, 0.05);
-    await sleep(120);
+    await deadlinePassed(t, id);
     await t.app.get(TendersService).deadlineTick(id);
     const opened = await row('SELECT status, opened_at FROM tenders WHERE id = ?', [id]);
     expect(opened.status).toBe('OPENED');

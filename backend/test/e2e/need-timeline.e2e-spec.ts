@@ -1,15 +1,7 @@
 import { TendersService } from '../../src/modules/procurement';
 import { beijingDate, beijingDayStart, formatBeijingText } from '../../src/platform/i18n';
 import { categoryIdOfItem, makeResidents, MEAL_ATTRIBUTES } from '../factories/needs.factory';
-import {
-  activeLineId,
-  bidBody,
-  deadlineIn,
-  mealItemId,
-  PLAN,
-  sleep,
-  tenderBody,
-} from '../factories/procurement.factory';
+import { activeLineId, bidBody, deadlinePassed, mealItemId, PLAN, tenderBody } from '../factories/procurement.factory';
 import { bearer, createTestApp, regionId, TestApp } from '../support/test-app';
 
 interface TimelineEntry {
@@ -121,8 +113,7 @@ describe('a need followed through procurement: timeline and inbox of its raiser 
   const steps = (entries: TimelineEntry[]) => entries.filter((e) => e.kind === 'STEP').map((e) => e.template);
 
   async function openNow(id: number): Promise<void> {
-    await deadlineIn(t, id, 0.05);
-    await sleep(120);
+    await deadlinePassed(t, id);
     expect((await tenders.deadlineTick(id)).result).not.toBe('NOT_DUE');
   }
   const bid = (user: string, id: number, price: string) =>

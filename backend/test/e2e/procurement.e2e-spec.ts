@@ -10,6 +10,7 @@ import {
   approvedProject,
   bidBody,
   deadlineIn,
+  deadlinePassed,
   makeBidders,
   mealItemId,
   PLAN,
@@ -58,8 +59,7 @@ describe('社会组织接单: projects, tenders, sealed bids, opening, scoring, 
     t.http().put(`/api/v1/tenders/${id}/my-bid`).set('Authorization', as[user]).send(bidBody(price));
 
   async function openNow(id: number): Promise<void> {
-    await deadlineIn(t, id, 0.05);
-    await sleep(120);
+    await deadlinePassed(t, id);
     expect((await tenders.deadlineTick(id)).result).not.toBe('NOT_DUE');
   }
 
@@ -875,8 +875,7 @@ describe('社会组织接单: projects, tenders, sealed bids, opening, scoring, 
       );
       expect(forTender.map((j) => j.id)).toEqual([jobId]);
       // and the rebuilt job does its work exactly once when it comes due
-      await deadlineIn(t, id, 0.05);
-      await sleep(120);
+      await deadlinePassed(t, id);
       expect((await tenders.deadlineTick(id)).result).toBe('FAILED'); // no bids: 流标
       expect((await tenders.deadlineTick(id)).result).toBe('NOTHING_TO_DO');
       expect(await tenderTransitions(id)).toEqual([
@@ -959,8 +958,7 @@ describe('社会组织接单: projects, tenders, sealed bids, opening, scoring, 
       expect(await tenderTransitions(id)).toEqual([]);
 
       // due: the first run closes and opens, a second (duplicated, retried or late) job changes nothing at all
-      await deadlineIn(t, id, 0.05);
-      await sleep(120);
+      await deadlinePassed(t, id);
       expect((await tenders.deadlineTick(id)).result).toBe('OPENED');
       const once = await tenderRow(id);
       const bidsOnce = await t.ds.query('SELECT id, status FROM bids WHERE tender_id = ? ORDER BY id', [id]);

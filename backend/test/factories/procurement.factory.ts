@@ -135,6 +135,21 @@ export async function deadlineIn(t: TestApp, tenderId: number, seconds: number):
   ]);
 }
 
+/**
+ * Puts the bid deadline a moment ahead of the database clock and returns once that clock has passed it — the clock
+ * that decides lateness, polled rather than waited for a fixed time.
+ */
+export async function deadlinePassed(t: TestApp, tenderId: number): Promise<void> {
+  await deadlineIn(t, tenderId, 0.05);
+  for (;;) {
+    const [row] = (await t.ds.query('SELECT UTC_TIMESTAMP(3) > bid_deadline AS passed FROM tenders WHERE id = ?', [
+      tenderId,
+    ])) as Array<{ passed: number | string }>;
+    if (Number(row.passed) === 1) return;
+    await sleep(20);
+  }
+}
+
 export async function sleep(ms: number): Promise<void> {
   await new Promise((r) => setTimeout(r, ms));
 }

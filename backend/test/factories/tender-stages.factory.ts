@@ -1,6 +1,6 @@
 import { TendersService } from '../../src/modules/procurement/services/tenders.service';
 import { bearer, TestApp } from '../support/test-app';
-import { approvedProject, bidBody, deadlineIn, publishedTender, sleep, tenderBody } from './procurement.factory';
+import { approvedProject, bidBody, deadlinePassed, publishedTender, tenderBody } from './procurement.factory';
 
 /**
  * Tenders brought to a given stage through the API, for tests that need a real record in that state. Only the passing
@@ -27,8 +27,7 @@ async function bidAs(t: TestApp, username: string, tenderId: number, price: stri
 }
 
 async function passDeadline(t: TestApp, tenderId: number): Promise<void> {
-  await deadlineIn(t, tenderId, 0.05);
-  await sleep(120);
+  await deadlinePassed(t, tenderId);
   await t.app.get(TendersService).deadlineTick(tenderId);
 }
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 
 import { Env } from '../../../config/env';
 import { Actor } from '../../../platform/access';
+import { formatBeijingText } from '../../../platform/i18n';
 import { canonicalJson, sha256Hex } from '../../../platform/util/canonical-json';
 import { fenToYuan } from '../../../platform/util/money';
 import { SignedContent } from '../domain/contract-draft';
@@ -114,7 +115,7 @@ export class ContractPdfService {
     );
     section('第七条 其他约定', p.otherTerms);
     doc.moveDown();
-    const when = (d: Date | null) => (d ? `签订时间：${d.toISOString().slice(0, 10)}` : '（未签）');
+    const when = (d: Date | null) => (d ? `签订时间：${formatBeijingText(d, 'zh-CN', { zone: true })}` : '（未签）');
     doc.fontSize(12).text(`甲方（盖章）：${p.purchaser.name}    ${when(signed.purchaserSignedAt)}`);
     doc.moveDown(0.5).text(`乙方（盖章）：${p.supplier.name}    ${when(signed.supplierSignedAt)}`);
 

@@ -589,13 +589,8 @@ export class PaymentsService {
       { header: '支付时间（北京时间）', key: 'paidAt', width: 20 },
     ];
     for (const d of rows)
-      ws.addRow({
-        ...d,
-        amount: Number(d.amount),
-        lateInterest: Number(d.lateInterest),
-        paidAt: d.paidAt ? formatBeijingNumeric(d.paidAt) : '',
-      });
-    for (const k of ['amount', 'lateInterest']) ws.getColumn(k).numFmt = '#,##0.00';
+      // amounts as the exact yuan text of the API ("93000.00"), as the other exports write them
+      ws.addRow({ ...d, paidAt: d.paidAt ? formatBeijingNumeric(d.paidAt) : '' });
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 

@@ -53,14 +53,14 @@ export const CUSTODY_MESSAGES: TemplateCatalogue = {
     'zh-CN': {
       title: (p) => `${zhKind(p)}已退还：「${String(p.tenderTitle)}」`,
       body: (p, f: Formats) =>
-        Number(p.interestFen) > 0
+        BigInt(String(p.interestFen)) > 0n
           ? `已退还 ${f.money(p.amountFen)}，另付逾期利息 ${f.money(p.interestFen)}（逾期 ${String(p.daysLate)} 天）。`
           : `已退还 ${f.money(p.amountFen)}。`,
     },
     'en-US': {
       title: (p) => `Your ${enKind(p)} was returned: “${String(p.tenderTitle)}”`,
       body: (p, f: Formats) =>
-        Number(p.interestFen) > 0
+        BigInt(String(p.interestFen)) > 0n
           ? `${f.money(p.amountFen)} returned, with ${f.money(p.interestFen)} interest for ${String(p.daysLate)} day(s) late.`
           : `${f.money(p.amountFen)} returned.`,
     },
