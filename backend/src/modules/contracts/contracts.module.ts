@@ -3,7 +3,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 
 import { Deadlines, QUEUES } from '../../platform/queue';
-import { FundsModule } from '../funds';
+import { CUSTODY_REFUND_DUE_JOB, CustodyJobs, FundsModule } from '../funds';
 import { IdentityModule } from '../identity';
 import { NeedsModule } from '../needs';
 import { NotificationsModule } from '../notifications';
@@ -18,7 +18,12 @@ import {
 } from './http/contracts.controller';
 import { ContractMilestonesController, MilestonesBoardController } from './http/milestones.controller';
 import { ContractPaymentsController, PaymentRequestsController } from './http/payments.controller';
-import { MilestoneClocks } from './jobs/milestone-clocks';
+import {
+  MILESTONE_DUE_JOB,
+  MILESTONE_REMINDER_JOB,
+  MilestoneClocks,
+  MilestoneJobPayload,
+} from './jobs/milestone-clocks';
 import { PaymentJobs } from './jobs/payment-jobs';
 import { ChangeOrdersService } from './services/change-orders.service';
 import {
@@ -37,7 +42,7 @@ import { EvidenceService } from './services/evidence.service';
 import { FinalPaymentService } from './services/final-payment.service';
 import { MilestonesService } from './services/milestones.service';
 import { PaymentsOnTermination } from './services/payments-on-termination';
-import { PaymentsService } from './services/payments.service';
+import { PAYMENT_DUE_JOB, PaymentsService } from './services/payments.service';
 import { ReportsService } from './services/reports.service';
 import { TerminationService } from './services/termination.service';
 
@@ -112,6 +117,9 @@ export class ContractsModule implements OnModuleInit {
     private readonly awardHooks: AwardHooks,
     private readonly jobs: ContractJobs,
     private readonly contracts: ContractsService,
+    private readonly milestoneClocks: MilestoneClocks,
+    private readonly paymentJobs: PaymentJobs,
+    private readonly custodyJobs: CustodyJobs,
     @InjectQueue(QUEUES.CONTRACTS) private readonly queue: Queue,
   ) {}
 
@@ -124,5 +132,10 @@ export class ContractsModule implements OnModuleInit {
     this.jobs.register(SIGNATURE_REMINDER_JOB, (d) => this.contracts.signatureReminderTick(id(d)));
     this.jobs.register(SIGNATURE_DUE_JOB, (d) => this.contracts.signatureDueTick(id(d)));
     this.jobs.register(PUBLICATION_DUE_JOB, (d) => this.contracts.publicationDueTick(id(d)));
+    // every other job of the contracts queue, so that its one processor dispatches through this registry alone
+    for (const name of [MILESTONE_REMINDER_JOB, MILESTONE_DUE_JOB])
+      this.jobs.register(name, (d) => this.milestoneClocks.handle(name, d as MilestoneJobPayload));
+    this.jobs.register(PAYMENT_DUE_JOB, (d) => this.paymentJobs.handle(PAYMENT_DUE_JOB, d));
+    this.jobs.register(CUSTODY_REFUND_DUE_JOB, (d) => this.custodyJobs.handle(CUSTODY_REFUND_DUE_JOB, d));
   }
 }

@@ -17,6 +17,7 @@ import {
 } from '../domain/milestone-rules';
 import { LIVE_CONTRACT_STATUSES } from '../domain/state-machines';
 import { ContractEntity, ContractMilestoneEntity } from '../entities/contracts.entities';
+import type { ContractTick } from '../services/contract-deadlines';
 import { ContractHooks } from '../services/contract-hooks';
 import { MilestonesService } from '../services/milestones.service';
 
@@ -30,7 +31,8 @@ export interface MilestoneJobPayload {
   milestoneId: number;
 }
 
-export type MilestoneTickResult = { result: string } | { result: 'NOT_DUE'; dueInMs: number };
+/** A milestone clock's answer (the contracts queue's one tick shape). */
+export type MilestoneTickResult = ContractTick;
 
 export function isMilestoneJob(name: string): name is MilestoneJobName {
   return (MILESTONE_JOB_NAMES as readonly string[]).includes(name);

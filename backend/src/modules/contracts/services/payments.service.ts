@@ -35,6 +35,7 @@ import {
 } from '../dto/payments.dto';
 import { ContractEntity, ContractMilestoneEntity } from '../entities/contracts.entities';
 import { PaymentRequestEntity } from '../entities/payments.entities';
+import type { ContractTick } from './contract-deadlines';
 
 /** The payment-due job (QUEUES.CONTRACTS): flags a request not paid by its due time as late. */
 export const PAYMENT_DUE_JOB = 'payment.due';
@@ -43,7 +44,8 @@ export interface PaymentJobPayload {
   requestId: number;
 }
 
-export type PaymentTick = { result: string } | { result: 'NOT_DUE'; dueInMs: number };
+/** A payment job's answer (the contracts queue's one tick shape). */
+export type PaymentTick = ContractTick;
 
 export function paymentDueJob(requestId: number, dueAt: Date): DeadlineJob<PaymentJobPayload> {
   return {
