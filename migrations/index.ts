@@ -38,6 +38,7 @@ import { ContractsPaymentRequests1764000603000 } from './1764000603000-contracts
 import { ContractsCustodyLedger1764000604000 } from './1764000604000-contracts-custody-ledger';
 import { ContractsChangeOrders1764000605000 } from './1764000605000-contracts-change-orders';
 import { FundsMultiYearLines1764000606000 } from './1764000606000-funds-multi-year-lines';
+import { EvaluationCreateTemplatesAndTasks1764000700000 } from './1764000700000-evaluation-create-templates-and-tasks';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -76,4 +77,5 @@ export const MIGRATIONS = [
   ContractsCustodyLedger1764000604000,
   ContractsChangeOrders1764000605000,
   FundsMultiYearLines1764000606000,
+  EvaluationCreateTemplatesAndTasks1764000700000,
 ];

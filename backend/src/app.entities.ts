@@ -2,6 +2,7 @@
 import { AUDIT_ENTITIES } from './modules/audit';
 import { CATALOGUE_ENTITIES } from './modules/catalogue';
 import { CONTRACTS_ENTITIES } from './modules/contracts';
+import { EVALUATION_ENTITIES } from './modules/evaluation';
 import { FUNDS_ENTITIES } from './modules/funds';
 import { IDENTITY_ENTITIES } from './modules/identity';
 import { NEEDS_ENTITIES } from './modules/needs';
@@ -22,5 +23,6 @@ export const ENTITIES = [
   ...FUNDS_ENTITIES,
   ...PROCUREMENT_ENTITIES,
   ...CONTRACTS_ENTITIES,
+  ...EVALUATION_ENTITIES,
   IdempotencyKeyEntity,
 ];

@@ -7,6 +7,7 @@ import { AuditModule } from './modules/audit';
 import { CatalogueModule } from './modules/catalogue';
 import { ContractsModule } from './modules/contracts';
 import { DeskModule } from './modules/desk';
+import { EvaluationModule } from './modules/evaluation';
 import { FundsModule } from './modules/funds';
 import { IdentityModule } from './modules/identity';
 import { NeedsModule } from './modules/needs';
@@ -39,6 +40,7 @@ export const CORE_IMPORTS = [
   FundsModule,
   ProcurementModule,
   ContractsModule,
+  EvaluationModule,
 ];
 
 /** The HTTP process. */

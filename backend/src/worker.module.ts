@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { CORE_IMPORTS } from './app.module';
 import { AuditWorkerModule } from './modules/audit';
 import { ContractsWorkerModule } from './modules/contracts';
+import { EvaluationWorkerModule } from './modules/evaluation';
 import { IdentityWorkerModule } from './modules/identity';
 import { NeedsWorkerModule } from './modules/needs';
 import { OrganisationsWorkerModule } from './modules/organisations';
@@ -19,6 +20,7 @@ import { ReconcilerRunner } from './platform/queue';
     OrganisationsWorkerModule,
     ProcurementWorkerModule,
     ContractsWorkerModule,
+    EvaluationWorkerModule,
   ],
   providers: [ReconcilerRunner],
 })

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
+import { parseGradeBands } from '../modules/evaluation/domain/scoring';
+
 /** The development default of JWT_SECRET: published in the repository, so it protects nothing. */
 export const DEVELOPMENT_JWT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
 
@@ -316,6 +318,23 @@ export class Env {
   /** The PostScript name of the face inside a TTC (ignored for a TTF/OTF). */
   @IsString()
   CONTRACT_PDF_FONT_NAME = 'WenQuanYiMicroHei';
+
+  /**
+   * Evaluation grade bands (PRODUCT.md §4): the lower bound of 优秀, 良好 and 合格 on the 100-point scale; below
+   * 合格 is 不合格. Three descending bands, checked at start-up (evaluation/domain/scoring.ts parseGradeBands).
+   */
+  @Matches(/^EXCELLENT:\d{1,3}(\.\d{1,2})?,GOOD:\d{1,3}(\.\d{1,2})?,PASS:\d{1,3}(\.\d{1,2})?$/)
+  EVALUATION_GRADE_BANDS = 'EXCELLENT:90,GOOD:80,PASS:60';
+
+  /**
+   * Below this many answers a project's satisfaction survey is insufficient: its computed satisfaction leaf is
+   * not scored by the system and the evaluator scores it by hand, with a reason.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  EVALUATION_SURVEY_MIN_ANSWERS = 10;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Env {
@@ -327,6 +346,9 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   }
   if (env.ORG_BLACKLIST_MIN_YEARS > env.ORG_BLACKLIST_MAX_YEARS) {
     throw new Error('Invalid configuration:\n  ORG_BLACKLIST_MIN_YEARS: must not exceed ORG_BLACKLIST_MAX_YEARS');
+  }
+  if (parseGradeBands(env.EVALUATION_GRADE_BANDS) === null) {
+    throw new Error('Invalid configuration:\n  EVALUATION_GRADE_BANDS: three bands, EXCELLENT > GOOD > PASS');
   }
   const weak = weakJwtSecret(env.JWT_SECRET);
   if (weak !== null && env.NODE_ENV === 'production') {

@@ -25,3 +25,5 @@ export { PaymentsService, PAYMENT_DUE_JOB } from './services/payments.service';
 export { FinalPaymentService } from './services/final-payment.service';
 export type { FinalPaymentResult } from './services/final-payment.service';
 export { PaymentJobs } from './jobs/payment-jobs';
+export { finalTranche } from './domain/money-rules';
+export type { FinalTrancheOutcome } from './domain/money-rules';

@@ -70,6 +70,20 @@ export const PERMISSIONS = {
   CONTRACTS_SELF: 'contracts.self',
   /** Finance: pay approved payment requests, approve change orders, refund deposits, release bonds. */
   PAYMENTS_PAY: 'payments.pay',
+  /** Read evaluation tasks and results: staff in their region subtree, an agency its own tasks, an organisation its published/confirmed results. */
+  EVALUATION_READ: 'evaluation.read',
+  /** Indicator templates: create versions, edit drafts, activate, retire (procurement officers). */
+  EVALUATION_TEMPLATES_MANAGE: 'evaluation.templates.manage',
+  /** The purchaser's side: tasks, sampling batches, assignment, confirm/return, objections, publication, grade assessments. */
+  EVALUATION_MANAGE: 'evaluation.manage',
+  /** An evaluator of an agency: score the tasks assigned to them, with evidence, and submit. */
+  EVALUATION_SCORE: 'evaluation.score',
+  /** A member of the evaluated organisation: object to a confirmed result within the window. */
+  EVALUATION_OBJECT: 'evaluation.object',
+  /** A verified resident answers the satisfaction survey of a project they ordered or benefited from. */
+  SURVEYS_ANSWER: 'surveys.answer',
+  /** A community worker shares the survey (link, QR code) and takes answers for residents without phones. */
+  SURVEYS_PROXY: 'surveys.proxy',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS);
@@ -79,7 +93,7 @@ const EVERYONE: Permission[] = [P.SELF_READ, P.INBOX_READ, P.CATALOGUE_READ];
 const STAFF_READ: Permission[] = [...EVERYONE, P.REGIONS_READ, P.CALENDAR_READ, P.ORGANISATIONS_READ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  RESIDENT: [...EVERYONE, P.CAMPAIGNS_READ, P.NEEDS_READ, P.NEEDS_SUBMIT, P.NEEDS_SUPPORT],
+  RESIDENT: [...EVERYONE, P.CAMPAIGNS_READ, P.NEEDS_READ, P.NEEDS_SUBMIT, P.NEEDS_SUPPORT, P.SURVEYS_ANSWER],
   COMMUNITY_WORKER: [
     ...STAFF_READ,
     P.RESIDENTS_VERIFY,
@@ -89,6 +103,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.NEEDS_SUBMIT,
     P.NEEDS_MODERATE,
     P.NEEDS_DELIBERATE,
+    P.SURVEYS_PROXY,
   ],
   PROCUREMENT_OFFICER: [
     ...STAFF_READ,
@@ -108,6 +123,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.SCORES_SUBMIT,
     P.CONTRACTS_READ,
     P.CONTRACTS_MANAGE,
+    P.EVALUATION_READ,
+    P.EVALUATION_TEMPLATES_MANAGE,
+    P.EVALUATION_MANAGE,
   ],
   FINANCE_OFFICER: [
     ...STAFF_READ,
@@ -118,6 +136,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.PROJECTS_APPROVE,
     P.CONTRACTS_READ,
     P.PAYMENTS_PAY,
+    P.EVALUATION_READ,
   ],
   ORG_MEMBER: [
     ...EVERYONE,
@@ -128,9 +147,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.OBJECTIONS_FILE,
     P.CONTRACTS_READ,
     P.CONTRACTS_SELF,
+    P.EVALUATION_READ,
+    P.EVALUATION_OBJECT,
   ],
   EXPERT: [...EVERYONE, P.CALENDAR_READ, P.TENDERS_READ, P.SCORES_SUBMIT],
-  EVALUATOR: [...EVERYONE, P.CALENDAR_READ, P.ORGANISATIONS_SELF],
+  EVALUATOR: [...EVERYONE, P.CALENDAR_READ, P.ORGANISATIONS_SELF, P.EVALUATION_READ, P.EVALUATION_SCORE],
   AUDITOR: [
     ...STAFF_READ,
     P.USERS_READ,
@@ -144,6 +165,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.PROJECTS_READ,
     P.TENDERS_READ,
     P.CONTRACTS_READ,
+    P.EVALUATION_READ,
   ],
   ADMIN: [
     ...STAFF_READ,

@@ -9,6 +9,7 @@ export const QUEUES = {
   ORGANISATIONS: 'organisations',
   PROCUREMENT: 'procurement',
   CONTRACTS: 'contracts',
+  EVALUATION: 'evaluation',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);

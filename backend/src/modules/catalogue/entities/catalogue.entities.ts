@@ -45,4 +45,6 @@ export class CatalogueItemEntity {
   @Column({ name: 'min_org_grade', type: 'tinyint' }) minOrgGrade!: number;
   /** JSON array of Instalment. */
   @Column({ name: 'payment_schedule', type: 'longtext' }) paymentSchedule!: string;
+  /** The indicator template its projects are evaluated with by default (evaluation_templates.id). */
+  @Column({ name: 'default_template_id', type: 'int', nullable: true }) defaultTemplateId!: number | null;
 }
