@@ -14,6 +14,7 @@ import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
 import { EvaluationJobs } from './services/evaluation-jobs';
 import { SurveyFiguresService } from './services/survey-figures.service';
+import { TemplateLookup } from './services/template-lookup';
 
 /**
  * 第三方验单 (PRODUCT.md §5.9): indicator templates, evaluation tasks (final and sampled mid-term) assigned to
@@ -35,8 +36,8 @@ import { SurveyFiguresService } from './services/survey-figures.service';
     BullModule.registerQueue({ name: QUEUES.EVALUATION }),
   ],
   controllers: [],
-  providers: [EvaluationJobs, SurveyFiguresService],
-  exports: [EvaluationJobs, SurveyFiguresService],
+  providers: [EvaluationJobs, SurveyFiguresService, TemplateLookup],
+  exports: [EvaluationJobs, SurveyFiguresService, TemplateLookup],
 })
 export class EvaluationModule implements OnModuleInit {
   constructor(
