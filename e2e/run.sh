@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 run="e2e_$(date +%s)_$$"
 export DB_NAME="diandan_test_${run}" QUEUE_PREFIX="diandan_test_${run}" PORT=${E2E_PORT:-3199}
 export STATIC_DIR="$PWD/dist/frontend/browser" LOG_LEVEL=warn AUTH_RATE_LIMIT=10000 NODE_ENV=test
+# The journeys take a survey with a handful of residents: below this many answers the satisfaction leaf is scored by hand.
+export EVALUATION_SURVEY_MIN_ANSWERS="${EVALUATION_SURVEY_MIN_ANSWERS:-3}"
 export E2E_BASE_URL="http://127.0.0.1:${PORT}"
 # A throwaway schema: migrated and served as the administrative account, not as the accounts `npm start` keeps in
 # .env (those only have rights on the deployment's own database).
