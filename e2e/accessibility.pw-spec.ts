@@ -103,6 +103,8 @@ interface Ids {
   contractMilestone: number;
   /** A DRAFT contract of the awarded tender (the contract page). */
   draftContract: number;
+  /** 指标体系: a DRAFT template whose points do not all add up yet (the editor shows the differences in red). */
+  template: number;
 }
 
 interface PageSpec {
@@ -233,6 +235,12 @@ const PAGES: Record<string, PageSpec> = {
     url: (ids) => `/contracts/${ids.contract}/payments`,
     ready: () => '[data-testid="pay-milestones"]',
   },
+  // 指标体系 (issue #11): the list, and a draft in the editor (read-only for the readers)
+  'evaluation/templates': { url: () => '/evaluation/templates', ready: () => row('template-row-') },
+  'evaluation/templates/:id': {
+    url: (ids) => `/evaluation/templates/${ids.template}`,
+    ready: () => '[data-testid="template-tree"] li',
+  },
   '403': { url: () => '/403', ready: () => '.ant-result-title' },
   '**': { url: () => '/no-such-page', ready: () => '.ant-result-title' },
 };
@@ -298,6 +306,7 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
     contract: 0,
     contractMilestone: 0,
     draftContract: 0,
+    template: 0,
   };
   const contexts = new Map<string, { context: BrowserContext; page: Page }>();
 
@@ -351,6 +360,38 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
   async function makeRecords(): Promise<void> {
     ids.need = (await one<{ id: number }>("SELECT id FROM needs WHERE title = '四点半课堂' ORDER BY id LIMIT 1")).id;
     ids.campaign = (await one<{ id: number }>('SELECT id FROM campaigns ORDER BY id LIMIT 1')).id;
+    // 指标体系: a draft whose 产出 does not add up yet (the editor's red totals and problems are checked too)
+    const leaf = (key: string, name: string, points: string, computed?: string) => ({
+      key,
+      name,
+      points,
+      kind: computed ? 'COMPUTED' : 'MANUAL',
+      ...(computed ? { computed } : {}),
+      guide: [
+        { label: '好', from: String(Number(points) * 0.8), to: points, description: '完全达到要求' },
+        { label: '差', from: '0', to: String(Number(points) * 0.8 - 0.01), description: '未达到要求' },
+      ],
+    });
+    ids.template = (
+      await ok<{ id: number }>('POST', '/evaluation/templates', 'officer', {
+        code: 'A11Y-DRAFT',
+        name: '无障碍检查指标体系',
+        purpose: 'PROJECT',
+        tree: {
+          total: '100',
+          nodes: [
+            { key: 'A', name: '决策', points: '20', children: [leaf('A1', '项目立项', '20')] },
+            {
+              key: 'B',
+              name: '产出',
+              points: '50',
+              children: [leaf('B1', '服务对象覆盖率', '30', 'BENEFICIARIES_SERVED'), leaf('B2', '服务质量', '15')],
+            },
+            { key: 'C', name: '效益', points: '30', children: [leaf('C1', '服务对象满意率', '30', 'SATISFACTION')] },
+          ],
+        },
+      })
+    ).id;
     ids.changesContract =
       (await one<{ id: number } | undefined>('SELECT id FROM contracts ORDER BY id LIMIT 1'))?.id ?? 999_999;
     ids.organisation = (await one<{ id: number }>("SELECT id FROM organisations WHERE name LIKE '%阳光养老%'")).id;

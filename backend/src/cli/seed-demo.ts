@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from '../platform/access';
 import { canonicalJson } from '../platform/util/canonical-json';
 import { yuanToFen } from '../platform/util/money';
 import { DEMO_CATALOGUE, DEMO_SCHEDULE } from './seed-catalogue';
+import { seedEvaluationTemplates } from './seed-evaluation-templates';
 
 /** The one password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = 'Diandan@2026';
@@ -452,6 +453,7 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
     );
 
     await seedCatalogueAndCampaign(em, now, report);
+    await seedEvaluationTemplates(em, now);
     await seedBudgetLines(em, now, report);
 
     if (Object.values(report).some((n) => n > 0)) {

@@ -86,6 +86,8 @@ const PROJECT_READERS: Role[] = [PO, FO, AU];
 const TENDER_READERS: Role[] = [PO, OM, EX, AU];
 /** Scoring: drawn experts, and officers sitting as the purchaser's representative (采购人代表). */
 const SCORERS: Role[] = [PO, EX];
+/** 第三方验单 (issue #11): the officer, finance, the evaluated organisation, evaluators, auditors. */
+const TEMPLATE_READERS: Role[] = [PO, FO, OM, EV, AU];
 
 // Valid bodies for cross-tenant writes (so that only the scope can refuse them).
 const REASON = { reason: '越权尝试' };
@@ -741,4 +743,15 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     cross: [XW_FO({ id: '@approvedPaymentRequest' }, REASON)],
   }),
   'POST /api/v1/payment-requests/:id/pay': rule([FO], { cross: [XW_FO({ id: '@approvedPaymentRequest' })] }),
+
+  // ---- 指标体系 (issue #11): city-wide reference data like the catalogue (no tenant, no cross checks). Everyone who
+  // takes part in evaluations reads them — the evaluator scores by their guides, the organisation sees what it is
+  // evaluated on, finance and auditors check the result; the procurement officer writes them.
+  'GET /api/v1/evaluation/templates': rule(TEMPLATE_READERS),
+  'GET /api/v1/evaluation/templates/:id': rule(TEMPLATE_READERS),
+  'POST /api/v1/evaluation/templates': rule([PO]),
+  'PUT /api/v1/evaluation/templates/:id': rule([PO]),
+  'POST /api/v1/evaluation/templates/:id/versions': rule([PO]),
+  'POST /api/v1/evaluation/templates/:id/activate': rule([PO]),
+  'POST /api/v1/evaluation/templates/:id/retire': rule([PO]),
 };

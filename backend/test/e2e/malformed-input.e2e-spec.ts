@@ -16,6 +16,7 @@ import { contractFixture } from '../factories/contracts-changes.factory';
 import { liveContract, PHOTO_PNG, reportBody } from '../factories/contracts-milestones.factory';
 import { contractWithMilestones } from '../factories/contracts-payments.factory';
 import { heldCustodyAccount } from '../factories/custody.factory';
+import { insertTemplate, ORACLE_TREE } from '../factories/evaluation.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   activeLineId,
@@ -125,6 +126,8 @@ interface Fixtures {
   /** A DRAFT contract of 鼓楼 with 阳光养老 (orgmember, a signatory) and orgmember's id. */
   draftContract: number;
   orgmember: number;
+  /** 指标体系: a DRAFT template and an ACTIVE one. */
+  templates: { draft: number; active: number };
 }
 
 interface Binding {
@@ -354,6 +357,12 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
   'POST /api/v1/custody/accounts/:id/refund': (f) => ({ params: { id: f.custodyDeposit } }),
   'POST /api/v1/custody/accounts/:id/release': (f) => ({ params: { id: f.custodyBond } }),
   'POST /api/v1/custody/accounts/:id/forfeit': (f) => ({ params: { id: f.custodyBond } }),
+  // 指标体系: the body of the DTO's examples is a one-leaf tree without a kind — the service refuses a lenient probe
+  'POST /api/v1/evaluation/templates': () => ({}),
+  'PUT /api/v1/evaluation/templates/:id': (f) => ({ params: { id: f.templates.draft } }),
+  'POST /api/v1/evaluation/templates/:id/versions': (f) => ({ params: { id: f.templates.active } }),
+  'POST /api/v1/evaluation/templates/:id/activate': (f) => ({ params: { id: f.templates.draft } }),
+  'POST /api/v1/evaluation/templates/:id/retire': (f) => ({ params: { id: f.templates.active } }),
 };
 
 function creditCode(nine: string): string {
@@ -1046,6 +1055,14 @@ describe('malformed input on every write route (issue #9 B2)', () => {
          UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
       [draftContract.insertId],
     );
+    const draftTemplate = await ok(
+      http()
+        .post('/api/v1/evaluation/templates')
+        .set('Authorization', await as('officer'))
+        .send({ code: 'MALFORMED-DRAFT', name: '畸形输入指标体系', purpose: 'PROJECT', tree: ORACLE_TREE }),
+      'draft template',
+    );
+    const activeTemplate = await insertTemplate(t, { code: 'MALFORMED-ACTIVE' });
     const contract = await liveContract(t, '畸形输入合同');
     const photo = await ok(
       http()
@@ -1160,6 +1177,7 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       objection: objection.id as number,
       draftContract: draftContract.insertId,
       orgmember: await userId(t.ds, 'orgmember'),
+      templates: { draft: draftTemplate.id as number, active: activeTemplate },
       changeContract: changeContract.contractId,
       terminableContract: terminableContract.contractId,
       changeOrder: changeOrder.id as number,

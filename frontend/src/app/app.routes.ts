@@ -162,6 +162,17 @@ export const routes: Routes = [
         loadComponent: () => import('./features/contracts/pages/contract-detail/contract-detail.page'),
       },
       {
+        // 第三方验单 (issue #11): 指标体系 — the list of templates and one version (editor for a draft, read-only else)
+        path: 'evaluation/templates',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_READ)],
+        loadComponent: () => import('./features/evaluation/pages/templates-list/templates-list.page'),
+      },
+      {
+        path: 'evaluation/templates/:id',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_READ)],
+        loadComponent: () => import('./features/evaluation/pages/templates-editor/templates-editor.page'),
+      },
+      {
         path: 'admin/users',
         canActivate: [permissionGuard(PERMISSIONS.USERS_READ)],
         loadComponent: () => import('./features/identity/pages/users/users.page'),

@@ -12,9 +12,11 @@ import { NotificationsModule } from '../notifications';
 import { OrganisationsModule } from '../organisations';
 import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
+import { TemplatesController } from './http/templates.controller';
 import { EvaluationJobs } from './services/evaluation-jobs';
 import { SurveyFiguresService } from './services/survey-figures.service';
 import { TemplateLookup } from './services/template-lookup';
+import { TemplatesService } from './services/templates.service';
 
 /**
  * 第三方验单 (PRODUCT.md §5.9): indicator templates, evaluation tasks (final and sampled mid-term) assigned to
@@ -35,8 +37,8 @@ import { TemplateLookup } from './services/template-lookup';
     ContractsModule,
     BullModule.registerQueue({ name: QUEUES.EVALUATION }),
   ],
-  controllers: [],
-  providers: [EvaluationJobs, SurveyFiguresService, TemplateLookup],
+  controllers: [TemplatesController],
+  providers: [EvaluationJobs, SurveyFiguresService, TemplateLookup, TemplatesService],
   exports: [EvaluationJobs, SurveyFiguresService, TemplateLookup],
 })
 export class EvaluationModule implements OnModuleInit {

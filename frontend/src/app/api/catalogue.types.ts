@@ -44,6 +44,18 @@ export interface CatalogueItem {
   priceCap: Money;
   minOrgGrade: OrgGrade;
   paymentSchedule: PaymentInstalment[];
+  /** The indicator template (指标体系) its projects are evaluated with by default; null: the newest active one. */
+  defaultTemplateId: number | null;
+  defaultTemplate: CatalogueTemplateRef | null;
+}
+
+/** An item's default evaluation template as the item shows it. */
+export interface CatalogueTemplateRef {
+  id: number;
+  code: string;
+  version: number;
+  name: string;
+  status: 'DRAFT' | 'ACTIVE' | 'RETIRED';
 }
 
 /** A node of a version's category tree (`GET /catalogue/versions/:id`). */
@@ -106,6 +118,8 @@ export interface CatalogueItemRequest {
   priceCap: Money;
   minOrgGrade: OrgGrade;
   paymentSchedule: PaymentInstalment[];
+  /** An ACTIVE project template; null or absent: none. */
+  defaultTemplateId?: number | null;
 }
 
 /** `PATCH /catalogue/items/:id`: an item keeps its category and code. */

@@ -103,6 +103,16 @@ export class CreateItemDto {
   @ValidateNested({ each: true })
   @Type(() => InstalmentDto)
   paymentSchedule!: InstalmentDto[];
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'The ACTIVE project evaluation template its projects are evaluated with (指标体系)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
+  defaultTemplateId?: number | null;
 }
 
 export class UpdateItemDto {
@@ -123,6 +133,12 @@ export class UpdateItemDto {
   @ValidateNested({ each: true })
   @Type(() => InstalmentDto)
   paymentSchedule?: InstalmentDto[];
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'An ACTIVE project template; null clears it' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
+  defaultTemplateId?: number | null;
 }
 
 export { IdParam } from '../../../platform/http/params';
@@ -137,6 +153,15 @@ export class YearQuery {
   year?: number;
 }
 
+/** An item's default evaluation template (指标体系), as the item shows it. */
+export class TemplateRefDto {
+  @ApiProperty() id!: number;
+  @ApiProperty({ example: 'XM-JJYL' }) code!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['DRAFT', 'ACTIVE', 'RETIRED'] }) status!: string;
+}
+
 export class ItemDto {
   @ApiProperty() id!: number;
   @ApiProperty() categoryId!: number;
@@ -147,6 +172,8 @@ export class ItemDto {
   @ApiProperty({ example: '15.00' }) priceCap!: string;
   @ApiProperty() minOrgGrade!: number;
   @ApiProperty({ type: [InstalmentDto] }) paymentSchedule!: InstalmentDto[];
+  @ApiProperty({ nullable: true, type: Number }) defaultTemplateId!: number | null;
+  @ApiProperty({ nullable: true, type: TemplateRefDto }) defaultTemplate!: TemplateRefDto | null;
 }
 
 export class CategoryNodeDto {

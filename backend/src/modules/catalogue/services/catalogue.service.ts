@@ -35,7 +35,10 @@ function versionDto(v: CatalogueVersionEntity): VersionDto {
   };
 }
 
-function itemDto(i: CatalogueItemEntity): ItemDto {
+/** A default template as an item shows it (the evaluation context's `evaluation_templates` row). */
+type TemplateRef = NonNullable<ItemDto['defaultTemplate']>;
+
+function itemDto(i: CatalogueItemEntity, templates: ReadonlyMap<number, TemplateRef> = new Map()): ItemDto {
   return {
     id: i.id,
     categoryId: i.categoryId,
@@ -46,6 +49,8 @@ function itemDto(i: CatalogueItemEntity): ItemDto {
     priceCap: fenToYuan(i.priceCapFen),
     minOrgGrade: i.minOrgGrade,
     paymentSchedule: JSON.parse(i.paymentSchedule) as Instalment[],
+    defaultTemplateId: i.defaultTemplateId,
+    defaultTemplate: i.defaultTemplateId === null ? null : (templates.get(i.defaultTemplateId) ?? null),
   };
 }
 
@@ -130,7 +135,8 @@ export class CatalogueService {
         children: [],
       });
     }
-    for (const i of items) nodes.get(i.categoryId)?.items.push(itemDto(i));
+    const templates = await this.templateRefs(this.dataSource.manager, items);
+    for (const i of items) nodes.get(i.categoryId)?.items.push(itemDto(i, templates));
     const roots: CategoryNodeDto[] = [];
     for (const n of nodes.values()) {
       const parent = n.parentId === null ? undefined : nodes.get(n.parentId);
@@ -374,6 +380,8 @@ export class CatalogueService {
         );
       if (await em.existsBy(CatalogueItemEntity, { versionId, code: dto.code }))
         throw new CatalogueError(CatalogueErrorCode.CODE_TAKEN, `Code ${dto.code} is already used in this version.`);
+      const defaultTemplateId = dto.defaultTemplateId ?? null;
+      if (defaultTemplateId !== null) await this.assertTemplate(em, defaultTemplateId);
       const item = em.create(CatalogueItemEntity, {
         versionId,
         categoryId: dto.categoryId,
@@ -384,6 +392,7 @@ export class CatalogueService {
         priceCapFen: this.positiveFen(dto.priceCap),
         minOrgGrade: dto.minOrgGrade,
         paymentSchedule: JSON.stringify(dto.paymentSchedule),
+        defaultTemplateId,
       });
       await em.insert(CatalogueItemEntity, item);
       await this.audit.record(em, actor, {
@@ -392,7 +401,7 @@ export class CatalogueService {
         entityId: item.id,
         after: itemDto(item),
       });
-      return itemDto(item);
+      return itemDto(item, await this.templateRefs(em, [item]));
     });
   }
 
@@ -404,6 +413,8 @@ export class CatalogueService {
       if (item === null) throw new CatalogueError(CatalogueErrorCode.ITEM_NOT_FOUND, `Item ${id} not found.`);
       this.assertDraft(await this.version(em, item.versionId, true));
       const before = itemDto(item);
+      if (dto.defaultTemplateId !== undefined && dto.defaultTemplateId !== null)
+        await this.assertTemplate(em, dto.defaultTemplateId);
       await em.update(
         CatalogueItemEntity,
         { id },
@@ -414,9 +425,12 @@ export class CatalogueService {
           priceCapFen: dto.priceCap === undefined ? item.priceCapFen : this.positiveFen(dto.priceCap),
           minOrgGrade: dto.minOrgGrade ?? item.minOrgGrade,
           paymentSchedule: dto.paymentSchedule ? JSON.stringify(dto.paymentSchedule) : item.paymentSchedule,
+          // null clears it (its projects are then evaluated with the newest active project template)
+          defaultTemplateId: dto.defaultTemplateId === undefined ? item.defaultTemplateId : dto.defaultTemplateId,
         },
       );
-      const after = itemDto(await em.findOneByOrFail(CatalogueItemEntity, { id }));
+      const updated = await em.findOneByOrFail(CatalogueItemEntity, { id });
+      const after = itemDto(updated);
       await this.audit.record(em, actor, {
         action: 'catalogue.item.updated',
         entityType: 'catalogue_item',
@@ -424,8 +438,43 @@ export class CatalogueService {
         before,
         after,
       });
-      return after;
+      return itemDto(updated, await this.templateRefs(em, [updated]));
     });
+  }
+
+  /**
+   * The default templates of `items` as they show them. Read from the evaluation context's table by plain SQL (as
+   * the evaluation context reads `catalogue_items.default_template_id`): importing that context would be a cycle.
+   */
+  private async templateRefs(em: EntityManager, items: CatalogueItemEntity[]): Promise<Map<number, TemplateRef>> {
+    const ids = [...new Set(items.map((i) => i.defaultTemplateId).filter((x): x is number => x !== null))];
+    if (ids.length === 0) return new Map();
+    const rows = (await em.query(
+      `SELECT id, code, version, name, status FROM evaluation_templates WHERE id IN (${ids.map(() => '?').join(',')})`,
+      ids,
+    )) as TemplateRef[];
+    return new Map(
+      rows.map((r) => [r.id, { id: r.id, code: r.code, version: r.version, name: r.name, status: r.status }]),
+    );
+  }
+
+  /** An item's default template is an ACTIVE project template (locked against retirement until the commit). */
+  private async assertTemplate(em: EntityManager, id: number): Promise<void> {
+    const [t] = (await em.query('SELECT purpose, status FROM evaluation_templates WHERE id = ? LOCK IN SHARE MODE', [
+      id,
+    ])) as Array<{ purpose: string; status: string }>;
+    const problem =
+      t === undefined
+        ? `Template ${id} does not exist.`
+        : t.purpose !== 'PROJECT'
+          ? `Template ${id} is not a project evaluation template.`
+          : t.status !== 'ACTIVE'
+            ? `Template ${id} is ${t.status}: only an active template can be an item's default.`
+            : null;
+    if (problem)
+      throw new CatalogueError(CatalogueErrorCode.INVALID, problem, {
+        errors: [{ field: 'defaultTemplateId', message: problem }],
+      });
   }
 
   private async copy(em: EntityManager, from: CatalogueVersionEntity, toId: number): Promise<void> {

@@ -5,6 +5,13 @@ export enum EvaluationErrorCode {
   TEMPLATE_INVALID = 'EVALUATION_TEMPLATE_INVALID',
   /** A template a task has used cannot change (make a new version). */
   TEMPLATE_FROZEN = 'EVALUATION_TEMPLATE_FROZEN',
+  /** Only a DRAFT template is edited (make a new version of an active or retired one). */
+  TEMPLATE_NOT_DRAFT = 'EVALUATION_TEMPLATE_NOT_DRAFT',
+  TEMPLATE_ILLEGAL_TRANSITION = 'EVALUATION_TEMPLATE_ILLEGAL_TRANSITION',
+  /** A new template's code names an existing family (make a new version of it instead). */
+  TEMPLATE_CODE_TAKEN = 'EVALUATION_TEMPLATE_CODE_TAKEN',
+  /** The family already has a draft version (`draftId`): edit that one. */
+  TEMPLATE_DRAFT_EXISTS = 'EVALUATION_TEMPLATE_DRAFT_EXISTS',
   TASK_NOT_FOUND = 'EVALUATION_TASK_NOT_FOUND',
   TASK_INVALID = 'EVALUATION_TASK_INVALID',
   TASK_ILLEGAL_TRANSITION = 'EVALUATION_TASK_ILLEGAL_TRANSITION',
@@ -33,6 +40,10 @@ const STATUS: Record<EvaluationErrorCode, ProblemStatus> = {
   [EvaluationErrorCode.TEMPLATE_NOT_FOUND]: 404,
   [EvaluationErrorCode.TEMPLATE_INVALID]: 422,
   [EvaluationErrorCode.TEMPLATE_FROZEN]: 409,
+  [EvaluationErrorCode.TEMPLATE_NOT_DRAFT]: 409,
+  [EvaluationErrorCode.TEMPLATE_ILLEGAL_TRANSITION]: 409,
+  [EvaluationErrorCode.TEMPLATE_CODE_TAKEN]: 409,
+  [EvaluationErrorCode.TEMPLATE_DRAFT_EXISTS]: 409,
   [EvaluationErrorCode.TASK_NOT_FOUND]: 404,
   [EvaluationErrorCode.TASK_INVALID]: 422,
   [EvaluationErrorCode.TASK_ILLEGAL_TRANSITION]: 409,

@@ -9,8 +9,8 @@ import { EvaluationTemplateEntity } from '../entities/evaluation.entities';
 
 /**
  * Which template a project is evaluated with, and freezing a template once a task uses it. The project's catalogue
- * item names its default template (`catalogue_items.default_template_id`); without one, the newest ACTIVE template
- * of the purpose is used.
+ * item names its default template (`catalogue_items.default_template_id`); when that version is no longer ACTIVE, the
+ * newest ACTIVE version of the same family (code); without either, the newest ACTIVE template of the purpose.
  */
 @Injectable()
 export class TemplateLookup {
@@ -24,6 +24,14 @@ export class TemplateLookup {
     if (id !== null) {
       const t = await em.findOne(EvaluationTemplateEntity, { where: { id } });
       if (t !== null && t.status === 'ACTIVE') return t;
+      // the item's version was retired (a published catalogue keeps pointing at it): its family's newest active one
+      if (t !== null) {
+        const newer = await em.findOne(EvaluationTemplateEntity, {
+          where: { code: t.code, purpose: 'PROJECT', status: 'ACTIVE' },
+          order: { version: 'DESC' },
+        });
+        if (newer !== null) return newer;
+      }
     }
     return this.newestActive(em, 'PROJECT');
   }

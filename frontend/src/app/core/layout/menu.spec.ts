@@ -45,6 +45,7 @@ describe('visibleMenu', () => {
       'procurement[catalogue,approved-needs,projects,tenders]',
       'funds[funds-lines,funds-dashboard,custody]',
       'contracts[contract-list,milestones,payments]',
+      'evaluation[evaluation-templates]',
       'organisations',
       'admin[users,regions,calendar]',
     ]);
@@ -57,6 +58,7 @@ describe('visibleMenu', () => {
       'procurement[projects,project-approvals]',
       'funds[funds-lines,funds-dashboard,funds-change-orders,custody]',
       'contracts[contract-list,milestones,payments]',
+      'evaluation[evaluation-templates]',
       'organisations',
       'admin[regions,calendar]',
     ]);
@@ -79,6 +81,7 @@ describe('visibleMenu', () => {
       'procurement[approved-needs,projects]',
       'funds[funds-lines,funds-dashboard,custody]',
       'contracts[contract-list,milestones,payments]',
+      'evaluation[evaluation-templates]',
       'organisations',
       'admin[users,regions,calendar]',
       'audit',
@@ -94,6 +97,17 @@ describe('visibleMenu', () => {
       'my-bids',
       'funds[custody]',
       'contracts[contract-list,milestones,payments]',
+      'evaluation[evaluation-templates]',
+      'admin[calendar]',
+    ]);
+  });
+
+  it('shows an evaluator the evaluation group (the templates’ scoring guides)', () => {
+    expect(ids(visibleMenu(MENU, permissionsOf(['EVALUATOR'])))).toEqual([
+      'home',
+      'inbox',
+      'my-organisation',
+      'evaluation[evaluation-templates]',
       'admin[calendar]',
     ]);
   });
@@ -126,6 +140,7 @@ describe('visibleMenu', () => {
       '/contracts/changes/queue': PERMISSIONS.PAYMENTS_PAY,
       '/payments': PERMISSIONS.CONTRACTS_READ,
       '/contracts': PERMISSIONS.CONTRACTS_READ,
+      '/evaluation/templates': PERMISSIONS.EVALUATION_READ,
     });
   });
 

@@ -209,6 +209,21 @@ export const MENU: readonly MenuItem[] = [
     ],
   },
   {
+    // 第三方验单 (issue #11): indicator templates; tasks, surveys, results and grade assessments add their entries here
+    id: 'evaluation',
+    label: 'nav.evaluation',
+    icon: 'safety-certificate',
+    children: [
+      {
+        id: 'evaluation-templates',
+        label: 'nav.evaluationTemplates',
+        icon: 'form',
+        link: '/evaluation/templates',
+        permission: PERMISSIONS.EVALUATION_READ,
+      },
+    ],
+  },
+  {
     id: 'organisations',
     label: 'nav.organisations',
     icon: 'bank',

@@ -64,6 +64,11 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'catalogue.category.updated': ['修改服务类别', 'Catalogue category updated'],
   'catalogue.item.created': ['新建服务项目', 'Catalogue item created'],
   'catalogue.item.updated': ['修改服务项目', 'Catalogue item updated'],
+  'evaluation.template.created': ['新建指标体系', 'Indicator template created'],
+  'evaluation.template.updated': ['修改指标体系草稿', 'Indicator template draft edited'],
+  'evaluation.template.versioned': ['复制指标体系为新版本', 'Indicator template copied into a new version'],
+  'evaluation.template.activated': ['启用指标体系', 'Indicator template activated'],
+  'evaluation.template.retired': ['停用指标体系', 'Indicator template retired'],
 
   'needs.campaign.created': ['新建需求征集', 'Campaign created'],
   'needs.campaign.updated': ['修改需求征集', 'Campaign updated'],

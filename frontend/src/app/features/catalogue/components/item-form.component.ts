@@ -22,6 +22,7 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { positiveMoney } from '../../../shared/money';
 import { required } from '../../../shared/validators';
+import { TemplatesApi } from '../../evaluation/data/templates.api';
 import { CatalogueApi } from '../data/catalogue.api';
 import {
   CATALOGUE_CODE_PATTERN,
@@ -53,6 +54,7 @@ type InstalmentGroup = FormGroup<{ label: FormControl<string>; percent: FormCont
 })
 export class ItemFormComponent implements OnInit {
   private readonly api = inject(CatalogueApi);
+  private readonly templatesApi = inject(TemplatesApi);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly i18n = inject(TranslationService);
 
@@ -71,6 +73,8 @@ export class ItemFormComponent implements OnInit {
   protected readonly maxInstalments = MAX_INSTALMENTS;
   protected readonly submitting = signal(false);
   protected readonly checked = signal(false);
+  /** The active project templates an item may name (and the item's own, should it have been retired since). */
+  protected readonly templates = signal<{ id: number; label: string }[]>([]);
 
   protected readonly form = this.fb.group({
     categoryId: ['', required],
@@ -81,6 +85,7 @@ export class ItemFormComponent implements OnInit {
     priceCap: ['', [required, positiveMoney]],
     minOrgGrade: this.fb.control<OrgGrade>(3, required),
     paymentSchedule: this.fb.array<InstalmentGroup>([]),
+    defaultTemplateId: this.fb.control<number | null>(null),
   });
   private readonly schedule = toSignal(this.form.controls.paymentSchedule.valueChanges, { initialValue: [] });
   protected readonly total = computed(() =>
@@ -91,6 +96,7 @@ export class ItemFormComponent implements OnInit {
   );
 
   ngOnInit(): void {
+    this.loadTemplates();
     const item = this.item();
     if (item) {
       this.form.patchValue({
@@ -101,6 +107,7 @@ export class ItemFormComponent implements OnInit {
         unit: item.unit,
         priceCap: item.priceCap,
         minOrgGrade: item.minOrgGrade,
+        defaultTemplateId: item.defaultTemplateId,
       });
       for (const i of item.paymentSchedule) this.addInstalment(i.label, i.percent);
       this.form.controls.categoryId.disable();
@@ -111,6 +118,19 @@ export class ItemFormComponent implements OnInit {
     if (categoryId !== null) this.form.controls.categoryId.setValue(String(categoryId));
     this.addInstalment(this.i18n.t('catalogue.item.defaultAdvance'), 30);
     this.addInstalment(this.i18n.t('catalogue.item.defaultFinal'), 70);
+  }
+
+  private loadTemplates(): void {
+    const own = this.item()?.defaultTemplate ?? null;
+    this.templatesApi.list({ purpose: 'PROJECT', status: 'ACTIVE', pageSize: 100 }).subscribe((page) => {
+      const options = page.items.map((t) => ({ id: t.id, label: `${t.name}（${t.code} v${t.version}）` }));
+      if (own && !options.some((o) => o.id === own.id))
+        options.push({
+          id: own.id,
+          label: `${own.name}（${own.code} v${own.version}，${this.i18n.t('catalogue.item.templateRetired')}）`,
+        });
+      this.templates.set(options);
+    });
   }
 
   protected get instalments(): FormArray<InstalmentGroup> {

@@ -21,6 +21,7 @@ const value: ItemFormValue = {
     { label: '预付款', percent: 30 },
     { label: ' 尾款 ', percent: 70 },
   ],
+  defaultTemplateId: null,
 };
 
 describe('catalogue items', () => {
@@ -86,11 +87,22 @@ describe('catalogue items', () => {
         { label: '预付款', percent: 30 },
         { label: '尾款', percent: 70 },
       ],
+      defaultTemplateId: null,
+      defaultTemplate: null,
     };
     expect(toItemPatch(value, before)).toEqual({});
     expect(toItemPatch({ ...value, priceCap: '16', minOrgGrade: 4 }, before)).toEqual({
       priceCap: '16.00',
       minOrgGrade: 4,
     });
+  });
+
+  it('names the default indicator template, and clears it with null', () => {
+    expect(toItemRequest({ ...value, defaultTemplateId: 12 })).toMatchObject({ defaultTemplateId: 12 });
+    expect(toItemRequest(value)).not.toHaveProperty('defaultTemplateId');
+    const before = { ...(toItemRequest(value) as CatalogueItem), id: 1, defaultTemplateId: 12, defaultTemplate: null };
+    expect(toItemPatch({ ...value, defaultTemplateId: 12 }, before)).toEqual({});
+    expect(toItemPatch({ ...value, defaultTemplateId: 15 }, before)).toEqual({ defaultTemplateId: 15 });
+    expect(toItemPatch(value, before)).toEqual({ defaultTemplateId: null });
   });
 });

@@ -53,6 +53,8 @@ export interface ItemFormValue {
   priceCap: string;
   minOrgGrade: OrgGrade;
   paymentSchedule: { label: string; percent: number | null }[];
+  /** The default indicator template (an active project one), or null for none. */
+  defaultTemplateId: number | null;
 }
 
 function schedule(v: ItemFormValue): PaymentInstalment[] {
@@ -72,6 +74,7 @@ export function toItemRequest(v: ItemFormValue): CatalogueItemRequest | null {
     priceCap,
     minOrgGrade: v.minOrgGrade,
     paymentSchedule: schedule(v),
+    ...(v.defaultTemplateId === null ? {} : { defaultTemplateId: v.defaultTemplateId }),
   };
 }
 
@@ -88,5 +91,7 @@ export function toItemPatch(v: ItemFormValue, before: CatalogueItem): UpdateCata
   if (JSON.stringify(full.paymentSchedule) !== JSON.stringify(before.paymentSchedule)) {
     patch.paymentSchedule = full.paymentSchedule;
   }
+  // null clears it
+  if (v.defaultTemplateId !== before.defaultTemplateId) patch.defaultTemplateId = v.defaultTemplateId;
   return patch;
 }

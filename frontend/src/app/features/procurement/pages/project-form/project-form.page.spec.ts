@@ -34,6 +34,8 @@ const catalogue: CatalogueVersionDetail = {
           priceCap: '12.50',
           minOrgGrade: 3,
           paymentSchedule: [],
+          defaultTemplateId: null,
+          defaultTemplate: null,
         },
       ],
     },
