@@ -16,6 +16,7 @@ import { contractFixture } from '../factories/contracts-changes.factory';
 import { liveContract, PHOTO_PNG, reportBody } from '../factories/contracts-milestones.factory';
 import { contractWithMilestones } from '../factories/contracts-payments.factory';
 import { heldCustodyAccount } from '../factories/custody.factory';
+import { insertTemplate } from '../factories/evaluation.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   activeLineId,
@@ -125,6 +126,8 @@ interface Fixtures {
   /** A DRAFT contract of 鼓楼 with 阳光养老 (orgmember, a signatory) and orgmember's id. */
   draftContract: number;
   orgmember: number;
+  /** Evaluation (issue #11): a live contract without a final task, an OPEN task, an agency and its evaluator. */
+  evaluation: { contract: number; task: number; agency: number; evaluator: number };
 }
 
 interface Binding {
@@ -354,6 +357,14 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
   'POST /api/v1/custody/accounts/:id/refund': (f) => ({ params: { id: f.custodyDeposit } }),
   'POST /api/v1/custody/accounts/:id/release': (f) => ({ params: { id: f.custodyBond } }),
   'POST /api/v1/custody/accounts/:id/forfeit': (f) => ({ params: { id: f.custodyBond } }),
+  'POST /api/v1/evaluation/contracts/:contractId/final-task': (f) => ({
+    params: { contractId: f.evaluation.contract },
+  }),
+  'POST /api/v1/evaluation/tasks/assign': (f) => ({
+    body: { taskIds: [f.evaluation.task], agencyId: f.evaluation.agency, evaluatorId: f.evaluation.evaluator },
+  }),
+  // an organisation this test registered: a lenient probe that is accepted declares nothing about a demo one
+  'POST /api/v1/my/evaluator/affiliations': (f) => ({ body: { organisationId: f.activeOrg } }),
 };
 
 function creditCode(nine: string): string {
@@ -1160,6 +1171,7 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       objection: objection.id as number,
       draftContract: draftContract.insertId,
       orgmember: await userId(t.ds, 'orgmember'),
+      evaluation: await evaluationFixtures(),
       changeContract: changeContract.contractId,
       terminableContract: terminableContract.contractId,
       changeOrder: changeOrder.id as number,
@@ -1175,6 +1187,26 @@ describe('malformed input on every write route (issue #9 B2)', () => {
         kind: 'PERFORMANCE_BOND',
         forfeitable: true,
       }),
+    };
+  }
+
+  /** 第三方验单 (issue #11): an active template, a live contract without a final task, another with an OPEN one. */
+  async function evaluationFixtures(): Promise<Fixtures['evaluation']> {
+    await insertTemplate(t, {});
+    const open = await liveContract(t, '畸形输入评估合同', { status: 'ACTIVE' });
+    const made = await t
+      .http()
+      .post(`/api/v1/evaluation/contracts/${open.contractId}/final-task`)
+      .set('Authorization', `Bearer ${await token('officer')}`);
+    if (made.status !== 200) throw new Error(`final task: ${made.status} ${JSON.stringify(made.body)}`);
+    const [agency] = (await t.ds.query(
+      "SELECT id FROM organisations WHERE name = '江苏众评社会组织评估中心'",
+    )) as Array<{ id: number }>;
+    return {
+      contract: (await liveContract(t, '畸形输入待评估合同', { status: 'ACTIVE' })).contractId,
+      task: made.body.id as number,
+      agency: agency.id,
+      evaluator: await userId(t.ds, 'evaluator'),
     };
   }
 
