@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
-import { bpToPercent, drawKey, drawSample, percentToBp, sampleSize } from './sampling';
+import { bpToPercent, drawKey, drawSample, percentToBp, readDrawRecord, recheckDraw, sampleSize } from './sampling';
 
 const SEED = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
@@ -62,5 +62,35 @@ describe('mid-term sampling draw', () => {
     expect(percentToBp('100.00')).toBe(10000);
     expect(percentToBp('3e1')).toBeNull();
     expect(bpToPercent(3050)).toBe('30.50');
+  });
+
+  it('re-checks a draw from a batch page or from its audit event, and finds a changed result', () => {
+    const codes = ['HT-2027-000101', 'HT-2027-000102', 'HT-2027-000103', 'HT-2027-000104'];
+    const drawn = drawSample(SEED, [{ regionId: 5, candidates: codes }], 3000)[0].drawn;
+    const page = {
+      seed: SEED,
+      samplePercent: '30.00',
+      groups: [
+        { regionName: '鼓楼区', candidates: codes.map((code) => ({ code })), drawn: drawn.map((code) => ({ code })) },
+      ],
+    };
+    const event = {
+      seed: SEED,
+      samplePercent: '30.00',
+      candidates: [{ regionCode: '320106000000', codes }],
+      drawn: [{ regionCode: '320106000000', codes: drawn }],
+    };
+    for (const json of [page, event]) {
+      const record = readDrawRecord(json);
+      expect(record).not.toBeNull();
+      expect(recheckDraw(record!).every((g) => g.matches)).toBe(true);
+    }
+    const other = codes.find((c) => !drawn.includes(c)) as string;
+    const changed = readDrawRecord({
+      ...event,
+      drawn: [{ regionCode: '320106000000', codes: [other, ...drawn.slice(1)] }],
+    });
+    expect(recheckDraw(changed!)[0]).toMatchObject({ matches: false, recomputed: drawn });
+    expect(readDrawRecord({ seed: 1 })).toBeNull();
   });
 });

@@ -85,3 +85,62 @@ export function percentToBp(percent: string): number | null {
 export function bpToPercent(bp: number): string {
   return `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}`;
 }
+
+/** A recorded draw as anyone may hold it: a batch's page (`GET /evaluation/batches/:id`) or its audit event. */
+export interface DrawRecord {
+  seed: string;
+  /** "30.00" */
+  samplePercent: string;
+  groups: Array<{ name: string; candidates: string[]; drawn: string[] }>;
+}
+
+/**
+ * Reads a draw record from the JSON of a batch (`groups[].candidates[].code`, `groups[].drawn[].code`) or of its audit
+ * event's `after` (`candidates[].codes`, `drawn[].codes` by `regionCode`); null when it is neither.
+ */
+export function readDrawRecord(json: unknown): DrawRecord | null {
+  const o = json as Record<string, unknown> | null;
+  if (o === null || typeof o !== 'object' || typeof o.seed !== 'string' || typeof o.samplePercent !== 'string')
+    return null;
+  type Code = { code: string };
+  if (Array.isArray(o.groups))
+    return {
+      seed: o.seed,
+      samplePercent: o.samplePercent,
+      groups: (o.groups as Array<{ regionName: string; candidates: Code[]; drawn: Code[] }>).map((g) => ({
+        name: g.regionName,
+        candidates: g.candidates.map((c) => c.code),
+        drawn: g.drawn.map((c) => c.code),
+      })),
+    };
+  if (Array.isArray(o.candidates) && Array.isArray(o.drawn)) {
+    const drawn = o.drawn as Array<{ regionCode: string; codes: string[] }>;
+    return {
+      seed: o.seed,
+      samplePercent: o.samplePercent,
+      groups: (o.candidates as Array<{ regionCode: string; codes: string[] }>).map((g) => ({
+        name: g.regionCode,
+        candidates: g.codes,
+        drawn: drawn.find((d) => d.regionCode === g.regionCode)?.codes ?? [],
+      })),
+    };
+  }
+  return null;
+}
+
+/** The draw of a record done again: per group what was recorded, what the procedure draws, and whether they agree. */
+export function recheckDraw(
+  r: DrawRecord,
+): Array<{ name: string; recorded: string[]; recomputed: string[]; matches: boolean }> {
+  const bp = percentToBp(r.samplePercent);
+  if (bp === null) throw new RangeError(`not a percentage: ${r.samplePercent}`);
+  return r.groups.map((g, i) => {
+    const [again] = drawSample(r.seed, [{ regionId: i, candidates: g.candidates }], bp);
+    return {
+      name: g.name,
+      recorded: g.drawn,
+      recomputed: again.drawn,
+      matches: again.drawn.length === g.drawn.length && again.drawn.every((c, j) => c === g.drawn[j]),
+    };
+  });
+}
