@@ -3,7 +3,6 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCollapseModule } from 'ng-zorro-antd/collapse';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzResultModule } from 'ng-zorro-antd/result';
@@ -31,7 +30,6 @@ import { BatchesSummaryComponent } from './batches-summary.component';
     RouterLink,
     NzAlertModule,
     NzButtonModule,
-    NzCollapseModule,
     NzDescriptionsModule,
     NzIconModule,
     NzResultModule,
@@ -106,9 +104,10 @@ import { BatchesSummaryComponent } from './batches-summary.component';
         }
 
         @if (check(); as v) {
-          <nz-collapse data-testid="batch-keys">
+          <div data-testid="batch-keys">
             @for (g of v.groups; track g.regionId) {
-              <nz-collapse-panel [nzHeader]="g.regionName + ' · ' + ('batches.detail.key' | tk)">
+              <details class="dd-batch-keys">
+                <summary>{{ g.regionName }} · {{ 'batches.detail.key' | tk }}</summary>
                 <nz-table #keys nzSize="small" [nzData]="g.keys" [nzShowPagination]="false">
                   <thead>
                     <tr>
@@ -131,9 +130,9 @@ import { BatchesSummaryComponent } from './batches-summary.component';
                     }
                   </tbody>
                 </nz-table>
-              </nz-collapse-panel>
+              </details>
             }
-          </nz-collapse>
+          </div>
         }
 
         @if (summary(); as s) {
@@ -147,6 +146,8 @@ import { BatchesSummaryComponent } from './batches-summary.component';
   styles: `
     .dd-seed { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
     .dd-batch-group { margin-bottom: 16px; }
+    .dd-batch-keys { margin-bottom: 12px; }
+    .dd-batch-keys summary { cursor: pointer; padding: 6px 0; }
   `,
 })
 export default class BatchDetailPage implements OnInit {

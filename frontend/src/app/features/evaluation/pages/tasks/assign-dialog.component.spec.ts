@@ -23,7 +23,12 @@ const answer = (taskId: number, sunEligible: boolean): Assignees => ({
           eligible: sunEligible,
           conflict: sunEligible
             ? null
-            : { code: 'DECLARED_RELATIONSHIP', organisationName: '南京市鼓楼区阳光养老服务中心', endedOn: null, reason: '…' },
+            : {
+                code: 'DECLARED_RELATIONSHIP',
+                organisationName: '南京市鼓楼区阳光养老服务中心',
+                endedOn: null,
+                reason: '…',
+              },
           openTasks: 2,
         },
         { id: 31, displayName: '周评估员', eligible: true, conflict: null, openTasks: 0 },
@@ -88,7 +93,7 @@ describe('AssignDialogComponent', () => {
     expect(offered).toEqual(['assign-evaluator-31', 'assign-evaluator-61']);
     expect(body.querySelector('[data-testid="assign-evaluator-31"]')?.textContent).toContain('在办 0 件');
     const excluded = body.querySelector('[data-testid="assign-excluded"]')?.textContent ?? '';
-    expect(excluded).toContain('孙评估员（江苏众评社会组织评估中心）');
+    expect(excluded).toContain('孙评估员 · 江苏众评社会组织评估中心');
     expect(excluded).toContain('已申报与「南京市鼓楼区阳光养老服务中心」存在利害关系');
     expect(excluded).toContain('2025-03-31 前曾任职于「南京市鼓楼区阳光养老服务中心」（3 年内）');
     expect(body.querySelector('[data-testid="assign-tasks"]')?.textContent).toContain('PG-2027-000001、PG-2027-000002');

@@ -136,7 +136,7 @@ export class AssignDialogComponent implements OnInit {
         if (!e.eligible && e.conflict && !a.conflict)
           out.push({
             key: `assign-excluded-evaluator-${e.id}`,
-            who: `${e.displayName}（${a.name}）`,
+            who: `${e.displayName} · ${a.name}`,
             why: this.reason(e.conflict),
           });
       if (!a.conflict && !a.evaluators.some((e) => e.eligible) && a.evaluators.every((e) => !e.conflict))
