@@ -105,6 +105,9 @@ interface Ids {
   draftContract: number;
   /** 指标体系: a DRAFT template whose points do not all add up yet (the editor shows the differences in red). */
   template: number;
+  /** 第三方验单 (issue #11): the signed contract's final task, assigned to `evaluator`, and a sampling batch of 鼓楼区. */
+  evaluationTask: number;
+  evaluationBatch: number;
 }
 
 interface PageSpec {
@@ -241,6 +244,27 @@ const PAGES: Record<string, PageSpec> = {
     url: (ids) => `/evaluation/templates/${ids.template}`,
     ready: () => '[data-testid="template-tree"] li',
   },
+  // 第三方验单 (issue #11): tasks, the evaluator's own, sampling batches; outside one's scope a task or batch says so
+  'evaluation/tasks': {
+    url: () => '/evaluation/tasks',
+    ready: () => `${row('task-row-')}, [data-testid="tasks-table"] .ant-table-placeholder`,
+  },
+  'evaluation/tasks/:id': {
+    url: (ids) => `/evaluation/tasks/${ids.evaluationTask}`,
+    ready: () => '[data-testid="task-detail-summary"], [data-testid="task-not-found"]',
+  },
+  'evaluation/my-tasks': {
+    url: () => '/evaluation/my-tasks',
+    ready: () => `${row('my-task-')}, [data-testid="my-tasks-empty"]`,
+  },
+  'evaluation/batches': {
+    url: () => '/evaluation/batches',
+    ready: () => `${row('batch-row-')}, [data-testid="batches-table"] .ant-table-placeholder`,
+  },
+  'evaluation/batches/:id': {
+    url: (ids) => `/evaluation/batches/${ids.evaluationBatch}`,
+    ready: () => '[data-testid="batch-summary"], [data-testid="batch-not-found"]',
+  },
   '403': { url: () => '/403', ready: () => '.ant-result-title' },
   '**': { url: () => '/no-such-page', ready: () => '.ant-result-title' },
 };
@@ -307,6 +331,8 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
     contractMilestone: 0,
     draftContract: 0,
     template: 0,
+    evaluationTask: 0,
+    evaluationBatch: 0,
   };
   const contexts = new Map<string, { context: BrowserContext; page: Page }>();
 
@@ -661,6 +687,57 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
       );
       if (seq === 1) ids.contractMilestone = m.insertId;
     }
+    await evaluationRecords(people.officer as number);
+  }
+
+  /**
+   * 第三方验单 (issue #11): the signed contract's FINAL task (an active template first, when the seed has none),
+   * assigned to the demo evaluator, and a sampling batch of 鼓楼区 written directly (a real draw needs active
+   * contracts; the page only reads the row).
+   */
+  async function evaluationRecords(officer: number): Promise<void> {
+    const active = await one<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM evaluation_templates WHERE purpose = 'PROJECT' AND status = 'ACTIVE'",
+    );
+    if (Number(active.n) === 0)
+      await db.query(
+        `INSERT INTO evaluation_templates (code, version, name, purpose, status, total_points, tree, created_at, updated_at)
+         VALUES ('A11Y', 1, '无障碍检查指标体系', 'PROJECT', 'ACTIVE', 100, '{"total":"100","nodes":[]}', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
+      );
+    ids.evaluationTask = (
+      await ok<{ id: number }>('POST', `/evaluation/contracts/${ids.contract}/final-task`, 'officer')
+    ).id;
+    const agency = await one<{ id: number }>("SELECT id FROM organisations WHERE name = '江苏众评社会组织评估中心'");
+    const evaluator = await one<{ id: number }>("SELECT id FROM users WHERE username = 'evaluator'");
+    await ok('POST', '/evaluation/tasks/assign', 'officer', {
+      taskIds: [ids.evaluationTask],
+      agencyId: agency.id,
+      evaluatorId: evaluator.id,
+    });
+    const gulou = await one<{ id: number; code: string; path: string }>(
+      "SELECT id, code, path FROM regions WHERE code = '320106000000'",
+    );
+    const [batch] = await db.query<ResultSetHeader>(
+      `INSERT INTO evaluation_batches (name, region_id, region_path, sample_bp, seed, candidates, drawn, candidate_count,
+         drawn_count, due_at, created_by, created_at)
+       VALUES ('无障碍检查抽查批次', ?, ?, 3000, SHA2('a11y', 256), ?, ?, 1, 1, UTC_TIMESTAMP(3) + INTERVAL 30 DAY, ?,
+         UTC_TIMESTAMP(3))`,
+      [
+        gulou.id,
+        gulou.path,
+        JSON.stringify([
+          {
+            regionId: gulou.id,
+            regionCode: gulou.code,
+            regionName: '鼓楼区',
+            candidates: [{ contractId: ids.contract, code: 'HT-A11Y-0001' }],
+          },
+        ]),
+        JSON.stringify([{ regionId: gulou.id, codes: ['HT-A11Y-0001'] }]),
+        officer,
+      ],
+    );
+    ids.evaluationBatch = batch.insertId;
   }
 
   beforeAll(async () => {

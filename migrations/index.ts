@@ -39,6 +39,9 @@ import { ContractsCustodyLedger1764000604000 } from './1764000604000-contracts-c
 import { ContractsChangeOrders1764000605000 } from './1764000605000-contracts-change-orders';
 import { FundsMultiYearLines1764000606000 } from './1764000606000-funds-multi-year-lines';
 import { EvaluationCreateTemplatesAndTasks1764000700000 } from './1764000700000-evaluation-create-templates-and-tasks';
+import { EvaluationCreateSamplingBatches1764000720000 } from './1764000720000-evaluation-create-sampling-batches';
+import { EvaluationTaskReminders1764000721000 } from './1764000721000-evaluation-task-reminders';
+import { EvaluationEvaluatorAffiliations1764000722000 } from './1764000722000-evaluation-evaluator-affiliations';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -78,4 +81,7 @@ export const MIGRATIONS = [
   ContractsChangeOrders1764000605000,
   FundsMultiYearLines1764000606000,
   EvaluationCreateTemplatesAndTasks1764000700000,
+  EvaluationCreateSamplingBatches1764000720000,
+  EvaluationTaskReminders1764000721000,
+  EvaluationEvaluatorAffiliations1764000722000,
 ];

@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from '../platform/access';
 import { canonicalJson } from '../platform/util/canonical-json';
 import { yuanToFen } from '../platform/util/money';
 import { DEMO_CATALOGUE, DEMO_SCHEDULE } from './seed-catalogue';
+import { seedEvaluationAgencies } from './seed-evaluation-agencies';
 import { seedEvaluationTemplates } from './seed-evaluation-templates';
 
 /** The one password of every demo account (documented in the README). */
@@ -443,6 +444,8 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
         [ex7.id, sunshine, now],
       );
     }
+
+    await seedEvaluationAgencies(em, now, passwordHash, report); // issue #11: a second agency, one conflicted evaluator
 
     // 签约授权 (issue #10): the head account of each demo organisation may sign contracts for it.
     await em.query(

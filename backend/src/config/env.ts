@@ -335,6 +335,34 @@ export class Env {
   @Min(1)
   @Max(10000)
   EVALUATION_SURVEY_MIN_ANSWERS = 10;
+
+  /**
+   * An evaluation task is due this many calendar days after the contract's term ends (a FINAL task; a sampled
+   * MID_TERM task: after the day its batch is drawn, unless the officer sets the batch's due date), at 24:00
+   * Beijing time of that day.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  EVALUATION_TASK_DUE_DAYS = 30;
+
+  /** The evaluator (and, while the task is unassigned, the officer) is reminded this many days before it is due. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  EVALUATION_TASK_REMINDER_DAYS = 7;
+
+  /**
+   * The least share of a district's candidate contracts a mid-term sampling batch draws, in basis points (issue
+   * #11: at least 30 %); an officer may choose more for a batch, never less.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(3000)
+  @Max(10000)
+  EVALUATION_MID_TERM_SAMPLE_BP = 3000;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Env {

@@ -16,6 +16,7 @@ import {
   tenderBody,
 } from '../factories/procurement.factory';
 import { bearer, login, regionId, TestApp, userId } from '../support/test-app';
+import { evaluationTaskFixtures } from './evaluation-tasks.fixtures';
 import { CONTRACT_BODY } from './route-access';
 
 /** Real records of the first tenant (鼓楼区, 山西路社区, 阳光养老) that the cross-tenant calls of the matrix aim at. */
@@ -429,5 +430,6 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     [f.draftContract],
   );
   f.sunshineMember = await userId(t.ds, 'orgmember');
+  await evaluationTaskFixtures(t, f, officer, run); // 第三方验单 (issue #11): tasks and batches
   return f;
 }

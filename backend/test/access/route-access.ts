@@ -158,6 +158,8 @@ const NEED = {
   offlinePhone: '02500000000',
 };
 
+/** Evaluation: staff of the region, the assigned evaluator, the evaluated organisation once confirmed (PRODUCT.md §5.9). */
+const EVALUATION_READERS: Role[] = [PO, FO, OM, EV, AU];
 /** Contracts: the officers, finance and auditors of the region, the supplier's members (PRODUCT.md §5.8). */
 const CONTRACT_READERS: Role[] = [PO, FO, OM, AU];
 const MILESTONE = { id: '@gulouContract', milestoneId: '@gulouMilestone' };
@@ -754,4 +756,73 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/v1/evaluation/templates/:id/versions': rule([PO]),
   'POST /api/v1/evaluation/templates/:id/activate': rule([PO]),
   'POST /api/v1/evaluation/templates/:id/retire': rule([PO]),
+  // ---- evaluation tasks (第三方验单, issue #11): staff of the task's region read it, the officer assigns it; the
+  // evaluator it is assigned to reads it; the evaluated organisation only once CONFIRMED or PUBLISHED
+  'GET /api/v1/evaluation/tasks': rule(EVALUATION_READERS, {
+    cross: [
+      {
+        as: 'xw_officer',
+        hides: '@gulouEvalTask',
+        seenBy: 'officer',
+        query: 'status=OPEN&sort=-createdAt&pageSize=100',
+      },
+      {
+        as: 'xw_finance',
+        hides: '@gulouEvalTask',
+        seenBy: 'finance',
+        query: 'status=OPEN&sort=-createdAt&pageSize=100',
+      },
+      // its own organisation's task, not yet confirmed: nothing for the organisation to see
+      { as: 'orgmember', hides: '@gulouEvalTask', seenBy: 'officer', query: 'sort=-createdAt&pageSize=100' },
+      { as: 'evaluator', hides: '@gulouEvalTask', seenBy: 'officer', query: 'sort=-createdAt&pageSize=100' },
+    ],
+  }),
+  'GET /api/v1/evaluation/tasks/:id': rule(EVALUATION_READERS, {
+    cross: [
+      XW_PO({ id: '@gulouEvalTask' }),
+      XW_FO({ id: '@gulouEvalTask' }),
+      { as: 'orgmember', params: { id: '@gulouEvalTask' } },
+      { as: 'orgmember2', params: { id: '@gulouEvalTask' } },
+      { as: 'evaluator', params: { id: '@gulouEvalTask' } },
+    ],
+  }),
+  'GET /api/v1/evaluation/tasks/:id/assignees': rule([PO], { cross: [XW_PO({ id: '@gulouEvalTask' })] }),
+  'POST /api/v1/evaluation/tasks/assign': rule([PO], {
+    cross: [
+      {
+        as: 'xw_officer',
+        body: { taskIds: ['@gulouEvalTask'], agencyId: '@zhongping', evaluatorId: '@evaluatorUser' },
+        missing: ['taskIds'],
+      },
+    ],
+  }),
+  'GET /api/v1/evaluation/final-task-candidates': rule([PO]),
+  'POST /api/v1/evaluation/contracts/:contractId/final-task': rule([PO], {
+    cross: [XW_PO({ contractId: '@evalContract' })],
+  }),
+  // sampling batches and summaries: staff of the batch's region subtree (the auditor re-runs a draw)
+  'GET /api/v1/evaluation/batches': rule(EVALUATION_READERS, {
+    cross: [{ as: 'xw_officer', hides: '@gulouBatch', seenBy: 'officer', query: 'pageSize=100' }],
+  }),
+  'POST /api/v1/evaluation/batches': rule([PO], {
+    cross: [{ as: 'xw_officer', body: { name: '越权抽查', regionId: '@gulou' }, missing: ['regionId'], status: 422 }],
+  }),
+  'GET /api/v1/evaluation/batches/:id': rule(EVALUATION_READERS, {
+    cross: [XW_PO({ id: '@gulouBatch' }), XW_FO({ id: '@gulouBatch' })],
+  }),
+  'GET /api/v1/evaluation/batches/:id/verify': rule(EVALUATION_READERS, { cross: [XW_PO({ id: '@gulouBatch' })] }),
+  'GET /api/v1/evaluation/batches/:id/summary': rule(EVALUATION_READERS, { cross: [XW_FO({ id: '@gulouBatch' })] }),
+  'GET /api/v1/evaluation/batches/:id/summary.xlsx': rule(EVALUATION_READERS, {
+    cross: [XW_PO({ id: '@gulouBatch' })],
+  }),
+  'GET /api/v1/evaluation/summary': rule(EVALUATION_READERS, {
+    cross: [{ as: 'xw_officer', query: 'year=2027&regionId=@gulou', status: 422 }],
+  }),
+  'GET /api/v1/evaluation/summary.xlsx': rule(EVALUATION_READERS, {
+    cross: [{ as: 'xw_finance', query: 'year=2027&regionId=@gulou', status: 422 }],
+  }),
+  // an evaluator's own declared relationships (conflicts of interest)
+  'GET /api/v1/my/evaluator/affiliations': rule([EV]),
+  'POST /api/v1/my/evaluator/affiliations': rule([EV]),
+  'GET /api/v1/my/evaluator/organisations': rule([EV]),
 };

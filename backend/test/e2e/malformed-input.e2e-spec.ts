@@ -128,6 +128,8 @@ interface Fixtures {
   orgmember: number;
   /** 指标体系: a DRAFT template and an ACTIVE one. */
   templates: { draft: number; active: number };
+  /** Evaluation (issue #11): a live contract without a final task, an OPEN task, an agency and its evaluator. */
+  evaluation: { contract: number; task: number; agency: number; evaluator: number };
 }
 
 interface Binding {
@@ -363,6 +365,14 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
   'POST /api/v1/evaluation/templates/:id/versions': (f) => ({ params: { id: f.templates.active } }),
   'POST /api/v1/evaluation/templates/:id/activate': (f) => ({ params: { id: f.templates.draft } }),
   'POST /api/v1/evaluation/templates/:id/retire': (f) => ({ params: { id: f.templates.active } }),
+  'POST /api/v1/evaluation/contracts/:contractId/final-task': (f) => ({
+    params: { contractId: f.evaluation.contract },
+  }),
+  'POST /api/v1/evaluation/tasks/assign': (f) => ({
+    body: { taskIds: [f.evaluation.task], agencyId: f.evaluation.agency, evaluatorId: f.evaluation.evaluator },
+  }),
+  // an organisation this test registered: a lenient probe that is accepted declares nothing about a demo one
+  'POST /api/v1/my/evaluator/affiliations': (f) => ({ body: { organisationId: f.activeOrg } }),
 };
 
 function creditCode(nine: string): string {
@@ -1178,6 +1188,7 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       draftContract: draftContract.insertId,
       orgmember: await userId(t.ds, 'orgmember'),
       templates: { draft: draftTemplate.id as number, active: activeTemplate },
+      evaluation: await evaluationFixtures(),
       changeContract: changeContract.contractId,
       terminableContract: terminableContract.contractId,
       changeOrder: changeOrder.id as number,
@@ -1193,6 +1204,26 @@ describe('malformed input on every write route (issue #9 B2)', () => {
         kind: 'PERFORMANCE_BOND',
         forfeitable: true,
       }),
+    };
+  }
+
+  /** 第三方验单 (issue #11): an active template, a live contract without a final task, another with an OPEN one. */
+  async function evaluationFixtures(): Promise<Fixtures['evaluation']> {
+    await insertTemplate(t, {});
+    const open = await liveContract(t, '畸形输入评估合同', { status: 'ACTIVE' });
+    const made = await t
+      .http()
+      .post(`/api/v1/evaluation/contracts/${open.contractId}/final-task`)
+      .set('Authorization', `Bearer ${await token('officer')}`);
+    if (made.status !== 200) throw new Error(`final task: ${made.status} ${JSON.stringify(made.body)}`);
+    const [agency] = (await t.ds.query(
+      "SELECT id FROM organisations WHERE name = '江苏众评社会组织评估中心'",
+    )) as Array<{ id: number }>;
+    return {
+      contract: (await liveContract(t, '畸形输入待评估合同', { status: 'ACTIVE' })).contractId,
+      task: made.body.id as number,
+      agency: agency.id,
+      evaluator: await userId(t.ds, 'evaluator'),
     };
   }
 

@@ -221,6 +221,32 @@ export const routes: Routes = [
         canActivate: [permissionGuard(PERMISSIONS.CONTRACTS_READ)],
         loadComponent: () => import('./features/contracts/changes/pages/contract-changes/contract-changes.page'),
       },
+      // ---- 第三方验单 (issue #11): evaluation tasks, assignment, sampling batches and summaries, the evaluator's tasks
+      {
+        path: 'evaluation/tasks',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_READ)],
+        loadComponent: () => import('./features/evaluation/pages/tasks/task-list.page'),
+      },
+      {
+        path: 'evaluation/tasks/:id',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_READ)],
+        loadComponent: () => import('./features/evaluation/pages/tasks/task-detail.page'),
+      },
+      {
+        path: 'evaluation/my-tasks',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_SCORE)],
+        loadComponent: () => import('./features/evaluation/pages/tasks/my-tasks.page'),
+      },
+      {
+        path: 'evaluation/batches',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_READ)],
+        loadComponent: () => import('./features/evaluation/pages/batches/batch-list.page'),
+      },
+      {
+        path: 'evaluation/batches/:id',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_READ)],
+        loadComponent: () => import('./features/evaluation/pages/batches/batch-detail.page'),
+      },
       {
         path: '403',
         data: { status: 403 },

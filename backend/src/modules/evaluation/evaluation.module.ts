@@ -12,9 +12,21 @@ import { NotificationsModule } from '../notifications';
 import { OrganisationsModule } from '../organisations';
 import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
+import { EvaluationBatchesController, EvaluationSummaryController } from './http/batches.controller';
+import { MyEvaluatorController } from './http/evaluator-affiliations.controller';
+import { EvaluationFinalTasksController, EvaluationTasksController } from './http/tasks.controller';
 import { TemplatesController } from './http/templates.controller';
+import { TaskClocks } from './jobs/task-clocks';
+import { AssignmentService } from './services/assignment.service';
 import { EvaluationJobs } from './services/evaluation-jobs';
+import { EvaluationSummaryService } from './services/evaluation-summary.service';
+import { FinalTasks } from './services/final-tasks.service';
+import { SamplingService } from './services/sampling.service';
 import { SurveyFiguresService } from './services/survey-figures.service';
+import { TaskCreation } from './services/task-creation';
+import { TaskNotices } from './services/task-notices';
+import { TasksDeskProvider } from './services/tasks-desk.provider';
+import { TasksService } from './services/tasks.service';
 import { TemplateLookup } from './services/template-lookup';
 import { TemplatesService } from './services/templates.service';
 
@@ -37,9 +49,34 @@ import { TemplatesService } from './services/templates.service';
     ContractsModule,
     BullModule.registerQueue({ name: QUEUES.EVALUATION }),
   ],
-  controllers: [TemplatesController],
-  providers: [EvaluationJobs, SurveyFiguresService, TemplateLookup, TemplatesService],
-  exports: [EvaluationJobs, SurveyFiguresService, TemplateLookup],
+  controllers: [
+    // tasks: list, detail, assignment, final tasks, sampling batches and summaries, evaluators' declarations
+    EvaluationTasksController,
+    EvaluationFinalTasksController,
+    EvaluationBatchesController,
+    EvaluationSummaryController,
+    MyEvaluatorController,
+    // indicator templates
+    TemplatesController,
+  ],
+  providers: [
+    EvaluationJobs,
+    SurveyFiguresService,
+    TemplateLookup,
+    // tasks (TasksService.visibleTask / managedTask / assignedTask: the scope rule of every task route)
+    TasksService,
+    TaskCreation,
+    TaskNotices,
+    TaskClocks,
+    FinalTasks,
+    AssignmentService,
+    SamplingService,
+    EvaluationSummaryService,
+    TasksDeskProvider,
+    // indicator templates
+    TemplatesService,
+  ],
+  exports: [EvaluationJobs, SurveyFiguresService, TemplateLookup, TasksService, TaskCreation, TaskClocks],
 })
 export class EvaluationModule implements OnModuleInit {
   constructor(

@@ -14,3 +14,6 @@ export const PROCUREMENT_ENTITIES = PROCUREMENT_ENTITY_LIST;
 /** The one transition-table checker, shared by the contexts that keep their machines the same way (contracts). */
 export { checkTransition } from './domain/state-machines';
 export type { MachineActor, Transition } from './domain/state-machines';
+/** The conflict-of-interest rule of committees, reused for evaluation assignments (same data shape, same years). */
+export { conflictOf, CONFLICT_LOOKBACK_YEARS } from './domain/committee';
+export type { Affiliation } from './domain/committee';

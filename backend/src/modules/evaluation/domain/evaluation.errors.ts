@@ -34,6 +34,8 @@ export enum EvaluationErrorCode {
   ASSESSMENT_ILLEGAL_TRANSITION = 'EVALUATION_ASSESSMENT_ILLEGAL_TRANSITION',
   EVIDENCE_NOT_FOUND = 'EVALUATION_EVIDENCE_NOT_FOUND',
   EVIDENCE_INVALID = 'EVALUATION_EVIDENCE_INVALID',
+  /** A contract outside the reader's scope, or none (a final task made by hand). */
+  CONTRACT_NOT_FOUND = 'EVALUATION_CONTRACT_NOT_FOUND',
 }
 
 const STATUS: Record<EvaluationErrorCode, ProblemStatus> = {
@@ -64,6 +66,7 @@ const STATUS: Record<EvaluationErrorCode, ProblemStatus> = {
   [EvaluationErrorCode.ASSESSMENT_ILLEGAL_TRANSITION]: 409,
   [EvaluationErrorCode.EVIDENCE_NOT_FOUND]: 404,
   [EvaluationErrorCode.EVIDENCE_INVALID]: 422,
+  [EvaluationErrorCode.CONTRACT_NOT_FOUND]: 404,
 };
 
 export class EvaluationError extends DomainError {

@@ -42,6 +42,8 @@ export class EvaluationTemplateEntity {
 @Index('idx_evaluation_tasks_agency', ['agencyId', 'status'])
 @Index('idx_evaluation_tasks_evaluator', ['evaluatorId', 'status'])
 @Index('idx_evaluation_tasks_organisation', ['organisationId', 'status'])
+@Index('idx_evaluation_tasks_batch', ['batchId', 'status'])
+@Index('idx_evaluation_tasks_status_due', ['status', 'dueAt'])
 export class EvaluationTaskEntity {
   @PrimaryGeneratedColumn({ type: 'int' }) id!: number;
   /** 评估编号, e.g. PG-2026-000012. */
@@ -63,6 +65,8 @@ export class EvaluationTaskEntity {
   @Column({ name: 'evaluator_id', type: 'int', nullable: true }) evaluatorId!: number | null;
   /** The evaluation is due by this instant (end of a Beijing day). */
   @Column({ name: 'due_at', type: 'datetime', precision: 3 }) dueAt!: Date;
+  /** The reminder before the due time was sent (once). */
+  @Column({ name: 'reminded_at', type: 'datetime', precision: 3, nullable: true }) remindedAt!: Date | null;
   @Column({ name: 'overdue_at', type: 'datetime', precision: 3, nullable: true }) overdueAt!: Date | null;
   @Column({ name: 'assigned_by', type: 'int', nullable: true }) assignedBy!: number | null;
   @Column({ name: 'assigned_at', type: 'datetime', precision: 3, nullable: true }) assignedAt!: Date | null;

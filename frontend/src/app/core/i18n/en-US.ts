@@ -1057,4 +1057,12 @@ export const enUS: Record<TranslationKey, string> = {
   'problem.CONTRACTS_NOT_A_SIGNATORY':
     'You have no signing rights for your organisation; a signatory of it grants them',
   'problem.CONTRACTS_MEMBER_NOT_FOUND': 'Not a member of your organisation',
+  'nav.evaluationTasks': 'Evaluation tasks',
+  'nav.evaluationBatches': 'Sampling batches',
+  'nav.myEvaluationTasks': 'My evaluation tasks',
+  'problem.EVALUATION_TASK_NOT_FOUND': 'This evaluation task does not exist or is outside your area',
+  'problem.EVALUATION_CONFLICT_OF_INTEREST':
+    'The chosen agency or evaluator has a conflict of interest with the evaluated organisation and cannot be assigned',
+  'problem.EVALUATION_BATCH_NOT_FOUND': 'This sampling batch does not exist or is outside your area',
+  'problem.EVALUATION_CONTRACT_NOT_FOUND': 'This contract does not exist or is outside your area',
 };

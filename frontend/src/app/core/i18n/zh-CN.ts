@@ -1036,4 +1036,13 @@ export const zhCN = {
   'problem.CONTRACT_FROZEN': '合同已签订（或已有一方签字），内容不能再修改',
   'problem.CONTRACTS_NOT_A_SIGNATORY': '您没有本机构的合同签订权限，请由本机构的签约人授权',
   'problem.CONTRACTS_MEMBER_NOT_FOUND': '该成员不属于您的机构',
+  // ---- 第三方验单 (issue #11, evaluation tasks): the menu and the problem codes; the pages' texts are in
+  // features/evaluation/data/tasks.*.ts
+  'nav.evaluationTasks': '评估任务',
+  'nav.evaluationBatches': '抽查批次',
+  'nav.myEvaluationTasks': '我的评估任务',
+  'problem.EVALUATION_TASK_NOT_FOUND': '评估任务不存在或不在您的管辖范围内',
+  'problem.EVALUATION_CONFLICT_OF_INTEREST': '所选评估机构或评估员与被评估机构存在利益冲突，不能分派',
+  'problem.EVALUATION_BATCH_NOT_FOUND': '抽查批次不存在或不在您的管辖范围内',
+  'problem.EVALUATION_CONTRACT_NOT_FOUND': '合同不存在或不在您的管辖范围内',
 } as const;

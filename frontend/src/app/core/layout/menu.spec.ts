@@ -45,7 +45,7 @@ describe('visibleMenu', () => {
       'procurement[catalogue,approved-needs,projects,tenders]',
       'funds[funds-lines,funds-dashboard,custody]',
       'contracts[contract-list,milestones,payments]',
-      'evaluation[evaluation-templates]',
+      'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates]',
       'organisations',
       'admin[users,regions,calendar]',
     ]);
@@ -58,7 +58,7 @@ describe('visibleMenu', () => {
       'procurement[projects,project-approvals]',
       'funds[funds-lines,funds-dashboard,funds-change-orders,custody]',
       'contracts[contract-list,milestones,payments]',
-      'evaluation[evaluation-templates]',
+      'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates]',
       'organisations',
       'admin[regions,calendar]',
     ]);
@@ -81,7 +81,7 @@ describe('visibleMenu', () => {
       'procurement[approved-needs,projects]',
       'funds[funds-lines,funds-dashboard,custody]',
       'contracts[contract-list,milestones,payments]',
-      'evaluation[evaluation-templates]',
+      'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates]',
       'organisations',
       'admin[users,regions,calendar]',
       'audit',
@@ -107,13 +107,31 @@ describe('visibleMenu', () => {
       'home',
       'inbox',
       'my-organisation',
-      'evaluation[evaluation-templates]',
+      'evaluation[my-evaluation-tasks,evaluation-templates]',
       'admin[calendar]',
     ]);
   });
 
   it('shows an expert the review tasks', () => {
     expect(ids(visibleMenu(MENU, permissionsOf(['EXPERT'])))).toEqual(['home', 'inbox', 'reviews', 'admin[calendar]']);
+  });
+
+  it('shows an evaluator their own evaluation tasks, not the officers’ task list and batches', () => {
+    expect(ids(visibleMenu(MENU, permissionsOf(['EVALUATOR'])))).toEqual([
+      'home',
+      'inbox',
+      'my-organisation',
+      'evaluation[my-evaluation-tasks,evaluation-templates]',
+      'admin[calendar]',
+    ]);
+  });
+
+  it('hides an item from a holder of any of its hiddenWith permissions', () => {
+    const menu: MenuItem[] = [
+      { id: 'x', label: 'nav.home', link: '/x', hiddenWith: [PERMISSIONS.USERS_MANAGE, PERMISSIONS.AUDIT_READ] },
+    ];
+    expect(ids(visibleMenu(menu, [PERMISSIONS.AUDIT_READ]))).toEqual([]);
+    expect(ids(visibleMenu(menu, [PERMISSIONS.SELF_READ]))).toEqual(['x']);
   });
 
   it('guards the new pages with the permissions of the brief', () => {
@@ -140,6 +158,9 @@ describe('visibleMenu', () => {
       '/contracts/changes/queue': PERMISSIONS.PAYMENTS_PAY,
       '/payments': PERMISSIONS.CONTRACTS_READ,
       '/contracts': PERMISSIONS.CONTRACTS_READ,
+      '/evaluation/tasks': PERMISSIONS.EVALUATION_READ,
+      '/evaluation/batches': PERMISSIONS.EVALUATION_READ,
+      '/evaluation/my-tasks': PERMISSIONS.EVALUATION_SCORE,
       '/evaluation/templates': PERMISSIONS.EVALUATION_READ,
     });
   });

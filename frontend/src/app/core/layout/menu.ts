@@ -11,8 +11,11 @@ export interface MenuItem {
   readonly link?: string;
   /** Shown only to users holding this permission. */
   readonly permission?: Permission;
-  /** Hidden from users holding this permission (the home entry, for residents: their home is their needs). */
-  readonly hiddenWith?: Permission;
+  /**
+   * Hidden from users holding this permission, or any of these (the home entry, for residents: their home is their
+   * needs; the officers' evaluation pages, for evaluators and evaluated organisations, who have their own).
+   */
+  readonly hiddenWith?: Permission | readonly Permission[];
   readonly children?: readonly MenuItem[];
 }
 
@@ -209,11 +212,35 @@ export const MENU: readonly MenuItem[] = [
     ],
   },
   {
-    // 第三方验单 (issue #11): indicator templates; tasks, surveys, results and grade assessments add their entries here
+    // 第三方验单 (issue #11): staff read the tasks and batches of their region (the officer assigns and draws); an
+    // evaluator has their own tasks; indicator templates
     id: 'evaluation',
     label: 'nav.evaluation',
-    icon: 'safety-certificate',
+    icon: 'audit',
     children: [
+      {
+        id: 'evaluation-tasks',
+        label: 'nav.evaluationTasks',
+        icon: 'solution',
+        link: '/evaluation/tasks',
+        permission: PERMISSIONS.EVALUATION_READ,
+        hiddenWith: [PERMISSIONS.EVALUATION_SCORE, PERMISSIONS.EVALUATION_OBJECT],
+      },
+      {
+        id: 'evaluation-batches',
+        label: 'nav.evaluationBatches',
+        icon: 'bar-chart',
+        link: '/evaluation/batches',
+        permission: PERMISSIONS.EVALUATION_READ,
+        hiddenWith: [PERMISSIONS.EVALUATION_SCORE, PERMISSIONS.EVALUATION_OBJECT],
+      },
+      {
+        id: 'my-evaluation-tasks',
+        label: 'nav.myEvaluationTasks',
+        icon: 'file-search',
+        link: '/evaluation/my-tasks',
+        permission: PERMISSIONS.EVALUATION_SCORE,
+      },
       {
         id: 'evaluation-templates',
         label: 'nav.evaluationTemplates',
@@ -264,7 +291,9 @@ export function visibleMenu(items: readonly MenuItem[], permissions: readonly st
   const out: MenuItem[] = [];
   for (const item of items) {
     if (item.permission && !held.has(item.permission)) continue;
-    if (item.hiddenWith && held.has(item.hiddenWith)) continue;
+    const hiddenWith: readonly string[] =
+      item.hiddenWith === undefined ? [] : typeof item.hiddenWith === 'string' ? [item.hiddenWith] : item.hiddenWith;
+    if (hiddenWith.some((p) => held.has(p))) continue;
     if (item.children) {
       const children = visibleMenu(item.children, permissions);
       if (children.length > 0) out.push({ ...item, children });

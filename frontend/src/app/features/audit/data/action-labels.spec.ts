@@ -108,7 +108,7 @@ describe('audit action labels', () => {
   });
 
   it('shows an unknown code as the code itself', () => {
-    expect(actionLabel('evaluation.task.assigned', 'zh-CN')).toBe('evaluation.task.assigned');
+    expect(actionLabel('evaluation.task.unheard_of', 'zh-CN')).toBe('evaluation.task.unheard_of');
   });
 
   it('has both languages for every label', () => {

@@ -132,6 +132,16 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'contracts.milestone.reminded': ['提醒里程碑到期', 'Milestone reminder sent'],
   'contracts.milestone.returned': ['退回进度报告', 'Progress report returned'],
   'contracts.milestone.submitted': ['提交进度报告', 'Progress report submitted'],
+
+  // 第三方验单 (issue #11): evaluation tasks, sampling, evaluators' declarations
+  'evaluation.task.created': ['生成评估任务', 'Evaluation task created'],
+  'evaluation.task.assigned': ['分派评估任务', 'Evaluation task assigned'],
+  'evaluation.task.reassigned': ['改派评估任务', 'Evaluation task reassigned'],
+  'evaluation.task.reminded': ['提醒评估任务到期', 'Evaluation task reminder sent'],
+  'evaluation.task.overdue': ['评估任务逾期', 'Evaluation task overdue'],
+  'evaluation.task.cancelled': ['取消评估任务（合同终止）', 'Evaluation task cancelled (contract terminated)'],
+  'evaluation.batch.drawn': ['中期评估抽查（随机抽取）', 'Mid-term sample drawn'],
+  'evaluation.evaluator.relationship_declared': ['评估员申报利害关系', 'Evaluator declared a relationship'],
   'contracts.payment.approved': ['审核同意付款', 'Payment request approved'],
   'contracts.payment.held': ['尾款待评估后支付', 'Final tranche held for the evaluation'],
   'contracts.payment.late': ['付款逾期', 'Payment overdue'],

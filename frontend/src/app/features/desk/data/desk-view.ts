@@ -16,7 +16,16 @@ export function urgencyOf(item: Pick<DeskItem, 'dueAt'>, now: string): Urgency {
 }
 
 /** The areas of a desk, in the order the page shows them (each role's own work first). */
-export const AREAS = ['needs', 'procurement', 'funds', 'organisations', 'identity', 'audit', 'queues'] as const;
+export const AREAS = [
+  'needs',
+  'procurement',
+  'evaluation',
+  'funds',
+  'organisations',
+  'identity',
+  'audit',
+  'queues',
+] as const;
 
 export interface DeskSection {
   area: string;
@@ -88,7 +97,9 @@ export function kindKey(item: Pick<DeskItem, 'kind' | 'params'>): string {
           ? 'expired'
           : item.kind === 'procurement.objection_answered' && typeof p['status'] === 'string'
             ? p['status']
-            : null;
+            : item.kind === 'evaluation.task_to_evaluate' && p['status'] === 'RETURNED'
+              ? 'returned'
+              : null;
   return `kind.${item.kind}${variant ? `.${variant}` : ''}`;
 }
 

@@ -29,9 +29,6 @@ export const deskEnUS: Readonly<Record<keyof typeof deskZhCN, string>> = {
   'area.evaluation': 'Evaluation tasks',
   'area.broken': 'Other',
 
-  'evaluation.placeholder':
-    'Evaluation tasks (mid-term and final) will appear here with their due dates once evaluation is available.',
-
   'audit.verify': 'Verify the chain',
   'audit.lastVerified': 'Last verification',
   'audit.lastVerified.ok': '{time}, intact',
@@ -71,6 +68,10 @@ export const deskEnUS: Readonly<Record<keyof typeof deskZhCN, string>> = {
   'kind.funds.line_approve': 'Budget line to approve ({amount} yuan)',
   'kind.funds.adjustment_approve': 'Budget adjustment to approve ({delta} yuan)',
   'kind.audit.chain': 'Audit hash chain: latest event #{headSeq}',
+  'kind.evaluation.task_to_evaluate': 'Evaluation task {code} to complete',
+  'kind.evaluation.task_to_evaluate.returned': 'Evaluation task {code} returned: revise it and submit again',
+  'kind.evaluation.tasks_to_assign': '{count} evaluation task(s) to assign',
+  'kind.evaluation.tasks_overdue': '{count} evaluation task(s) overdue',
   'kind.queues.attention':
     'Queue {queue}: {failed} failed, {stuck} stuck (waiting {waiting}, delayed {delayed}, active {active})',
 
@@ -83,4 +84,5 @@ export const deskEnUS: Readonly<Record<keyof typeof deskZhCN, string>> = {
   'rule.GRADE_EXPIRES': 'grade expires',
   'rule.LOCK_ENDS': 'lock ends by itself',
   'rule.BLACKLIST_ENDS': 'blacklisting ends',
+  'rule.EVALUATION_TASK_DUE': 'The evaluation task’s due time',
 };

@@ -27,8 +27,6 @@ export const deskZhCN = {
   'area.evaluation': '评估任务',
   'area.broken': '其他',
 
-  'evaluation.placeholder': '评估任务（中期、终期评估）上线后将显示在这里，并标明评估截止时间。',
-
   'audit.verify': '校验哈希链',
   'audit.lastVerified': '最近一次校验',
   'audit.lastVerified.ok': '{time} 完整',
@@ -67,6 +65,10 @@ export const deskZhCN = {
   'kind.funds.line_approve': '预算指标待审批（{amount} 元）',
   'kind.funds.adjustment_approve': '预算调整待审批（{delta} 元）',
   'kind.audit.chain': '审计哈希链：最新事件 #{headSeq}',
+  'kind.evaluation.task_to_evaluate': '评估任务 {code} 待完成',
+  'kind.evaluation.task_to_evaluate.returned': '评估任务 {code} 被退回，请按意见修改后重新提交',
+  'kind.evaluation.tasks_to_assign': '评估任务待分派 {count} 个',
+  'kind.evaluation.tasks_overdue': '评估任务逾期未完成 {count} 个',
   'kind.queues.attention':
     '队列 {queue}：失败 {failed} 个，滞留 {stuck} 个（等待 {waiting}，延迟 {delayed}，执行中 {active}）',
 
@@ -79,4 +81,5 @@ export const deskZhCN = {
   'rule.GRADE_EXPIRES': '评估等级有效期届满',
   'rule.LOCK_ENDS': '锁定到期自动解除',
   'rule.BLACKLIST_ENDS': '黑名单期满',
+  'rule.EVALUATION_TASK_DUE': '评估任务应完成时间',
 } as const;

@@ -147,7 +147,7 @@ describe('DeskPage', () => {
     expect(text(el, 'desk-unavailable')).toContain('任务队列');
   });
 
-  it("shows the organisation's status as the banner, and the evaluators' place for evaluation tasks", async () => {
+  it("shows the organisation's status as the banner, and an evaluator's evaluation tasks", async () => {
     const el = await open(
       me(['EVALUATOR'], {
         region: null,
@@ -168,6 +168,17 @@ describe('DeskPage', () => {
             route: '/my/organisation',
             params: { status: 'BLACKLISTED', reason: '弄虚作假' },
           },
+          {
+            kind: 'evaluation.task_to_evaluate',
+            count: 1,
+            ref: { type: 'evaluation_task', id: 12 },
+            title: '山西路社区老年助餐服务',
+            dueAt: '2027-07-30T16:00:00.000Z',
+            dueRule: 'EVALUATION_TASK_DUE',
+            since: '2027-06-01T02:00:00.000Z',
+            route: '/evaluation/tasks/12',
+            params: { code: 'PG-2027-000012', status: 'RETURNED', taskKind: 'FINAL' },
+          },
         ],
       },
     );
@@ -175,8 +186,10 @@ describe('DeskPage', () => {
     expect(banner?.getAttribute('data-status')).toBe('BLACKLISTED');
     expect(banner?.textContent).toContain('2027-06-30');
     expect(text(el, 'org-status-reason')).toContain('弄虚作假');
-    expect(items(el)).toHaveLength(0);
-    expect(el.querySelector('[data-testid="desk-evaluation-placeholder"]')).not.toBeNull();
+    expect(items(el)).toHaveLength(1);
+    const section = el.querySelector('[data-testid="desk-section-evaluation"]');
+    expect(section?.textContent).toContain('评估任务 PG-2027-000012 被退回');
+    expect(section?.textContent).toContain('2027-07-30 24:00');
     expect(el.querySelector('[data-testid="desk-empty"]')).toBeNull();
   });
 

@@ -61,10 +61,8 @@ export default class DeskPage implements OnInit {
     const desk = this.desk();
     return desk ? sectionsOf(desk, [BANNER_KIND]) : [];
   });
-  /** Evaluation tasks arrive with the evaluation context (issue #11): evaluators see where they will be. */
-  protected readonly evaluator = computed(() => this.me()?.roles.includes('EVALUATOR') ?? false);
   protected readonly empty = computed(
-    () => this.desk() !== null && this.sections().length === 0 && this.banners().length === 0 && !this.evaluator(),
+    () => this.desk() !== null && this.sections().length === 0 && this.banners().length === 0,
   );
 
   ngOnInit(): void {
