@@ -12,8 +12,13 @@ import { NotificationsModule } from '../notifications';
 import { OrganisationsModule } from '../organisations';
 import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
+import { ScoringController } from './http/scoring.controller';
 import { EvaluationJobs } from './services/evaluation-jobs';
+import { EvaluationMeasuresService } from './services/evaluation-measures.service';
+import { EvaluationReportService } from './services/evaluation-report.service';
+import { ScoringService } from './services/scoring.service';
 import { SurveyFiguresService } from './services/survey-figures.service';
+import { TaskEvidenceService } from './services/task-evidence.service';
 import { TemplateLookup } from './services/template-lookup';
 
 /**
@@ -35,9 +40,18 @@ import { TemplateLookup } from './services/template-lookup';
     ContractsModule,
     BullModule.registerQueue({ name: QUEUES.EVALUATION }),
   ],
-  controllers: [],
-  providers: [EvaluationJobs, SurveyFiguresService, TemplateLookup],
-  exports: [EvaluationJobs, SurveyFiguresService, TemplateLookup],
+  controllers: [ScoringController],
+  providers: [
+    EvaluationJobs,
+    SurveyFiguresService,
+    TemplateLookup,
+    // scoring, evidence and the report (issue #11 items 3 and 7)
+    EvaluationMeasuresService,
+    ScoringService,
+    TaskEvidenceService,
+    EvaluationReportService,
+  ],
+  exports: [EvaluationJobs, SurveyFiguresService, TemplateLookup, EvaluationMeasuresService, ScoringService],
 })
 export class EvaluationModule implements OnModuleInit {
   constructor(

@@ -27,6 +27,10 @@ export enum EvaluationErrorCode {
   ASSESSMENT_ILLEGAL_TRANSITION = 'EVALUATION_ASSESSMENT_ILLEGAL_TRANSITION',
   EVIDENCE_NOT_FOUND = 'EVALUATION_EVIDENCE_NOT_FOUND',
   EVIDENCE_INVALID = 'EVALUATION_EVIDENCE_INVALID',
+  /** No leaf of that key in the task's indicator tree. */
+  LEAF_NOT_FOUND = 'EVALUATION_LEAF_NOT_FOUND',
+  /** A score that is not a decimal within the leaf's points, or an override / insufficient leaf without a reason. */
+  SCORE_INVALID = 'EVALUATION_SCORE_INVALID',
 }
 
 const STATUS: Record<EvaluationErrorCode, ProblemStatus> = {
@@ -53,6 +57,8 @@ const STATUS: Record<EvaluationErrorCode, ProblemStatus> = {
   [EvaluationErrorCode.ASSESSMENT_ILLEGAL_TRANSITION]: 409,
   [EvaluationErrorCode.EVIDENCE_NOT_FOUND]: 404,
   [EvaluationErrorCode.EVIDENCE_INVALID]: 422,
+  [EvaluationErrorCode.LEAF_NOT_FOUND]: 404,
+  [EvaluationErrorCode.SCORE_INVALID]: 422,
 };
 
 export class EvaluationError extends DomainError {
