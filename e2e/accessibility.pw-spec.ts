@@ -103,6 +103,8 @@ interface Ids {
   contractMilestone: number;
   /** A DRAFT contract of the awarded tender (the contract page). */
   draftContract: number;
+  /** 验单: a FINAL task of `contract` ASSIGNED to the evaluator (the scoring page). */
+  evaluationTask: number;
 }
 
 interface PageSpec {
@@ -228,6 +230,11 @@ const PAGES: Record<string, PageSpec> = {
     url: () => '/contracts/changes/queue',
     ready: () => `${row('queue-change-order-')}, [data-testid="change-orders-queue-table"] nz-embed-empty, nz-empty`,
   },
+  // 验单评分 (issue #11): the evaluator's scoring page; staff read it; the organisation sees nothing before confirmation
+  'evaluation/tasks/:id/score': {
+    url: (ids) => `/evaluation/tasks/${ids.evaluationTask}/score`,
+    ready: () => '[data-testid="score-sheet"], [data-testid="score-not-found"]',
+  },
   payments: { url: () => '/payments', ready: () => '[data-testid="pay-queue"]' },
   'contracts/:id/payments': {
     url: (ids) => `/contracts/${ids.contract}/payments`,
@@ -298,6 +305,7 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
     contract: 0,
     contractMilestone: 0,
     draftContract: 0,
+    evaluationTask: 0,
   };
   const contexts = new Map<string, { context: BrowserContext; page: Page }>();
 
@@ -620,6 +628,69 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
       );
       if (seq === 1) ids.contractMilestone = m.insertId;
     }
+    // 验单: a template (manual leaves with guides, a computed satisfaction leaf) and a FINAL task of the contract
+    // ASSIGNED to the demo evaluator (江苏众评), written directly: the assignment path is not this page's
+    const guide = (points: string) => [
+      { label: '好', from: points, to: points, description: '完全达到要求' },
+      { label: '一般', from: '0', to: points, description: '部分达到要求' },
+    ];
+    const tree = {
+      total: '100',
+      nodes: [
+        {
+          key: 'D',
+          name: '决策',
+          points: '40',
+          children: [
+            { key: 'D1', name: '项目立项', points: '20', kind: 'MANUAL', guide: guide('20'), evidenceHint: '立项文件' },
+            { key: 'D2', name: '绩效目标', points: '20', kind: 'MANUAL', guide: guide('20') },
+          ],
+        },
+        {
+          key: 'E',
+          name: '效益',
+          points: '60',
+          children: [
+            {
+              key: 'EQ',
+              name: '满意度',
+              points: '30',
+              children: [
+                { key: 'E2', name: '服务对象满意度', points: '30', kind: 'COMPUTED', computed: 'SATISFACTION' },
+              ],
+            },
+            { key: 'E1', name: '社会效益', points: '30', kind: 'MANUAL', guide: guide('30') },
+          ],
+        },
+      ],
+    };
+    const [template] = await db.query<ResultSetHeader>(
+      `INSERT INTO evaluation_templates (code, version, name, purpose, status, total_points, tree, frozen_at, created_at, updated_at)
+       VALUES ('A11Y', 1, '无障碍检查指标体系', 'PROJECT', 'ACTIVE', 100, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
+      [JSON.stringify(tree)],
+    );
+    const [[evaluator]] = await db.query<RowDataPacket[]>(
+      "SELECT id, organisation_id FROM users WHERE username = 'evaluator'",
+    );
+    const [task] = await db.query<ResultSetHeader>(
+      `INSERT INTO evaluation_tasks (code, kind, status, contract_id, project_id, organisation_id, region_id, region_path,
+         final_key, template_id, agency_id, evaluator_id, due_at, assigned_by, assigned_at, created_at, updated_at)
+       VALUES ('PG-A11Y-0001', 'FINAL', 'ASSIGNED', ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3) + INTERVAL 30 DAY, ?,
+         UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
+      [
+        ids.contract,
+        p.project_id,
+        people.org,
+        p.region_id,
+        p.region_path,
+        ids.contract,
+        template.insertId,
+        evaluator.organisation_id,
+        evaluator.id,
+        people.officer,
+      ],
+    );
+    ids.evaluationTask = task.insertId;
   }
 
   beforeAll(async () => {
