@@ -105,7 +105,10 @@ interface Ids {
   draftContract: number;
   /** 指标体系: a DRAFT template whose points do not all add up yet (the editor shows the differences in red). */
   template: number;
-  /** 第三方验单 (issue #11): the signed contract's final task, assigned to `evaluator`, and a sampling batch of 鼓楼区. */
+  /**
+   * 第三方验单 (issue #11): the signed contract's final task, assigned to `evaluator` (its scoring page too), and a
+   * sampling batch of 鼓楼区.
+   */
   evaluationTask: number;
   evaluationBatch: number;
 }
@@ -232,6 +235,11 @@ const PAGES: Record<string, PageSpec> = {
   'contracts/changes/queue': {
     url: () => '/contracts/changes/queue',
     ready: () => `${row('queue-change-order-')}, [data-testid="change-orders-queue-table"] nz-embed-empty, nz-empty`,
+  },
+  // 验单评分 (issue #11): the evaluator's scoring page; staff read it; the organisation sees nothing before confirmation
+  'evaluation/tasks/:id/score': {
+    url: (ids) => `/evaluation/tasks/${ids.evaluationTask}/score`,
+    ready: () => '[data-testid="score-sheet"], [data-testid="score-not-found"]',
   },
   payments: { url: () => '/payments', ready: () => '[data-testid="pay-queue"]' },
   'contracts/:id/payments': {

@@ -42,6 +42,8 @@ import { EvaluationCreateTemplatesAndTasks1764000700000 } from './1764000700000-
 import { EvaluationCreateSamplingBatches1764000720000 } from './1764000720000-evaluation-create-sampling-batches';
 import { EvaluationTaskReminders1764000721000 } from './1764000721000-evaluation-task-reminders';
 import { EvaluationEvaluatorAffiliations1764000722000 } from './1764000722000-evaluation-evaluator-affiliations';
+import { EvaluationCreateEvidence1764000730000 } from './1764000730000-evaluation-create-evidence';
+import { EvaluationScoresKeepMeasureBasis1764000731000 } from './1764000731000-evaluation-scores-keep-measure-basis';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -84,4 +86,6 @@ export const MIGRATIONS = [
   EvaluationCreateSamplingBatches1764000720000,
   EvaluationTaskReminders1764000721000,
   EvaluationEvaluatorAffiliations1764000722000,
+  EvaluationCreateEvidence1764000730000,
+  EvaluationScoresKeepMeasureBasis1764000731000,
 ];

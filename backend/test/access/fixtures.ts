@@ -4,6 +4,7 @@ import { contractFixture } from '../factories/contracts-changes.factory';
 import { liveContract } from '../factories/contracts-milestones.factory';
 import { contractWithMilestones } from '../factories/contracts-payments.factory';
 import { heldCustodyAccount } from '../factories/custody.factory';
+import { assignedFinalTask } from '../factories/evaluation.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   approvedNeed,
@@ -431,5 +432,31 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   );
   f.sunshineMember = await userId(t.ds, 'orgmember');
   await evaluationTaskFixtures(t, f, officer, run); // 第三方验单 (issue #11): tasks and batches
+  // 验单 (issue #11): a FINAL task of a 鼓楼区 contract ASSIGNED to the demo evaluator, with a document, and a second
+  // evaluator of the same agency (江苏众评) who is not assigned to it
+  const evaluation = await assignedFinalTask(t, '矩阵评估合同');
+  f.evaluationTask = evaluation.taskId;
+  const evaluationEvidence = await ok(
+    'evaluation evidence',
+    t
+      .http()
+      .post(`/api/v1/evaluation/tasks/${evaluation.taskId}/evidence`)
+      .set('Authorization', await as('evaluator'))
+      .send({ kind: 'DOCUMENT', leafKeys: ['D1'], fileName: '矩阵.png', contentBase64: PNG.toString('base64') }),
+  );
+  f.evaluationEvidence = evaluationEvidence.id as number;
+  const [evaluatorRow] = (await t.ds.query("SELECT * FROM users WHERE username = 'evaluator'")) as Array<
+    Record<string, unknown>
+  >;
+  const copy: Record<string, unknown> = { ...evaluatorRow, username: 'matrix_evaluator', display_name: '矩阵评估员' };
+  delete copy.id;
+  for (const k of ['phone', 'email']) if (k in copy) copy[k] = null;
+  const cols = Object.keys(copy);
+  const other = (await t.ds.query(
+    `INSERT IGNORE INTO users (${cols.map((c) => `\`${c}\``).join(',')}) VALUES (${cols.map(() => '?').join(',')})`,
+    cols.map((c) => copy[c]),
+  )) as { insertId: number };
+  if (other.insertId)
+    await t.ds.query("INSERT INTO user_roles (user_id, role) VALUES (?, 'EVALUATOR')", [other.insertId]);
   return f;
 }

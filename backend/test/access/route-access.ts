@@ -175,6 +175,25 @@ const REPORT = {
   evidenceIds: ['@gulouEvidence'],
 };
 
+/** 验单 scoring: a task of 鼓楼区 ASSIGNED to `evaluator`, and a document of it. */
+const TASK = { id: '@evaluationTask' };
+const TASK_EVIDENCE = { id: '@evaluationTask', evidenceId: '@evaluationEvidence' };
+/** Readers of a task's scoresheet (their scope is checked per task): staff, the evaluator, the organisation. */
+const SCORESHEET_READERS: Role[] = [PO, FO, OM, EV, AU];
+/** Another evaluator of the same agency, not assigned to the task. */
+const OTHER_EVALUATOR = (params: Record<string, string>, body?: unknown): CrossTenant => ({
+  as: 'matrix_evaluator',
+  params,
+  body,
+});
+/** Staff of 玄武区, another organisation (not the evaluated one), another evaluator. */
+const SCORESHEET_CROSS = (params: Record<string, string>): CrossTenant[] => [
+  { as: 'xw_officer', params },
+  { as: 'xw_finance', params },
+  { as: 'orgmember2', params },
+  OTHER_EVALUATOR(params),
+];
+
 // District-bound records of 鼓楼区, tried by the same roles of 玄武区.
 const XW_PO = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'xw_officer', params, body });
 const XW_FO = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'xw_finance', params, body });
@@ -684,6 +703,41 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     cross: [{ as: 'orgmember2', params: { userId: '@sunshineMember' }, body: { granted: true } }],
   }),
   'GET /api/v1/public/tenders/:id/contract': rule(PUBLIC), // the contract notice (合同公告): no bank accounts
+  // ---- 验单 scoring (issue #11 item 3): only the task's evaluator scores, adds evidence and submits (another evaluator
+  // of the same agency gets 404); staff of the task's region, the evaluator and — once the result is confirmed — the
+  // evaluated organisation read the scoresheet, the evidence and the report
+  'GET /api/v1/evaluation/tasks/:id/scoresheet': rule(SCORESHEET_READERS, { cross: SCORESHEET_CROSS(TASK) }),
+  'PUT /api/v1/evaluation/tasks/:id/scores/:leafKey': rule([EV], {
+    cross: [OTHER_EVALUATOR({ ...TASK, leafKey: 'D1' }, { score: '1' })],
+  }),
+  'POST /api/v1/evaluation/tasks/:id/submit': rule([EV], {
+    cross: [OTHER_EVALUATOR(TASK, { summary: '越权提交评估结果' })],
+  }),
+  'GET /api/v1/evaluation/tasks/:id/evidence': rule(SCORESHEET_READERS, { cross: SCORESHEET_CROSS(TASK) }),
+  'POST /api/v1/evaluation/tasks/:id/evidence': rule([EV], {
+    cross: [
+      OTHER_EVALUATOR(TASK, { kind: 'DOCUMENT', leafKeys: ['D1'], fileName: '越权.png', contentBase64: PNG_B64 }),
+    ],
+  }),
+  'POST /api/v1/evaluation/tasks/:id/interviews': rule([EV], {
+    cross: [
+      OTHER_EVALUATOR(TASK, {
+        leafKeys: ['E1'],
+        interviewee: '越权',
+        interviewedAt: '2026-01-05T10:00:00+08:00',
+        summary: '越权记录',
+      }),
+    ],
+  }),
+  'GET /api/v1/evaluation/tasks/:id/evidence/:evidenceId': rule(SCORESHEET_READERS, {
+    cross: SCORESHEET_CROSS(TASK_EVIDENCE),
+  }),
+  'GET /api/v1/evaluation/tasks/:id/evidence/:evidenceId/thumbnail': rule(SCORESHEET_READERS, {
+    cross: SCORESHEET_CROSS(TASK_EVIDENCE),
+  }),
+  'DELETE /api/v1/evaluation/tasks/:id/evidence/:evidenceId': rule([EV], { cross: [OTHER_EVALUATOR(TASK_EVIDENCE)] }),
+  'GET /api/v1/evaluation/tasks/:id/report.pdf': rule(SCORESHEET_READERS, { cross: SCORESHEET_CROSS(TASK) }),
+  'GET /api/v1/evaluation/tasks/:id/report.xlsx': rule(SCORESHEET_READERS, { cross: SCORESHEET_CROSS(TASK) }),
 
   // ---- experts: their own declared relationships (conflicts of interest)
   'GET /api/v1/my/expert/affiliations': rule(SCORERS),

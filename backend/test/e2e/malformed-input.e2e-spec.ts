@@ -16,7 +16,7 @@ import { contractFixture } from '../factories/contracts-changes.factory';
 import { liveContract, PHOTO_PNG, reportBody } from '../factories/contracts-milestones.factory';
 import { contractWithMilestones } from '../factories/contracts-payments.factory';
 import { heldCustodyAccount } from '../factories/custody.factory';
-import { insertTemplate, ORACLE_TREE } from '../factories/evaluation.factory';
+import { assignedFinalTask, insertTemplate, ORACLE_TREE } from '../factories/evaluation.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   activeLineId,
@@ -130,6 +130,8 @@ interface Fixtures {
   templates: { draft: number; active: number };
   /** Evaluation (issue #11): a live contract without a final task, an OPEN task, an agency and its evaluator. */
   evaluation: { contract: number; task: number; agency: number; evaluator: number };
+  /** 验单 scoring (issue #11): a FINAL task ASSIGNED to the demo evaluator (its own contract) and a document of it. */
+  scoring: { task: number; evidence: number };
 }
 
 interface Binding {
@@ -342,6 +344,17 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
   'POST /api/v1/contracts/:id/milestones/:milestoneId/return': (f) => ({
     params: { id: f.contract.id, milestoneId: f.contract.milestones[1] },
     body: { reason: '照片不足，请补充。' },
+  }),
+  // 验单 scoring (issue #11): the task's evaluator, on a task this test made
+  'PUT /api/v1/evaluation/tasks/:id/scores/:leafKey': (f) => ({ params: { id: f.scoring.task, leafKey: 'D1' } }),
+  'POST /api/v1/evaluation/tasks/:id/submit': (f) => ({ params: { id: f.scoring.task } }),
+  'POST /api/v1/evaluation/tasks/:id/evidence': (f) => ({
+    params: { id: f.scoring.task },
+    body: { contentBase64: MILESTONE_PHOTO },
+  }),
+  'POST /api/v1/evaluation/tasks/:id/interviews': (f) => ({ params: { id: f.scoring.task } }),
+  'DELETE /api/v1/evaluation/tasks/:id/evidence/:evidenceId': (f) => ({
+    params: { id: f.scoring.task, evidenceId: f.scoring.evidence },
   }),
   'POST /api/v1/contracts/:id/milestones/:milestoneId/payment-request': (f) => ({
     params: { id: f.payments.contract, milestoneId: f.payments.milestone },
@@ -1081,6 +1094,15 @@ describe('malformed input on every write route (issue #9 B2)', () => {
         .send({ kind: 'PHOTO', fileName: '畸形输入.png', contentBase64: MILESTONE_PHOTO }),
       'evidence',
     );
+    // 验单: a FINAL task ASSIGNED to the evaluator, with a document (so that the evidence routes have a record)
+    const evaluationTask = await assignedFinalTask(t, '畸形输入评估合同');
+    const evaluationEvidence = await ok(
+      http()
+        .post(`/api/v1/evaluation/tasks/${evaluationTask.taskId}/evidence`)
+        .set('Authorization', await as('evaluator'))
+        .send({ kind: 'DOCUMENT', leafKeys: ['D1'], fileName: '畸形输入.png', contentBase64: MILESTONE_PHOTO }),
+      'evaluation evidence',
+    );
     const [notification] = (await t.ds.query(
       'SELECT id FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT 1',
       [await userId(t.ds, 'resident')],
@@ -1204,6 +1226,7 @@ describe('malformed input on every write route (issue #9 B2)', () => {
         kind: 'PERFORMANCE_BOND',
         forfeitable: true,
       }),
+      scoring: { task: evaluationTask.taskId, evidence: evaluationEvidence.id as number },
     };
   }
 

@@ -173,6 +173,12 @@ export const routes: Routes = [
         loadComponent: () => import('./features/evaluation/pages/templates-editor/templates-editor.page'),
       },
       {
+        // 验单评分 (issue #11): the evaluator scores a task on a tablet; staff and (once confirmed) the organisation read it
+        path: 'evaluation/tasks/:id/score',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_READ)],
+        loadComponent: () => import('./features/evaluation/pages/scoring/scoring.page'),
+      },
+      {
         path: 'admin/users',
         canActivate: [permissionGuard(PERMISSIONS.USERS_READ)],
         loadComponent: () => import('./features/identity/pages/users/users.page'),

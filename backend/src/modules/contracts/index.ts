@@ -27,3 +27,9 @@ export type { FinalPaymentResult } from './services/final-payment.service';
 export { PaymentJobs } from './jobs/payment-jobs';
 export { finalTranche } from './domain/money-rules';
 export type { FinalTrancheOutcome } from './domain/money-rules';
+// for the evaluation (issue #11): evidence files typed by content and thumbnailed as milestones' are, and the project
+// plan's output indicators as the milestones read them
+export { makeThumbnail, sniffEvidence, THUMBNAIL_MAX_SIDE } from './domain/evidence-files';
+export type { Thumbnail } from './domain/evidence-files';
+export { isHourUnit, MAX_EVIDENCE_BYTES, planIndicators } from './domain/milestone-rules';
+export type { EvidenceMime, PlanIndicator } from './domain/milestone-rules';

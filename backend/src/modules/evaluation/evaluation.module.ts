@@ -14,16 +14,21 @@ import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
 import { EvaluationBatchesController, EvaluationSummaryController } from './http/batches.controller';
 import { MyEvaluatorController } from './http/evaluator-affiliations.controller';
+import { ScoringController } from './http/scoring.controller';
 import { EvaluationFinalTasksController, EvaluationTasksController } from './http/tasks.controller';
 import { TemplatesController } from './http/templates.controller';
 import { TaskClocks } from './jobs/task-clocks';
 import { AssignmentService } from './services/assignment.service';
 import { EvaluationJobs } from './services/evaluation-jobs';
+import { EvaluationMeasuresService } from './services/evaluation-measures.service';
+import { EvaluationReportService } from './services/evaluation-report.service';
 import { EvaluationSummaryService } from './services/evaluation-summary.service';
 import { FinalTasks } from './services/final-tasks.service';
 import { SamplingService } from './services/sampling.service';
+import { ScoringService } from './services/scoring.service';
 import { SurveyFiguresService } from './services/survey-figures.service';
 import { TaskCreation } from './services/task-creation';
+import { TaskEvidenceService } from './services/task-evidence.service';
 import { TaskNotices } from './services/task-notices';
 import { TasksDeskProvider } from './services/tasks-desk.provider';
 import { TasksService } from './services/tasks.service';
@@ -58,6 +63,8 @@ import { TemplatesService } from './services/templates.service';
     MyEvaluatorController,
     // indicator templates
     TemplatesController,
+    // scoring, evidence and the report
+    ScoringController,
   ],
   providers: [
     EvaluationJobs,
@@ -75,8 +82,22 @@ import { TemplatesService } from './services/templates.service';
     TasksDeskProvider,
     // indicator templates
     TemplatesService,
+    // scoring, evidence and the report (issue #11 items 3 and 7)
+    EvaluationMeasuresService,
+    ScoringService,
+    TaskEvidenceService,
+    EvaluationReportService,
   ],
-  exports: [EvaluationJobs, SurveyFiguresService, TemplateLookup, TasksService, TaskCreation, TaskClocks],
+  exports: [
+    EvaluationJobs,
+    SurveyFiguresService,
+    TemplateLookup,
+    TasksService,
+    TaskCreation,
+    TaskClocks,
+    EvaluationMeasuresService,
+    ScoringService,
+  ],
 })
 export class EvaluationModule implements OnModuleInit {
   constructor(

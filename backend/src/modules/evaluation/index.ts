@@ -1,8 +1,9 @@
 import { EVALUATION_ENTITY_LIST } from './entities/evaluation.entities';
+import { SCORING_ENTITY_LIST } from './entities/evidence.entities';
 import { TASKS_ENTITY_LIST } from './entities/tasks.entities';
 
 export { EvaluationModule } from './evaluation.module';
 export { EvaluationWorkerModule } from './evaluation-worker.module';
 /** For the composition root's entity list only. */
-export const EVALUATION_ENTITIES = [...EVALUATION_ENTITY_LIST, ...TASKS_ENTITY_LIST];
+export const EVALUATION_ENTITIES = [...EVALUATION_ENTITY_LIST, ...TASKS_ENTITY_LIST, ...SCORING_ENTITY_LIST];
 export { EvaluationJobs } from './services/evaluation-jobs';

@@ -36,6 +36,10 @@ export enum EvaluationErrorCode {
   EVIDENCE_INVALID = 'EVALUATION_EVIDENCE_INVALID',
   /** A contract outside the reader's scope, or none (a final task made by hand). */
   CONTRACT_NOT_FOUND = 'EVALUATION_CONTRACT_NOT_FOUND',
+  /** No leaf of that key in the task's indicator tree. */
+  LEAF_NOT_FOUND = 'EVALUATION_LEAF_NOT_FOUND',
+  /** A score that is not a decimal within the leaf's points, or an override / insufficient leaf without a reason. */
+  SCORE_INVALID = 'EVALUATION_SCORE_INVALID',
 }
 
 const STATUS: Record<EvaluationErrorCode, ProblemStatus> = {
@@ -67,6 +71,8 @@ const STATUS: Record<EvaluationErrorCode, ProblemStatus> = {
   [EvaluationErrorCode.EVIDENCE_NOT_FOUND]: 404,
   [EvaluationErrorCode.EVIDENCE_INVALID]: 422,
   [EvaluationErrorCode.CONTRACT_NOT_FOUND]: 404,
+  [EvaluationErrorCode.LEAF_NOT_FOUND]: 404,
+  [EvaluationErrorCode.SCORE_INVALID]: 422,
 };
 
 export class EvaluationError extends DomainError {

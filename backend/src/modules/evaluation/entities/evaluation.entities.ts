@@ -109,6 +109,10 @@ export class EvaluationScoreEntity {
     string | null;
   @Column({ name: 'measure_planned', type: 'decimal', precision: 18, scale: 4, nullable: true }) measurePlanned!:
     string | null;
+  /** Why the measure could not score the leaf at submission (NO_PLAN, NO_DATA, TOO_FEW_ANSWERS), and how it counted. */
+  @Column({ name: 'measure_insufficient', type: 'varchar', length: 24, nullable: true }) measureInsufficient!:
+    string | null;
+  @Column({ name: 'measure_basis', type: 'varchar', length: 32, nullable: true }) measureBasis!: string | null;
   /** The exact score that counted at submission ("n/d"), and where it came from. */
   @Column({ name: 'score_exact', type: 'varchar', length: 200, nullable: true }) scoreExact!: string | null;
   @Column({ type: 'varchar', length: 24, nullable: true }) source!: string | null;

@@ -152,6 +152,14 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'contracts.payment.withheld': ['尾款不予支付并释放预算', 'Final tranche withheld and released'],
   'contracts.signatory.granted': ['授予合同签署权', 'Signing rights granted'],
   'contracts.signatory.withdrawn': ['撤回合同签署权', 'Signing rights withdrawn'],
+
+  // 验单: scoring with evidence (issue #11 item 3)
+  'evaluation.task.started': ['开始评估（评估员首次评分或上传材料）', 'Evaluation started'],
+  'evaluation.score.saved': ['保存指标评分', 'Indicator score saved'],
+  'evaluation.evidence.added': ['添加评估佐证材料', 'Evaluation evidence added'],
+  'evaluation.evidence.deleted': ['删除评估佐证材料（提交前）', 'Evaluation evidence deleted (before submission)'],
+  'evaluation.task.submitted': ['提交评估结果', 'Evaluation result submitted'],
+  'evaluation.survey.closed': ['满意度调查结束', 'Satisfaction survey closed'],
   'funds.custody.held': ['保证金恢复保管', 'Deposit held again'],
   'funds.custody.refund_due': ['保证金逾期待退', 'Deposit or bond overdue for return'],
   'funds.custody.refunded': ['退还投标保证金', 'Bid deposit refunded'],
