@@ -199,6 +199,17 @@ describe('指标体系: indicator templates', () => {
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('tree.nodes[0].points');
     });
 
+    it('a blank name is refused', async () => {
+      const res = await post('/evaluation/templates', {
+        code: code(),
+        name: '  ',
+        purpose: 'PROJECT',
+        tree: ORACLE_TREE,
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([{ field: 'name', message: 'must not be blank' }]);
+    });
+
     it('a code names one family: a second template with it is refused (409)', async () => {
       const d = await draft();
       const res = await post('/evaluation/templates', {
@@ -215,14 +226,17 @@ describe('指标体系: indicator templates', () => {
       const a = await active();
       const edit = await put(`/evaluation/templates/${a.id}`, { name: '改', tree: ORACLE_TREE });
       expect(edit.status).toBe(409);
-      expect(edit.body.code).toBe('EVALUATION_TEMPLATE_NOT_DRAFT');
+      expect(edit.body).toMatchObject({ code: 'EVALUATION_TEMPLATE_NOT_DRAFT', templateStatus: 'ACTIVE' });
       expect((await post(`/evaluation/templates/${a.id}/activate`)).body.code).toBe(
         'EVALUATION_TEMPLATE_ILLEGAL_TRANSITION',
       );
       const d = await draft();
       const retireDraft = await post(`/evaluation/templates/${d.id}/retire`);
       expect(retireDraft.status).toBe(409);
-      expect(retireDraft.body.code).toBe('EVALUATION_TEMPLATE_ILLEGAL_TRANSITION');
+      expect(retireDraft.body).toMatchObject({
+        code: 'EVALUATION_TEMPLATE_ILLEGAL_TRANSITION',
+        templateStatus: 'DRAFT',
+      });
       const off = await post(`/evaluation/templates/${a.id}/retire`);
       expect(off.status).toBe(200);
       expect(off.body.status).toBe('RETIRED');
@@ -250,7 +264,7 @@ describe('指标体系: indicator templates', () => {
 
       const edit = await put(`/evaluation/templates/${a.id}`, { name: '改', tree: unbalanced() });
       expect(edit.status).toBe(409);
-      expect(edit.body.code).toBe('EVALUATION_TEMPLATE_FROZEN');
+      expect(edit.body).toMatchObject({ code: 'EVALUATION_TEMPLATE_FROZEN', frozenAt: frozen.frozenAt });
       const [row] = (await t.ds.query('SELECT tree, name FROM evaluation_templates WHERE id = ?', [a.id])) as Array<{
         tree: string;
         name: string;

@@ -105,6 +105,7 @@ export class TemplatesService {
 
   /** A new family's first version, as a DRAFT. */
   async create(actor: Actor, dto: CreateTemplateDto): Promise<TemplateDto> {
+    this.assertName(dto.name);
     const tree = this.checkedTree(dto.tree, dto.purpose);
     return inTransaction(this.dataSource, async (em) => {
       const taken = (await em.query('SELECT id FROM evaluation_templates WHERE code = ? LIMIT 1 FOR UPDATE', [
@@ -151,7 +152,9 @@ export class TemplatesService {
         throw new EvaluationError(
           EvaluationErrorCode.TEMPLATE_NOT_DRAFT,
           `Template ${t.code} v${t.version} is ${t.status}: only a draft is edited. Make a new version of it.`,
+          { templateStatus: t.status },
         );
+      this.assertName(dto.name);
       const tree = this.checkedTree(dto.tree, t.purpose);
       const before = auditView(t);
       const now = await dbNow(em);
@@ -275,6 +278,13 @@ export class TemplatesService {
     return tree;
   }
 
+  private assertName(name: string): void {
+    if (name.trim() === '')
+      throw new EvaluationError(EvaluationErrorCode.TEMPLATE_INVALID, 'A template needs a name.', {
+        errors: [{ field: 'name', message: 'must not be blank' }],
+      });
+  }
+
   private invalid(problems: readonly TemplateProblem[], what: string): EvaluationError {
     return new EvaluationError(
       EvaluationErrorCode.TEMPLATE_INVALID,
@@ -288,12 +298,14 @@ export class TemplatesService {
       throw new EvaluationError(
         EvaluationErrorCode.TEMPLATE_FROZEN,
         `Template ${t.code} v${t.version} has been used by an evaluation: it never changes. Make a new version of it.`,
+        { frozenAt: t.frozenAt.toISOString() },
       );
   }
 
   private assertTransition(actor: Actor, t: EvaluationTemplateEntity, to: TemplateStatus): void {
     const problem = checkTemplateTransition(t.status, to, actor.roles);
-    if (problem) throw new EvaluationError(EvaluationErrorCode.TEMPLATE_ILLEGAL_TRANSITION, problem);
+    if (problem)
+      throw new EvaluationError(EvaluationErrorCode.TEMPLATE_ILLEGAL_TRANSITION, problem, { templateStatus: t.status });
   }
 
   private async find(em: EntityManager, id: number, lock = false): Promise<EvaluationTemplateEntity> {
