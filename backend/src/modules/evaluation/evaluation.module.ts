@@ -12,8 +12,18 @@ import { NotificationsModule } from '../notifications';
 import { OrganisationsModule } from '../organisations';
 import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
+import {
+  CommunitySurveysController,
+  EvaluationSurveysController,
+  ResidentSurveysController,
+} from './http/surveys.controller';
+import { SurveyQueries } from './queries/survey-queries';
 import { EvaluationJobs } from './services/evaluation-jobs';
+import { SurveyAccess } from './services/survey-access';
+import { SurveyAnswersService } from './services/survey-answers.service';
 import { SurveyFiguresService } from './services/survey-figures.service';
+import { SurveyResidentsService } from './services/survey-residents.service';
+import { SurveysService } from './services/surveys.service';
 import { TemplateLookup } from './services/template-lookup';
 
 /**
@@ -35,9 +45,24 @@ import { TemplateLookup } from './services/template-lookup';
     ContractsModule,
     BullModule.registerQueue({ name: QUEUES.EVALUATION }),
   ],
-  controllers: [],
-  providers: [EvaluationJobs, SurveyFiguresService, TemplateLookup],
-  exports: [EvaluationJobs, SurveyFiguresService, TemplateLookup],
+  controllers: [
+    // residents' satisfaction surveys (满意度调查): the readers and the officer, the community worker, the resident
+    EvaluationSurveysController,
+    CommunitySurveysController,
+    ResidentSurveysController,
+  ],
+  providers: [
+    EvaluationJobs,
+    SurveyFiguresService,
+    TemplateLookup,
+    // residents' satisfaction surveys
+    SurveyQueries,
+    SurveyAccess,
+    SurveysService,
+    SurveyAnswersService,
+    SurveyResidentsService,
+  ],
+  exports: [EvaluationJobs, SurveyFiguresService, TemplateLookup, SurveysService],
 })
 export class EvaluationModule implements OnModuleInit {
   constructor(
