@@ -71,7 +71,7 @@ export class OpenSurveyDto {
   closesOn?: string;
 }
 
-export class AnswerDto {
+export class SurveyAnswerDto {
   @ApiProperty({
     type: [Number],
     example: [5, 4, 4, 5, 5],
@@ -93,7 +93,7 @@ export class AnswerDto {
   comment?: string | null;
 }
 
-export class ProxyAnswerDto extends AnswerDto {
+export class SurveyProxyAnswerDto extends SurveyAnswerDto {
   @ApiProperty({ example: 1, description: 'The eligible resident whose answer the worker takes (a user id)' })
   @IsInt()
   @Min(1)
@@ -101,7 +101,7 @@ export class ProxyAnswerDto extends AnswerDto {
   residentId!: number;
 }
 
-export class BeneficiaryDto {
+export class SurveyBeneficiaryDto {
   @ApiProperty({ example: '13800000003', description: 'The verified resident: their username or phone number' })
   @Transform(trimmed)
   @IsString()
@@ -112,7 +112,7 @@ export class BeneficiaryDto {
 
 // ---- answers
 
-export class QuestionFiguresDto {
+export class SurveyQuestionFiguresDto {
   @ApiProperty({ example: 'OVERALL', description: 'The question key (its text is the frontend’s)' }) key!: string;
   @ApiProperty({ type: [Number], example: [1, 2, 5, 90, 102], description: 'Answers choosing 1, 2, 3, 4, 5' })
   counts!: number[];
@@ -135,7 +135,7 @@ export class SurveyFiguresDto {
   @ApiProperty({ description: 'EVALUATION_SURVEY_MIN_ANSWERS' }) minimum!: number;
   @ApiProperty({ description: 'Fewer answers than the minimum: the evaluator scores the satisfaction leaf by hand' })
   insufficient!: boolean;
-  @ApiProperty({ type: [QuestionFiguresDto] }) questions!: QuestionFiguresDto[];
+  @ApiProperty({ type: [SurveyQuestionFiguresDto] }) questions!: SurveyQuestionFiguresDto[];
   @ApiProperty({ type: [String], description: 'The free texts, without names, newest first' }) comments!: string[];
 }
 
@@ -213,7 +213,7 @@ export class SurveyResidentDto {
   answered!: 'SELF' | 'PROXY' | null;
 }
 
-export class MyAnswerDto {
+export class SurveyMyAnswerDto {
   @ApiProperty({ type: [Number] }) answers!: number[];
   @ApiProperty({ nullable: true, type: String }) comment!: string | null;
   @ApiProperty({ enum: ['SELF', 'PROXY'] }) channel!: 'SELF' | 'PROXY';
@@ -236,7 +236,7 @@ export class ResidentSurveyDto {
   @ApiProperty() eligible!: boolean;
   @ApiProperty({ nullable: true, enum: INELIGIBLE_REASONS, description: 'Why the resident may not answer' })
   reason!: IneligibleReason | null;
-  @ApiProperty({ type: MyAnswerDto, nullable: true }) myAnswer!: MyAnswerDto | null;
+  @ApiProperty({ type: SurveyMyAnswerDto, nullable: true }) myAnswer!: SurveyMyAnswerDto | null;
 }
 
 export class MySurveyDto {

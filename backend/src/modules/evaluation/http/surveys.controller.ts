@@ -3,17 +3,17 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
 import {
-  AnswerDto,
-  BeneficiaryDto,
   BeneficiaryParam,
   ListSurveysQuery,
   MySurveyDto,
   OpenSurveyDto,
   ProjectIdParam,
-  ProxyAnswerDto,
   ResidentSurveyDto,
+  SurveyAnswerDto,
+  SurveyBeneficiaryDto,
   SurveyDetailDto,
   SurveyPageDto,
+  SurveyProxyAnswerDto,
   SurveyResidentDto,
   TokenParam,
 } from '../dto/survey.dto';
@@ -81,7 +81,7 @@ export class EvaluationSurveysController {
   addBeneficiary(
     @CurrentActor() actor: Actor,
     @Param() p: ProjectIdParam,
-    @Body() dto: BeneficiaryDto,
+    @Body() dto: SurveyBeneficiaryDto,
   ): Promise<SurveyResidentDto[]> {
     return this.residents.add(actor, p.projectId, dto, 'MANAGE');
   }
@@ -149,7 +149,7 @@ export class CommunitySurveysController {
   proxyAnswer(
     @CurrentActor() actor: Actor,
     @Param() p: ProjectIdParam,
-    @Body() dto: ProxyAnswerDto,
+    @Body() dto: SurveyProxyAnswerDto,
   ): Promise<SurveyResidentDto[]> {
     return this.answers.proxyAnswer(actor, p.projectId, dto);
   }
@@ -161,7 +161,7 @@ export class CommunitySurveysController {
   addBeneficiary(
     @CurrentActor() actor: Actor,
     @Param() p: ProjectIdParam,
-    @Body() dto: BeneficiaryDto,
+    @Body() dto: SurveyBeneficiaryDto,
   ): Promise<SurveyResidentDto[]> {
     return this.residents.add(actor, p.projectId, dto, 'WORKER');
   }
@@ -204,7 +204,11 @@ export class ResidentSurveysController {
     description:
       'My answer; again while the survey is open replaces it. 403 EVALUATION_SURVEY_NOT_ELIGIBLE (with `reason`), 409 EVALUATION_SURVEY_CLOSED.',
   })
-  answer(@CurrentActor() actor: Actor, @Param() p: TokenParam, @Body() dto: AnswerDto): Promise<ResidentSurveyDto> {
+  answer(
+    @CurrentActor() actor: Actor,
+    @Param() p: TokenParam,
+    @Body() dto: SurveyAnswerDto,
+  ): Promise<ResidentSurveyDto> {
     return this.answers.answer(actor, p.token, dto);
   }
 }

@@ -16,7 +16,13 @@ import {
   parseQuestions,
   surveyLink,
 } from '../domain/survey-rules';
-import { AnswerDto, MySurveyDto, ProxyAnswerDto, ResidentSurveyDto, SurveyResidentDto } from '../dto/survey.dto';
+import {
+  MySurveyDto,
+  ResidentSurveyDto,
+  SurveyAnswerDto,
+  SurveyProxyAnswerDto,
+  SurveyResidentDto,
+} from '../dto/survey.dto';
 import { SurveyAnswerEntity, SurveyEntity } from '../entities/evaluation.entities';
 import { ResidentFacts, SurveyQueries } from '../queries/survey-queries';
 import { SurveyAccess } from './survey-access';
@@ -79,7 +85,7 @@ export class SurveyAnswersService {
   }
 
   /** The resident's own answer (channel SELF): the first, or a replacement while the survey is open. */
-  async answer(actor: Actor, token: string, dto: AnswerDto): Promise<ResidentSurveyDto> {
+  async answer(actor: Actor, token: string, dto: SurveyAnswerDto): Promise<ResidentSurveyDto> {
     await inTransaction(
       this.dataSource,
       async (em) => {
@@ -108,7 +114,7 @@ export class SurveyAnswersService {
    * A worker takes the answer of an eligible resident of their own community (channel PROXY, proxy_by the
    * worker). An answer the resident gave themselves stays: the proxy answer is refused.
    */
-  async proxyAnswer(actor: Actor, projectId: number, dto: ProxyAnswerDto): Promise<SurveyResidentDto[]> {
+  async proxyAnswer(actor: Actor, projectId: number, dto: SurveyProxyAnswerDto): Promise<SurveyResidentDto[]> {
     await inTransaction(
       this.dataSource,
       async (em) => {
@@ -233,7 +239,7 @@ export class SurveyAnswersService {
     return ineligibleReason({ ...facts, linked: facts.linked || hasAnswered });
   }
 
-  private checked(s: SurveyEntity, dto: AnswerDto): { overall: number; answers: string; comment: string | null } {
+  private checked(s: SurveyEntity, dto: SurveyAnswerDto): { overall: number; answers: string; comment: string | null } {
     const questions = parseQuestions(s.questions);
     const problem = answerProblem(questions, dto.answers);
     if (problem !== null)

@@ -7,7 +7,7 @@ import { inTransaction } from '../../../platform/database/transaction';
 import { AuditService } from '../../audit';
 import { EvaluationError, EvaluationErrorCode } from '../domain/evaluation.errors';
 import { maskPhone, surveyLink } from '../domain/survey-rules';
-import { BeneficiaryDto, SurveyResidentDto } from '../dto/survey.dto';
+import { SurveyBeneficiaryDto, SurveyResidentDto } from '../dto/survey.dto';
 import { SurveyAnswerEntity, SurveyBeneficiaryEntity, SurveyEntity } from '../entities/evaluation.entities';
 import { ProjectFacts, SurveyQueries } from '../queries/survey-queries';
 import { SurveyAccess } from './survey-access';
@@ -38,7 +38,7 @@ export class SurveyResidentsService {
   async add(
     actor: Actor,
     projectId: number,
-    dto: BeneficiaryDto,
+    dto: SurveyBeneficiaryDto,
     as: 'MANAGE' | 'WORKER',
   ): Promise<SurveyResidentDto[]> {
     await inTransaction(this.dataSource, async (em) => {
