@@ -20,6 +20,7 @@ describe('visibleMenu', () => {
       'needs-community',
       'needs-new',
       'needs-mine',
+      'my-surveys',
       'inbox',
     ]);
   });
@@ -31,6 +32,7 @@ describe('visibleMenu', () => {
       'needs-mine',
       'inbox',
       'needs-admin[campaigns,moderation,residents]',
+      'evaluation[community-surveys]',
       'organisations',
       'admin[regions,calendar]',
     ]);
@@ -45,6 +47,7 @@ describe('visibleMenu', () => {
       'procurement[catalogue,approved-needs,projects,tenders]',
       'funds[funds-lines,funds-dashboard,custody]',
       'contracts[contract-list,milestones,payments]',
+      'evaluation[surveys]',
       'organisations',
       'admin[users,regions,calendar]',
     ]);
@@ -57,6 +60,7 @@ describe('visibleMenu', () => {
       'procurement[projects,project-approvals]',
       'funds[funds-lines,funds-dashboard,funds-change-orders,custody]',
       'contracts[contract-list,milestones,payments]',
+      'evaluation[surveys]',
       'organisations',
       'admin[regions,calendar]',
     ]);
@@ -79,6 +83,7 @@ describe('visibleMenu', () => {
       'procurement[approved-needs,projects]',
       'funds[funds-lines,funds-dashboard,custody]',
       'contracts[contract-list,milestones,payments]',
+      'evaluation[surveys]',
       'organisations',
       'admin[users,regions,calendar]',
       'audit',
@@ -94,6 +99,17 @@ describe('visibleMenu', () => {
       'my-bids',
       'funds[custody]',
       'contracts[contract-list,milestones,payments]',
+      'evaluation[surveys]',
+      'admin[calendar]',
+    ]);
+  });
+
+  it('shows an evaluator the satisfaction surveys of their tasks under 第三方验单', () => {
+    expect(ids(visibleMenu(MENU, permissionsOf(['EVALUATOR'])))).toEqual([
+      'home',
+      'inbox',
+      'my-organisation',
+      'evaluation[surveys]',
       'admin[calendar]',
     ]);
   });
@@ -126,6 +142,9 @@ describe('visibleMenu', () => {
       '/contracts/changes/queue': PERMISSIONS.PAYMENTS_PAY,
       '/payments': PERMISSIONS.CONTRACTS_READ,
       '/contracts': PERMISSIONS.CONTRACTS_READ,
+      '/evaluation/surveys': PERMISSIONS.EVALUATION_READ,
+      '/community/surveys': PERMISSIONS.SURVEYS_PROXY,
+      '/my/surveys': PERMISSIONS.SURVEYS_ANSWER,
     });
   });
 

@@ -41,6 +41,14 @@ export const MENU: readonly MenuItem[] = [
     link: '/needs/mine',
     permission: PERMISSIONS.NEEDS_READ,
   },
+  {
+    // 满意度调查: rate the services I ordered or received
+    id: 'my-surveys',
+    label: 'nav.mySurveys',
+    icon: 'smile',
+    link: '/my/surveys',
+    permission: PERMISSIONS.SURVEYS_ANSWER,
+  },
   { id: 'inbox', label: 'nav.inbox', icon: 'bell', link: '/inbox', permission: PERMISSIONS.INBOX_READ },
   {
     id: 'my-organisation',
@@ -205,6 +213,28 @@ export const MENU: readonly MenuItem[] = [
         icon: 'account-book',
         link: '/payments',
         permission: PERMISSIONS.CONTRACTS_READ,
+      },
+    ],
+  },
+  {
+    // 第三方验单 (issue #11): satisfaction surveys (the officer and the readers of results; the community worker's own)
+    id: 'evaluation',
+    label: 'nav.evaluation',
+    icon: 'audit',
+    children: [
+      {
+        id: 'surveys',
+        label: 'nav.surveys',
+        icon: 'smile',
+        link: '/evaluation/surveys',
+        permission: PERMISSIONS.EVALUATION_READ,
+      },
+      {
+        id: 'community-surveys',
+        label: 'nav.surveys',
+        icon: 'smile',
+        link: '/community/surveys',
+        permission: PERMISSIONS.SURVEYS_PROXY,
       },
     ],
   },

@@ -137,6 +137,17 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'contracts.payment.withheld': ['尾款不予支付并释放预算', 'Final tranche withheld and released'],
   'contracts.signatory.granted': ['授予合同签署权', 'Signing rights granted'],
   'contracts.signatory.withdrawn': ['撤回合同签署权', 'Signing rights withdrawn'],
+
+  // 第三方验单 (issue #11): residents' satisfaction surveys
+  'evaluation.survey.opened': ['发起满意度调查', 'Satisfaction survey opened'],
+  'evaluation.survey.closed': ['结束满意度调查', 'Satisfaction survey closed'],
+  'evaluation.survey.answered': ['居民填写满意度调查', 'Satisfaction survey answered by a resident'],
+  'evaluation.survey.proxy_answered': [
+    '社区工作者代填满意度调查',
+    'Satisfaction survey answered by a worker for a resident',
+  ],
+  'evaluation.survey.beneficiary_added': ['登记服务对象', 'Beneficiary recorded'],
+  'evaluation.survey.beneficiary_removed': ['移除服务对象', 'Beneficiary removed'],
   'funds.custody.held': ['保证金恢复保管', 'Deposit held again'],
   'funds.custody.refund_due': ['保证金逾期待退', 'Deposit or bond overdue for return'],
   'funds.custody.refunded': ['退还投标保证金', 'Bid deposit refunded'],
