@@ -332,9 +332,9 @@ export default class SurveyDetailPage {
   private readonly message = inject(NzMessageService);
   private readonly destroyRef = inject(DestroyRef);
 
-  /** From the route (`…/surveys/:projectId`) and its data (`mode`). */
+  /** From the route (`…/surveys/:projectId`) and its data (`mode`: absent on the staff routes, which the router binds as undefined). */
   readonly projectId = input.required<string>();
-  readonly mode = input<SurveyMode>('staff');
+  readonly mode = input<SurveyMode, SurveyMode | undefined>('staff', { transform: (m) => m ?? 'staff' });
 
   protected readonly detail = signal<SurveyDetail | null>(null);
   protected readonly residents = signal<SurveyResident[]>([]);
@@ -358,7 +358,7 @@ export default class SurveyDetailPage {
   protected readonly listLink = computed(() =>
     this.mode() === 'worker' ? '/community/surveys' : '/evaluation/surveys',
   );
-  private readonly manages = computed(() => this.mode() === 'staff' && this.auth.can(PERMISSIONS.EVALUATION_MANAGE));
+  private readonly manages = computed(() => this.mode() !== 'worker' && this.auth.can(PERMISSIONS.EVALUATION_MANAGE));
   protected readonly canClose = this.manages;
   protected readonly seesResidents = computed(() => this.mode() === 'worker' || this.manages());
   /** Verified residents of my community who have not answered themselves. */

@@ -107,8 +107,8 @@ export default class SurveyListPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   private readonly fb = inject(NonNullableFormBuilder);
 
-  /** From the route's data: the officer's and readers' list, or the community worker's. */
-  readonly mode = input<SurveyMode>('staff');
+  /** From the route's data: the community worker's list; absent (undefined) on the officer's and readers' route. */
+  readonly mode = input<SurveyMode, SurveyMode | undefined>('staff', { transform: (m) => m ?? 'staff' });
 
   protected readonly statuses: SurveyListStatus[] = ['OPEN', 'NONE', 'CLOSED'];
   protected readonly filters = this.fb.group({
