@@ -111,6 +111,9 @@ interface Ids {
    */
   evaluationTask: number;
   evaluationBatch: number;
+  /** 满意度调查: the project of the signed contract (its survey open, `resident` its need's raiser) and its token. */
+  surveyProject: number;
+  surveyToken: string;
 }
 
 interface PageSpec {
@@ -273,6 +276,29 @@ const PAGES: Record<string, PageSpec> = {
     url: (ids) => `/evaluation/batches/${ids.evaluationBatch}`,
     ready: () => '[data-testid="batch-summary"], [data-testid="batch-not-found"]',
   },
+  // 满意度调查 (issue #11): the officer's and readers' pages, the worker's, the resident's (a phone) and the share link
+  // (the evaluator has no task on the project: an empty list, and the project is not found)
+  'evaluation/surveys': {
+    url: () => '/evaluation/surveys',
+    ready: () => `${row('survey-row-')}, .ant-table-placeholder`,
+  },
+  'evaluation/surveys/:projectId': {
+    url: (ids) => `/evaluation/surveys/${ids.surveyProject}`,
+    ready: () => '[data-testid="survey-detail-title"], [data-testid="survey-detail-error"]',
+  },
+  'community/surveys': { url: () => '/community/surveys', ready: () => row('survey-row-') },
+  'community/surveys/:projectId': {
+    url: (ids) => `/community/surveys/${ids.surveyProject}`,
+    ready: () => '[data-testid="survey-proxy-form"], [data-testid="survey-proxy"] p',
+  },
+  'my/surveys': { url: () => '/my/surveys', ready: () => row('my-survey-') },
+  's/:token': {
+    url: (ids) => `/s/${ids.surveyToken}`,
+    ready: (_ids, role) =>
+      role === 'RESIDENT'
+        ? '[data-testid="survey-form"], [data-testid="survey-done"]'
+        : '[data-testid="survey-not-resident"]',
+  },
   '403': { url: () => '/403', ready: () => '.ant-result-title' },
   '**': { url: () => '/no-such-page', ready: () => '.ant-result-title' },
 };
@@ -341,6 +367,8 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
     template: 0,
     evaluationTask: 0,
     evaluationBatch: 0,
+    surveyProject: 0,
+    surveyToken: '',
   };
   const contexts = new Map<string, { context: BrowserContext; page: Page }>();
 
@@ -695,6 +723,23 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
       );
       if (seq === 1) ids.contractMilestone = m.insertId;
     }
+    // 满意度调查 (issue #11): the signed contract's project surveyed (its need raised by `resident`), a beneficiary
+    // recorded, one answer taken by the worker, so that the figures, the residents and the forms all show
+    const surveyed = await ok<{ survey: { link: string } }>(
+      'POST',
+      `/evaluation/projects/${p.project_id}/survey`,
+      'officer',
+      {},
+    );
+    ids.surveyProject = p.project_id as number;
+    ids.surveyToken = surveyed.survey.link.slice(3);
+    await ok('POST', `/community/projects/${ids.surveyProject}/beneficiaries`, 'worker', { resident: 'resident3' });
+    const resident3 = (await one<{ id: number }>("SELECT id FROM users WHERE username = 'resident3'")).id;
+    await ok('POST', `/community/projects/${ids.surveyProject}/survey/proxy-answers`, 'worker', {
+      residentId: resident3,
+      answers: [5, 4, 4, 5, 5],
+      comment: '送餐准时，饭菜可口',
+    });
     await evaluationRecords(people.officer as number);
   }
 

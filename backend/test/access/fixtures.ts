@@ -458,5 +458,21 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   )) as { insertId: number };
   if (other.insertId)
     await t.ds.query("INSERT INTO user_roles (user_id, role) VALUES (?, 'EVALUATOR')", [other.insertId]);
+  // 满意度调查 (issue #11): an open survey of a 山西路社区 project served by 阳光养老, with a recorded beneficiary
+  const surveyed = await liveContract(t, '矩阵调查项目', { status: 'ACTIVE' });
+  f.surveyProject = surveyed.projectId;
+  await ok(
+    'survey',
+    t.http().post(`/api/v1/evaluation/projects/${surveyed.projectId}/survey`).set('Authorization', officer).send({}),
+  );
+  await ok(
+    'survey beneficiary',
+    t
+      .http()
+      .post(`/api/v1/evaluation/projects/${surveyed.projectId}/beneficiaries`)
+      .set('Authorization', officer)
+      .send({ resident: 'resident3' }),
+  );
+  f.surveyResident = await userId(t.ds, 'resident3');
   return f;
 }

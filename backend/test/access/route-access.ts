@@ -193,6 +193,10 @@ const SCORESHEET_CROSS = (params: Record<string, string>): CrossTenant[] => [
   { as: 'orgmember2', params },
   OTHER_EVALUATOR(params),
 ];
+/** 满意度调查 (issue #11): who reads a survey's figures (EVALUATION_READ). */
+const EVAL_READERS: Role[] = [PO, FO, OM, EV, AU];
+const SURVEY = { projectId: '@surveyProject' };
+const SURVEY_BENEFICIARY = { projectId: '@surveyProject', residentId: '@surveyResident' };
 
 // District-bound records of 鼓楼区, tried by the same roles of 玄武区.
 const XW_PO = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'xw_officer', params, body });
@@ -879,4 +883,50 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/v1/my/evaluator/affiliations': rule([EV]),
   'POST /api/v1/my/evaluator/affiliations': rule([EV]),
   'GET /api/v1/my/evaluator/organisations': rule([EV]),
+  // ---- 满意度调查 (issue #11 item 4): the readers of evaluation results (staff of the project's region, the evaluated
+  // organisation, the evaluators of an agency with a task on it) see figures; the officer of the district opens,
+  // closes and records beneficiaries; the worker of the community the project serves shares it, records beneficiaries
+  // and takes proxy answers; a resident answers through the link (the token is the capability: no tenant row)
+  'GET /api/v1/evaluation/surveys': rule(EVAL_READERS, {
+    cross: [
+      { as: 'xw_officer', hides: '@surveyProject', seenBy: 'officer', query: 'q=矩阵调查&pageSize=100' },
+      { as: 'orgmember2', hides: '@surveyProject', seenBy: 'orgmember', query: 'q=矩阵调查&pageSize=100' },
+    ],
+  }),
+  'GET /api/v1/evaluation/projects/:projectId/survey': rule(EVAL_READERS, {
+    cross: [
+      XW_PO(SURVEY),
+      XW_FO(SURVEY),
+      { as: 'orgmember2', params: SURVEY },
+      { as: 'evaluator', params: SURVEY }, // no task of its agency on the project
+    ],
+  }),
+  'POST /api/v1/evaluation/projects/:projectId/survey': rule([PO], { cross: [XW_PO(SURVEY, {})] }),
+  'POST /api/v1/evaluation/projects/:projectId/survey/close': rule([PO], { cross: [XW_PO(SURVEY)] }),
+  'GET /api/v1/evaluation/projects/:projectId/survey/residents': rule([PO], { cross: [XW_PO(SURVEY)] }),
+  'POST /api/v1/evaluation/projects/:projectId/beneficiaries': rule([PO], {
+    cross: [XW_PO(SURVEY, { resident: 'resident3' })],
+  }),
+  'DELETE /api/v1/evaluation/projects/:projectId/beneficiaries/:residentId': rule([PO], {
+    cross: [XW_PO(SURVEY_BENEFICIARY)],
+  }),
+  'GET /api/v1/community/surveys': rule([CW], {
+    cross: [{ as: 'yh_worker', hides: '@surveyProject', seenBy: 'worker', query: 'q=矩阵调查&pageSize=100' }],
+  }),
+  'GET /api/v1/community/projects/:projectId/survey': rule([CW], { cross: [YH_CW(SURVEY)] }),
+  'POST /api/v1/community/projects/:projectId/survey': rule([CW], { cross: [YH_CW(SURVEY, {})] }),
+  'GET /api/v1/community/projects/:projectId/survey/residents': rule([CW], { cross: [YH_CW(SURVEY)] }),
+  'POST /api/v1/community/projects/:projectId/survey/proxy-answers': rule([CW], {
+    // the project is the record the call aims at: the resident stays real in the comparison call
+    cross: [{ ...YH_CW(SURVEY, { residentId: '@surveyResident', answers: [5, 5, 5, 5, 5] }), missing: ['projectId'] }],
+  }),
+  'POST /api/v1/community/projects/:projectId/beneficiaries': rule([CW], {
+    cross: [YH_CW(SURVEY, { resident: 'resident3' })],
+  }),
+  'DELETE /api/v1/community/projects/:projectId/beneficiaries/:residentId': rule([CW], {
+    cross: [YH_CW(SURVEY_BENEFICIARY)],
+  }),
+  'GET /api/v1/my/surveys': rule([RES]),
+  'GET /api/v1/surveys/:token': rule([RES]),
+  'PUT /api/v1/surveys/:token/my-answer': rule([RES]),
 };

@@ -132,6 +132,9 @@ interface Fixtures {
   evaluation: { contract: number; task: number; agency: number; evaluator: number };
   /** 验单 scoring (issue #11): a FINAL task ASSIGNED to the demo evaluator (its own contract) and a document of it. */
   scoring: { task: number; evidence: number };
+  /** 满意度调查: projects of live contracts without a survey (one each for the officer and the worker to open), one
+   * with an open survey (its token; its need raised by `resident`) and a recorded beneficiary of it. */
+  survey: { unopened: number; unopenedForWorker: number; project: number; token: string; beneficiary: number };
 }
 
 interface Binding {
@@ -386,6 +389,34 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
   }),
   // an organisation this test registered: a lenient probe that is accepted declares nothing about a demo one
   'POST /api/v1/my/evaluator/affiliations': (f) => ({ body: { organisationId: f.activeOrg } }),
+  'POST /api/v1/evaluation/projects/:projectId/survey': (f) => ({
+    params: { projectId: f.survey.unopened },
+    body: { closesOn: f.later(20).slice(0, 10) },
+  }),
+  'POST /api/v1/evaluation/projects/:projectId/survey/close': (f) => ({ params: { projectId: f.survey.project } }),
+  'POST /api/v1/evaluation/projects/:projectId/beneficiaries': (f) => ({
+    params: { projectId: f.survey.project },
+    body: { resident: 'resident2' },
+  }),
+  'DELETE /api/v1/evaluation/projects/:projectId/beneficiaries/:residentId': (f) => ({
+    params: { projectId: f.survey.project, residentId: f.survey.beneficiary },
+  }),
+  'POST /api/v1/community/projects/:projectId/survey': (f) => ({
+    params: { projectId: f.survey.unopenedForWorker },
+    body: { closesOn: f.later(20).slice(0, 10) },
+  }),
+  'POST /api/v1/community/projects/:projectId/survey/proxy-answers': (f) => ({
+    params: { projectId: f.survey.project },
+    body: { residentId: f.survey.beneficiary },
+  }),
+  'POST /api/v1/community/projects/:projectId/beneficiaries': (f) => ({
+    params: { projectId: f.survey.project },
+    body: { resident: 'resident2' },
+  }),
+  'DELETE /api/v1/community/projects/:projectId/beneficiaries/:residentId': (f) => ({
+    params: { projectId: f.survey.project, residentId: f.survey.beneficiary },
+  }),
+  'PUT /api/v1/surveys/:token/my-answer': (f) => ({ params: { token: f.survey.token } }),
 };
 
 function creditCode(nine: string): string {
@@ -1158,7 +1189,35 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       'change order',
     );
 
+    // 满意度调查 (issue #11): two projects waiting for a survey, one with an open survey and a recorded beneficiary
+    const [unopened, unopenedForWorker, surveyed] = [
+      await liveContract(t, '畸形输入待开调查', { status: 'ACTIVE' }),
+      await liveContract(t, '畸形输入社工待开调查', { status: 'ACTIVE' }),
+      await liveContract(t, '畸形输入调查', { status: 'ACTIVE' }),
+    ];
+    await ok(
+      http().post(`/api/v1/evaluation/projects/${surveyed.projectId}/survey`).set('Authorization', officer).send({}),
+      'survey',
+    );
+    await ok(
+      http()
+        .post(`/api/v1/evaluation/projects/${surveyed.projectId}/beneficiaries`)
+        .set('Authorization', officer)
+        .send({ resident: 'resident3' }),
+      'survey beneficiary',
+    );
+    const [{ token: surveyToken }] = (await t.ds.query('SELECT token FROM evaluation_surveys WHERE project_id = ?', [
+      surveyed.projectId,
+    ])) as Array<{ token: string }>;
+
     return {
+      survey: {
+        unopened: unopened.projectId,
+        unopenedForWorker: unopenedForWorker.projectId,
+        project: surveyed.projectId,
+        token: surveyToken,
+        beneficiary: await userId(t.ds, 'resident3'),
+      },
       year: y,
       later: inDays,
       publishedVersion,

@@ -253,6 +253,43 @@ export const routes: Routes = [
         canActivate: [permissionGuard(PERMISSIONS.EVALUATION_READ)],
         loadComponent: () => import('./features/evaluation/pages/batches/batch-detail.page'),
       },
+      // ---- 第三方验单 (issue #11): residents' satisfaction surveys
+      {
+        // 满意度调查: the officer (open, close, beneficiaries) and the readers of results (figures only)
+        path: 'evaluation/surveys',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_READ)],
+        loadComponent: () => import('./features/evaluation/survey/pages/survey-list.page'),
+      },
+      {
+        path: 'evaluation/surveys/:projectId',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_READ)],
+        loadComponent: () => import('./features/evaluation/survey/pages/survey-detail.page'),
+      },
+      {
+        // the community worker: share the link and QR code, record beneficiaries, take proxy answers
+        path: 'community/surveys',
+        canActivate: [permissionGuard(PERMISSIONS.SURVEYS_PROXY)],
+        data: { mode: 'worker' },
+        loadComponent: () => import('./features/evaluation/survey/pages/survey-list.page'),
+      },
+      {
+        path: 'community/surveys/:projectId',
+        canActivate: [permissionGuard(PERMISSIONS.SURVEYS_PROXY)],
+        data: { mode: 'worker' },
+        loadComponent: () => import('./features/evaluation/survey/pages/survey-detail.page'),
+      },
+      {
+        // the resident's surveys (to answer, answered)
+        path: 'my/surveys',
+        canActivate: [permissionGuard(PERMISSIONS.SURVEYS_ANSWER)],
+        loadComponent: () => import('./features/evaluation/survey/pages/my-surveys.page'),
+      },
+      {
+        // the share link and QR code (/s/<token>): any signed-in user reaches it (a resident answers; anyone else is
+        // told that residents answer); a visitor not signed in signs in and comes back
+        path: 's/:token',
+        loadComponent: () => import('./features/evaluation/survey/pages/survey-answer.page'),
+      },
       {
         path: '403',
         data: { status: 403 },

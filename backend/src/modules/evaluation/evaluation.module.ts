@@ -15,9 +15,15 @@ import { RegionsModule } from '../regions';
 import { EvaluationBatchesController, EvaluationSummaryController } from './http/batches.controller';
 import { MyEvaluatorController } from './http/evaluator-affiliations.controller';
 import { ScoringController } from './http/scoring.controller';
+import {
+  CommunitySurveysController,
+  EvaluationSurveysController,
+  ResidentSurveysController,
+} from './http/surveys.controller';
 import { EvaluationFinalTasksController, EvaluationTasksController } from './http/tasks.controller';
 import { TemplatesController } from './http/templates.controller';
 import { TaskClocks } from './jobs/task-clocks';
+import { SurveyQueries } from './queries/survey-queries';
 import { AssignmentService } from './services/assignment.service';
 import { EvaluationJobs } from './services/evaluation-jobs';
 import { EvaluationMeasuresService } from './services/evaluation-measures.service';
@@ -26,7 +32,11 @@ import { EvaluationSummaryService } from './services/evaluation-summary.service'
 import { FinalTasks } from './services/final-tasks.service';
 import { SamplingService } from './services/sampling.service';
 import { ScoringService } from './services/scoring.service';
+import { SurveyAccess } from './services/survey-access';
+import { SurveyAnswersService } from './services/survey-answers.service';
 import { SurveyFiguresService } from './services/survey-figures.service';
+import { SurveyResidentsService } from './services/survey-residents.service';
+import { SurveysService } from './services/surveys.service';
 import { TaskCreation } from './services/task-creation';
 import { TaskEvidenceService } from './services/task-evidence.service';
 import { TaskNotices } from './services/task-notices';
@@ -65,6 +75,10 @@ import { TemplatesService } from './services/templates.service';
     TemplatesController,
     // scoring, evidence and the report
     ScoringController,
+    // residents' satisfaction surveys (满意度调查): the readers and the officer, the community worker, the resident
+    EvaluationSurveysController,
+    CommunitySurveysController,
+    ResidentSurveysController,
   ],
   providers: [
     EvaluationJobs,
@@ -87,6 +101,12 @@ import { TemplatesService } from './services/templates.service';
     ScoringService,
     TaskEvidenceService,
     EvaluationReportService,
+    // residents' satisfaction surveys
+    SurveyQueries,
+    SurveyAccess,
+    SurveysService,
+    SurveyAnswersService,
+    SurveyResidentsService,
   ],
   exports: [
     EvaluationJobs,
@@ -97,6 +117,7 @@ import { TemplatesService } from './services/templates.service';
     TaskClocks,
     EvaluationMeasuresService,
     ScoringService,
+    SurveysService,
   ],
 })
 export class EvaluationModule implements OnModuleInit {

@@ -7,3 +7,7 @@ export { EvaluationWorkerModule } from './evaluation-worker.module';
 /** For the composition root's entity list only. */
 export const EVALUATION_ENTITIES = [...EVALUATION_ENTITY_LIST, ...TASKS_ENTITY_LIST, ...SCORING_ENTITY_LIST];
 export { EvaluationJobs } from './services/evaluation-jobs';
+export { SurveysService } from './services/surveys.service';
+export { SurveyFiguresService } from './services/survey-figures.service';
+export type { SurveyFigures, SurveyReport } from './services/survey-figures.service';
+export { SURVEY_CLOSE_JOB } from './jobs/survey-close.job';

@@ -93,3 +93,12 @@ export function parseParams(json: string | null | undefined): MessageParams {
     return {};
   }
 }
+
+/** A same-app path a message may carry in its `link` parameter (`/s/<token>`): shown as a button, never a URL. */
+const APP_PATH = /^\/[A-Za-z0-9/_-]{1,200}$/;
+
+/** The page a message points to (its `link` parameter when that is a path of the app), or null. */
+export function messageLink(params: MessageParams): string | null {
+  const link = params['link'];
+  return typeof link === 'string' && APP_PATH.test(link) && !link.startsWith('//') ? link : null;
+}

@@ -194,6 +194,8 @@ export interface NeedEvent {
   text: string;
   /** Details in the reader's language, times in Beijing time ('' when none). */
   detail: string;
+  /** A page of the app a step asks the reader to open (the survey to answer: `/s/<token>`), or null. */
+  link?: string | null;
 }
 
 /** `GET /my/needs` */

@@ -12,6 +12,8 @@ export interface InboxMessage {
   title: string;
   body: string;
   needId: number | null;
+  /** A page of the app the message asks the reader to open (a survey to answer: `/s/<token>`), or null. */
+  link: string | null;
   createdAt: IsoInstant;
   readAt: IsoInstant | null;
 }

@@ -23,6 +23,15 @@ export enum EvaluationErrorCode {
   /** The resident is not among those who may answer (raisers, supporters, recorded beneficiaries; verified). */
   SURVEY_NOT_ELIGIBLE = 'EVALUATION_SURVEY_NOT_ELIGIBLE',
   SURVEY_INVALID = 'EVALUATION_SURVEY_INVALID',
+  /** A project has one survey: it was opened already. */
+  SURVEY_EXISTS = 'EVALUATION_SURVEY_EXISTS',
+  SURVEY_ILLEGAL_TRANSITION = 'EVALUATION_SURVEY_ILLEGAL_TRANSITION',
+  /** The resident answered the survey themselves: a worker's proxy answer cannot replace it. */
+  SURVEY_ANSWERED_BY_RESIDENT = 'EVALUATION_SURVEY_ANSWERED_BY_RESIDENT',
+  /** A recorded beneficiary who has answered stays recorded (the answer counts). */
+  SURVEY_BENEFICIARY_ANSWERED = 'EVALUATION_SURVEY_BENEFICIARY_ANSWERED',
+  /** The project does not exist or is outside the caller's scope. */
+  PROJECT_NOT_FOUND = 'EVALUATION_PROJECT_NOT_FOUND',
   OBJECTION_NOT_FOUND = 'EVALUATION_OBJECTION_NOT_FOUND',
   OBJECTION_INVALID = 'EVALUATION_OBJECTION_INVALID',
   OBJECTION_WINDOW_CLOSED = 'EVALUATION_OBJECTION_WINDOW_CLOSED',
@@ -59,6 +68,11 @@ const STATUS: Record<EvaluationErrorCode, ProblemStatus> = {
   [EvaluationErrorCode.SURVEY_CLOSED]: 409,
   [EvaluationErrorCode.SURVEY_NOT_ELIGIBLE]: 403,
   [EvaluationErrorCode.SURVEY_INVALID]: 422,
+  [EvaluationErrorCode.SURVEY_EXISTS]: 409,
+  [EvaluationErrorCode.SURVEY_ILLEGAL_TRANSITION]: 409,
+  [EvaluationErrorCode.SURVEY_ANSWERED_BY_RESIDENT]: 409,
+  [EvaluationErrorCode.SURVEY_BENEFICIARY_ANSWERED]: 409,
+  [EvaluationErrorCode.PROJECT_NOT_FOUND]: 404,
   [EvaluationErrorCode.OBJECTION_NOT_FOUND]: 404,
   [EvaluationErrorCode.OBJECTION_INVALID]: 422,
   [EvaluationErrorCode.OBJECTION_WINDOW_CLOSED]: 409,

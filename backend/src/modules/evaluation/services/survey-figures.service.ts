@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Env } from '../../../config/env';
 import { frac } from '../domain/exact';
 import { Measure } from '../domain/scoring';
+import { distribution, parseAnswers, parseQuestions, percent, QuestionFigures } from '../domain/survey-rules';
 import { SurveyAnswerEntity, SurveyEntity } from '../entities/evaluation.entities';
 
 /** A survey's figures: never who answered what (the evaluated organisation sees only these). */
@@ -18,6 +19,22 @@ export interface SurveyFigures {
   /** The minimum number of answers for the satisfaction leaf to be computed (EVALUATION_SURVEY_MIN_ANSWERS). */
   minimum: number;
   insufficient: boolean;
+}
+
+/**
+ * Everything a survey's readers see (the officer, the evaluator, the auditor, the community worker — and the
+ * evaluated organisation, which sees exactly this): the counts and rates, the distribution of each question and the
+ * free texts, with no name, date or id that would tell who answered what.
+ */
+export interface SurveyReport extends SurveyFigures {
+  /** Verified residents who may answer, and anyone who already has (the caller counts them). */
+  eligible: number;
+  /** answers ÷ eligible, in % (2 places, half-up); null when nobody is eligible. */
+  responseRate: string | null;
+  /** satisfied ÷ answers, in % (2 places, half-up); null without answers. */
+  satisfactionRate: string | null;
+  questions: QuestionFigures[];
+  comments: string[];
 }
 
 /**
@@ -61,6 +78,27 @@ export class SurveyFiguresService {
       ...(f.insufficient
         ? { insufficient: f.answers === 0 ? ('NO_DATA' as const) : ('TOO_FEW_ANSWERS' as const) }
         : {}),
+    };
+  }
+
+  /** The full figures of a survey (see {@link SurveyReport}); `eligible` from SurveyQueries.eligibleCounts. */
+  async report(em: EntityManager, survey: SurveyEntity, eligible: number): Promise<SurveyReport> {
+    const f = await this.figures(em, survey.projectId);
+    const rows = (await em.query(
+      'SELECT answers, comment FROM evaluation_survey_answers WHERE survey_id = ? ORDER BY updated_at DESC, id DESC',
+      [survey.id],
+    )) as Array<{ answers: string; comment: string | null }>;
+    const questions = parseQuestions(survey.questions);
+    return {
+      ...f,
+      eligible,
+      responseRate: percent(f.answers, eligible),
+      satisfactionRate: percent(f.satisfied, f.answers),
+      questions: distribution(
+        questions,
+        rows.map((r) => parseAnswers(r.answers)),
+      ),
+      comments: rows.flatMap((r) => (r.comment === null || r.comment.trim() === '' ? [] : [r.comment])),
     };
   }
 }

@@ -271,6 +271,13 @@ export class TimelineEventDto {
     description: 'Details in the reader’s language, times in Beijing time ("" when none)',
   })
   detail!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '/s/3f9c2a7e5b1d4c6f8a0e2b4d6f8a1c3e',
+    description: 'A page of the app the step asks the reader to open (the survey to answer), or null',
+  })
+  link!: string | null;
 }
 
 export class MyNeedDto {

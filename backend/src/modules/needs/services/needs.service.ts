@@ -6,7 +6,7 @@ import { Actor, hasPermission, inRegionScope, PERMISSIONS } from '../../../platf
 import { dbNow } from '../../../platform/database/db-clock';
 import { inTransaction } from '../../../platform/database/transaction';
 import { Page } from '../../../platform/http/pagination';
-import { Locale } from '../../../platform/i18n';
+import { Locale, messageLink, parseParams } from '../../../platform/i18n';
 import { sniff } from '../../../platform/util/file-type';
 import { AuditService } from '../../audit';
 import { CatalogueService, checkAttributeValues } from '../../catalogue';
@@ -663,6 +663,7 @@ export class NeedsService {
         template: e.template,
         text: words.text,
         detail: words.detail,
+        link: e.kind === 'STEP' ? messageLink(parseParams(e.params)) : null,
       });
       out.set(e.needId, list);
     }

@@ -25,6 +25,13 @@ export class NotificationDto {
   @ApiProperty({ description: "In the reader's language; times in Beijing time" }) title!: string;
   @ApiProperty({ description: "In the reader's language; times in Beijing time" }) body!: string;
   @ApiProperty({ nullable: true, type: Number }) needId!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '/s/3f9c2a7e5b1d4c6f8a0e2b4d6f8a1c3e',
+    description: 'A page of the app the message asks the reader to open (a survey to answer), or null',
+  })
+  link!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) readAt!: string | null;
 }

@@ -3,7 +3,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 
 import { Actor } from '../../../platform/access';
 import { NotFoundError } from '../../../platform/http/domain-error';
-import { Locale, MessageParams, parseParams, renderMessage } from '../../../platform/i18n';
+import { Locale, messageLink, MessageParams, parseParams, renderMessage } from '../../../platform/i18n';
 import { UserPreferences } from '../../identity';
 import { InboxPageDto, InboxQuery, NotificationDto } from '../dto/inbox.dto';
 import { NotificationEntity } from '../entities/notification.entity';
@@ -23,10 +23,9 @@ export interface NotificationInput {
 
 function dto(n: NotificationEntity, locale: Locale): NotificationDto {
   // A row from before templates keeps the text it was written with.
+  const params = parseParams(n.params);
   const text =
-    n.template === null
-      ? { title: n.title ?? '', body: n.body ?? '' }
-      : renderMessage(n.template, parseParams(n.params), locale);
+    n.template === null ? { title: n.title ?? '', body: n.body ?? '' } : renderMessage(n.template, params, locale);
   return {
     id: String(n.id),
     kind: n.kind,
@@ -34,6 +33,7 @@ function dto(n: NotificationEntity, locale: Locale): NotificationDto {
     title: text.title,
     body: text.body,
     needId: n.needId,
+    link: messageLink(params),
     createdAt: n.createdAt.toISOString(),
     readAt: n.readAt?.toISOString() ?? null,
   };

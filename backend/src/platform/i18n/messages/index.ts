@@ -4,6 +4,7 @@ import { CONTRACT_MESSAGES } from './contract.messages';
 import { CUSTODY_MESSAGES } from './custody.messages';
 import { EVALUATION_SCORING_MESSAGES } from './evaluation-scoring.messages';
 import { EVALUATION_TASKS_MESSAGES } from './evaluation-tasks.messages';
+import { EVALUATION_MESSAGES } from './evaluation.messages';
 import { MILESTONES_MESSAGES } from './milestones.messages';
 import { NEEDS_MESSAGES } from './needs.messages';
 import { ORGANISATIONS_MESSAGES } from './organisations.messages';
@@ -25,6 +26,7 @@ export const MESSAGE_CATALOGUES: Readonly<Record<string, TemplateCatalogue>> = {
   'contracts.contract': CONTRACT_MESSAGES,
   'evaluation.tasks': EVALUATION_TASKS_MESSAGES,
   'evaluation.scoring': EVALUATION_SCORING_MESSAGES,
+  evaluation: EVALUATION_MESSAGES,
 };
 
 export const MESSAGE_TEMPLATES: TemplateCatalogue = Object.assign({}, ...Object.values(MESSAGE_CATALOGUES));

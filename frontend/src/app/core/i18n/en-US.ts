@@ -377,6 +377,7 @@ export const enUS: Record<TranslationKey, string> = {
   'inbox.unread': 'Unread',
   'inbox.empty': 'No messages',
   'inbox.viewNeed': 'View the need',
+  'timeline.openLink': 'Rate the service',
   'inbox.markRead': 'Mark as read',
   'inbox.badge': 'Messages, {count} unread',
 
@@ -1065,4 +1066,19 @@ export const enUS: Record<TranslationKey, string> = {
     'The chosen agency or evaluator has a conflict of interest with the evaluated organisation and cannot be assigned',
   'problem.EVALUATION_BATCH_NOT_FOUND': 'This sampling batch does not exist or is outside your area',
   'problem.EVALUATION_CONTRACT_NOT_FOUND': 'This contract does not exist or is outside your area',
+  // ---- 第三方验单 (issue #11): residents' satisfaction surveys
+  'nav.surveys': 'Satisfaction surveys',
+  'nav.mySurveys': 'Satisfaction surveys',
+  'problem.EVALUATION_PROJECT_NOT_FOUND': 'The project does not exist or is outside your scope',
+  'problem.EVALUATION_SURVEY_NOT_FOUND': 'No such satisfaction survey: check the link or QR code',
+  'problem.EVALUATION_SURVEY_CLOSED': 'The satisfaction survey has closed and takes no more answers',
+  'problem.EVALUATION_SURVEY_NOT_ELIGIBLE':
+    'You are not among those who answer this survey: the residents who raised or supported the project’s needs, and the beneficiaries their community recorded',
+  'problem.EVALUATION_SURVEY_INVALID': 'The survey input breaks a rule: check it and try again',
+  'problem.EVALUATION_SURVEY_EXISTS': 'The project’s satisfaction survey has been opened already: one per project',
+  'problem.EVALUATION_SURVEY_ILLEGAL_TRANSITION': 'The survey’s status does not allow this: refresh and try again',
+  'problem.EVALUATION_SURVEY_ANSWERED_BY_RESIDENT':
+    'This resident answered themselves: a worker cannot replace their answer',
+  'problem.EVALUATION_SURVEY_BENEFICIARY_ANSWERED':
+    'This beneficiary has answered the survey: they stay recorded and their answer counts',
 };

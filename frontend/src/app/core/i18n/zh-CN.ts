@@ -375,6 +375,7 @@ export const zhCN = {
   'inbox.unread': '未读',
   'inbox.empty': '没有消息',
   'inbox.viewNeed': '查看需求',
+  'timeline.openLink': '去评价',
   'inbox.markRead': '标为已读',
   'inbox.badge': '消息，{count} 条未读',
 
@@ -1045,4 +1046,18 @@ export const zhCN = {
   'problem.EVALUATION_CONFLICT_OF_INTEREST': '所选评估机构或评估员与被评估机构存在利益冲突，不能分派',
   'problem.EVALUATION_BATCH_NOT_FOUND': '抽查批次不存在或不在您的管辖范围内',
   'problem.EVALUATION_CONTRACT_NOT_FOUND': '合同不存在或不在您的管辖范围内',
+  // ---- 第三方验单 (issue #11): residents' satisfaction surveys — the menu and the problem codes; the pages' texts are
+  // in features/evaluation/survey/i18n
+  'nav.surveys': '满意度调查',
+  'nav.mySurveys': '满意度调查',
+  'problem.EVALUATION_PROJECT_NOT_FOUND': '项目不存在或不在您的管辖范围内',
+  'problem.EVALUATION_SURVEY_NOT_FOUND': '满意度调查不存在，请确认链接或二维码',
+  'problem.EVALUATION_SURVEY_CLOSED': '满意度调查已结束，不再接收评价',
+  'problem.EVALUATION_SURVEY_NOT_ELIGIBLE':
+    '您不在本次调查的参与范围内：请提出或支持过该项目需求的居民，或社区登记的服务对象填写',
+  'problem.EVALUATION_SURVEY_INVALID': '调查内容不符合规则，请检查后重试',
+  'problem.EVALUATION_SURVEY_EXISTS': '该项目的满意度调查已经发起，每个项目只有一份调查',
+  'problem.EVALUATION_SURVEY_ILLEGAL_TRANSITION': '调查当前状态不允许此操作，请刷新后重试',
+  'problem.EVALUATION_SURVEY_ANSWERED_BY_RESIDENT': '这位居民已经本人填写，不能代填覆盖',
+  'problem.EVALUATION_SURVEY_BENEFICIARY_ANSWERED': '这位服务对象已经填写了调查，不能移除，其评价继续计入结果',
 } as const;

@@ -20,6 +20,7 @@ describe('visibleMenu', () => {
       'needs-community',
       'needs-new',
       'needs-mine',
+      'my-surveys',
       'inbox',
     ]);
   });
@@ -31,6 +32,7 @@ describe('visibleMenu', () => {
       'needs-mine',
       'inbox',
       'needs-admin[campaigns,moderation,residents]',
+      'evaluation[community-surveys]',
       'organisations',
       'admin[regions,calendar]',
     ]);
@@ -45,7 +47,7 @@ describe('visibleMenu', () => {
       'procurement[catalogue,approved-needs,projects,tenders]',
       'funds[funds-lines,funds-dashboard,custody]',
       'contracts[contract-list,milestones,payments]',
-      'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates]',
+      'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates,surveys]',
       'organisations',
       'admin[users,regions,calendar]',
     ]);
@@ -58,7 +60,7 @@ describe('visibleMenu', () => {
       'procurement[projects,project-approvals]',
       'funds[funds-lines,funds-dashboard,funds-change-orders,custody]',
       'contracts[contract-list,milestones,payments]',
-      'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates]',
+      'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates,surveys]',
       'organisations',
       'admin[regions,calendar]',
     ]);
@@ -81,7 +83,7 @@ describe('visibleMenu', () => {
       'procurement[approved-needs,projects]',
       'funds[funds-lines,funds-dashboard,custody]',
       'contracts[contract-list,milestones,payments]',
-      'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates]',
+      'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates,surveys]',
       'organisations',
       'admin[users,regions,calendar]',
       'audit',
@@ -97,7 +99,7 @@ describe('visibleMenu', () => {
       'my-bids',
       'funds[custody]',
       'contracts[contract-list,milestones,payments]',
-      'evaluation[evaluation-templates]',
+      'evaluation[evaluation-templates,surveys]',
       'admin[calendar]',
     ]);
   });
@@ -107,7 +109,7 @@ describe('visibleMenu', () => {
       'home',
       'inbox',
       'my-organisation',
-      'evaluation[my-evaluation-tasks,evaluation-templates]',
+      'evaluation[my-evaluation-tasks,evaluation-templates,surveys]',
       'admin[calendar]',
     ]);
   });
@@ -121,7 +123,7 @@ describe('visibleMenu', () => {
       'home',
       'inbox',
       'my-organisation',
-      'evaluation[my-evaluation-tasks,evaluation-templates]',
+      'evaluation[my-evaluation-tasks,evaluation-templates,surveys]',
       'admin[calendar]',
     ]);
   });
@@ -162,6 +164,9 @@ describe('visibleMenu', () => {
       '/evaluation/batches': PERMISSIONS.EVALUATION_READ,
       '/evaluation/my-tasks': PERMISSIONS.EVALUATION_SCORE,
       '/evaluation/templates': PERMISSIONS.EVALUATION_READ,
+      '/evaluation/surveys': PERMISSIONS.EVALUATION_READ,
+      '/community/surveys': PERMISSIONS.SURVEYS_PROXY,
+      '/my/surveys': PERMISSIONS.SURVEYS_ANSWER,
     });
   });
 

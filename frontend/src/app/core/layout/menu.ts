@@ -44,6 +44,14 @@ export const MENU: readonly MenuItem[] = [
     link: '/needs/mine',
     permission: PERMISSIONS.NEEDS_READ,
   },
+  {
+    // 满意度调查: rate the services I ordered or received
+    id: 'my-surveys',
+    label: 'nav.mySurveys',
+    icon: 'smile',
+    link: '/my/surveys',
+    permission: PERMISSIONS.SURVEYS_ANSWER,
+  },
   { id: 'inbox', label: 'nav.inbox', icon: 'bell', link: '/inbox', permission: PERMISSIONS.INBOX_READ },
   {
     id: 'my-organisation',
@@ -213,7 +221,8 @@ export const MENU: readonly MenuItem[] = [
   },
   {
     // 第三方验单 (issue #11): staff read the tasks and batches of their region (the officer assigns and draws); an
-    // evaluator has their own tasks; indicator templates
+    // evaluator has their own tasks; indicator templates; satisfaction surveys (the officer and the readers of
+    // results; the community worker's own)
     id: 'evaluation',
     label: 'nav.evaluation',
     icon: 'audit',
@@ -247,6 +256,20 @@ export const MENU: readonly MenuItem[] = [
         icon: 'form',
         link: '/evaluation/templates',
         permission: PERMISSIONS.EVALUATION_READ,
+      },
+      {
+        id: 'surveys',
+        label: 'nav.surveys',
+        icon: 'smile',
+        link: '/evaluation/surveys',
+        permission: PERMISSIONS.EVALUATION_READ,
+      },
+      {
+        id: 'community-surveys',
+        label: 'nav.surveys',
+        icon: 'smile',
+        link: '/community/surveys',
+        permission: PERMISSIONS.SURVEYS_PROXY,
       },
     ],
   },

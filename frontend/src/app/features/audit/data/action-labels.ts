@@ -159,7 +159,16 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'evaluation.evidence.added': ['添加评估佐证材料', 'Evaluation evidence added'],
   'evaluation.evidence.deleted': ['删除评估佐证材料（提交前）', 'Evaluation evidence deleted (before submission)'],
   'evaluation.task.submitted': ['提交评估结果', 'Evaluation result submitted'],
-  'evaluation.survey.closed': ['满意度调查结束', 'Satisfaction survey closed'],
+  // 第三方验单 (issue #11): residents' satisfaction surveys
+  'evaluation.survey.opened': ['发起满意度调查', 'Satisfaction survey opened'],
+  'evaluation.survey.closed': ['结束满意度调查', 'Satisfaction survey closed'],
+  'evaluation.survey.answered': ['居民填写满意度调查', 'Satisfaction survey answered by a resident'],
+  'evaluation.survey.proxy_answered': [
+    '社区工作者代填满意度调查',
+    'Satisfaction survey answered by a worker for a resident',
+  ],
+  'evaluation.survey.beneficiary_added': ['登记服务对象', 'Beneficiary recorded'],
+  'evaluation.survey.beneficiary_removed': ['移除服务对象', 'Beneficiary removed'],
   'funds.custody.held': ['保证金恢复保管', 'Deposit held again'],
   'funds.custody.refund_due': ['保证金逾期待退', 'Deposit or bond overdue for return'],
   'funds.custody.refunded': ['退还投标保证金', 'Bid deposit refunded'],

@@ -1,7 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 
 import { NeedEvent } from '../../../api';
+import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { timelineEntries } from '../data/timeline';
 
 /**
@@ -11,7 +14,7 @@ import { timelineEntries } from '../data/timeline';
 @Component({
   selector: 'dd-need-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzTimelineModule],
+  imports: [NzTimelineModule, NzButtonModule, RouterLink, TranslatePipe],
   template: `
     <nz-timeline>
       @for (entry of entries(); track $index) {
@@ -20,6 +23,11 @@ import { timelineEntries } from '../data/timeline';
           <div class="dd-tl-meta">{{ entry.time }} · {{ entry.actor }}</div>
           @if (entry.note) {
             <div class="dd-tl-note">{{ entry.note }}</div>
+          }
+          @if (entry.link) {
+            <a nz-button nzType="primary" class="dd-tl-link" [routerLink]="entry.link" data-testid="timeline-link">
+              {{ 'timeline.openLink' | t }}
+            </a>
           }
         </nz-timeline-item>
       }
@@ -36,6 +44,9 @@ import { timelineEntries } from '../data/timeline';
     .dd-tl-note {
       margin-top: 2px;
       word-break: break-word;
+    }
+    .dd-tl-link {
+      margin-top: 6px;
     }
   `,
 })

@@ -20,7 +20,22 @@ describe('timeline lines', () => {
   it('shows the server’s words with the time in Beijing time (10:05 for 02:05 UTC, in any browser zone)', () => {
     expect(
       timelineEntry(event({ fromStatus: 'SUBMITTED', toStatus: 'ACCEPTED', text: '待审核 → 已受理', detail: '' })),
-    ).toEqual({ time: '2026-11-23 10:05', title: '待审核 → 已受理', actor: 'worker', note: '', color: 'green' });
+    ).toEqual({
+      time: '2026-11-23 10:05',
+      title: '待审核 → 已受理',
+      actor: 'worker',
+      note: '',
+      color: 'green',
+      link: null,
+    });
+  });
+
+  it('offers the page a step asks the resident to open (the satisfaction survey), and only a page of the app', () => {
+    const step = (link: string | null) =>
+      timelineEntry(event({ kind: 'STEP', template: 'evaluation.step.survey_opened', text: '请为服务打分', link }));
+    expect(step('/s/0123456789abcdef0123456789abcdef').link).toBe('/s/0123456789abcdef0123456789abcdef');
+    for (const bad of [null, 'https://evil.example/s/x', '//evil.example', 'javascript:alert(1)', '/s/<x>'])
+      expect(step(bad).link).toBeNull();
   });
 
   it('a rejection is red; a merge grey; a submission blue', () => {

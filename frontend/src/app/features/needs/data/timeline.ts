@@ -1,4 +1,5 @@
 import type { NeedEvent, NeedStatus } from '../../../api';
+import { appLink } from '../../../shared/app-link';
 import { formatMinute } from '../../../shared/dates';
 
 /** One line of a need's timeline as shown. */
@@ -12,6 +13,8 @@ export interface TimelineEntry {
   note: string;
   /** nz-timeline dot colour. */
   color: 'blue' | 'green' | 'red' | 'gray';
+  /** A page the step asks the reader to open (the satisfaction survey to answer), or null. */
+  link: string | null;
 }
 
 const GREEN: readonly NeedStatus[] = ['ACCEPTED', 'SHORTLISTED', 'APPROVED', 'DELIVERED', 'EVALUATED', 'CLOSED'];
@@ -48,6 +51,7 @@ export function timelineEntry(event: NeedEvent): TimelineEntry {
     actor: event.actorName,
     note: event.detail ?? '',
     color: dotColor(event),
+    link: appLink(event.link),
   };
 }
 

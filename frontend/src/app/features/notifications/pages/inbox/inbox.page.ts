@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -9,6 +9,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { InboxMessage } from '../../../../api';
 import { reloadOnLanguageChange } from '../../../../core/i18n/language-preference';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
+import { appLink } from '../../../../shared/app-link';
 import { formatMinute } from '../../../../shared/dates';
 import { InboxState } from '../../data/inbox-state';
 import { InboxApi } from '../../data/inbox.api';
@@ -19,7 +20,7 @@ const PAGE_SIZE = 20;
 @Component({
   selector: 'dd-inbox-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzButtonModule, NzEmptyModule, NzIconModule, NzSpinModule, TranslatePipe],
+  imports: [NzButtonModule, NzEmptyModule, NzIconModule, NzSpinModule, RouterLink, TranslatePipe],
   templateUrl: './inbox.page.html',
   styleUrl: './inbox.page.css',
 })
@@ -70,10 +71,12 @@ export default class InboxPage implements OnInit {
     return formatMinute(message.createdAt);
   }
 
-  /** Marks the message read (if it is not yet) and opens its need when it has one. */
+  /** Marks the message read (if it is not yet) and opens what it asks for (a survey), else its need. */
   protected open(message: InboxMessage): void {
     if (!message.readAt) this.markRead(message);
-    if (message.needId !== null) void this.router.navigate(['/needs', message.needId]);
+    const link = appLink(message.link);
+    if (link !== null) void this.router.navigateByUrl(link);
+    else if (message.needId !== null) void this.router.navigate(['/needs', message.needId]);
   }
 
   protected markRead(message: InboxMessage): void {
