@@ -26,7 +26,25 @@ export interface VisibleTask {
   view: TaskView;
 }
 
-type ScopeFacts = Pick<EvaluationTaskEntity, 'regionPath' | 'evaluatorId' | 'organisationId' | 'status'>;
+export type ScopeFacts = Pick<EvaluationTaskEntity, 'regionPath' | 'evaluatorId' | 'organisationId' | 'status'>;
+
+/**
+ * THE scope rule of a task: staff of the task's region subtree see everything (STAFF); the evaluator it is assigned
+ * to sees it (EVALUATOR); a member of the evaluated organisation sees it once CONFIRMED or PUBLISHED, without the
+ * evaluator's identity (ORGANISATION); anyone else: null (the routes answer 404). The first that applies wins.
+ */
+export function taskViewOf(actor: Actor, t: ScopeFacts): TaskView | null {
+  if (isStaff(actor) && inRegionScope(actor, t.regionPath)) return 'STAFF';
+  if (actor.roles.includes('EVALUATOR') && t.evaluatorId !== null && t.evaluatorId === actor.userId) return 'EVALUATOR';
+  if (
+    actor.roles.includes('ORG_MEMBER') &&
+    actor.organisationId !== null &&
+    actor.organisationId === t.organisationId &&
+    ORGANISATION_VISIBLE_STATUSES.includes(t.status)
+  )
+    return 'ORGANISATION';
+  return null;
+}
 
 const SORTS: Record<TaskSort, [string, 'ASC' | 'DESC']> = {
   dueAt: ['t.due_at', 'ASC'],
@@ -58,17 +76,7 @@ export class TasksService {
    * once CONFIRMED or PUBLISHED, without the evaluator's identity (ORGANISATION). The first that applies wins.
    */
   viewOf(actor: Actor, t: ScopeFacts): TaskView | null {
-    if (isStaff(actor) && inRegionScope(actor, t.regionPath)) return 'STAFF';
-    if (actor.roles.includes('EVALUATOR') && t.evaluatorId !== null && t.evaluatorId === actor.userId)
-      return 'EVALUATOR';
-    if (
-      actor.roles.includes('ORG_MEMBER') &&
-      actor.organisationId !== null &&
-      actor.organisationId === t.organisationId &&
-      ORGANISATION_VISIBLE_STATUSES.includes(t.status)
-    )
-      return 'ORGANISATION';
-    return null;
+    return taskViewOf(actor, t);
   }
 
   /** A task the actor may read (locked for update when `lock`), with their view of it; 404 otherwise. */
