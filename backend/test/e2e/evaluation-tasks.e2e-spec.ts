@@ -92,6 +92,11 @@ describe('evaluation tasks over HTTP', () => {
   });
 
   it('shows a task with its contract, template and what the reader may do', async () => {
+    // the template the task was made with: its catalogue item's default (seeded), else the newest active one
+    const [expected] = (await t.ds.query(
+      `SELECT tp.code FROM evaluation_tasks k JOIN evaluation_templates tp ON tp.id = k.template_id WHERE k.id = ?`,
+      [openId],
+    )) as Array<{ code: string }>;
     const res = await get('officer', `/api/v1/evaluation/tasks/${openId}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -99,7 +104,7 @@ describe('evaluation tasks over HTTP', () => {
       view: 'STAFF',
       status: 'OPEN',
       contract: { status: 'ACTIVE', termStart: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
-      template: { code: `TE-${run}`, version: 1, name: expect.any(String) },
+      template: { code: expected.code, version: 1, name: expect.any(String) },
       agencyId: null,
       evaluatorId: null,
       actions: { assign: true, reassign: false, start: false, submit: false, confirm: false, object: false },
