@@ -39,6 +39,8 @@ import { ContractsCustodyLedger1764000604000 } from './1764000604000-contracts-c
 import { ContractsChangeOrders1764000605000 } from './1764000605000-contracts-change-orders';
 import { FundsMultiYearLines1764000606000 } from './1764000606000-funds-multi-year-lines';
 import { EvaluationCreateTemplatesAndTasks1764000700000 } from './1764000700000-evaluation-create-templates-and-tasks';
+import { EvaluationCreateObjections1764000750000 } from './1764000750000-evaluation-create-objections';
+import { OrganisationsEvaluationResultsAndBars1764000751000 } from './1764000751000-organisations-evaluation-results-and-bars';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -78,4 +80,6 @@ export const MIGRATIONS = [
   ContractsChangeOrders1764000605000,
   FundsMultiYearLines1764000606000,
   EvaluationCreateTemplatesAndTasks1764000700000,
+  EvaluationCreateObjections1764000750000,
+  OrganisationsEvaluationResultsAndBars1764000751000,
 ];

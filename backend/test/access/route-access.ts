@@ -84,6 +84,8 @@ const FUNDS_READERS: Role[] = [PO, FO, AU];
 const PROJECT_READERS: Role[] = [PO, FO, AU];
 /** Tenders: the officer, bidders (published ones), the committee's experts, auditors. */
 const TENDER_READERS: Role[] = [PO, OM, EX, AU];
+/** Evaluation results: staff of the task's region, the evaluated organisation's members, the agency's evaluators. */
+const EVALUATION_READERS: Role[] = [PO, FO, OM, EV, AU];
 /** Scoring: drawn experts, and officers sitting as the purchaser's representative (采购人代表). */
 const SCORERS: Role[] = [PO, EX];
 
@@ -741,4 +743,49 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     cross: [XW_FO({ id: '@approvedPaymentRequest' }, REASON)],
   }),
   'POST /api/v1/payment-requests/:id/pay': rule([FO], { cross: [XW_FO({ id: '@approvedPaymentRequest' })] }),
+
+  // ---- evaluation results (issue #11 item 5): staff of the task's region, the evaluated organisation (its confirmed
+  // results), the agency (its tasks); the region's officer confirms, returns and decides objections; the evaluated
+  // organisation's members object
+  'GET /api/v1/evaluation/results': rule(EVALUATION_READERS, {
+    cross: [
+      { as: 'xw_officer', hides: '@evalResult', seenBy: 'officer', query: 'status=CONFIRMED&pageSize=100' },
+      { as: 'orgmember2', hides: '@evalResult', seenBy: 'orgmember', query: 'status=CONFIRMED&pageSize=100' },
+    ],
+  }),
+  'GET /api/v1/evaluation/results/:id': rule(EVALUATION_READERS, {
+    cross: [
+      XW_PO({ id: '@evalResult' }),
+      XW_FO({ id: '@evalResult' }),
+      { as: 'orgmember2', params: { id: '@evalResult' } },
+    ],
+  }),
+  'POST /api/v1/evaluation/tasks/:id/confirm': rule([PO], { cross: [XW_PO({ id: '@submittedEvalTask' })] }),
+  'POST /api/v1/evaluation/tasks/:id/return': rule([PO], {
+    cross: [XW_PO({ id: '@submittedEvalTask' }, { comment: '越权退回' })],
+  }),
+  'POST /api/v1/evaluation/tasks/:id/objections': rule([OM], {
+    cross: [{ as: 'orgmember2', params: { id: '@evalResult' }, body: { reasons: '越权提出的评估异议理由。' } }],
+  }),
+  'GET /api/v1/evaluation/objections': rule(EVALUATION_READERS, {
+    cross: [
+      { as: 'xw_officer', hides: '@evalObjection', seenBy: 'officer', query: 'status=FILED&pageSize=100' },
+      { as: 'orgmember2', hides: '@evalObjection', seenBy: 'orgmember', query: 'status=FILED&pageSize=100' },
+    ],
+  }),
+  'GET /api/v1/evaluation/objections/:id': rule(EVALUATION_READERS, {
+    cross: [XW_PO({ id: '@evalObjection' }), { as: 'orgmember2', params: { id: '@evalObjection' } }],
+  }),
+  'GET /api/v1/evaluation/objections/:id/files/:fileId': rule(EVALUATION_READERS, {
+    cross: [
+      XW_PO({ id: '@evalObjection', fileId: '@evalObjectionFile' }),
+      { as: 'orgmember2', params: { id: '@evalObjection', fileId: '@evalObjectionFile' } },
+    ],
+  }),
+  'POST /api/v1/evaluation/objections/:id/uphold': rule([PO], {
+    cross: [XW_PO({ id: '@evalObjection' }, { answer: '越权决定' })],
+  }),
+  'POST /api/v1/evaluation/objections/:id/dismiss': rule([PO], {
+    cross: [XW_PO({ id: '@evalObjection' }, { answer: '越权决定' })],
+  }),
 };

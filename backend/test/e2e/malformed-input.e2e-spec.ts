@@ -16,6 +16,7 @@ import { contractFixture } from '../factories/contracts-changes.factory';
 import { liveContract, PHOTO_PNG, reportBody } from '../factories/contracts-milestones.factory';
 import { contractWithMilestones } from '../factories/contracts-payments.factory';
 import { heldCustodyAccount } from '../factories/custody.factory';
+import { submittedFinalTask } from '../factories/evaluation-results.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   activeLineId,
@@ -125,6 +126,8 @@ interface Fixtures {
   /** A DRAFT contract of 鼓楼 with 阳光养老 (orgmember, a signatory) and orgmember's id. */
   draftContract: number;
   orgmember: number;
+  /** Evaluation results of 阳光养老 in 鼓楼: one SUBMITTED, one CONFIRMED with an objection FILED. */
+  evaluation: { submitted: number; confirmed: number; objection: number };
 }
 
 interface Binding {
@@ -354,6 +357,17 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
   'POST /api/v1/custody/accounts/:id/refund': (f) => ({ params: { id: f.custodyDeposit } }),
   'POST /api/v1/custody/accounts/:id/release': (f) => ({ params: { id: f.custodyBond } }),
   'POST /api/v1/custody/accounts/:id/forfeit': (f) => ({ params: { id: f.custodyBond } }),
+  'POST /api/v1/evaluation/tasks/:id/confirm': (f) => ({ params: { id: f.evaluation.submitted } }),
+  'POST /api/v1/evaluation/tasks/:id/return': (f) => ({ params: { id: f.evaluation.submitted } }),
+  // its objection is open: even a body the route accepts files nothing more (one open objection per result)
+  'POST /api/v1/evaluation/tasks/:id/objections': (f) => ({
+    params: { id: f.evaluation.confirmed },
+    body: {
+      attachments: [{ fileName: '问卷记录.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') }],
+    },
+  }),
+  'POST /api/v1/evaluation/objections/:id/uphold': (f) => ({ params: { id: f.evaluation.objection } }),
+  'POST /api/v1/evaluation/objections/:id/dismiss': (f) => ({ params: { id: f.evaluation.objection } }),
 };
 
 function creditCode(nine: string): string {
@@ -1175,7 +1189,27 @@ describe('malformed input on every write route (issue #9 B2)', () => {
         kind: 'PERFORMANCE_BOND',
         forfeitable: true,
       }),
+      evaluation: await evaluationResults(),
     };
+
+    async function evaluationResults(): Promise<Fixtures['evaluation']> {
+      const submitted = (await submittedFinalTask(t, '畸形输入待确认评估')).taskId;
+      const confirmed = (await submittedFinalTask(t, '畸形输入已确认评估')).taskId;
+      await ok(
+        http()
+          .post(`/api/v1/evaluation/tasks/${confirmed}/confirm`)
+          .set('Authorization', await as('officer')),
+        'evaluation confirmed',
+      );
+      const objection = await ok(
+        http()
+          .post(`/api/v1/evaluation/tasks/${confirmed}/objections`)
+          .set('Authorization', await as('orgmember'))
+          .send({ reasons: '满意度调查样本不足，请复核。' }),
+        'evaluation objection',
+      );
+      return { submitted, confirmed, objection: objection.id as number };
+    }
   }
 
   beforeAll(async () => {

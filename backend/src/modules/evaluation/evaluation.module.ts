@@ -12,7 +12,15 @@ import { NotificationsModule } from '../notifications';
 import { OrganisationsModule } from '../organisations';
 import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
+import { EvaluationObjectionsController } from './http/objections.controller';
+import { EvaluationResultsController } from './http/results.controller';
 import { EvaluationJobs } from './services/evaluation-jobs';
+import { EvaluationObjectionsService } from './services/evaluation-objections.service';
+import { PublicationService } from './services/publication.service';
+import { ResultNotices } from './services/result-notices';
+import { ResultsView } from './services/results-view';
+import { ResultsService } from './services/results.service';
+import { ReviewService } from './services/review.service';
 import { SurveyFiguresService } from './services/survey-figures.service';
 import { TemplateLookup } from './services/template-lookup';
 
@@ -35,9 +43,20 @@ import { TemplateLookup } from './services/template-lookup';
     ContractsModule,
     BullModule.registerQueue({ name: QUEUES.EVALUATION }),
   ],
-  controllers: [],
-  providers: [EvaluationJobs, SurveyFiguresService, TemplateLookup],
-  exports: [EvaluationJobs, SurveyFiguresService, TemplateLookup],
+  controllers: [EvaluationResultsController, EvaluationObjectionsController],
+  providers: [
+    EvaluationJobs,
+    SurveyFiguresService,
+    TemplateLookup,
+    // review, objection and publication (issue #11 item 5)
+    ResultNotices,
+    ResultsView,
+    ResultsService,
+    ReviewService,
+    EvaluationObjectionsService,
+    PublicationService,
+  ],
+  exports: [EvaluationJobs, SurveyFiguresService, TemplateLookup, PublicationService],
 })
 export class EvaluationModule implements OnModuleInit {
   constructor(
