@@ -1035,6 +1035,9 @@ export const enUS: Record<TranslationKey, string> = {
   // ---- 合同 (issue #10, contract): the menu and the problem codes; the pages' texts are in features/contracts/i18n
   'nav.contracts': 'Contracts & payments',
   'nav.contractList': 'Contracts',
+  'nav.evaluation': 'Third-party evaluation',
+  'nav.evaluationResults': 'My evaluation results',
+  'nav.evaluationObjections': 'Results and objections',
   'problem.CONTRACT_NOT_FOUND': 'The contract does not exist or is outside your area',
   'problem.CONTRACT_INVALID': 'The contract breaks a rule',
   'problem.CONTRACT_ILLEGAL_TRANSITION': 'The contract’s status does not allow this; refresh and try again',

@@ -45,6 +45,7 @@ describe('visibleMenu', () => {
       'procurement[catalogue,approved-needs,projects,tenders]',
       'funds[funds-lines,funds-dashboard,custody]',
       'contracts[contract-list,milestones,payments]',
+      'evaluation[evaluation-objections]',
       'organisations',
       'admin[users,regions,calendar]',
     ]);
@@ -94,6 +95,7 @@ describe('visibleMenu', () => {
       'my-bids',
       'funds[custody]',
       'contracts[contract-list,milestones,payments]',
+      'evaluation[evaluation-results]',
       'admin[calendar]',
     ]);
   });
@@ -126,6 +128,8 @@ describe('visibleMenu', () => {
       '/contracts/changes/queue': PERMISSIONS.PAYMENTS_PAY,
       '/payments': PERMISSIONS.CONTRACTS_READ,
       '/contracts': PERMISSIONS.CONTRACTS_READ,
+      '/evaluation/results': PERMISSIONS.EVALUATION_OBJECT,
+      '/evaluation/objections': PERMISSIONS.EVALUATION_MANAGE,
     });
   });
 

@@ -209,6 +209,30 @@ export const MENU: readonly MenuItem[] = [
     ],
   },
   {
+    // 第三方验单 (issue #11): the evaluation pages add their entries here
+    id: 'evaluation',
+    label: 'nav.evaluation',
+    icon: 'file-search',
+    children: [
+      {
+        // 我的评估结果: the evaluated organisation's results, objections and answers
+        id: 'evaluation-results',
+        label: 'nav.evaluationResults',
+        icon: 'file-done',
+        link: '/evaluation/results',
+        permission: PERMISSIONS.EVALUATION_OBJECT,
+      },
+      {
+        // 评估结果确认与异议: the officer's confirmations and objection decisions
+        id: 'evaluation-objections',
+        label: 'nav.evaluationObjections',
+        icon: 'solution',
+        link: '/evaluation/objections',
+        permission: PERMISSIONS.EVALUATION_MANAGE,
+      },
+    ],
+  },
+  {
     id: 'organisations',
     label: 'nav.organisations',
     icon: 'bank',

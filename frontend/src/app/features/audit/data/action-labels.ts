@@ -57,6 +57,10 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'organisations.grade.rejected': ['评估等级申报未通过', 'Evaluation grade rejected'],
   'organisations.grade.withdrawn': ['撤回评估等级申报', 'Evaluation grade proposal withdrawn'],
   'organisations.document.uploaded': ['上传社会组织材料', 'Organisation document uploaded'],
+  'organisations.bar.imposed': [
+    '评估不合格，限制在本区投标',
+    'Barred from bidding in the district after a failed evaluation',
+  ],
 
   'catalogue.version.created': ['新建服务目录版本', 'Catalogue version created'],
   'catalogue.version.published': ['发布服务目录版本', 'Catalogue version published'],
@@ -137,6 +141,13 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'contracts.payment.withheld': ['尾款不予支付并释放预算', 'Final tranche withheld and released'],
   'contracts.signatory.granted': ['授予合同签署权', 'Signing rights granted'],
   'contracts.signatory.withdrawn': ['撤回合同签署权', 'Signing rights withdrawn'],
+  // 第三方验单 (issue #11): review, objection and publication of evaluation results
+  'evaluation.task.confirmed': ['确认评估结果', 'Evaluation result confirmed'],
+  'evaluation.task.returned': ['评估结果退回评估员', 'Evaluation returned to the evaluator'],
+  'evaluation.task.published': ['公布评估结果', 'Evaluation result published'],
+  'evaluation.objection.filed': ['对评估结果提出异议', 'Objection to an evaluation result filed'],
+  'evaluation.objection.upheld': ['评估异议成立', 'Evaluation objection upheld'],
+  'evaluation.objection.dismissed': ['驳回评估异议', 'Evaluation objection dismissed'],
   'funds.custody.held': ['保证金恢复保管', 'Deposit held again'],
   'funds.custody.refund_due': ['保证金逾期待退', 'Deposit or bond overdue for return'],
   'funds.custody.refunded': ['退还投标保证金', 'Bid deposit refunded'],
