@@ -299,6 +299,13 @@ const PAGES: Record<string, PageSpec> = {
         ? '[data-testid="survey-form"], [data-testid="survey-done"]'
         : '[data-testid="survey-not-resident"]',
   },
+  // 第三方验单 (issue #11): the organisation's results (cards or the empty state), the officer's confirmations and
+  // objections (both tables loaded)
+  'evaluation/results': { url: () => '/evaluation/results', ready: () => row('result-card-') },
+  'evaluation/objections': {
+    url: () => '/evaluation/objections',
+    ready: () => `[data-testid="officer-objections"] ${row('objection-row-')}`,
+  },
   '403': { url: () => '/403', ready: () => '.ant-result-title' },
   '**': { url: () => '/no-such-page', ready: () => '.ant-result-title' },
 };
@@ -740,6 +747,53 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
       answers: [5, 4, 4, 5, 5],
       comment: '送餐准时，饭菜可口',
     });
+    // 第三方验单 (issue #11): on that contract, a mid-term result waiting for the officer's confirmation and another
+    // one confirmed (mid-term: the contract's FINAL task is the scoring page's), its objection window open and an objection of 阳光养老 waiting for the officer (rows as the
+    // evaluator's submission and the officer's confirmation leave them)
+    const [template] = await db.query<ResultSetHeader>(
+      `INSERT INTO evaluation_templates (code, version, name, purpose, status, total_points, tree, frozen_at, created_at, updated_at)
+       VALUES ('A11Y-R', 1, '无障碍检查指标体系（结果）', 'PROJECT', 'ACTIVE', 100, '{"total":"100","nodes":[]}', UTC_TIMESTAMP(3),
+         UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
+    );
+    const evaluationTask = async (code: string, kind: string, status: string, score: string, grade: string) => {
+      const [task] = await db.query<ResultSetHeader>(
+        `INSERT INTO evaluation_tasks (code, kind, status, contract_id, project_id, organisation_id, region_id, region_path,
+           final_key, template_id, agency_id, evaluator_id, due_at, assigned_by, assigned_at, submitted_at, confirmed_by,
+           confirmed_at, objection_due_at, total_score, total_exact, grade, summary, created_at, updated_at)
+         SELECT ?, ?, ?, c.id, c.project_id, c.organisation_id, c.region_id, c.region_path, IF(? = 'FINAL', c.id, NULL), ?,
+           u.organisation_id, u.id, UTC_TIMESTAMP(3) + INTERVAL 30 DAY, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3),
+           IF(? = 'CONFIRMED', ?, NULL), IF(? = 'CONFIRMED', UTC_TIMESTAMP(3), NULL),
+           IF(? = 'CONFIRMED', UTC_TIMESTAMP(3) + INTERVAL 7 DAY, NULL), ?, CONCAT(ROUND(? * 100), '/100'), ?,
+           '服务总体达到合同要求。', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3)
+           FROM contracts c JOIN users u ON u.username = 'evaluator' WHERE c.id = ?`,
+        [
+          code,
+          kind,
+          status,
+          kind,
+          template.insertId,
+          people.officer,
+          status,
+          people.officer,
+          status,
+          status,
+          score,
+          score,
+          grade,
+          ids.contract,
+        ],
+      );
+      return task.insertId;
+    };
+    await evaluationTask('PG-A11Y-0001', 'MID_TERM', 'SUBMITTED', '76.50', 'PASS');
+    const confirmed = await evaluationTask('PG-A11Y-0002', 'MID_TERM', 'CONFIRMED', '84.16', 'GOOD');
+    await db.query(
+      `INSERT INTO evaluation_objections (task_id, organisation_id, region_path, status, open_key, reasons, window_due_at,
+         filed_by, filed_at, created_at, updated_at)
+       SELECT t.id, t.organisation_id, t.region_path, 'FILED', t.id, '满意度调查只收回 8 份问卷，满意度不应按系统计算。',
+         t.objection_due_at, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) FROM evaluation_tasks t WHERE t.id = ?`,
+      [people.member, confirmed],
+    );
     await evaluationRecords(people.officer as number);
   }
 

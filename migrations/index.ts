@@ -44,6 +44,8 @@ import { EvaluationTaskReminders1764000721000 } from './1764000721000-evaluation
 import { EvaluationEvaluatorAffiliations1764000722000 } from './1764000722000-evaluation-evaluator-affiliations';
 import { EvaluationCreateEvidence1764000730000 } from './1764000730000-evaluation-create-evidence';
 import { EvaluationScoresKeepMeasureBasis1764000731000 } from './1764000731000-evaluation-scores-keep-measure-basis';
+import { EvaluationCreateObjections1764000750000 } from './1764000750000-evaluation-create-objections';
+import { OrganisationsEvaluationResultsAndBars1764000751000 } from './1764000751000-organisations-evaluation-results-and-bars';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -88,4 +90,6 @@ export const MIGRATIONS = [
   EvaluationEvaluatorAffiliations1764000722000,
   EvaluationCreateEvidence1764000730000,
   EvaluationScoresKeepMeasureBasis1764000731000,
+  EvaluationCreateObjections1764000750000,
+  OrganisationsEvaluationResultsAndBars1764000751000,
 ];

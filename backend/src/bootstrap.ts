@@ -25,6 +25,7 @@ export const BODY_LIMITS: BodyLimits = {
     [/^\/api\/v1\/tenders\/\d+\/my-bid$/, 30 * MB], // a bid's documents: up to 10 files, 20 MB in all
     [/^\/api\/v1\/contracts\/\d+\/milestones\/\d+\/evidence$/, 8 * MB], // one evidence file of up to 5 MB
     [/^\/api\/v1\/evaluation\/tasks\/\d+\/evidence$/, 8 * MB], // an evaluator's document or photo of up to 5 MB
+    [/^\/api\/v1\/evaluation\/tasks\/\d+\/objections$/, 22 * MB], // an objection's files: up to 3 of 5 MB each
   ],
 };
 

@@ -363,6 +363,26 @@ export class Env {
   @Min(3000)
   @Max(10000)
   EVALUATION_MID_TERM_SAMPLE_BP = 3000;
+
+  /**
+   * The evaluated organisation may object to a confirmed evaluation result for this many working days; the window
+   * starts as OBJECTION_WINDOW_START says (PRODUCT.md §4: 5 working days).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  EVALUATION_OBJECTION_WORKING_DAYS = 5;
+
+  /**
+   * A published evaluation result below 60 (不合格) bars the organisation from bidding in the evaluated contract's
+   * district for this many months (to the end of the same day then, Beijing time).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  EVALUATION_FAIL_BAR_MONTHS = 12;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Env {

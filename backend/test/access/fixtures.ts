@@ -4,6 +4,7 @@ import { contractFixture } from '../factories/contracts-changes.factory';
 import { liveContract } from '../factories/contracts-milestones.factory';
 import { contractWithMilestones } from '../factories/contracts-payments.factory';
 import { heldCustodyAccount } from '../factories/custody.factory';
+import { submittedFinalTask } from '../factories/evaluation-results.factory';
 import { assignedFinalTask } from '../factories/evaluation.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
@@ -474,5 +475,28 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
       .send({ resident: 'resident3' }),
   );
   f.surveyResident = await userId(t.ds, 'resident3');
+
+  // 评估结果 (issue #11 item 5): a SUBMITTED final task of 阳光养老 in 鼓楼 (to confirm or return), and a CONFIRMED one
+  // whose window is open, with an objection of 阳光养老 waiting for the officer and its file
+  f.submittedEvalTask = (await submittedFinalTask(t, '矩阵待确认评估')).taskId;
+  const confirmed = await submittedFinalTask(t, '矩阵已确认评估');
+  f.evalResult = confirmed.taskId;
+  await ok(
+    'confirm evaluation',
+    t.http().post(`/api/v1/evaluation/tasks/${f.evalResult}/confirm`).set('Authorization', officer),
+  );
+  const evalObjection = await ok(
+    'evaluation objection',
+    t
+      .http()
+      .post(`/api/v1/evaluation/tasks/${f.evalResult}/objections`)
+      .set('Authorization', await as('orgmember'))
+      .send({
+        reasons: '矩阵测试：满意度调查样本不足。',
+        attachments: [{ fileName: '矩阵.pdf', contentBase64: PDF.toString('base64') }],
+      }),
+  );
+  f.evalObjection = evalObjection.id as number;
+  f.evalObjectionFile = (evalObjection.files as Array<{ id: number }>)[0].id;
   return f;
 }

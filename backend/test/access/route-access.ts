@@ -929,4 +929,48 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/v1/my/surveys': rule([RES]),
   'GET /api/v1/surveys/:token': rule([RES]),
   'PUT /api/v1/surveys/:token/my-answer': rule([RES]),
+  // ---- evaluation results (issue #11 item 5): staff of the task's region, the evaluated organisation (its confirmed
+  // results), the agency (its tasks); the region's officer confirms, returns and decides objections; the evaluated
+  // organisation's members object
+  'GET /api/v1/evaluation/results': rule(EVALUATION_READERS, {
+    cross: [
+      { as: 'xw_officer', hides: '@evalResult', seenBy: 'officer', query: 'status=CONFIRMED&pageSize=100' },
+      { as: 'orgmember2', hides: '@evalResult', seenBy: 'orgmember', query: 'status=CONFIRMED&pageSize=100' },
+    ],
+  }),
+  'GET /api/v1/evaluation/results/:id': rule(EVALUATION_READERS, {
+    cross: [
+      XW_PO({ id: '@evalResult' }),
+      XW_FO({ id: '@evalResult' }),
+      { as: 'orgmember2', params: { id: '@evalResult' } },
+    ],
+  }),
+  'POST /api/v1/evaluation/tasks/:id/confirm': rule([PO], { cross: [XW_PO({ id: '@submittedEvalTask' })] }),
+  'POST /api/v1/evaluation/tasks/:id/return': rule([PO], {
+    cross: [XW_PO({ id: '@submittedEvalTask' }, { comment: '越权退回' })],
+  }),
+  'POST /api/v1/evaluation/tasks/:id/objections': rule([OM], {
+    cross: [{ as: 'orgmember2', params: { id: '@evalResult' }, body: { reasons: '越权提出的评估异议理由。' } }],
+  }),
+  'GET /api/v1/evaluation/objections': rule(EVALUATION_READERS, {
+    cross: [
+      { as: 'xw_officer', hides: '@evalObjection', seenBy: 'officer', query: 'status=FILED&pageSize=100' },
+      { as: 'orgmember2', hides: '@evalObjection', seenBy: 'orgmember', query: 'status=FILED&pageSize=100' },
+    ],
+  }),
+  'GET /api/v1/evaluation/objections/:id': rule(EVALUATION_READERS, {
+    cross: [XW_PO({ id: '@evalObjection' }), { as: 'orgmember2', params: { id: '@evalObjection' } }],
+  }),
+  'GET /api/v1/evaluation/objections/:id/files/:fileId': rule(EVALUATION_READERS, {
+    cross: [
+      XW_PO({ id: '@evalObjection', fileId: '@evalObjectionFile' }),
+      { as: 'orgmember2', params: { id: '@evalObjection', fileId: '@evalObjectionFile' } },
+    ],
+  }),
+  'POST /api/v1/evaluation/objections/:id/uphold': rule([PO], {
+    cross: [XW_PO({ id: '@evalObjection' }, { answer: '越权决定' })],
+  }),
+  'POST /api/v1/evaluation/objections/:id/dismiss': rule([PO], {
+    cross: [XW_PO({ id: '@evalObjection' }, { answer: '越权决定' })],
+  }),
 };

@@ -16,6 +16,7 @@ import { contractFixture } from '../factories/contracts-changes.factory';
 import { liveContract, PHOTO_PNG, reportBody } from '../factories/contracts-milestones.factory';
 import { contractWithMilestones } from '../factories/contracts-payments.factory';
 import { heldCustodyAccount } from '../factories/custody.factory';
+import { submittedFinalTask } from '../factories/evaluation-results.factory';
 import { assignedFinalTask, insertTemplate, ORACLE_TREE } from '../factories/evaluation.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
@@ -135,6 +136,8 @@ interface Fixtures {
   /** 满意度调查: projects of live contracts without a survey (one each for the officer and the worker to open), one
    * with an open survey (its token; its need raised by `resident`) and a recorded beneficiary of it. */
   survey: { unopened: number; unopenedForWorker: number; project: number; token: string; beneficiary: number };
+  /** Evaluation results of 阳光养老 in 鼓楼: one SUBMITTED, one CONFIRMED with an objection FILED. */
+  results: { submitted: number; confirmed: number; objection: number };
 }
 
 interface Binding {
@@ -417,6 +420,17 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
     params: { projectId: f.survey.project, residentId: f.survey.beneficiary },
   }),
   'PUT /api/v1/surveys/:token/my-answer': (f) => ({ params: { token: f.survey.token } }),
+  'POST /api/v1/evaluation/tasks/:id/confirm': (f) => ({ params: { id: f.results.submitted } }),
+  'POST /api/v1/evaluation/tasks/:id/return': (f) => ({ params: { id: f.results.submitted } }),
+  // its objection is open: even a body the route accepts files nothing more (one open objection per result)
+  'POST /api/v1/evaluation/tasks/:id/objections': (f) => ({
+    params: { id: f.results.confirmed },
+    body: {
+      attachments: [{ fileName: '问卷记录.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') }],
+    },
+  }),
+  'POST /api/v1/evaluation/objections/:id/uphold': (f) => ({ params: { id: f.results.objection } }),
+  'POST /api/v1/evaluation/objections/:id/dismiss': (f) => ({ params: { id: f.results.objection } }),
 };
 
 function creditCode(nine: string): string {
@@ -1286,7 +1300,27 @@ describe('malformed input on every write route (issue #9 B2)', () => {
         forfeitable: true,
       }),
       scoring: { task: evaluationTask.taskId, evidence: evaluationEvidence.id as number },
+      results: await evaluationResults(),
     };
+
+    async function evaluationResults(): Promise<Fixtures['results']> {
+      const submitted = (await submittedFinalTask(t, '畸形输入待确认评估')).taskId;
+      const confirmed = (await submittedFinalTask(t, '畸形输入已确认评估')).taskId;
+      await ok(
+        http()
+          .post(`/api/v1/evaluation/tasks/${confirmed}/confirm`)
+          .set('Authorization', await as('officer')),
+        'evaluation confirmed',
+      );
+      const objection = await ok(
+        http()
+          .post(`/api/v1/evaluation/tasks/${confirmed}/objections`)
+          .set('Authorization', await as('orgmember'))
+          .send({ reasons: '满意度调查样本不足，请复核。' }),
+        'evaluation objection',
+      );
+      return { submitted, confirmed, objection: objection.id as number };
+    }
   }
 
   /** 第三方验单 (issue #11): an active template, a live contract without a final task, another with an OPEN one. */

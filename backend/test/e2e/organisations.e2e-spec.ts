@@ -855,6 +855,8 @@ describe('organisation registry: registration, review, members, documents', () =
         regionPath: gulouPath,
         serviceRegionPaths: [gulouPath, xuanwuPath].sort(),
         blacklistedUntil: null,
+        // no failed evaluation has barred it from bidding anywhere (issue #11)
+        bars: [],
       });
       const [{ id: sunshine }] = await t.ds.query(
         "SELECT id FROM organisations WHERE name = '南京市鼓楼区阳光养老服务中心'",

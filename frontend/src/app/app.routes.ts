@@ -290,6 +290,19 @@ export const routes: Routes = [
         path: 's/:token',
         loadComponent: () => import('./features/evaluation/survey/pages/survey-answer.page'),
       },
+      // ---- 第三方验单 (issue #11): review, objection and publication of evaluation results
+      {
+        // 我的评估结果: the evaluated organisation's confirmed results, its objections and their answers
+        path: 'evaluation/results',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_OBJECT)],
+        loadComponent: () => import('./features/evaluation/pages/results/results.page'),
+      },
+      {
+        // 评估结果确认与异议: the officer confirms or returns submitted results and decides objections
+        path: 'evaluation/objections',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_MANAGE)],
+        loadComponent: () => import('./features/evaluation/pages/objections/objections.page'),
+      },
       {
         path: '403',
         data: { status: 403 },

@@ -14,6 +14,8 @@ import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
 import { EvaluationBatchesController, EvaluationSummaryController } from './http/batches.controller';
 import { MyEvaluatorController } from './http/evaluator-affiliations.controller';
+import { EvaluationObjectionsController } from './http/objections.controller';
+import { EvaluationResultsController } from './http/results.controller';
 import { ScoringController } from './http/scoring.controller';
 import {
   CommunitySurveysController,
@@ -27,9 +29,15 @@ import { SurveyQueries } from './queries/survey-queries';
 import { AssignmentService } from './services/assignment.service';
 import { EvaluationJobs } from './services/evaluation-jobs';
 import { EvaluationMeasuresService } from './services/evaluation-measures.service';
+import { EvaluationObjectionsService } from './services/evaluation-objections.service';
 import { EvaluationReportService } from './services/evaluation-report.service';
 import { EvaluationSummaryService } from './services/evaluation-summary.service';
 import { FinalTasks } from './services/final-tasks.service';
+import { PublicationService } from './services/publication.service';
+import { ResultNotices } from './services/result-notices';
+import { ResultsView } from './services/results-view';
+import { ResultsService } from './services/results.service';
+import { ReviewService } from './services/review.service';
 import { SamplingService } from './services/sampling.service';
 import { ScoringService } from './services/scoring.service';
 import { SurveyAccess } from './services/survey-access';
@@ -79,6 +87,9 @@ import { TemplatesService } from './services/templates.service';
     EvaluationSurveysController,
     CommunitySurveysController,
     ResidentSurveysController,
+    // review, objection and publication
+    EvaluationResultsController,
+    EvaluationObjectionsController,
   ],
   providers: [
     EvaluationJobs,
@@ -107,6 +118,13 @@ import { TemplatesService } from './services/templates.service';
     SurveysService,
     SurveyAnswersService,
     SurveyResidentsService,
+    // review, objection and publication (issue #11 item 5)
+    ResultNotices,
+    ResultsView,
+    ResultsService,
+    ReviewService,
+    EvaluationObjectionsService,
+    PublicationService,
   ],
   exports: [
     EvaluationJobs,
@@ -118,6 +136,7 @@ import { TemplatesService } from './services/templates.service';
     EvaluationMeasuresService,
     ScoringService,
     SurveysService,
+    PublicationService,
   ],
 })
 export class EvaluationModule implements OnModuleInit {

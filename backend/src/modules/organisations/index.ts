@@ -1,3 +1,4 @@
+import { ORGANISATION_EVALUATION_ENTITY_LIST } from './entities/evaluation-results.entity';
 import { ORGANISATIONS_ENTITY_LIST } from './entities/organisation.entity';
 
 export { OrganisationsModule } from './organisations.module';
@@ -14,5 +15,13 @@ export { isValidCreditCode } from './domain/credit-code';
 export { OrganisationsDeskProvider } from './services/organisations-desk.provider';
 export { GRADE_EXPIRY_NOTICE_DAYS, gradeRenewalDue } from './domain/grade-expiry';
 export { BlacklistExpiryJob, BLACKLIST_EXPIRY_JOB, blacklistExpiryDeadline } from './jobs/blacklist-expiry.job';
+export { OrganisationEvaluationRecords, EVALUATION_GRADE_LABELS } from './services/evaluation-records.service';
+export type {
+  EvaluationBarInput,
+  EvaluationResultEntry,
+  PastEvaluationGrade,
+} from './services/evaluation-records.service';
+export type { OrganisationBarFact } from './services/organisation-bars.query';
+export { addMonths, barCovers } from './domain/evaluation-bars';
 /** For the composition root's entity list only. */
-export const ORGANISATIONS_ENTITIES = ORGANISATIONS_ENTITY_LIST;
+export const ORGANISATIONS_ENTITIES = [...ORGANISATIONS_ENTITY_LIST, ...ORGANISATION_EVALUATION_ENTITY_LIST];

@@ -12,6 +12,7 @@ import { RegistrationController } from './http/registration.controller';
 import { BlacklistExpiryJob } from './jobs/blacklist-expiry.job';
 import { OrganisationDirectoryModule } from './organisation-directory.module';
 import { DocumentsService } from './services/documents.service';
+import { OrganisationEvaluationRecords } from './services/evaluation-records.service';
 import { GradeProposalsService } from './services/grade-proposals.service';
 import { OrganisationLifecycle } from './services/organisation-lifecycle.service';
 import { OrganisationsDeskProvider } from './services/organisations-desk.provider';
@@ -37,8 +38,9 @@ import { ReviewService } from './services/review.service';
     GradeProposalsService,
     BlacklistExpiryJob,
     OrganisationsDeskProvider,
+    OrganisationEvaluationRecords,
   ],
-  exports: [OrganisationsService, BlacklistExpiryJob],
+  exports: [OrganisationsService, BlacklistExpiryJob, OrganisationEvaluationRecords],
 })
 export class OrganisationsModule implements OnModuleInit {
   constructor(

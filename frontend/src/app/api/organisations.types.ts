@@ -190,7 +190,7 @@ export interface AddMemberRequest {
 /** One line of the append-only performance record (业绩档案). */
 export interface OrganisationRecord {
   id: number;
-  kind: 'APPROVAL' | 'AWARD' | 'CONTRACT' | 'EVALUATION' | 'SUSPENSION' | 'BLACKLIST' | 'REINSTATEMENT';
+  kind: 'APPROVAL' | 'AWARD' | 'CONTRACT' | 'EVALUATION' | 'SUSPENSION' | 'BLACKLIST' | 'REINSTATEMENT' | 'BAR';
   summary: string;
   referenceType: string | null;
   referenceId: string | null;

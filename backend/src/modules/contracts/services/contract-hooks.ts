@@ -7,7 +7,7 @@ import type { ContractEntity, ContractMilestoneEntity } from '../entities/contra
  * The contract's life as in-process events inside the transaction that causes them, so each part of 买单 keeps
  * its own rules: signing holds the performance bond (custody) and sets the milestone clocks (milestones);
  * an accepted milestone opens its payment (payments) and, for the final one, releases the bond (custody);
- * a termination settles what is left (payments, custody). Listeners register at module start-up, must be
+ * a termination settles what is left (payments, custody); the last tranche settled completes it (evaluation). Listeners register at module start-up, must be
  * idempotent, and may schedule deadline jobs (jobs re-read the database and do nothing if the transaction
  * rolled back; the reconciler rebuilds them from the database anyway).
  */
@@ -32,6 +32,7 @@ export class ContractHooks {
   private readonly signedListeners: Listener<ContractEvent>[] = [];
   private readonly acceptedListeners: Listener<MilestoneEvent>[] = [];
   private readonly terminatedListeners: Listener<TerminationEvent>[] = [];
+  private readonly completedListeners: Listener<ContractEvent>[] = [];
 
   onSigned(listener: Listener<ContractEvent>): void {
     this.signedListeners.push(listener);
@@ -45,6 +46,10 @@ export class ContractHooks {
     this.terminatedListeners.push(listener);
   }
 
+  onCompleted(listener: Listener<ContractEvent>): void {
+    this.completedListeners.push(listener);
+  }
+
   /** Called by the contract service when both parties have signed (status SIGNED, budget committed). */
   async signed(em: EntityManager, event: ContractEvent): Promise<void> {
     for (const l of this.signedListeners) await l(em, event);
@@ -53,6 +58,14 @@ export class ContractHooks {
   /** Called by the milestone service when the officer accepts a milestone's report. */
   async milestoneAccepted(em: EntityManager, event: MilestoneEvent): Promise<void> {
     for (const l of this.acceptedListeners) await l(em, event);
+  }
+
+  /**
+   * Called by the payments service when the last tranche is settled (PAID or WITHHELD): the contract, and its
+   * project, are COMPLETED (the evaluation then moves the project to EVALUATED once its result is published).
+   */
+  async completed(em: EntityManager, event: ContractEvent): Promise<void> {
+    for (const l of this.completedListeners) await l(em, event);
   }
 
   /** Called by the change-order/termination service when a contract is terminated. */

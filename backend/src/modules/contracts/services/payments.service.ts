@@ -36,6 +36,7 @@ import {
 import { ContractEntity, ContractMilestoneEntity } from '../entities/contracts.entities';
 import { PaymentRequestEntity } from '../entities/payments.entities';
 import type { ContractTick } from './contract-deadlines';
+import { ContractHooks } from './contract-hooks';
 
 /** The payment-due job (QUEUES.CONTRACTS): flags a request not paid by its due time as late. */
 export const PAYMENT_DUE_JOB = 'payment.due';
@@ -114,6 +115,7 @@ export class PaymentsService {
     private readonly people: PeopleDirectory,
     private readonly projects: ProjectsService,
     private readonly deadlines: Deadlines,
+    private readonly hooks: ContractHooks,
   ) {}
 
   get lateRateBp(): number {
@@ -374,15 +376,27 @@ export class PaymentsService {
       em,
       SYSTEM_ACTOR,
       c.projectId,
-      {
-        template: 'contracts.payment.step_paid',
-        params: {
-          projectTitle: project[0]?.title ?? c.title,
-          seq: m.seq,
-          amountFen: r.amountFen,
-          paidAt: now.toISOString(),
-        },
-      },
+      // the final tranche, paid after the evaluation's result: 尾款已支付, with the score it was paid on
+      r.evaluationRef !== null && r.finalOutcome !== null
+        ? {
+            template: 'contracts.payment.step_final_paid',
+            params: {
+              projectTitle: project[0]?.title ?? c.title,
+              amountFen: r.amountFen,
+              releasedFen: r.releasedFen,
+              score: r.evaluationScore,
+              paidAt: now.toISOString(),
+            },
+          }
+        : {
+            template: 'contracts.payment.step_paid',
+            params: {
+              projectTitle: project[0]?.title ?? c.title,
+              seq: m.seq,
+              amountFen: r.amountFen,
+              paidAt: now.toISOString(),
+            },
+          },
       now,
     );
     await this.notifySupplier(em, c, now, {
@@ -437,6 +451,7 @@ export class PaymentsService {
       { template: 'contracts.payment.step_completed', params: { projectTitle: p?.title ?? c.title } },
       now,
     );
+    await this.hooks.completed(em, { contract: c, now });
     return true;
   }
 

@@ -41,7 +41,10 @@ export function safeFileName(name: string): string {
 
 // ---- performance record
 
-/** What the append-only performance record holds: awards and contracts (procurement), evaluation grades, sanctions. */
+/**
+ * What the append-only performance record holds: awards and contracts (procurement), evaluation results
+ * (EVALUATION: the published score and grade), sanctions, and bars from bidding after a failed evaluation (BAR).
+ */
 export const RECORD_KINDS = [
   'APPROVAL',
   'AWARD',
@@ -50,5 +53,6 @@ export const RECORD_KINDS = [
   'SUSPENSION',
   'BLACKLIST',
   'REINSTATEMENT',
+  'BAR',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];

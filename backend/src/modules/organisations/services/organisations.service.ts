@@ -27,6 +27,7 @@ import {
   OrganisationServiceAreaEntity,
 } from '../entities/organisation.entity';
 import { gradeProposalDtos } from './grade-proposal-view';
+import { barsInForce, OrganisationBarFact } from './organisation-bars.query';
 
 /** What procurement (and later contracts, evaluation) needs to decide whether an organisation may take part. */
 export interface OrganisationEligibility {
@@ -49,6 +50,8 @@ export interface OrganisationEligibility {
   /** Materialised paths of the service areas. */
   serviceRegionPaths: string[];
   blacklistedUntil: Date | null;
+  /** Bars from bidding in force (a failed evaluation bars the organisation in that district for a while). */
+  bars: OrganisationBarFact[];
 }
 
 /** One line to append to an organisation's performance record (procurement: awards; contracts; evaluation: grades). */
@@ -133,6 +136,7 @@ export class OrganisationsService {
         WHERE sa.organisation_id IN (${marks}) ORDER BY r.path`,
       unique,
     );
+    const bars = await barsInForce(em, unique);
     for (const r of rows) {
       out.set(r.id, {
         id: r.id,
@@ -145,6 +149,7 @@ export class OrganisationsService {
         regionPath: r.region_path,
         serviceRegionPaths: areas.filter((a) => a.organisation_id === r.id).map((a) => a.path),
         blacklistedUntil: r.blacklisted_until,
+        bars: bars.get(r.id) ?? [],
       });
     }
     return out;

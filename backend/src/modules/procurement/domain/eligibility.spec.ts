@@ -44,3 +44,35 @@ describe('who may bid', () => {
     ]);
   });
 });
+
+describe('a bar from bidding after a failed evaluation', () => {
+  const bar = {
+    regionPath: '/1/4/',
+    regionName: '鼓楼区',
+    code: 'PG-2026-000012',
+    score: '55.00',
+    grade: 'FAIL',
+    untilDate: '2027-11-23',
+    endsAt: new Date('2027-11-23T16:00:00Z'),
+  };
+
+  it('refuses a tender of the barred district, saying which evaluation, score, grade and until when', () => {
+    expect(ineligibilityReasons({ ...org, bars: [bar] }, rule, now, '2026-11-23')).toEqual([
+      '因评估 PG-2026-000012 结果为不合格（55.00 分），2027-11-23 前（含当日）不得在鼓楼区参与投标',
+    ]);
+  });
+
+  it('does not refuse a tender of another district, nor once the bar has ended', () => {
+    expect(
+      ineligibilityReasons(
+        { ...org, serviceRegionPaths: ['/1/5/'], bars: [bar] },
+        { ...rule, regionPath: '/1/5/2/' },
+        now,
+        '2026-11-23',
+      ),
+    ).toEqual([]);
+    expect(ineligibilityReasons({ ...org, bars: [bar] }, rule, new Date('2027-11-23T16:00:00Z'), '2027-11-24')).toEqual(
+      [],
+    );
+  });
+});

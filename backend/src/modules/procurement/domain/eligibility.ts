@@ -26,6 +26,30 @@ export interface BidderFacts {
   regionPath: string;
   serviceRegionPaths: readonly string[];
   blacklistedUntil: Date | null;
+  /**
+   * Bars from bidding in force (`OrganisationsService.eligibility`): after a failed evaluation the organisation may
+   * not bid in the evaluated district's subtree until the end of `untilDate` (Beijing).
+   */
+  bars?: readonly BidderBar[];
+}
+
+export interface BidderBar {
+  regionPath: string;
+  regionName: string;
+  /** The evaluation that caused it (评估编号), its score and grade. */
+  code: string;
+  score: string;
+  grade: string;
+  untilDate: string;
+  endsAt: Date;
+}
+
+const GRADE_WORDS: Readonly<Record<string, string>> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
+
+/** Why a bar refuses a bid: the evaluation, its score and grade, and the last day of the bar. */
+export function barReason(bar: BidderBar): string {
+  const grade = GRADE_WORDS[bar.grade] ?? bar.grade;
+  return `因评估 ${bar.code} 结果为${grade}（${bar.score} 分），${bar.untilDate} 前（含当日）不得在${bar.regionName || '该区域'}参与投标`;
 }
 
 const overlaps = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
@@ -44,5 +68,8 @@ export function ineligibilityReasons(org: BidderFacts, rule: EligibilityRule, no
   }
   if (![org.regionPath, ...org.serviceRegionPaths].some((p) => overlaps(p, rule.regionPath)))
     out.push('登记地或服务区域不在本项目区域');
+  // a bar covers the tenders of its region's subtree, until the end of its last day
+  for (const bar of org.bars ?? [])
+    if (rule.regionPath.startsWith(bar.regionPath) && bar.endsAt > now) out.push(barReason(bar));
   return out;
 }

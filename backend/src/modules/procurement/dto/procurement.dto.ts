@@ -383,6 +383,15 @@ export class BidDocumentDto {
   @ApiProperty() size!: number;
   @ApiProperty() sha256!: string;
 }
+/** A published evaluation result of the bidder (issue #11): what a committee sees beside its bid. */
+export class PastEvaluationGradeDto {
+  @ApiProperty({ example: 'PG-2026-000012' }) code!: string;
+  @ApiProperty({ enum: ['FINAL', 'MID_TERM'] }) kind!: string;
+  @ApiProperty({ description: 'The evaluated project' }) title!: string;
+  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty({ example: '84.16' }) score!: string;
+  @ApiProperty({ enum: ['EXCELLENT', 'GOOD', 'PASS', 'FAIL'] }) grade!: string;
+}
 export class BidDto {
   @ApiProperty() id!: string;
   @ApiProperty() tenderId!: number;
@@ -401,6 +410,11 @@ export class BidDto {
   @ApiProperty({ nullable: true, type: String }) technicalScore!: string | null;
   @ApiProperty({ nullable: true, type: String }) totalScore!: string | null;
   @ApiProperty({ nullable: true, type: Number }) rank!: number | null;
+  @ApiPropertyOptional({
+    type: [PastEvaluationGradeDto],
+    description: 'Officer and committee: the bidder’s published evaluation grades, newest first',
+  })
+  pastGrades?: PastEvaluationGradeDto[];
 }
 export class MyBidDto extends BidDto {
   @ApiProperty() tenderTitle!: string;

@@ -8,7 +8,7 @@ import { canonicalJson } from '../../../platform/util/canonical-json';
 import { sniff } from '../../../platform/util/file-type';
 import { fenToYuan, yuanToFen } from '../../../platform/util/money';
 import { CustodyService } from '../../funds';
-import { OrganisationsService } from '../../organisations';
+import { OrganisationEvaluationRecords, OrganisationsService } from '../../organisations';
 import { centsToPoints } from '../domain/comprehensive-scoring';
 import { invalid, ProcurementError, ProcurementErrorCode } from '../domain/procurement.errors';
 import { BidDto, BidReceiptDto, MyBidDto, SubmitBidDto } from '../dto/procurement.dto';
@@ -57,6 +57,7 @@ export class BidsService {
     private readonly tenders: TendersService,
     private readonly organisations: OrganisationsService,
     private readonly custody: CustodyService,
+    private readonly evaluationRecords: OrganisationEvaluationRecords,
   ) {}
 
   /** Submits (or replaces) my organisation's bid; returns the receipt. */
@@ -263,7 +264,24 @@ export class BidsService {
       where: { tenderId: t.id, status: Not(In(['REPLACED', 'WITHDRAWN'])) },
       order: { rankNo: 'ASC', submittedAt: 'ASC' },
     });
-    return Promise.all(rows.map((b) => this.dto(b, full || b.organisationId === actor.organisationId)));
+    const bids = await Promise.all(rows.map((b) => this.dto(b, full || b.organisationId === actor.organisationId)));
+    if (!full) return bids;
+    // the officer and the committee see each bidder's published evaluation grades beside its bid (issue #11)
+    const grades = await this.evaluationRecords.pastGrades(
+      this.dataSource.manager,
+      rows.map((b) => b.organisationId),
+    );
+    return bids.map((b) => ({
+      ...b,
+      pastGrades: (grades.get(b.organisationId) ?? []).map((g) => ({
+        code: g.code,
+        kind: g.kind,
+        title: g.title,
+        year: g.year,
+        score: g.score,
+        grade: g.grade,
+      })),
+    }));
   }
 
   async document(

@@ -2,6 +2,7 @@ import type { TemplateCatalogue } from '../template';
 import { CONTRACT_CHANGES_MESSAGES } from './contract-changes.messages';
 import { CONTRACT_MESSAGES } from './contract.messages';
 import { CUSTODY_MESSAGES } from './custody.messages';
+import { EVALUATION_RESULTS_MESSAGES } from './evaluation-results.messages';
 import { EVALUATION_SCORING_MESSAGES } from './evaluation-scoring.messages';
 import { EVALUATION_TASKS_MESSAGES } from './evaluation-tasks.messages';
 import { EVALUATION_MESSAGES } from './evaluation.messages';
@@ -27,6 +28,7 @@ export const MESSAGE_CATALOGUES: Readonly<Record<string, TemplateCatalogue>> = {
   'evaluation.tasks': EVALUATION_TASKS_MESSAGES,
   'evaluation.scoring': EVALUATION_SCORING_MESSAGES,
   evaluation: EVALUATION_MESSAGES,
+  'evaluation.result': EVALUATION_RESULTS_MESSAGES,
 };
 
 export const MESSAGE_TEMPLATES: TemplateCatalogue = Object.assign({}, ...Object.values(MESSAGE_CATALOGUES));

@@ -1,5 +1,8 @@
 import type { TemplateCatalogue } from '../template';
 
+const GRADE_ZH: Readonly<Record<string, string>> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
+const GRADE_EN: Readonly<Record<string, string>> = { EXCELLENT: 'excellent', GOOD: 'good', PASS: 'pass', FAIL: 'fail' };
+
 /** Lines of an organisation's performance record (shown to officers, auditors and its members). */
 export const ORGANISATIONS_MESSAGES: TemplateCatalogue = {
   'organisations.record.approved': {
@@ -29,6 +32,26 @@ export const ORGANISATIONS_MESSAGES: TemplateCatalogue = {
     'zh-CN': { title: '黑名单期满，恢复正常' },
     'en-US': { title: 'Blacklisting over: back to normal' },
     example: {},
+  },
+  // a published evaluation result (issue #11): grade as its code, score as shown (2 places)
+  'organisations.record.evaluation_result': {
+    'zh-CN': {
+      title: (p) =>
+        `评估 ${String(p['code'])}「${String(p['title'])}」结果公布：${String(p['score'])} 分，${GRADE_ZH[String(p['grade'])] ?? String(p['grade'])}`,
+    },
+    'en-US': {
+      title: (p) =>
+        `Evaluation ${String(p['code'])} of “${String(p['title'])}” published: ${String(p['score'])}, ${GRADE_EN[String(p['grade'])] ?? String(p['grade'])}`,
+    },
+    example: { code: 'PG-2026-000012', title: '山西路社区老年助餐服务', score: '84.16', grade: 'GOOD' },
+  },
+  // untilDate is a calendar date (the last day of the bar, Beijing)
+  'organisations.record.barred': {
+    'zh-CN': { title: '评估 {code} 不合格（{score} 分），{untilDate} 前（含当日）不得在{regionName}参与投标' },
+    'en-US': {
+      title: 'Evaluation {code} failed ({score}): barred from bidding in {regionName} until {untilDate} (inclusive)',
+    },
+    example: { code: 'PG-2026-000012', score: '55.00', regionName: '鼓楼区', untilDate: '2027-12-11' },
   },
   // Grade proposals (inbox): the grade as its label (`4A`), expiresOn a calendar date, note/reason as typed
   'organisations.grade.proposed': {

@@ -21,6 +21,23 @@ export const PAYMENTS_MESSAGES: TemplateCatalogue = {
     },
     example: { projectTitle: PROJECT, seq: 1, amountFen: '9300000', paidAt: AT },
   },
+  'contracts.payment.step_final_paid': {
+    'zh-CN': {
+      title: '项目「{projectTitle}」尾款已支付 {amountFen|money}',
+      body: (p, f) =>
+        `按终期评估得分 ${String(p['score'])} 支付，支付日期：${f.date(p['paidAt'])}。` +
+        (p['releasedFen'] && p['releasedFen'] !== '0' ? `核减 ${f.money(p['releasedFen'])}，退回预算指标。` : ''),
+    },
+    'en-US': {
+      title: 'Project “{projectTitle}”: final instalment of {amountFen|money} paid',
+      body: (p, f) =>
+        `Paid on the final evaluation score of ${String(p['score'])}, on ${f.date(p['paidAt'])}.` +
+        (p['releasedFen'] && p['releasedFen'] !== '0'
+          ? ` ${f.money(p['releasedFen'])} deducted and returned to the budget line.`
+          : ''),
+    },
+    example: { projectTitle: PROJECT, amountFen: '7905000', releasedFen: '1395000', score: '75.00', paidAt: AT },
+  },
   'contracts.payment.step_completed': {
     'zh-CN': { title: '项目「{projectTitle}」合同履行完毕，款项已结清', body: '' },
     'en-US': { title: 'Project “{projectTitle}”: the contract is fulfilled and settled', body: '' },

@@ -1051,6 +1051,8 @@ export const enUS: Record<TranslationKey, string> = {
   'nav.contractList': 'Contracts',
   'nav.evaluation': 'Third-party evaluation',
   'nav.evaluationTemplates': 'Indicator templates',
+  'nav.evaluationResults': 'My evaluation results',
+  'nav.evaluationObjections': 'Results and objections',
   'problem.CONTRACT_NOT_FOUND': 'The contract does not exist or is outside your area',
   'problem.CONTRACT_INVALID': 'The contract breaks a rule',
   'problem.CONTRACT_ILLEGAL_TRANSITION': 'The contract’s status does not allow this; refresh and try again',

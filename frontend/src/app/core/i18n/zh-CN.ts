@@ -1031,6 +1031,8 @@ export const zhCN = {
   'nav.contractList': '合同',
   'nav.evaluation': '第三方验单',
   'nav.evaluationTemplates': '指标体系',
+  'nav.evaluationResults': '我的评估结果',
+  'nav.evaluationObjections': '评估结果确认与异议',
   'problem.CONTRACT_NOT_FOUND': '合同不存在或不在您的管辖范围内',
   'problem.CONTRACT_INVALID': '合同内容不符合规则',
   'problem.CONTRACT_ILLEGAL_TRANSITION': '合同当前状态不允许此操作，请刷新后重试',

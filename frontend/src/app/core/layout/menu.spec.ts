@@ -47,7 +47,7 @@ describe('visibleMenu', () => {
       'procurement[catalogue,approved-needs,projects,tenders]',
       'funds[funds-lines,funds-dashboard,custody]',
       'contracts[contract-list,milestones,payments]',
-      'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates,surveys]',
+      'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates,surveys,evaluation-objections]',
       'organisations',
       'admin[users,regions,calendar]',
     ]);
@@ -99,7 +99,7 @@ describe('visibleMenu', () => {
       'my-bids',
       'funds[custody]',
       'contracts[contract-list,milestones,payments]',
-      'evaluation[evaluation-templates,surveys]',
+      'evaluation[evaluation-templates,surveys,evaluation-results]',
       'admin[calendar]',
     ]);
   });
@@ -167,6 +167,8 @@ describe('visibleMenu', () => {
       '/evaluation/surveys': PERMISSIONS.EVALUATION_READ,
       '/community/surveys': PERMISSIONS.SURVEYS_PROXY,
       '/my/surveys': PERMISSIONS.SURVEYS_ANSWER,
+      '/evaluation/results': PERMISSIONS.EVALUATION_OBJECT,
+      '/evaluation/objections': PERMISSIONS.EVALUATION_MANAGE,
     });
   });
 

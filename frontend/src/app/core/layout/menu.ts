@@ -271,6 +271,22 @@ export const MENU: readonly MenuItem[] = [
         link: '/community/surveys',
         permission: PERMISSIONS.SURVEYS_PROXY,
       },
+      {
+        // 我的评估结果: the evaluated organisation's results, objections and answers
+        id: 'evaluation-results',
+        label: 'nav.evaluationResults',
+        icon: 'file-done',
+        link: '/evaluation/results',
+        permission: PERMISSIONS.EVALUATION_OBJECT,
+      },
+      {
+        // 评估结果确认与异议: the officer's confirmations and objection decisions
+        id: 'evaluation-objections',
+        label: 'nav.evaluationObjections',
+        icon: 'solution',
+        link: '/evaluation/objections',
+        permission: PERMISSIONS.EVALUATION_MANAGE,
+      },
     ],
   },
   {

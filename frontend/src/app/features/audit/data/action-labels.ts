@@ -57,6 +57,10 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'organisations.grade.rejected': ['评估等级申报未通过', 'Evaluation grade rejected'],
   'organisations.grade.withdrawn': ['撤回评估等级申报', 'Evaluation grade proposal withdrawn'],
   'organisations.document.uploaded': ['上传社会组织材料', 'Organisation document uploaded'],
+  'organisations.bar.imposed': [
+    '评估不合格，限制在本区投标',
+    'Barred from bidding in the district after a failed evaluation',
+  ],
 
   'catalogue.version.created': ['新建服务目录版本', 'Catalogue version created'],
   'catalogue.version.published': ['发布服务目录版本', 'Catalogue version published'],
@@ -169,6 +173,13 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   ],
   'evaluation.survey.beneficiary_added': ['登记服务对象', 'Beneficiary recorded'],
   'evaluation.survey.beneficiary_removed': ['移除服务对象', 'Beneficiary removed'],
+  // 第三方验单 (issue #11): review, objection and publication of evaluation results
+  'evaluation.task.confirmed': ['确认评估结果', 'Evaluation result confirmed'],
+  'evaluation.task.returned': ['评估结果退回评估员', 'Evaluation returned to the evaluator'],
+  'evaluation.task.published': ['公布评估结果', 'Evaluation result published'],
+  'evaluation.objection.filed': ['对评估结果提出异议', 'Objection to an evaluation result filed'],
+  'evaluation.objection.upheld': ['评估异议成立', 'Evaluation objection upheld'],
+  'evaluation.objection.dismissed': ['驳回评估异议', 'Evaluation objection dismissed'],
   'funds.custody.held': ['保证金恢复保管', 'Deposit held again'],
   'funds.custody.refund_due': ['保证金逾期待退', 'Deposit or bond overdue for return'],
   'funds.custody.refunded': ['退还投标保证金', 'Bid deposit refunded'],

@@ -8,6 +8,8 @@ const COLORS: Readonly<Record<OrganisationRecord['kind'], string>> = {
   SUSPENSION: 'orange',
   BLACKLIST: 'red',
   REINSTATEMENT: 'geekblue',
+  // barred from bidding in a district after a failed evaluation (issue #11)
+  BAR: 'volcano',
 };
 
 /** The tag colour of a record line: sanctions warm, awards and contracts green/cyan. */

@@ -42,7 +42,7 @@ describe('what a member is told about the organisation status', () => {
       'documentKind.GRADE_CERTIFICATE',
       'documentKind.QUALIFICATION',
       'documentKind.OTHER',
-      ...['APPROVAL', 'AWARD', 'CONTRACT', 'EVALUATION', 'SUSPENSION', 'BLACKLIST', 'REINSTATEMENT'].map(
+      ...['APPROVAL', 'AWARD', 'CONTRACT', 'EVALUATION', 'SUSPENSION', 'BLACKLIST', 'REINSTATEMENT', 'BAR'].map(
         (k) => `recordKind.${k}`,
       ),
       ...['APPROVE', 'RETURN', 'SUSPEND', 'REINSTATE', 'BLACKLIST'].map((a) => `organisations.decision.hint.${a}`),

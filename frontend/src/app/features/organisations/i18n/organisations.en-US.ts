@@ -18,6 +18,7 @@ export const organisationsEnUS: Readonly<Record<OrgKey, string>> = {
   'recordKind.SUSPENSION': 'Suspension',
   'recordKind.BLACKLIST': 'Blacklist',
   'recordKind.REINSTATEMENT': 'Reinstatement',
+  'recordKind.BAR': 'Bidding bar',
   'organisations.register.title': 'Register an organisation',
   'organisations.register.backToLogin': 'Back to sign-in',
   'organisations.register.intro':

@@ -20,6 +20,7 @@ export const organisationsZhCN = {
   'recordKind.SUSPENSION': '暂停',
   'recordKind.BLACKLIST': '黑名单',
   'recordKind.REINSTATEMENT': '恢复',
+  'recordKind.BAR': '限制投标',
   'organisations.register.title': '社会组织注册',
   'organisations.register.backToLogin': '返回登录',
   'organisations.register.intro':

@@ -11,13 +11,22 @@ import { formatBytes } from '../data/files';
 import { Bid, BidDocument } from '../data/procurement.types';
 import { TendersApi } from '../data/tenders.api';
 import { ProcTranslatePipe } from '../i18n/procurement-i18n';
+import { PastGradesComponent } from './past-grades.component';
 import { ProcStatusTagComponent } from './proc-status-tag.component';
 
 /** 开标记录: the opened bids with their receipts (server time, SHA-256), documents and, once scored, scores. */
 @Component({
   selector: 'dd-opened-bids',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzButtonModule, NzIconModule, NzTableModule, MoneyPipe, ProcStatusTagComponent, ProcTranslatePipe],
+  imports: [
+    NzButtonModule,
+    NzIconModule,
+    NzTableModule,
+    MoneyPipe,
+    PastGradesComponent,
+    ProcStatusTagComponent,
+    ProcTranslatePipe,
+  ],
   template: `
     <nz-table
       #table
@@ -46,7 +55,12 @@ import { ProcStatusTagComponent } from './proc-status-tag.component';
       <tbody>
         @for (b of table.data; track b.id) {
           <tr [attr.data-testid]="'opened-bid-' + b.id" [attr.data-organisation]="b.organisationName" [attr.data-status]="b.status">
-            <td nzLeft>{{ b.organisationName }} <span class="dd-muted">v{{ b.version }}</span></td>
+            <td nzLeft>
+              {{ b.organisationName }} <span class="dd-muted">v{{ b.version }}</span>
+              @if (b.pastGrades !== undefined) {
+                <div class="dd-past"><dd-past-grades [grades]="b.pastGrades" /></div>
+              }
+            </td>
             <td nzAlign="right" class="dd-nowrap">{{ b.price | money }}</td>
             <td class="dd-nowrap">{{ time(b.submittedAt) }}</td>
             <td><code class="dd-hash" [attr.data-testid]="'opened-bid-sha256-' + b.id">{{ b.sha256 }}</code></td>
@@ -75,6 +89,9 @@ import { ProcStatusTagComponent } from './proc-status-tag.component';
     </nz-table>
   `,
   styles: `
+    .dd-past {
+      font-size: 12px;
+    }
     .dd-hash {
       font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
       font-size: 11px;

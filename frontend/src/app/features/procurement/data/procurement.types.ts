@@ -293,6 +293,20 @@ export interface Bid {
   technicalScore: string | null;
   totalScore: string | null;
   rank: number | null;
+  /** Officer and committee: the bidder's published evaluation results, newest first (issue #11). */
+  pastGrades?: PastEvaluationGrade[];
+}
+
+/** A published evaluation result of a bidder: what a committee sees beside its bid. */
+export interface PastEvaluationGrade {
+  code: string;
+  kind: 'FINAL' | 'MID_TERM';
+  /** The evaluated project. */
+  title: string;
+  year: number;
+  /** As shown, "84.16". */
+  score: string;
+  grade: 'EXCELLENT' | 'GOOD' | 'PASS' | 'FAIL';
 }
 
 export interface MyBid extends Bid {

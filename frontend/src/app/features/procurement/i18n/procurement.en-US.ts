@@ -333,6 +333,12 @@ export const procurementEnUS: Readonly<Record<keyof typeof procurementZhCN, stri
   'calls.tabResults': 'Opening results',
 
   'bid.organisation': 'Bidder',
+  'bid.pastGrades': 'Past evaluations',
+  'bid.noPastGrades': 'No published evaluation results',
+  'evaluationGrade.EXCELLENT': 'Excellent',
+  'evaluationGrade.GOOD': 'Good',
+  'evaluationGrade.PASS': 'Pass',
+  'evaluationGrade.FAIL': 'Fail',
   'bid.price': 'Price',
   'bid.documents': 'Documents',
   'bid.mine': 'Our bid',

@@ -330,6 +330,12 @@ export const procurementZhCN = {
   'calls.tabResults': '开标结果',
 
   'bid.organisation': '投标机构',
+  'bid.pastGrades': '历次评估',
+  'bid.noPastGrades': '无已公布的评估结果',
+  'evaluationGrade.EXCELLENT': '优秀',
+  'evaluationGrade.GOOD': '良好',
+  'evaluationGrade.PASS': '合格',
+  'evaluationGrade.FAIL': '不合格',
   'bid.price': '投标报价',
   'bid.documents': '投标文件',
   'bid.mine': '本机构的投标',

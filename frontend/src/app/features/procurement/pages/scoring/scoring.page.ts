@@ -26,6 +26,7 @@ import { silentErrors } from '../../../../core/http/http-context';
 import { TranslationService } from '../../../../core/i18n/translation.service';
 import { Downloads } from '../../../../shared/download.service';
 import { MoneyPipe } from '../../../../shared/money.pipe';
+import { PastGradesComponent } from '../../components/past-grades.component';
 import { TenderSummaryComponent } from '../../components/tender-summary.component';
 import { inlineProblem } from '../../data/errors';
 import { formatBytes } from '../../data/files';
@@ -53,6 +54,7 @@ import { InlineProblem, ProcTranslatePipe, ProcurementI18n } from '../../i18n/pr
     NzInputModule,
     NzSpinModule,
     MoneyPipe,
+    PastGradesComponent,
     TenderSummaryComponent,
     ProcTranslatePipe,
   ],
