@@ -14,5 +14,8 @@ export { isValidCreditCode } from './domain/credit-code';
 export { OrganisationsDeskProvider } from './services/organisations-desk.provider';
 export { GRADE_EXPIRY_NOTICE_DAYS, gradeRenewalDue } from './domain/grade-expiry';
 export { BlacklistExpiryJob, BLACKLIST_EXPIRY_JOB, blacklistExpiryDeadline } from './jobs/blacklist-expiry.job';
+export { GradeExpiryJob, GRADE_EXPIRY_JOB, gradeExpiryDeadline } from './jobs/grade-expiry.job';
+export { GradeDecisions } from './services/grade-decisions.service';
+export type { AssessmentGradeDecision, DecisionDocument } from './services/grade-decisions.service';
 /** For the composition root's entity list only. */
 export const ORGANISATIONS_ENTITIES = ORGANISATIONS_ENTITY_LIST;
