@@ -39,6 +39,8 @@ import { ContractsCustodyLedger1764000604000 } from './1764000604000-contracts-c
 import { ContractsChangeOrders1764000605000 } from './1764000605000-contracts-change-orders';
 import { FundsMultiYearLines1764000606000 } from './1764000606000-funds-multi-year-lines';
 import { EvaluationCreateTemplatesAndTasks1764000700000 } from './1764000700000-evaluation-create-templates-and-tasks';
+import { EvaluationCreateGradeCutoffs1764000760000 } from './1764000760000-evaluation-create-grade-cutoffs';
+import { EvaluationCreateGradeAssessments1764000761000 } from './1764000761000-evaluation-create-grade-assessments';
 import { OrganisationsGradeExpiryStamp1764000762000 } from './1764000762000-organisations-grade-expiry-stamp';
 
 export const MIGRATIONS = [
@@ -79,5 +81,7 @@ export const MIGRATIONS = [
   ContractsChangeOrders1764000605000,
   FundsMultiYearLines1764000606000,
   EvaluationCreateTemplatesAndTasks1764000700000,
+  EvaluationCreateGradeCutoffs1764000760000,
+  EvaluationCreateGradeAssessments1764000761000,
   OrganisationsGradeExpiryStamp1764000762000,
 ];

@@ -4,6 +4,7 @@ import { contractFixture } from '../factories/contracts-changes.factory';
 import { liveContract } from '../factories/contracts-milestones.factory';
 import { contractWithMilestones } from '../factories/contracts-payments.factory';
 import { heldCustodyAccount } from '../factories/custody.factory';
+import { gradingFixtures } from '../factories/grading.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   approvedNeed,
@@ -429,5 +430,9 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     [f.draftContract],
   );
   f.sunshineMember = await userId(t.ds, 'orgmember');
+
+  // 等级评估 (issue #11): an organisation of 鼓楼 (its member matrix_grading) with a decided assessment and one in
+  // progress, and another organisation's submitted assessment
+  Object.assign(f, await gradingFixtures(t, 'matrix'));
   return f;
 }

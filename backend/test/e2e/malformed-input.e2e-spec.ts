@@ -16,6 +16,7 @@ import { contractFixture } from '../factories/contracts-changes.factory';
 import { liveContract, PHOTO_PNG, reportBody } from '../factories/contracts-milestones.factory';
 import { contractWithMilestones } from '../factories/contracts-payments.factory';
 import { heldCustodyAccount } from '../factories/custody.factory';
+import { GradingFixtures, gradingFixtures } from '../factories/grading.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   activeLineId,
@@ -125,6 +126,8 @@ interface Fixtures {
   /** A DRAFT contract of 鼓楼 with 阳光养老 (orgmember, a signatory) and orgmember's id. */
   draftContract: number;
   orgmember: number;
+  /** 等级评估: an organisation of this test with an assessment IN_PROGRESS, and another's SUBMITTED by officer. */
+  grading: GradingFixtures;
 }
 
 interface Binding {
@@ -354,6 +357,30 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
   'POST /api/v1/custody/accounts/:id/refund': (f) => ({ params: { id: f.custodyDeposit } }),
   'POST /api/v1/custody/accounts/:id/release': (f) => ({ params: { id: f.custodyBond } }),
   'POST /api/v1/custody/accounts/:id/forfeit': (f) => ({ params: { id: f.custodyBond } }),
+  // 等级评估: an organisation that already has an open assessment (a lenient probe that passes still opens none)
+  'POST /api/v1/evaluation/grade-assessments': (f) => ({ body: { organisationId: f.grading.gradingOrg } }),
+  'PUT /api/v1/evaluation/grade-assessments/:id/scores': (f) => ({
+    params: { id: f.grading.gradeAssessment },
+    body: { scores: [{ leafKey: 'B1-2', score: '9', note: '查阅资产负债表' }] },
+  }),
+  'POST /api/v1/evaluation/grade-assessments/:id/submit': (f) => ({ params: { id: f.grading.gradeAssessment } }),
+  'POST /api/v1/evaluation/grade-assessments/:id/cancel': (f) => ({
+    params: { id: f.grading.gradeAssessment },
+    body: { reason: '机构申请暂缓评估' },
+  }),
+  // submitted by officer, the caller: a return or decision that passed validation is refused (separation of duties)
+  'POST /api/v1/evaluation/grade-assessments/:id/return': (f) => ({
+    params: { id: f.grading.submittedGradeAssessment },
+    body: { reason: '扣分依据不足' },
+  }),
+  'POST /api/v1/evaluation/grade-assessments/:id/decide': (f) => ({
+    params: { id: f.grading.submittedGradeAssessment },
+    body: { contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') },
+  }),
+  // next year: lines a lenient probe adds apply only from then
+  'POST /api/v1/evaluation/grade-cutoffs': (f) => ({
+    body: { regionId: f.gulou, effectiveFrom: `${f.year + 1}-01-01` },
+  }),
 };
 
 function creditCode(nine: string): string {
@@ -1160,6 +1187,7 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       objection: objection.id as number,
       draftContract: draftContract.insertId,
       orgmember: await userId(t.ds, 'orgmember'),
+      grading: await gradingFixtures(t, 'malformed'),
       changeContract: changeContract.contractId,
       terminableContract: terminableContract.contractId,
       changeOrder: changeOrder.id as number,

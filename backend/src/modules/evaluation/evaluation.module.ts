@@ -12,7 +12,12 @@ import { NotificationsModule } from '../notifications';
 import { OrganisationsModule } from '../organisations';
 import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
+import { GradeAssessmentsController } from './http/grade-assessments.controller';
+import { GradeCutoffsController } from './http/grade-cutoffs.controller';
 import { EvaluationJobs } from './services/evaluation-jobs';
+import { GradeAssessmentView } from './services/grade-assessment-view';
+import { GradeAssessmentsService } from './services/grade-assessments.service';
+import { GradeCutoffsService } from './services/grade-cutoffs.service';
 import { SurveyFiguresService } from './services/survey-figures.service';
 import { TemplateLookup } from './services/template-lookup';
 
@@ -35,8 +40,20 @@ import { TemplateLookup } from './services/template-lookup';
     ContractsModule,
     BullModule.registerQueue({ name: QUEUES.EVALUATION }),
   ],
-  controllers: [],
-  providers: [EvaluationJobs, SurveyFiguresService, TemplateLookup],
+  controllers: [
+    // organisation grading (等级评估)
+    GradeAssessmentsController,
+    GradeCutoffsController,
+  ],
+  providers: [
+    EvaluationJobs,
+    SurveyFiguresService,
+    TemplateLookup,
+    // organisation grading (等级评估)
+    GradeCutoffsService,
+    GradeAssessmentView,
+    GradeAssessmentsService,
+  ],
   exports: [EvaluationJobs, SurveyFiguresService, TemplateLookup],
 })
 export class EvaluationModule implements OnModuleInit {

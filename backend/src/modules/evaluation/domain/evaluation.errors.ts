@@ -27,6 +27,13 @@ export enum EvaluationErrorCode {
   ASSESSMENT_ILLEGAL_TRANSITION = 'EVALUATION_ASSESSMENT_ILLEGAL_TRANSITION',
   EVIDENCE_NOT_FOUND = 'EVALUATION_EVIDENCE_NOT_FOUND',
   EVIDENCE_INVALID = 'EVALUATION_EVIDENCE_INVALID',
+  /** The organisation already has an assessment in progress, submitted or returned (one at a time). */
+  ASSESSMENT_OPEN = 'EVALUATION_ASSESSMENT_OPEN',
+  /** Whoever scored or submitted an assessment cannot decide or return it. */
+  SEPARATION_OF_DUTIES = 'EVALUATION_SEPARATION_OF_DUTIES',
+  GRADE_CUTOFF_INVALID = 'EVALUATION_GRADE_CUTOFF_INVALID',
+  /** No region above the organisation's draws grade lines: an officer must set them before the result is graded. */
+  GRADE_CUTOFF_MISSING = 'EVALUATION_GRADE_CUTOFF_MISSING',
 }
 
 const STATUS: Record<EvaluationErrorCode, ProblemStatus> = {
@@ -53,6 +60,10 @@ const STATUS: Record<EvaluationErrorCode, ProblemStatus> = {
   [EvaluationErrorCode.ASSESSMENT_ILLEGAL_TRANSITION]: 409,
   [EvaluationErrorCode.EVIDENCE_NOT_FOUND]: 404,
   [EvaluationErrorCode.EVIDENCE_INVALID]: 422,
+  [EvaluationErrorCode.ASSESSMENT_OPEN]: 409,
+  [EvaluationErrorCode.SEPARATION_OF_DUTIES]: 403,
+  [EvaluationErrorCode.GRADE_CUTOFF_INVALID]: 422,
+  [EvaluationErrorCode.GRADE_CUTOFF_MISSING]: 422,
 };
 
 export class EvaluationError extends DomainError {

@@ -2,6 +2,7 @@ import type { TemplateCatalogue } from '../template';
 import { CONTRACT_CHANGES_MESSAGES } from './contract-changes.messages';
 import { CONTRACT_MESSAGES } from './contract.messages';
 import { CUSTODY_MESSAGES } from './custody.messages';
+import { GRADING_MESSAGES } from './grading.messages';
 import { MILESTONES_MESSAGES } from './milestones.messages';
 import { NEEDS_MESSAGES } from './needs.messages';
 import { ORGANISATIONS_MESSAGES } from './organisations.messages';
@@ -21,6 +22,7 @@ export const MESSAGE_CATALOGUES: Readonly<Record<string, TemplateCatalogue>> = {
   'contracts.payment': PAYMENTS_MESSAGES,
   custody: CUSTODY_MESSAGES,
   'contracts.contract': CONTRACT_MESSAGES,
+  'evaluation.grading': GRADING_MESSAGES,
 };
 
 export const MESSAGE_TEMPLATES: TemplateCatalogue = Object.assign({}, ...Object.values(MESSAGE_CATALOGUES));

@@ -14,6 +14,7 @@ const CONTEXTS = [
   'funds',
   'procurement',
   'contracts',
+  'evaluation',
   'system',
 ];
 
