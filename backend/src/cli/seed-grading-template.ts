@@ -378,11 +378,12 @@ const AREAS: readonly Area[] = [
   ],
 ];
 
-/** Points in cents as a decimal text: 425 → "4.25", 1000 → "10". */
+/** Points in cents as a decimal text: 425 → "4.25", 850 → "8.5", 1000 → "10". */
 function points(cents: number): string {
   const whole = Math.floor(cents / 100);
   const part = cents % 100;
-  return part === 0 ? String(whole) : `${whole}.${String(part).padStart(2, '0')}`;
+  if (part === 0) return String(whole);
+  return `${whole}.${String(part).padStart(2, '0')}`.replace(/0$/, '');
 }
 
 /** Four levels, from full marks down: 好 (≥ 85 %), 较好 (≥ 60 %), 一般 (≥ 30 %), 差. */
