@@ -103,6 +103,8 @@ interface Ids {
   contractMilestone: number;
   /** A DRAFT contract of the awarded tender (the contract page). */
   draftContract: number;
+  /** 等级评估: an assessment of 乐龄 (鼓楼区) in progress, a few items scored (orgmember's organisation is another). */
+  gradeAssessment: number;
 }
 
 interface PageSpec {
@@ -233,6 +235,17 @@ const PAGES: Record<string, PageSpec> = {
     url: (ids) => `/contracts/${ids.contract}/payments`,
     ready: () => '[data-testid="pay-milestones"]',
   },
+  // 等级评估 (issue #11): the list (rows, or its empty state for an organisation without a decided one), one
+  // assessment in progress (its tree; the not-found result for those outside its region), the grade lines
+  'evaluation/grading': {
+    url: () => '/evaluation/grading',
+    ready: () => `${row('grading-row-')}, [data-testid="grading-table"] .ant-table-placeholder`,
+  },
+  'evaluation/grading/:id': {
+    url: (ids) => `/evaluation/grading/${ids.gradeAssessment}`,
+    ready: () => '[data-testid="grading-tree"], [data-testid="grading-not-found"]',
+  },
+  'evaluation/grade-cutoffs': { url: () => '/evaluation/grade-cutoffs', ready: () => row('cutoffs-row-') },
   '403': { url: () => '/403', ready: () => '.ant-result-title' },
   '**': { url: () => '/no-such-page', ready: () => '.ant-result-title' },
 };
@@ -298,6 +311,7 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
     contract: 0,
     contractMilestone: 0,
     draftContract: 0,
+    gradeAssessment: 0,
   };
   const contexts = new Map<string, { context: BrowserContext; page: Page }>();
 
@@ -528,6 +542,17 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
          UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
       [ids.draftContract],
     );
+    // 等级评估: an assessment of 乐龄 opened by the officer, with two items scored
+    const leling = (await one<{ id: number }>("SELECT id FROM organisations WHERE name LIKE '%乐龄%'")).id;
+    ids.gradeAssessment = (
+      await ok<{ id: number }>('POST', '/evaluation/grade-assessments', 'officer', { organisationId: leling })
+    ).id;
+    await ok('PUT', `/evaluation/grade-assessments/${ids.gradeAssessment}/scores`, 'officer', {
+      scores: [
+        { leafKey: 'B1-1', score: '9', note: '查阅理事会选举决议' },
+        { leafKey: 'B1-2', score: '8.5' },
+      ],
+    });
     // waiting for someone: a project for finance, a need for the worker, a registration for the officer
     await ok('POST', `/projects/${ids.draftProject}/submit`, 'officer');
     ids.draftProject = (

@@ -1042,4 +1042,18 @@ export const enUS: Record<TranslationKey, string> = {
   'problem.CONTRACTS_NOT_A_SIGNATORY':
     'You have no signing rights for your organisation; a signatory of it grants them',
   'problem.CONTRACTS_MEMBER_NOT_FOUND': 'Not a member of your organisation',
+  // ---- 第三方验单 (issue #11)
+  'nav.evaluation': 'Third-party evaluation',
+  'nav.grading': 'Grade assessments',
+  'nav.gradeCutoffs': 'Grade lines',
+  'problem.EVALUATION_ASSESSMENT_NOT_FOUND': 'This grade assessment does not exist or is outside your region',
+  'problem.EVALUATION_ASSESSMENT_INVALID': 'The grade assessment breaks a rule',
+  'problem.EVALUATION_ASSESSMENT_ILLEGAL_TRANSITION':
+    'The grade assessment’s status does not allow this: refresh and try again',
+  'problem.EVALUATION_ASSESSMENT_OPEN':
+    'This organisation already has a grade assessment in progress: finish or cancel it first',
+  'problem.EVALUATION_SEPARATION_OF_DUTIES':
+    'Whoever scored this assessment may not decide or return it: another officer decides',
+  'problem.EVALUATION_GRADE_CUTOFF_INVALID': 'The grade lines break a rule',
+  'problem.EVALUATION_GRADE_CUTOFF_MISSING': 'No grade lines apply to this region or any above it: set them first',
 };

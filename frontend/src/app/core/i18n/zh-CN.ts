@@ -1023,4 +1023,15 @@ export const zhCN = {
   'problem.CONTRACT_FROZEN': '合同已签订（或已有一方签字），内容不能再修改',
   'problem.CONTRACTS_NOT_A_SIGNATORY': '您没有本机构的合同签订权限，请由本机构的签约人授权',
   'problem.CONTRACTS_MEMBER_NOT_FOUND': '该成员不属于您的机构',
+  // ---- 第三方验单 (issue #11): the menu and the grading problem codes; the pages' texts are in features/evaluation/data
+  'nav.evaluation': '第三方验单',
+  'nav.grading': '等级评估',
+  'nav.gradeCutoffs': '等级分数线',
+  'problem.EVALUATION_ASSESSMENT_NOT_FOUND': '等级评估不存在或不在您的管辖范围内',
+  'problem.EVALUATION_ASSESSMENT_INVALID': '等级评估内容不符合规则',
+  'problem.EVALUATION_ASSESSMENT_ILLEGAL_TRANSITION': '等级评估当前状态不允许此操作，请刷新后重试',
+  'problem.EVALUATION_ASSESSMENT_OPEN': '该社会组织已有进行中的等级评估，请先完成或取消',
+  'problem.EVALUATION_SEPARATION_OF_DUTIES': '参与评分的人员不能审定或退回本次评估，须由另一位采购专员审定',
+  'problem.EVALUATION_GRADE_CUTOFF_INVALID': '等级分数线不符合规则',
+  'problem.EVALUATION_GRADE_CUTOFF_MISSING': '本地区及上级均未设定等级分数线，请先设定',
 } as const;

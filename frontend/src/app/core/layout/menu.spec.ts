@@ -45,6 +45,7 @@ describe('visibleMenu', () => {
       'procurement[catalogue,approved-needs,projects,tenders]',
       'funds[funds-lines,funds-dashboard,custody]',
       'contracts[contract-list,milestones,payments]',
+      'evaluation[grading,grade-cutoffs]',
       'organisations',
       'admin[users,regions,calendar]',
     ]);

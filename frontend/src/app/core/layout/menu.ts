@@ -209,6 +209,28 @@ export const MENU: readonly MenuItem[] = [
     ],
   },
   {
+    // 第三方验单 (issue #11): organisation grading and its lines; the evaluation tasks add their entries here
+    id: 'evaluation',
+    label: 'nav.evaluation',
+    icon: 'audit',
+    children: [
+      {
+        id: 'grading',
+        label: 'nav.grading',
+        icon: 'safety-certificate',
+        link: '/evaluation/grading',
+        permission: PERMISSIONS.EVALUATION_MANAGE,
+      },
+      {
+        id: 'grade-cutoffs',
+        label: 'nav.gradeCutoffs',
+        icon: 'bar-chart',
+        link: '/evaluation/grade-cutoffs',
+        permission: PERMISSIONS.EVALUATION_MANAGE,
+      },
+    ],
+  },
+  {
     id: 'organisations',
     label: 'nav.organisations',
     icon: 'bank',
