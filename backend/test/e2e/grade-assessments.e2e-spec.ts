@@ -210,7 +210,7 @@ describe('grade assessments (等级评估)', () => {
     expect((await decide(id, reviewer)).status).toBe(409);
   });
 
-  it('a member’s self-proposal stays a proposal: only the assessment decision changed the grade', async () => {
+  it('a member’s self-proposal stays a proposal; an assessment’s decision sets the grade and closes it', async () => {
     const org = await registeredOrganisation(t, 'prop', GULOU, officer);
     const doc = await t
       .http()
@@ -227,6 +227,20 @@ describe('grade assessments (等级评估)', () => {
     const detail = (await t.http().get(`/api/v1/organisations/${org.id}`).set('Authorization', officer)).body;
     expect(detail.grade).toBeNull();
     expect(detail.pendingGradeProposal).toMatchObject({ grade: 5, status: 'PENDING' });
+    // the assessment's decision supersedes it: 3A, and the proposal is closed (no later approval can overwrite it)
+    const id = await submittedAssessment(t, officer, org.id, 720);
+    expect((await decide(id, reviewer)).body).toMatchObject({ grade: 3 });
+    const after = (await t.http().get(`/api/v1/organisations/${org.id}`).set('Authorization', officer)).body;
+    expect(after).toMatchObject({ grade: 3, pendingGradeProposal: null });
+    const proposals = await t
+      .http()
+      .get(`/api/v1/organisations/${org.id}/grade-proposals`)
+      .set('Authorization', officer)
+      .expect(200);
+    expect(proposals.body[0]).toMatchObject({
+      status: 'REJECTED',
+      decisionReason: expect.stringContaining('等级评估'),
+    });
   });
 
   it('an organisation graded 3A by an assessment is refused for a tender requiring 4A, with the reason', async () => {

@@ -7,7 +7,7 @@ import { AuditService } from '../../audit';
 import { PeopleDirectory } from '../../identity';
 import { InboxService } from '../../notifications';
 import { gradeLabel } from '../domain/grade';
-import { OrganisationEntity } from '../entities/organisation.entity';
+import { OrganisationEntity, OrganisationGradeProposalEntity } from '../entities/organisation.entity';
 import { gradeExpiryDeadline } from '../jobs/grade-expiry.job';
 import { DocumentsService } from './documents.service';
 import { LoadedOrganisation, OrganisationsService } from './organisations.service';
@@ -49,7 +49,8 @@ export interface AssessmentGradeDecision {
  * The one code path that sets an organisation's grade (issue #9 A6, issue #11 item 6): the row (grade, last valid
  * day, who decided, when, on which document; the expiry stamp cleared), the audit event, the members' inbox, the
  * performance record for an assessment's grade, and the expiry job. Used by the officers' approval of a proposal and
- * by the evaluation context's grade assessments (`decideByAssessment`), so both leave the same traces.
+ * by the evaluation context's grade assessments (`decideByAssessment`), so both leave the same traces. An assessed
+ * grade also closes a proposal still pending (it is superseded).
  */
 @Injectable()
 export class GradeDecisions {
@@ -141,6 +142,7 @@ export class GradeDecisions {
         },
         now,
       );
+      await this.closePendingProposals(em, actor, loaded, code, now);
       await this.organisations.appendRecord(
         em,
         {
@@ -159,6 +161,51 @@ export class GradeDecisions {
     }
     if (d.grade !== null && d.expiresOn !== null)
       await this.deadlines.schedule(gradeExpiryDeadline(org.id, d.expiresOn), now);
+  }
+
+  /**
+   * A grade decided on an assessment supersedes what the members proposed meanwhile: a pending proposal is closed as
+   * REJECTED with the assessment as the reason (audited, the members told), so that no later approval of it can
+   * overwrite the assessed grade.
+   */
+  private async closePendingProposals(
+    em: EntityManager,
+    actor: Actor,
+    { org, regionPath }: LoadedOrganisation,
+    code: string,
+    now: Date,
+  ): Promise<void> {
+    const pending = await em.find(OrganisationGradeProposalEntity, {
+      where: { organisationId: org.id, status: 'PENDING' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const reason = `已由等级评估 ${code} 审定等级`;
+    for (const p of pending) {
+      await em.update(
+        OrganisationGradeProposalEntity,
+        { id: p.id },
+        { status: 'REJECTED', decidedBy: actor.userId, decidedAt: now, decisionReason: reason },
+      );
+      await this.audit.record(em, actor, {
+        action: 'organisations.grade.rejected',
+        entityType: 'organisation',
+        entityId: org.id,
+        regionPath,
+        before: { proposalId: p.id, status: p.status },
+        after: { proposalId: p.id, status: 'REJECTED', grade: gradeLabel(p.grade), reason },
+      });
+      const members = (await this.people.memberIds([org.id], em)).get(org.id) ?? [];
+      await this.inbox.notify(
+        em,
+        members,
+        {
+          kind: 'ORGANISATION_GRADE_REJECTED',
+          template: 'organisations.grade.rejected',
+          params: { grade: gradeLabel(p.grade), reason },
+        },
+        now,
+      );
+    }
   }
 
   /**
