@@ -114,6 +114,8 @@ interface Ids {
   /** 满意度调查: the project of the signed contract (its survey open, `resident` its need's raiser) and its token. */
   surveyProject: number;
   surveyToken: string;
+  /** 等级评估: an assessment of 乐龄 (鼓楼区) in progress, a few items scored (orgmember's organisation is another). */
+  gradeAssessment: number;
 }
 
 interface PageSpec {
@@ -306,6 +308,17 @@ const PAGES: Record<string, PageSpec> = {
     url: () => '/evaluation/objections',
     ready: () => `[data-testid="officer-objections"] ${row('objection-row-')}`,
   },
+  // 等级评估 (issue #11): the list (rows, or its empty state for an organisation without a decided one), one
+  // assessment in progress (its tree; the not-found result for those outside its region), the grade lines
+  'evaluation/grading': {
+    url: () => '/evaluation/grading',
+    ready: () => `${row('grading-row-')}, [data-testid="grading-table"] .ant-table-placeholder`,
+  },
+  'evaluation/grading/:id': {
+    url: (ids) => `/evaluation/grading/${ids.gradeAssessment}`,
+    ready: () => '[data-testid="grading-tree"], [data-testid="grading-not-found"]',
+  },
+  'evaluation/grade-cutoffs': { url: () => '/evaluation/grade-cutoffs', ready: () => row('cutoffs-row-') },
   '403': { url: () => '/403', ready: () => '.ant-result-title' },
   '**': { url: () => '/no-such-page', ready: () => '.ant-result-title' },
 };
@@ -376,6 +389,7 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
     evaluationBatch: 0,
     surveyProject: 0,
     surveyToken: '',
+    gradeAssessment: 0,
   };
   const contexts = new Map<string, { context: BrowserContext; page: Page }>();
 
@@ -638,6 +652,17 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
          UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
       [ids.draftContract],
     );
+    // 等级评估: an assessment of 乐龄 opened by the officer, with two items scored
+    const leling = (await one<{ id: number }>("SELECT id FROM organisations WHERE name LIKE '%乐龄%'")).id;
+    ids.gradeAssessment = (
+      await ok<{ id: number }>('POST', '/evaluation/grade-assessments', 'officer', { organisationId: leling })
+    ).id;
+    await ok('PUT', `/evaluation/grade-assessments/${ids.gradeAssessment}/scores`, 'officer', {
+      scores: [
+        { leafKey: 'B1-1', score: '9', note: '查阅理事会选举决议' },
+        { leafKey: 'B1-2', score: '8.5' },
+      ],
+    });
     // waiting for someone: a project for finance, a need for the worker, a registration for the officer
     await ok('POST', `/projects/${ids.draftProject}/submit`, 'officer');
     ids.draftProject = (

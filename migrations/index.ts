@@ -46,6 +46,9 @@ import { EvaluationCreateEvidence1764000730000 } from './1764000730000-evaluatio
 import { EvaluationScoresKeepMeasureBasis1764000731000 } from './1764000731000-evaluation-scores-keep-measure-basis';
 import { EvaluationCreateObjections1764000750000 } from './1764000750000-evaluation-create-objections';
 import { OrganisationsEvaluationResultsAndBars1764000751000 } from './1764000751000-organisations-evaluation-results-and-bars';
+import { EvaluationCreateGradeCutoffs1764000760000 } from './1764000760000-evaluation-create-grade-cutoffs';
+import { EvaluationCreateGradeAssessments1764000761000 } from './1764000761000-evaluation-create-grade-assessments';
+import { OrganisationsGradeExpiryStamp1764000762000 } from './1764000762000-organisations-grade-expiry-stamp';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -92,4 +95,7 @@ export const MIGRATIONS = [
   EvaluationScoresKeepMeasureBasis1764000731000,
   EvaluationCreateObjections1764000750000,
   OrganisationsEvaluationResultsAndBars1764000751000,
+  EvaluationCreateGradeCutoffs1764000760000,
+  EvaluationCreateGradeAssessments1764000761000,
+  OrganisationsGradeExpiryStamp1764000762000,
 ];

@@ -4,6 +4,7 @@ import { loadDotEnv } from '../config/dotenv';
 import { loadEnv } from '../config/env';
 import { openDataSource } from './db';
 import { seedDemo, seedDemoDesks } from './seed-demo';
+import { seedGrading } from './seed-grading';
 
 /** `nx run backend:seed`: the demo data (idempotent — running it twice changes nothing). */
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     console.log(`seed: ${JSON.stringify(report)}`);
     // demo work on every role's desk (kept out of the test suites' seed, whose assertions count the base data)
     console.log(`seed (desks): ${JSON.stringify(await seedDemoDesks(ds))}`);
+    console.log(`seed (grading): ${JSON.stringify(await seedGrading(ds, { demo: true }))}`);
   } finally {
     await ds.destroy();
   }

@@ -6,6 +6,7 @@ import { contractWithMilestones } from '../factories/contracts-payments.factory'
 import { heldCustodyAccount } from '../factories/custody.factory';
 import { submittedFinalTask } from '../factories/evaluation-results.factory';
 import { assignedFinalTask } from '../factories/evaluation.factory';
+import { gradingFixtures } from '../factories/grading.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   approvedNeed,
@@ -498,5 +499,9 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   );
   f.evalObjection = evalObjection.id as number;
   f.evalObjectionFile = (evalObjection.files as Array<{ id: number }>)[0].id;
+
+  // 等级评估 (issue #11): an organisation of 鼓楼 (its member matrix_grading) with a decided assessment and one in
+  // progress, and another organisation's submitted assessment
+  Object.assign(f, await gradingFixtures(t, 'matrix'));
   return f;
 }

@@ -973,4 +973,60 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/v1/evaluation/objections/:id/dismiss': rule([PO], {
     cross: [XW_PO({ id: '@evalObjection' }, { answer: '越权决定' })],
   }),
+  // ---- 等级评估 (issue #11 item 6): officers of the organisation's region run grade assessments and draw grade lines;
+  // staff of the subtree read them; a member reads its organisation's decided assessments (never another's)
+  'GET /api/v1/evaluation/grade-assessments': rule([PO, FO, OM, EV, AU], {
+    cross: [
+      { as: 'xw_officer', hides: '@gradeAssessment', seenBy: 'officer' },
+      { as: 'orgmember2', hides: '@decidedGradeAssessment', seenBy: 'matrix_grading' },
+    ],
+  }),
+  'GET /api/v1/evaluation/grade-assessments/candidates': rule([PO]),
+  'GET /api/v1/evaluation/grade-assessments/:id': rule([PO, FO, OM, EV, AU], {
+    cross: [
+      XW_PO({ id: '@gradeAssessment' }),
+      XW_FO({ id: '@gradeAssessment' }),
+      { as: 'orgmember2', params: { id: '@decidedGradeAssessment' } },
+    ],
+  }),
+  // an organisation of another district is refused as a missing one (422 naming organisationId)
+  'POST /api/v1/evaluation/grade-assessments': rule([PO], {
+    cross: [{ as: 'xw_officer', body: { organisationId: '@gradingOrg' }, missing: ['organisationId'], status: 422 }],
+  }),
+  'PUT /api/v1/evaluation/grade-assessments/:id/scores': rule([PO], {
+    cross: [XW_PO({ id: '@gradeAssessment' }, { scores: [{ leafKey: 'B1-1', score: '1' }] })],
+  }),
+  'POST /api/v1/evaluation/grade-assessments/:id/submit': rule([PO], {
+    cross: [XW_PO({ id: '@gradeAssessment' }, {})],
+  }),
+  'POST /api/v1/evaluation/grade-assessments/:id/return': rule([PO], {
+    cross: [XW_PO({ id: '@submittedGradeAssessment' }, REASON)],
+  }),
+  'POST /api/v1/evaluation/grade-assessments/:id/decide': rule([PO], {
+    cross: [
+      XW_PO({ id: '@submittedGradeAssessment' }, { fileName: '越权.pdf', contentBase64: 'JVBERi0xLjcKJSVFT0YK' }),
+    ],
+  }),
+  'POST /api/v1/evaluation/grade-assessments/:id/cancel': rule([PO], {
+    cross: [XW_PO({ id: '@gradeAssessment' }, REASON)],
+  }),
+  'GET /api/v1/evaluation/grade-cutoffs': rule([PO, FO, OM, EV, AU]),
+  // a district officer draws the lines of their own district only (another's answers as a missing region)
+  'POST /api/v1/evaluation/grade-cutoffs': rule([PO], {
+    cross: [
+      {
+        as: 'xw_officer',
+        body: {
+          regionId: '@gulou',
+          min1: '500',
+          min2: '600',
+          min3: '700',
+          min4: '800',
+          min5: '900',
+          effectiveFrom: '2099-01-01',
+        },
+        missing: ['regionId'],
+      },
+    ],
+  }),
 };

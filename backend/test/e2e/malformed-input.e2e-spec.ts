@@ -18,6 +18,7 @@ import { contractWithMilestones } from '../factories/contracts-payments.factory'
 import { heldCustodyAccount } from '../factories/custody.factory';
 import { submittedFinalTask } from '../factories/evaluation-results.factory';
 import { assignedFinalTask, insertTemplate, ORACLE_TREE } from '../factories/evaluation.factory';
+import { GradingFixtures, gradingFixtures } from '../factories/grading.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
 import {
   activeLineId,
@@ -138,6 +139,8 @@ interface Fixtures {
   survey: { unopened: number; unopenedForWorker: number; project: number; token: string; beneficiary: number };
   /** Evaluation results of 阳光养老 in 鼓楼: one SUBMITTED, one CONFIRMED with an objection FILED. */
   results: { submitted: number; confirmed: number; objection: number };
+  /** 等级评估: an organisation of this test with an assessment IN_PROGRESS, and another's SUBMITTED by officer. */
+  grading: GradingFixtures;
 }
 
 interface Binding {
@@ -431,6 +434,30 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
   }),
   'POST /api/v1/evaluation/objections/:id/uphold': (f) => ({ params: { id: f.results.objection } }),
   'POST /api/v1/evaluation/objections/:id/dismiss': (f) => ({ params: { id: f.results.objection } }),
+  // 等级评估: an organisation that already has an open assessment (a lenient probe that passes still opens none)
+  'POST /api/v1/evaluation/grade-assessments': (f) => ({ body: { organisationId: f.grading.gradingOrg } }),
+  'PUT /api/v1/evaluation/grade-assessments/:id/scores': (f) => ({
+    params: { id: f.grading.gradeAssessment },
+    body: { scores: [{ leafKey: 'B1-2', score: '9', note: '查阅资产负债表' }] },
+  }),
+  'POST /api/v1/evaluation/grade-assessments/:id/submit': (f) => ({ params: { id: f.grading.gradeAssessment } }),
+  'POST /api/v1/evaluation/grade-assessments/:id/cancel': (f) => ({
+    params: { id: f.grading.gradeAssessment },
+    body: { reason: '机构申请暂缓评估' },
+  }),
+  // submitted by officer, the caller: a return or decision that passed validation is refused (separation of duties)
+  'POST /api/v1/evaluation/grade-assessments/:id/return': (f) => ({
+    params: { id: f.grading.submittedGradeAssessment },
+    body: { reason: '扣分依据不足' },
+  }),
+  'POST /api/v1/evaluation/grade-assessments/:id/decide': (f) => ({
+    params: { id: f.grading.submittedGradeAssessment },
+    body: { contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') },
+  }),
+  // next year: lines a lenient probe adds apply only from then
+  'POST /api/v1/evaluation/grade-cutoffs': (f) => ({
+    body: { regionId: f.gulou, effectiveFrom: `${f.year + 1}-01-01` },
+  }),
 };
 
 function creditCode(nine: string): string {
@@ -1284,6 +1311,7 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       orgmember: await userId(t.ds, 'orgmember'),
       templates: { draft: draftTemplate.id as number, active: activeTemplate },
       evaluation: await evaluationFixtures(),
+      grading: await gradingFixtures(t, 'malformed'),
       changeContract: changeContract.contractId,
       terminableContract: terminableContract.contractId,
       changeOrder: changeOrder.id as number,

@@ -303,6 +303,23 @@ export const routes: Routes = [
         canActivate: [permissionGuard(PERMISSIONS.EVALUATION_MANAGE)],
         loadComponent: () => import('./features/evaluation/pages/objections/objections.page'),
       },
+      // ---- 第三方验单: organisation grading (等级评估, issue #11 item 6) — the assessments (officers, staff of the
+      // region, an organisation's own decided ones), one assessment, and the grade lines per region (officers)
+      {
+        path: 'evaluation/grading',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_READ)],
+        loadComponent: () => import('./features/evaluation/pages/grading-list/grading-list.page'),
+      },
+      {
+        path: 'evaluation/grading/:id',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_READ)],
+        loadComponent: () => import('./features/evaluation/pages/grading-detail/grading-detail.page'),
+      },
+      {
+        path: 'evaluation/grade-cutoffs',
+        canActivate: [permissionGuard(PERMISSIONS.EVALUATION_MANAGE)],
+        loadComponent: () => import('./features/evaluation/pages/cutoffs/cutoffs.page'),
+      },
       {
         path: '403',
         data: { status: 403 },

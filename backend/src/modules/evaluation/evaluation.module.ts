@@ -14,6 +14,8 @@ import { ProcurementModule } from '../procurement';
 import { RegionsModule } from '../regions';
 import { EvaluationBatchesController, EvaluationSummaryController } from './http/batches.controller';
 import { MyEvaluatorController } from './http/evaluator-affiliations.controller';
+import { GradeAssessmentsController } from './http/grade-assessments.controller';
+import { GradeCutoffsController } from './http/grade-cutoffs.controller';
 import { EvaluationObjectionsController } from './http/objections.controller';
 import { EvaluationResultsController } from './http/results.controller';
 import { ScoringController } from './http/scoring.controller';
@@ -33,6 +35,9 @@ import { EvaluationObjectionsService } from './services/evaluation-objections.se
 import { EvaluationReportService } from './services/evaluation-report.service';
 import { EvaluationSummaryService } from './services/evaluation-summary.service';
 import { FinalTasks } from './services/final-tasks.service';
+import { GradeAssessmentView } from './services/grade-assessment-view';
+import { GradeAssessmentsService } from './services/grade-assessments.service';
+import { GradeCutoffsService } from './services/grade-cutoffs.service';
 import { PublicationService } from './services/publication.service';
 import { ResultNotices } from './services/result-notices';
 import { ResultsView } from './services/results-view';
@@ -90,6 +95,9 @@ import { TemplatesService } from './services/templates.service';
     // review, objection and publication
     EvaluationResultsController,
     EvaluationObjectionsController,
+    // organisation grading (等级评估)
+    GradeAssessmentsController,
+    GradeCutoffsController,
   ],
   providers: [
     EvaluationJobs,
@@ -125,6 +133,10 @@ import { TemplatesService } from './services/templates.service';
     ReviewService,
     EvaluationObjectionsService,
     PublicationService,
+    // organisation grading (等级评估)
+    GradeCutoffsService,
+    GradeAssessmentView,
+    GradeAssessmentsService,
   ],
   exports: [
     EvaluationJobs,

@@ -1,5 +1,6 @@
 import { EVALUATION_ENTITY_LIST } from './entities/evaluation.entities';
 import { SCORING_ENTITY_LIST } from './entities/evidence.entities';
+import { GRADING_ENTITY_LIST } from './entities/grading.entities';
 import { EVALUATION_OBJECTION_ENTITY_LIST } from './entities/objections.entities';
 import { TASKS_ENTITY_LIST } from './entities/tasks.entities';
 
@@ -11,6 +12,7 @@ export const EVALUATION_ENTITIES = [
   ...TASKS_ENTITY_LIST,
   ...SCORING_ENTITY_LIST,
   ...EVALUATION_OBJECTION_ENTITY_LIST,
+  ...GRADING_ENTITY_LIST,
 ];
 export { EvaluationJobs } from './services/evaluation-jobs';
 export { SurveysService } from './services/surveys.service';

@@ -23,5 +23,8 @@ export type {
 } from './services/evaluation-records.service';
 export type { OrganisationBarFact } from './services/organisation-bars.query';
 export { addMonths, barCovers } from './domain/evaluation-bars';
+export { GradeExpiryJob, GRADE_EXPIRY_JOB, gradeExpiryDeadline } from './jobs/grade-expiry.job';
+export { GradeDecisions } from './services/grade-decisions.service';
+export type { AssessmentGradeDecision, DecisionDocument } from './services/grade-decisions.service';
 /** For the composition root's entity list only. */
 export const ORGANISATIONS_ENTITIES = [...ORGANISATIONS_ENTITY_LIST, ...ORGANISATION_EVALUATION_ENTITY_LIST];

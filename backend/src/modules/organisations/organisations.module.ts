@@ -10,9 +10,11 @@ import { MyOrganisationController } from './http/my-organisation.controller';
 import { OrganisationsController } from './http/organisations.controller';
 import { RegistrationController } from './http/registration.controller';
 import { BlacklistExpiryJob } from './jobs/blacklist-expiry.job';
+import { GradeExpiryJob } from './jobs/grade-expiry.job';
 import { OrganisationDirectoryModule } from './organisation-directory.module';
 import { DocumentsService } from './services/documents.service';
 import { OrganisationEvaluationRecords } from './services/evaluation-records.service';
+import { GradeDecisions } from './services/grade-decisions.service';
 import { GradeProposalsService } from './services/grade-proposals.service';
 import { OrganisationLifecycle } from './services/organisation-lifecycle.service';
 import { OrganisationsDeskProvider } from './services/organisations-desk.provider';
@@ -36,21 +38,25 @@ import { ReviewService } from './services/review.service';
     ReviewService,
     DocumentsService,
     GradeProposalsService,
+    GradeDecisions,
     BlacklistExpiryJob,
+    GradeExpiryJob,
     OrganisationsDeskProvider,
     OrganisationEvaluationRecords,
   ],
-  exports: [OrganisationsService, BlacklistExpiryJob, OrganisationEvaluationRecords],
+  exports: [OrganisationsService, BlacklistExpiryJob, OrganisationEvaluationRecords, GradeExpiryJob, GradeDecisions],
 })
 export class OrganisationsModule implements OnModuleInit {
   constructor(
     private readonly deadlines: Deadlines,
     private readonly blacklistExpiry: BlacklistExpiryJob,
+    private readonly gradeExpiry: GradeExpiryJob,
     @InjectQueue(QUEUES.ORGANISATIONS) private readonly queue: Queue,
   ) {}
 
   onModuleInit(): void {
     this.deadlines.registerQueue(this.queue);
     this.deadlines.registerSource(this.blacklistExpiry.source());
+    this.deadlines.registerSource(this.gradeExpiry.source());
   }
 }

@@ -49,6 +49,13 @@ export enum EvaluationErrorCode {
   LEAF_NOT_FOUND = 'EVALUATION_LEAF_NOT_FOUND',
   /** A score that is not a decimal within the leaf's points, or an override / insufficient leaf without a reason. */
   SCORE_INVALID = 'EVALUATION_SCORE_INVALID',
+  /** The organisation already has an assessment in progress, submitted or returned (one at a time). */
+  ASSESSMENT_OPEN = 'EVALUATION_ASSESSMENT_OPEN',
+  /** Whoever scored or submitted an assessment cannot decide or return it. */
+  SEPARATION_OF_DUTIES = 'EVALUATION_SEPARATION_OF_DUTIES',
+  GRADE_CUTOFF_INVALID = 'EVALUATION_GRADE_CUTOFF_INVALID',
+  /** No region above the organisation's draws grade lines: an officer must set them before the result is graded. */
+  GRADE_CUTOFF_MISSING = 'EVALUATION_GRADE_CUTOFF_MISSING',
 }
 
 const STATUS: Record<EvaluationErrorCode, ProblemStatus> = {
@@ -87,6 +94,10 @@ const STATUS: Record<EvaluationErrorCode, ProblemStatus> = {
   [EvaluationErrorCode.CONTRACT_NOT_FOUND]: 404,
   [EvaluationErrorCode.LEAF_NOT_FOUND]: 404,
   [EvaluationErrorCode.SCORE_INVALID]: 422,
+  [EvaluationErrorCode.ASSESSMENT_OPEN]: 409,
+  [EvaluationErrorCode.SEPARATION_OF_DUTIES]: 403,
+  [EvaluationErrorCode.GRADE_CUTOFF_INVALID]: 422,
+  [EvaluationErrorCode.GRADE_CUTOFF_MISSING]: 422,
 };
 
 export class EvaluationError extends DomainError {

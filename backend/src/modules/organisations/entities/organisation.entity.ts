@@ -64,6 +64,10 @@ export class OrganisationEntity {
   @Column({ name: 'grade_document_id', type: 'int', nullable: true })
   gradeDocumentId!: number | null;
 
+  /** When the grade-expiry job announced that this grade's last valid day had ended; a new decision clears it. */
+  @Column({ name: 'grade_expired_at', type: 'datetime', precision: 3, nullable: true })
+  gradeExpiredAt!: Date | null;
+
   @Column({ name: 'bank_name', type: 'varchar', length: 128, nullable: true })
   bankName!: string | null;
 

@@ -17,6 +17,7 @@ import {
   OrganisationEntity,
   OrganisationGradeProposalEntity,
 } from '../entities/organisation.entity';
+import { GradeDecisions } from './grade-decisions.service';
 import { gradeProposalDtos } from './grade-proposal-view';
 import { LoadedOrganisation, OrganisationsService } from './organisations.service';
 
@@ -35,6 +36,7 @@ export class GradeProposalsService {
     private readonly audit: AuditService,
     private readonly inbox: InboxService,
     private readonly people: PeopleDirectory,
+    private readonly decisions: GradeDecisions,
   ) {}
 
   async propose(actor: Actor, dto: ProposeGradeDto): Promise<GradeProposalDto> {
@@ -125,12 +127,13 @@ export class GradeProposalsService {
 
   /**
    * The officer approves: the proposed grade becomes the organisation's grade, decided by them on the
-   * proposal's certificate (422 when there is none, or the grade has expired meanwhile).
+   * proposal's certificate (422 when there is none, or the grade has expired meanwhile) — through GradeDecisions,
+   * the code path every grade decision takes (row, audit, inbox, expiry job).
    */
   async approve(actor: Actor, id: number, proposalId: number, dto: ApproveOrganisationDto): Promise<GradeProposalDto> {
     await inTransaction(this.dataSource, async (em) => {
       const loaded = await this.organisations.loadReviewable(actor, id, em);
-      const { org, regionPath } = loaded;
+      const { org } = loaded;
       const p = await this.pending(em, loaded, proposalId, 'APPROVE');
       const doc =
         p.documentId === null
@@ -139,44 +142,24 @@ export class GradeProposalsService {
       const now = await dbNow(em);
       const problem = gradeClaimProblem({ expiresOn: p.expiresOn, documentKind: doc?.kind ?? null }, shanghaiDate(now));
       if (problem !== null) throw OrganisationsError.invalid(problem.field, problem.message);
-      const before = { grade: gradeLabel(org.grade), gradeExpiresOn: org.gradeExpiresOn };
-      await em.update(
-        OrganisationEntity,
-        { id: org.id },
+      const note = dto.note || null;
+      await this.decisions.decide(
+        em,
+        actor,
+        loaded,
         {
           grade: p.grade,
-          gradeExpiresOn: p.expiresOn,
-          gradeDecidedBy: actor.userId,
-          gradeDecidedAt: now,
-          gradeDocumentId: p.documentId,
-          updatedAt: now,
+          expiresOn: p.expiresOn,
+          documentId: p.documentId,
+          basis: { kind: 'PROPOSAL', proposalId: p.id, note },
         },
+        now,
       );
-      const note = dto.note || null;
       await em.update(
         OrganisationGradeProposalEntity,
         { id: p.id },
         { status: 'APPROVED', decidedBy: actor.userId, decidedAt: now, decisionReason: note },
       );
-      await this.audit.record(em, actor, {
-        action: 'organisations.grade.approved',
-        entityType: 'organisation',
-        entityId: org.id,
-        regionPath,
-        before,
-        after: {
-          grade: gradeLabel(p.grade),
-          gradeExpiresOn: p.expiresOn,
-          proposalId: p.id,
-          documentId: p.documentId,
-          ...(note ? { note } : {}),
-        },
-      });
-      await this.tellMembers(em, org, now, {
-        kind: 'ORGANISATION_GRADE_APPROVED',
-        template: 'organisations.grade.approved',
-        params: { grade: gradeLabel(p.grade), expiresOn: p.expiresOn, note: note ?? null },
-      });
     });
     return this.one(proposalId);
   }

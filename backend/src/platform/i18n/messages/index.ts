@@ -6,6 +6,7 @@ import { EVALUATION_RESULTS_MESSAGES } from './evaluation-results.messages';
 import { EVALUATION_SCORING_MESSAGES } from './evaluation-scoring.messages';
 import { EVALUATION_TASKS_MESSAGES } from './evaluation-tasks.messages';
 import { EVALUATION_MESSAGES } from './evaluation.messages';
+import { GRADING_MESSAGES } from './grading.messages';
 import { MILESTONES_MESSAGES } from './milestones.messages';
 import { NEEDS_MESSAGES } from './needs.messages';
 import { ORGANISATIONS_MESSAGES } from './organisations.messages';
@@ -29,6 +30,7 @@ export const MESSAGE_CATALOGUES: Readonly<Record<string, TemplateCatalogue>> = {
   'evaluation.scoring': EVALUATION_SCORING_MESSAGES,
   evaluation: EVALUATION_MESSAGES,
   'evaluation.result': EVALUATION_RESULTS_MESSAGES,
+  'evaluation.grading': GRADING_MESSAGES,
 };
 
 export const MESSAGE_TEMPLATES: TemplateCatalogue = Object.assign({}, ...Object.values(MESSAGE_CATALOGUES));

@@ -1,4 +1,7 @@
-import type { TemplateCatalogue } from '../template';
+import type { ParamValue, TemplateCatalogue } from '../template';
+
+/** An assessment's total as people read it: "905.00" → "905", "905.50" → "905.50". */
+const points = (v: ParamValue | undefined): string => String(v ?? '').replace(/\.00$/, '');
 
 const GRADE_ZH: Readonly<Record<string, string>> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
 const GRADE_EN: Readonly<Record<string, string>> = { EXCELLENT: 'excellent', GOOD: 'good', PASS: 'pass', FAIL: 'fail' };
@@ -95,6 +98,60 @@ export const ORGANISATIONS_MESSAGES: TemplateCatalogue = {
       body: 'The evaluation grade {grade} your organisation proposed was not approved. Reason: {reason}',
     },
     example: { grade: '4A', reason: '证书已过期' },
+  },
+  // Grades decided on a grade assessment (等级评估, issue #11): points as the total's text ("905.00"), grade as its label
+  // or null (below the 1A line: no grade), expiresOn a calendar date or null
+  'organisations.grade.assessed': {
+    'zh-CN': {
+      title: (p) => (p['grade'] ? `等级评估结果：评定为 ${String(p['grade'])}` : '等级评估结果：未达到评估等级'),
+      body: (p) =>
+        `贵机构的等级评估（${String(p['code'])}）得分 ${points(p['points'])} 分，` +
+        (p['grade']
+          ? `评定为 ${String(p['grade'])}，有效期至 ${String(p['expiresOn'])}，自即日起用于投标资格审查。`
+          : '未达到 1A 分数线，不授予评估等级。') +
+        (p['note'] ? `审定意见：${String(p['note'])}` : ''),
+    },
+    'en-US': {
+      title: (p) => (p['grade'] ? `Grade assessment: rated ${String(p['grade'])}` : 'Grade assessment: no grade'),
+      body: (p) =>
+        `Your organisation’s grade assessment (${String(p['code'])}) scored ${points(p['points'])} points: ` +
+        (p['grade']
+          ? `rated ${String(p['grade'])}, valid until ${String(p['expiresOn'])}, counting for bid eligibility from today.`
+          : 'below the 1A line, so no grade is given.') +
+        (p['note'] ? ` Decision note: ${String(p['note'])}` : ''),
+    },
+    example: { grade: '5A', points: '905.00', code: 'DJ-2026-000001', expiresOn: '2031-11-19', note: '材料核验无误' },
+  },
+  'organisations.grade.expired': {
+    'zh-CN': {
+      title: '{organisation}的评估等级 {grade} 已到期',
+      body: '{organisation}的评估等级 {grade} 有效期至 {expiresOn}，已到期，不再用于投标资格审查。如需保持等级，请申请重新评估。',
+    },
+    'en-US': {
+      title: 'Evaluation grade {grade} of {organisation} has expired',
+      body: 'The evaluation grade {grade} of {organisation} was valid until {expiresOn} and no longer counts for bid eligibility. Apply for a new assessment to keep a grade.',
+    },
+    example: { organisation: '南京市鼓楼区阳光养老服务中心', grade: '4A', expiresOn: '2031-11-19' },
+  },
+  'organisations.record.grade_assessed': {
+    'zh-CN': {
+      title: (p) =>
+        p['grade']
+          ? `等级评估 ${String(p['code'])}：${points(p['points'])} 分，评定为 ${String(p['grade'])}（有效期至 ${String(p['expiresOn'])}）`
+          : `等级评估 ${String(p['code'])}：${points(p['points'])} 分，未达到评估等级`,
+    },
+    'en-US': {
+      title: (p) =>
+        p['grade']
+          ? `Grade assessment ${String(p['code'])}: ${points(p['points'])} points, rated ${String(p['grade'])} (valid until ${String(p['expiresOn'])})`
+          : `Grade assessment ${String(p['code'])}: ${points(p['points'])} points, no grade`,
+    },
+    example: { grade: '5A', points: '905.00', code: 'DJ-2026-000001', expiresOn: '2031-11-19' },
+  },
+  'organisations.record.grade_expired': {
+    'zh-CN': { title: '评估等级 {grade} 已于 {expiresOn} 到期' },
+    'en-US': { title: 'Evaluation grade {grade} expired after {expiresOn}' },
+    example: { grade: '4A', expiresOn: '2031-11-19' },
   },
   'organisations.record.awarded': {
     'zh-CN': { title: '中标「{tenderTitle}」' },

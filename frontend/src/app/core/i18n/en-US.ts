@@ -1083,4 +1083,17 @@ export const enUS: Record<TranslationKey, string> = {
     'This resident answered themselves: a worker cannot replace their answer',
   'problem.EVALUATION_SURVEY_BENEFICIARY_ANSWERED':
     'This beneficiary has answered the survey: they stay recorded and their answer counts',
+  // ---- 第三方验单 (issue #11)
+  'nav.grading': 'Grade assessments',
+  'nav.gradeCutoffs': 'Grade lines',
+  'problem.EVALUATION_ASSESSMENT_NOT_FOUND': 'This grade assessment does not exist or is outside your region',
+  'problem.EVALUATION_ASSESSMENT_INVALID': 'The grade assessment breaks a rule',
+  'problem.EVALUATION_ASSESSMENT_ILLEGAL_TRANSITION':
+    'The grade assessment’s status does not allow this: refresh and try again',
+  'problem.EVALUATION_ASSESSMENT_OPEN':
+    'This organisation already has a grade assessment in progress: finish or cancel it first',
+  'problem.EVALUATION_SEPARATION_OF_DUTIES':
+    'Whoever scored this assessment may not decide or return it: another officer decides',
+  'problem.EVALUATION_GRADE_CUTOFF_INVALID': 'The grade lines break a rule',
+  'problem.EVALUATION_GRADE_CUTOFF_MISSING': 'No grade lines apply to this region or any above it: set them first',
 };

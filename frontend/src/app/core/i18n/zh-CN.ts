@@ -1062,4 +1062,14 @@ export const zhCN = {
   'problem.EVALUATION_SURVEY_ILLEGAL_TRANSITION': '调查当前状态不允许此操作，请刷新后重试',
   'problem.EVALUATION_SURVEY_ANSWERED_BY_RESIDENT': '这位居民已经本人填写，不能代填覆盖',
   'problem.EVALUATION_SURVEY_BENEFICIARY_ANSWERED': '这位服务对象已经填写了调查，不能移除，其评价继续计入结果',
+  // ---- 第三方验单 (issue #11): the menu and the grading problem codes; the pages' texts are in features/evaluation/data
+  'nav.grading': '等级评估',
+  'nav.gradeCutoffs': '等级分数线',
+  'problem.EVALUATION_ASSESSMENT_NOT_FOUND': '等级评估不存在或不在您的管辖范围内',
+  'problem.EVALUATION_ASSESSMENT_INVALID': '等级评估内容不符合规则',
+  'problem.EVALUATION_ASSESSMENT_ILLEGAL_TRANSITION': '等级评估当前状态不允许此操作，请刷新后重试',
+  'problem.EVALUATION_ASSESSMENT_OPEN': '该社会组织已有进行中的等级评估，请先完成或取消',
+  'problem.EVALUATION_SEPARATION_OF_DUTIES': '参与评分的人员不能审定或退回本次评估，须由另一位采购专员审定',
+  'problem.EVALUATION_GRADE_CUTOFF_INVALID': '等级分数线不符合规则',
+  'problem.EVALUATION_GRADE_CUTOFF_MISSING': '本地区及上级均未设定等级分数线，请先设定',
 } as const;

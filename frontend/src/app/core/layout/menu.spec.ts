@@ -47,7 +47,7 @@ describe('visibleMenu', () => {
       'procurement[catalogue,approved-needs,projects,tenders]',
       'funds[funds-lines,funds-dashboard,custody]',
       'contracts[contract-list,milestones,payments]',
-      'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates,surveys,evaluation-objections]',
+      'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates,surveys,evaluation-objections,grading,grade-cutoffs]',
       'organisations',
       'admin[users,regions,calendar]',
     ]);

@@ -222,7 +222,7 @@ export const MENU: readonly MenuItem[] = [
   {
     // 第三方验单 (issue #11): staff read the tasks and batches of their region (the officer assigns and draws); an
     // evaluator has their own tasks; indicator templates; satisfaction surveys (the officer and the readers of
-    // results; the community worker's own)
+    // results; the community worker's own); organisation grading and its lines
     id: 'evaluation',
     label: 'nav.evaluation',
     icon: 'audit',
@@ -285,6 +285,20 @@ export const MENU: readonly MenuItem[] = [
         label: 'nav.evaluationObjections',
         icon: 'solution',
         link: '/evaluation/objections',
+        permission: PERMISSIONS.EVALUATION_MANAGE,
+      },
+      {
+        id: 'grading',
+        label: 'nav.grading',
+        icon: 'safety-certificate',
+        link: '/evaluation/grading',
+        permission: PERMISSIONS.EVALUATION_MANAGE,
+      },
+      {
+        id: 'grade-cutoffs',
+        label: 'nav.gradeCutoffs',
+        icon: 'bar-chart',
+        link: '/evaluation/grade-cutoffs',
         permission: PERMISSIONS.EVALUATION_MANAGE,
       },
     ],

@@ -56,6 +56,8 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'organisations.grade.approved': ['评估等级审核通过', 'Evaluation grade approved'],
   'organisations.grade.rejected': ['评估等级申报未通过', 'Evaluation grade rejected'],
   'organisations.grade.withdrawn': ['撤回评估等级申报', 'Evaluation grade proposal withdrawn'],
+  'organisations.grade.assessed': ['按等级评估结果审定评估等级', 'Evaluation grade decided on an assessment'],
+  'organisations.grade.expired': ['评估等级到期', 'Evaluation grade expired'],
   'organisations.document.uploaded': ['上传社会组织材料', 'Organisation document uploaded'],
   'organisations.bar.imposed': [
     '评估不合格，限制在本区投标',
@@ -243,6 +245,14 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'procurement.objection.dismissed': ['质疑不成立', 'Objection dismissed'],
   'procurement.objection.answer_reminded': ['提醒答复质疑', 'Objection answer reminded'],
   'procurement.expert.relationship_declared': ['专家申报利害关系', 'Expert declared a relationship'],
+
+  'evaluation.grade_assessment.opened': ['启动等级评估', 'Grade assessment opened'],
+  'evaluation.grade_assessment.scored': ['等级评估评分', 'Grade assessment scored'],
+  'evaluation.grade_assessment.submitted': ['提交等级评估结果', 'Grade assessment submitted'],
+  'evaluation.grade_assessment.returned': ['等级评估退回重新评分', 'Grade assessment returned for rescoring'],
+  'evaluation.grade_assessment.decided': ['审定等级评估结果', 'Grade assessment decided'],
+  'evaluation.grade_assessment.cancelled': ['取消等级评估', 'Grade assessment cancelled'],
+  'evaluation.grade_cutoff.set': ['设定等级分数线', 'Grade lines set'],
 
   'system.seed.applied': ['写入演示数据', 'Demo data seeded'],
 };

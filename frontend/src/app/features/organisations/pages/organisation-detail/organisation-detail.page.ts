@@ -24,6 +24,7 @@ import { TranslationService } from '../../../../core/i18n/translation.service';
 import { formatInstant } from '../../../../shared/dates';
 import { StatusTagComponent } from '../../../../shared/status-tag.component';
 import { isReason } from '../../../../shared/validators';
+import { LatestGradeAssessmentComponent } from '../../../evaluation/pages/grading-latest/latest-assessment.component';
 import { OrganisationDocumentsComponent } from '../../components/documents-table.component';
 import { GradeProposalsComponent } from '../../components/grade-proposals.component';
 import { OrganisationRecordComponent } from '../../components/record-table.component';
@@ -58,6 +59,7 @@ import { OrganisationsI18n, OrgCodePipe, OrgKey, OrgTranslatePipe } from '../../
     OrganisationDocumentsComponent,
     GradeProposalsComponent,
     OrganisationRecordComponent,
+    LatestGradeAssessmentComponent,
     TranslatePipe,
     OrgTranslatePipe,
     OrgCodePipe,
