@@ -89,6 +89,8 @@ export const tasksEnUS: Record<TasksKey, string> = {
   'tasks.time.published': 'Result published',
   'tasks.time.overdue': 'Overdue',
   'tasks.time.cancelled': 'Cancelled',
+  'tasks.action.score': 'Score',
+  'tasks.action.scoresheet': 'Score sheet',
   'tasks.action.assign': 'Assign an agency',
   'tasks.action.reassign': 'Reassign',
 

@@ -87,6 +87,8 @@ export const tasksZhCN = {
   'tasks.time.published': '公布结果',
   'tasks.time.overdue': '逾期',
   'tasks.time.cancelled': '取消',
+  'tasks.action.score': '评分',
+  'tasks.action.scoresheet': '查看评分表',
   'tasks.action.assign': '分派评估机构',
   'tasks.action.reassign': '改派',
 

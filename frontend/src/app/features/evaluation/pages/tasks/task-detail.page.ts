@@ -11,6 +11,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 
 import { formatDeadline, formatMinute } from '../../../../shared/dates';
+import { ReviewPanelComponent } from '../../components/review-panel.component';
 import { TasksCodePipe, TasksKey, TasksTranslatePipe } from '../../data/tasks-i18n';
 import { gradeColor, taskStatusColor } from '../../data/tasks-view';
 import { EvaluationTasksApi, TaskDetail, TaskSummary } from '../../data/tasks.api';
@@ -26,6 +27,7 @@ import { AssignableTask, AssignDialogComponent } from './assign-dialog.component
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     AssignDialogComponent,
+    ReviewPanelComponent,
     RouterLink,
     NzAlertModule,
     NzButtonModule,
@@ -60,6 +62,15 @@ import { AssignableTask, AssignDialogComponent } from './assign-dialog.component
               <button nz-button (click)="assigning.set([asAssignable(t)])" data-testid="task-reassign">
                 <nz-icon nzType="team" />{{ 'tasks.action.reassign' | tk }}
               </button>
+            }
+            @if (t.actions.score || t.actions.start || t.actions.submit) {
+              <a nz-button nzType="primary" [routerLink]="['/evaluation/tasks', t.id, 'score']" data-testid="task-score">
+                <nz-icon nzType="edit" />{{ 'tasks.action.score' | tk }}
+              </a>
+            } @else if (t.status !== 'OPEN' && t.status !== 'CANCELLED' && t.view !== 'ORGANISATION') {
+              <a nz-button [routerLink]="['/evaluation/tasks', t.id, 'score']" data-testid="task-scoresheet">
+                <nz-icon nzType="file-search" />{{ 'tasks.action.scoresheet' | tk }}
+              </a>
             }
           </span>
         </header>
@@ -131,6 +142,16 @@ import { AssignableTask, AssignDialogComponent } from './assign-dialog.component
             }
           </nz-descriptions>
         }
+        @if (t.actions.confirm || t.actions.return) {
+          <dd-review-panel
+            [taskId]="t.id"
+            [status]="t.status"
+            [score]="t.totalScore"
+            [grade]="t.grade"
+            [showIdle]="true"
+            (decided)="load()"
+          />
+        }
         @if (t.returnComment && t.status === 'RETURNED') {
           <nz-alert nzType="warning" nzShowIcon [nzMessage]="'tasks.detail.returnComment' | tk" [nzDescription]="t.returnComment" />
         }
@@ -201,7 +222,7 @@ export default class TaskDetailPage implements OnInit {
     this.load();
   }
 
-  private load(): void {
+  protected load(): void {
     const id = Number(this.route.snapshot.paramMap.get('id'));
     this.api
       .get(id)
