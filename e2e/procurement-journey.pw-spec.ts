@@ -745,8 +745,11 @@ describe('社会组织接单 → 政府买单: from project approval to the paym
     return v;
   }
 
-  it('the other milestones are delivered and accepted: the final tranche waits, HELD, for the evaluation', async () => {
+  it('the officer publishes the contract notice; the other milestones are delivered and accepted: the final tranche waits, HELD, for the evaluation', async () => {
     expect(contractId).toBeGreaterThan(0);
+    await officer.goto(`${BASE_URL}/contracts/${contractId}`);
+    await officer.getByTestId('contract-publish').click();
+    await officer.locator('[data-testid="contract-status"][data-status="ACTIVE"]').waitFor();
     const [milestones] = await db.query<RowDataPacket[]>(
       'SELECT id, is_final, amount_fen FROM contract_milestones WHERE contract_id = ? AND id <> ? ORDER BY seq',
       [contractId, firstMilestone.id],
@@ -923,20 +926,11 @@ describe('社会组织接单 → 政府买单: from project approval to the paym
     );
   });
 
-  it('the final tranche is requested for what the grade allows; the officer approves, finance pays it', async () => {
-    const [[t]] = await db.query<RowDataPacket[]>('SELECT total_score FROM evaluation_tasks WHERE id = ?', [taskId]);
-    const [[r]] = await db.query<RowDataPacket[]>(
-      'SELECT id, status, amount_fen FROM payment_requests WHERE milestone_id = ?',
-      [finalMilestone.id],
-    );
-    const score = Number(t.total_score);
-    expect(r.status).toBe(score >= 60 ? 'REQUESTED' : 'WITHHELD');
-    if (score >= 80) expect(String(r.amount_fen)).toBe(finalMilestone.amountFen);
-    if (score < 60) return;
-    const requestId = r.id as number;
+  /** The officer approves a requested tranche and finance pays it: one disbursement of its amount. */
+  async function approveAndPay(requestId: number, amountFen: string): Promise<void> {
     await officer.goto(`${BASE_URL}/contracts/${contractId}/payments`);
     await officer.getByTestId(`pay-approve-${requestId}`).click();
-    await officer.locator(`[data-testid="pay-approve-${requestId}"]`).waitFor({ state: 'detached' });
+    await officer.getByTestId(`pay-approve-${requestId}`).waitFor({ state: 'detached' });
     const finance = await open('finance');
     await finance.goto(`${BASE_URL}/payments`);
     await finance.locator(`[data-testid="pay-row-${requestId}"][data-status="APPROVED"]`).waitFor();
@@ -947,7 +941,39 @@ describe('社会组织接单 → 政府买单: from project approval to the paym
       "SELECT amount_fen FROM ledger_entries WHERE operation = 'DISBURSE' AND reference_type = 'payment_request' AND reference_id = ?",
       [String(requestId)],
     );
-    expect(entries.map((e) => String(e.amount_fen))).toEqual([String(r.amount_fen)]);
+    expect(entries.map((e) => String(e.amount_fen))).toEqual([amountFen]);
+  }
+
+  it('the middle tranche is paid; the final one is requested for what the grade allows and paid: the contract is complete, the project and its need evaluated', async () => {
+    // the middle milestone's tranche, requested by the organisation
+    const supplier = await open(WINNER);
+    await supplier.goto(`${BASE_URL}/contracts/${contractId}/payments`);
+    await supplier.getByTestId('pay-request-2').click();
+    await supplier.locator('[data-testid="pay-milestone-2"][data-status="REQUESTED"]').waitFor();
+    const [[middle]] = await db.query<RowDataPacket[]>(
+      `SELECT r.id, r.amount_fen FROM payment_requests r JOIN contract_milestones m ON m.id = r.milestone_id
+        WHERE m.contract_id = ? AND m.seq = 2`,
+      [contractId],
+    );
+    await approveAndPay(middle.id as number, String(middle.amount_fen));
+
+    const [[t]] = await db.query<RowDataPacket[]>('SELECT total_score FROM evaluation_tasks WHERE id = ?', [taskId]);
+    const [[r]] = await db.query<RowDataPacket[]>(
+      'SELECT id, status, amount_fen FROM payment_requests WHERE milestone_id = ?',
+      [finalMilestone.id],
+    );
+    const score = Number(t.total_score);
+    expect(r.status).toBe(score >= 60 ? 'REQUESTED' : 'WITHHELD');
+    if (score >= 80) expect(String(r.amount_fen)).toBe(finalMilestone.amountFen);
+    if (score < 60) return;
+    await approveAndPay(r.id as number, String(r.amount_fen));
+    const [[done]] = await db.query<RowDataPacket[]>(
+      `SELECT c.status AS contract, p.status AS project, n.status AS need FROM contracts c
+         JOIN projects p ON p.id = c.project_id JOIN project_needs pn ON pn.project_id = p.id
+         JOIN needs n ON n.id = pn.need_id WHERE c.id = ?`,
+      [contractId],
+    );
+    expect(done).toEqual({ contract: 'COMPLETED', project: 'EVALUATED', need: 'EVALUATED' });
   });
 
   it('the resident who raised the need sees the grade and the final payment on its timeline', async () => {

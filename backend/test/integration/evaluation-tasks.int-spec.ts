@@ -7,6 +7,7 @@ import { finalTaskOpensAt, taskDueAt } from '../../src/modules/evaluation/domain
 import { TASK_DUE_JOB, TaskClocks, taskDueJob } from '../../src/modules/evaluation/jobs/task-clocks';
 import { FINAL_TASK_JOB, finalTaskJob, FinalTasks } from '../../src/modules/evaluation/services/final-tasks.service';
 import type { DrawGroupRecord, DrawnRecord } from '../../src/modules/evaluation/services/sampling.service';
+import { TemplateLookup } from '../../src/modules/evaluation/services/template-lookup';
 import { Deadlines, QUEUES } from '../../src/platform/queue';
 import {
   activeContract,
@@ -31,13 +32,15 @@ describe('evaluation tasks: final tasks by job, sampling, assignment without con
   let t: TestApp;
   let worker: INestApplicationContext | undefined;
   let officer: string;
-  let templateId: number;
+  /** The template a project's tasks are made with: its catalogue item's default (seeded), else the newest active. */
+  const defaultTemplate = async (projectId: number): Promise<number> =>
+    (await t.app.get(TemplateLookup).defaultForProject(t.ds.manager, projectId)).id;
   const run = Date.now().toString(36);
 
   beforeAll(async () => {
     t = await createTestApp();
     officer = await bearer(t, 'officer');
-    templateId = await insertTemplate(t, { code: `TK-${run}` });
+    await insertTemplate(t, { code: `TK-${run}` });
   });
   afterAll(async () => {
     await worker?.close();
@@ -135,7 +138,7 @@ describe('evaluation tasks: final tasks by job, sampling, assignment without con
       const c = await activeContract(t, `终期任务手工 ${run}`);
       const id = await openFinalTask(t, c.contractId);
       expect(await openFinalTask(t, c.contractId)).toBe(id);
-      expect(await task(id)).toMatchObject({ status: 'OPEN', template_id: templateId });
+      expect(await task(id)).toMatchObject({ status: 'OPEN', template_id: await defaultTemplate(c.projectId) });
       await t.ds.transaction(async (em) => {
         const contract = await em.findOneByOrFail(ContractEntity, { id: c.contractId });
         await t.app.get(ContractHooks).terminated(em, { contract, now: new Date(), kind: 'AGREEMENT' });
@@ -497,7 +500,7 @@ describe('evaluation tasks: final tasks by job, sampling, assignment without con
         contractId: c.contractId,
         organisationName: '南京市鼓楼区阳光养老服务中心',
         agencyName: AGENCY_ZHONGPING,
-        template: { id: templateId, version: 1 },
+        template: { id: await defaultTemplate(c.projectId), version: 1 },
         actions: { reassign: true, assign: false },
       });
       expect((await get('evaluator')).body).toMatchObject({
