@@ -264,7 +264,10 @@ describe('residents’ satisfaction survey (integration)', () => {
         phone: '138****0003',
         answered: null,
       });
-      for (const who of ['newcomer', 'yh_resident', 'officer', 'nobody'])
+      // an unverified resident of the community made here (the demo `newcomer` may have been verified by another suite)
+      const [unverified] = await makeResidents(t.ds, '320106002001', 1, `unverified_${Date.now().toString(36)}_`);
+      await t.ds.query('UPDATE users SET resident_verified_at = NULL WHERE id = ?', [unverified.userId]);
+      for (const who of [unverified.username, 'yh_resident', 'officer', 'nobody'])
         expect(await code(residents.add(officer, p.projectId, { resident: who }, 'MANAGE'))).toBe(
           '422 EVALUATION_SURVEY_INVALID',
         );
