@@ -5,6 +5,7 @@ import { gradeExpiryDeadline } from '../../src/modules/organisations';
 import { shanghaiDate } from '../../src/modules/regions';
 import { Deadlines, QUEUES } from '../../src/platform/queue';
 import {
+  assessmentTree,
   gradeTemplate,
   gradingSeeded,
   GULOU,
@@ -296,7 +297,7 @@ describe('grade assessments (等级评估)', () => {
       returnComment: '财务部分扣分依据不足，请补充核查记录',
     });
     // rescored and submitted again
-    const { tree } = await gradeTemplate(t);
+    const tree = await assessmentTree(t, id);
     await t
       .http()
       .put(`${API}/${id}/scores`)

@@ -28,6 +28,18 @@ export async function gradeTemplate(t: TestApp): Promise<{ id: number; tree: Ind
   return { id: row.id, tree: JSON.parse(row.tree) as IndicatorTree };
 }
 
+/**
+ * The tree an assessment is scored on: the template it was opened with (the newest active grade template then —
+ * another suite of the run may have activated one of its own after the seeded one).
+ */
+export async function assessmentTree(t: TestApp, assessmentId: number): Promise<IndicatorTree> {
+  const [row] = (await t.ds.query(
+    'SELECT tp.tree FROM grade_assessments a JOIN evaluation_templates tp ON tp.id = a.template_id WHERE a.id = ?',
+    [assessmentId],
+  )) as Array<{ tree: string }>;
+  return JSON.parse(row.tree) as IndicatorTree;
+}
+
 /** Another procurement officer of the district `like` belongs to (copied from that demo user), signed in. */
 export async function secondOfficer(t: TestApp, username: string, like = 'officer'): Promise<string> {
   const exists = (await t.ds.query('SELECT id FROM users WHERE username = ?', [username])) as unknown[];
@@ -115,7 +127,7 @@ export async function scoredAssessment(t: TestApp, as: string, organisationId: n
     .set('Authorization', as)
     .send({ organisationId });
   if (opened.status !== 201) throw new Error(`open: ${opened.status} ${JSON.stringify(opened.body)}`);
-  const { tree } = await gradeTemplate(t);
+  const tree = await assessmentTree(t, opened.body.id as number);
   const scored = await t
     .http()
     .put(`/api/v1/evaluation/grade-assessments/${opened.body.id}/scores`)
