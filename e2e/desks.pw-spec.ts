@@ -156,14 +156,14 @@ describe('首页: every role lands on its desk, due dates in Beijing time (Chrom
     await shot(page, 'desk-expert');
   });
 
-  it("evaluator: the agency's grade expiry, at 24:00 Beijing time of its last day, and the place for evaluation tasks", async () => {
+  it("evaluator: the agency's grade expiry, at 24:00 Beijing time of its last day", async () => {
     const agency = await one<{ id: number; last: string }>(
       "SELECT o.id, DATE_FORMAT(o.grade_expires_on, '%Y-%m-%d') AS last FROM organisations o JOIN users u ON u.organisation_id = o.id WHERE u.username = 'evaluator'",
     );
     const page = await open('evaluator');
     const row = await item(page, 'organisations.grade_expiry', agency.id);
     expect(await row.getByTestId('desk-item-due').innerText()).toBe(`${agency.last} 24:00`);
-    await page.getByTestId('desk-evaluation-placeholder').waitFor();
+    // (the placeholder for evaluation tasks is gone: the evaluator's tasks are desk items of their own, issue #11)
     await shot(page, 'desk-evaluator');
   });
 

@@ -145,8 +145,9 @@ describe('验单: an evaluator scores a task on a tablet (Chromium)', () => {
 
     // tap the level 好 of D1: it fills 5; the total moves before anything is saved
     await page.getByTestId('score-level-D1-0').click();
-    expect(await page.getByTestId('score-input-D1').inputValue()).toBe('5');
+    // what the evaluator sees first (the live total), then the field it filled
     await page.getByTestId('score-total').getByText('总分 5.00').waitFor();
+    expect(await page.getByTestId('score-input-D1').inputValue()).toBe('5');
     await page.getByTestId('score-state-D1').getByText('有未保存的修改').waitFor();
     await page.getByTestId('score-save-D1').click();
     await page.getByTestId('score-state-D1').getByText('已保存').waitFor();
