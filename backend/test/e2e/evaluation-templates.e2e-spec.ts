@@ -159,6 +159,8 @@ describe('指标体系: indicator templates', () => {
       expect(grade).toMatchObject({ totalPoints: '1000', problems: [], activatable: true });
       expect(grade.summary.levels[0]).toEqual({ depth: 1, nodes: 4, leaves: 0, points: '1000' });
       expect((await post(`/evaluation/templates/${grade.id}/activate`)).status).toBe(200);
+      // retired again: the grade assessments of later suites use the seeded grade template (the newest active one)
+      expect((await post(`/evaluation/templates/${grade.id}/retire`)).status).toBe(200);
     });
 
     it('answers the tree with a summary: points per level, leaves, the computed ones', async () => {
@@ -417,6 +419,7 @@ describe('指标体系: indicator templates', () => {
       const notProject = await patch(`/catalogue/items/${meal.id}`, { defaultTemplateId: grade.id });
       expect(notProject.status).toBe(422);
       expect(notProject.body.detail).toMatch(/not a project/);
+      expect((await post(`/evaluation/templates/${grade.id}/retire`)).status).toBe(200);
 
       // a new item with its template; clearing one with null
       const cat = (await t.ds.query('SELECT category_id AS id FROM catalogue_items WHERE id = ?', [meal.id])) as Array<{

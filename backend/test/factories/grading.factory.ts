@@ -105,16 +105,23 @@ export function scoresAddingUpTo(
   tree: IndicatorTree,
   total: number,
 ): Array<{ leafKey: string; score: string; note: string }> {
-  const leaves = leavesOf(tree).map(({ node }) => ({ key: node.key, points: Number(node.points) }));
-  let missing = leaves.reduce((s, l) => s + l.points, 0) - total;
+  // in hundredths of a point, integers only (a template's points may have decimals: 7.5 − 0.3 is no float sum)
+  const cents = (text: string) => {
+    const [whole, part = ''] = text.split('.');
+    return Number(whole) * 100 + Number(part.padEnd(2, '0'));
+  };
+  const text = (c: number) =>
+    c % 100 === 0 ? String(c / 100) : `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
+  const leaves = leavesOf(tree).map(({ node }) => ({ key: node.key, points: cents(node.points) }));
+  let missing = leaves.reduce((s, l) => s + l.points, 0) - total * 100;
   if (missing < 0) throw new RangeError(`A total above the tree's ${total}`);
   return leaves.map((l) => {
     const off = Math.min(l.points, missing);
     missing -= off;
     return {
       leafKey: l.key,
-      score: String(l.points - off),
-      note: `现场核查：${l.key} 材料齐全程度对应 ${l.points - off} 分`,
+      score: text(l.points - off),
+      note: `现场核查：${l.key} 材料齐全程度对应 ${text(l.points - off)} 分`,
     };
   });
 }
