@@ -16,7 +16,8 @@ import {
   taskRow,
   windowPassed,
 } from '../factories/evaluation-results.factory';
-import { approvedNeed, makeBidders, publishedTender, sleep } from '../factories/procurement.factory';
+import { approvedNeed, makeBidders, publishedTender } from '../factories/procurement.factory';
+import { pollUntil } from '../support/poll';
 import { bearer, createTestApp, createTestWorker, loseRedis, regionId, TestApp } from '../support/test-app';
 
 /**
@@ -83,12 +84,10 @@ describe('evaluation results: review, objection, publication', () => {
     expect((await deadlines.reconcile()).bySource['evaluation-objection-window'].restored).toBe(0);
 
     worker = await createTestWorker();
-    const until = Date.now() + 20_000;
-    let row = await taskRow(t, f.taskId);
-    while (Date.now() < until && row.status !== 'PUBLISHED') {
-      await sleep(100);
-      row = await taskRow(t, f.taskId);
-    }
+    const row = await pollUntil(
+      () => taskRow(t, f.taskId),
+      (r) => r.status === 'PUBLISHED',
+    );
     expect(row.status).toBe('PUBLISHED');
     // never before the window's end (the database clock decides)
     expect((row.published_at as Date).getTime()).toBeGreaterThanOrEqual((dueAt as Date).getTime());

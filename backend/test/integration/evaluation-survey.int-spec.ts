@@ -8,7 +8,6 @@ import type { Actor } from '../../src/platform/access';
 import { DomainError } from '../../src/platform/http/domain-error';
 import { Deadlines, QUEUES } from '../../src/platform/queue';
 import { makeResidents } from '../factories/needs.factory';
-import { sleep } from '../factories/procurement.factory';
 import {
   actorOf,
   addBeneficiaryRows,
@@ -17,6 +16,7 @@ import {
   surveyProject,
   SurveyProject,
 } from '../factories/survey.factory';
+import { pollUntil } from '../support/poll';
 import { createTestApp, createTestWorker, loseRedis, TestApp, userId } from '../support/test-app';
 
 /**
@@ -386,12 +386,10 @@ describe('residents’ satisfaction survey (integration)', () => {
       expect(await surveys.closeTick(p.surveyId)).toEqual({ dueInMs: expect.any(Number) });
 
       worker2 = await createTestWorker();
-      const until = Date.now() + 20_000;
-      let row = await surveyOf(t.ds, p.projectId);
-      while (row.status !== 'CLOSED' && Date.now() < until) {
-        await sleep(100);
-        row = await surveyOf(t.ds, p.projectId);
-      }
+      const row = await pollUntil(
+        () => surveyOf(t.ds, p.projectId),
+        (r) => r.status === 'CLOSED',
+      );
       expect(row.status).toBe('CLOSED');
       const [{ closed_at: closedAt }] = (await t.ds.query('SELECT closed_at FROM evaluation_surveys WHERE id = ?', [
         p.surveyId,

@@ -19,7 +19,7 @@ import {
   organisationId,
 } from '../factories/evaluation-tasks.factory';
 import { insertTemplate } from '../factories/evaluation.factory';
-import { sleep } from '../factories/procurement.factory';
+import { pollUntil } from '../support/poll';
 import { bearer, createTestApp, createTestWorker, loseRedis, TestApp, userId } from '../support/test-app';
 
 /**
@@ -93,15 +93,13 @@ describe('evaluation tasks: final tasks by job, sampling, assignment without con
 
       // the worker runs it: one OPEN final task with the frozen template, due 30 days after the term ends
       worker = await createTestWorker();
-      const until = Date.now() + 20_000;
-      let rows: Array<Record<string, unknown>> = [];
-      while (Date.now() < until) {
-        rows = (await t.ds.query('SELECT * FROM evaluation_tasks WHERE contract_id = ?', [c.contractId])) as Array<
-          Record<string, unknown>
-        >;
-        if (rows.length > 0) break;
-        await sleep(100);
-      }
+      const rows = await pollUntil(
+        async () =>
+          (await t.ds.query('SELECT * FROM evaluation_tasks WHERE contract_id = ?', [c.contractId])) as Array<
+            Record<string, unknown>
+          >,
+        (found) => found.length > 0,
+      );
       expect(rows).toHaveLength(1);
       const made = rows[0];
       expect(made).toMatchObject({ kind: 'FINAL', status: 'OPEN', final_key: c.contractId, agency_id: null });

@@ -12,15 +12,11 @@ import {
   registeredOrganisation,
   submittedAssessment,
 } from '../factories/grading.factory';
+import { pollUntil } from '../support/poll';
 import { createTestApp, createTestWorker, loseRedis, TestApp } from '../support/test-app';
 
 async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`condition not met within ${ms} ms`);
+  if (!(await pollUntil(check, (met) => met, ms))) throw new Error(`condition not met within ${ms} ms`);
 }
 
 /**
