@@ -114,6 +114,20 @@ async function token(username: string): Promise<string> {
   return res.body.accessToken;
 }
 
+/**
+ * Reads until `done` holds or OPEN_WAIT_MS pass and returns the last value (the caller asserts on it): waiting for
+ * what a user would see after a job (a status), never a fixed pause.
+ */
+async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const stop = Date.now() + OPEN_WAIT_MS;
+  let value = await read();
+  while (!done(value) && Date.now() < stop) {
+    await new Promise((r) => setTimeout(r, 250));
+    value = await read();
+  }
+  return value;
+}
+
 /** `YYYY-MM-DDTHH:mm` in Asia/Shanghai (the browser contexts' zone), for a `datetime-local` input. */
 function shanghaiLocal(ms: number): string {
   return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
@@ -381,12 +395,7 @@ describe('社会组织接单 → 政府买单: from project approval to the paym
     await db.query('UPDATE tenders SET bid_deadline = UTC_TIMESTAMP(3) + INTERVAL 2 SECOND WHERE id = ?', [tenderId]);
     const reconcile = await api('POST', '/queues/reconcile', await token('admin'));
     expect(reconcile.status).toBe(200);
-    const until = Date.now() + OPEN_WAIT_MS;
-    let status = await tenderStatus();
-    while (status !== 'OPENED' && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 250));
-      status = await tenderStatus();
-    }
+    const status = await poll(tenderStatus, (x) => x === 'OPENED');
     expect(status).toBe('OPENED');
     const [[row]] = await db.query<RowDataPacket[]>('SELECT opened_at, bid_deadline FROM tenders WHERE id = ?', [
       tenderId,
@@ -540,12 +549,7 @@ describe('社会组织接单 → 政府买单: from project approval to the paym
     );
     const reconcile = await api('POST', '/queues/reconcile', await token('admin'));
     expect(reconcile.status).toBe(200);
-    const until = Date.now() + OPEN_WAIT_MS;
-    let status = await tenderStatus();
-    while (status !== 'AWARDED' && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 250));
-      status = await tenderStatus();
-    }
+    const status = await poll(tenderStatus, (x) => x === 'AWARDED');
     expect(status).toBe('AWARDED');
     const [[c]] = await db.query<RowDataPacket[]>('SELECT id, status, amount_fen FROM contracts WHERE tender_id = ?', [
       tenderId,
@@ -734,17 +738,6 @@ describe('社会组织接单 → 政府买单: from project approval to the paym
     await officer.getByTestId(`milestone-status-${milestoneId}`).filter({ hasText: '已验收' }).waitFor();
   }
 
-  async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string): Promise<T> {
-    const stop = Date.now() + OPEN_WAIT_MS;
-    let v = await read();
-    while (!done(v) && Date.now() < stop) {
-      await new Promise((r) => setTimeout(r, 250));
-      v = await read();
-    }
-    if (!done(v)) throw new Error(`waited for ${what}; last: ${JSON.stringify(v)}`);
-    return v;
-  }
-
   it('the officer publishes the contract notice; the other milestones are delivered and accepted: the final tranche waits, HELD, for the evaluation', async () => {
     expect(contractId).toBeGreaterThan(0);
     await officer.goto(`${BASE_URL}/contracts/${contractId}`);
@@ -780,14 +773,14 @@ describe('社会组织接单 → 政府买单: from project approval to the paym
   it('the officer makes the contract’s final evaluation task and assigns it to an agency without a conflict', async () => {
     await officer.goto(`${BASE_URL}/evaluation/tasks`);
     await officer.getByTestId(`candidate-create-${contractId}`).click();
-    const [[task]] = await until(
+    const [[task]] = await poll(
       () =>
         db.query<RowDataPacket[]>("SELECT id, status FROM evaluation_tasks WHERE contract_id = ? AND kind = 'FINAL'", [
           contractId,
         ]),
       ([rows]) => rows.length === 1,
-      'the final task',
     );
+    expect(task).toBeDefined();
     taskId = task.id as number;
     expect(task.status).toBe('OPEN');
     await officer.goto(`${BASE_URL}/evaluation/tasks/${taskId}`);
@@ -917,13 +910,13 @@ describe('社会组织接单 → 政府买单: from project approval to the paym
       taskId,
     ]);
     expect((await api('POST', '/queues/reconcile', await token('admin'))).status).toBe(200);
-    await until(
+    const published = await poll(
       async () =>
         (await db.query<RowDataPacket[]>('SELECT status FROM evaluation_tasks WHERE id = ?', [taskId]))[0][0]
           .status as string,
       (s) => s === 'PUBLISHED',
-      'the publication',
     );
+    expect(published).toBe('PUBLISHED');
   });
 
   /** The officer approves a requested tranche and finance pays it: one disbursement of its amount. */
