@@ -616,6 +616,9 @@ describe('社会组织接单 → 政府买单: from project approval to the paym
     expect(milestones.length).toBeGreaterThan(0);
     firstMilestone = { id: milestones[0].id as number, amountFen: String(milestones[0].amount_fen) };
     expect(firstMilestone.amountFen).toBe('285000'); // the catalogue's schedule: 30 % of 9,500.00 first
+    // the service begins: the need is 服务中 from the signature on
+    const [[need]] = await db.query<RowDataPacket[]>('SELECT status FROM needs WHERE title = ?', [NEED_TITLE]);
+    expect(need.status).toBe('IN_SERVICE');
   });
 
   it('the organisation reports the first milestone on a phone, with a photo from the camera input', async () => {
@@ -755,6 +758,9 @@ describe('社会组织接单 → 政府买单: from project approval to the paym
       [finalMilestone.id],
     );
     expect(held).toMatchObject({ status: 'HELD' });
+    // every milestone accepted: the service is delivered (已交付) before it is evaluated
+    const [[need]] = await db.query<RowDataPacket[]>('SELECT status FROM needs WHERE title = ?', [NEED_TITLE]);
+    expect(need.status).toBe('DELIVERED');
   });
 
   it('the officer opens the residents’ survey; the community worker records two beneficiaries', async () => {

@@ -221,6 +221,8 @@ describe('change orders and termination (HTTP)', () => {
     const resident = await userId(t.ds, 'resident');
     const need = await approvedNeed(t, '违约终止需求');
     const f = await contractFixture(t, '违约终止合同', { needIds: [need] });
+    // as the signature left it: the need is in service
+    await t.ds.query("UPDATE needs SET status = 'IN_SERVICE' WHERE id = ?", [need]);
     const co = await propose(f.contractId, '10000.00');
     expect((await approve(co)).status).toBe(200);
     const pending = await propose(f.contractId, '500.00');
@@ -267,6 +269,12 @@ describe('change orders and termination (HTTP)', () => {
       [resident],
     )) as Array<{ n: string }>;
     expect(Number(told[0].n)).toBeGreaterThanOrEqual(1);
+    // the need was not served: back to APPROVED, to be bundled into a new project, with the reason on its timeline
+    const [back] = (await t.ds.query(
+      "SELECT n.status, e.template FROM needs n JOIN need_events e ON e.need_id = n.id AND e.to_status = 'APPROVED' AND e.from_status = 'IN_SERVICE' WHERE n.id = ?",
+      [need],
+    )) as Array<{ status: string; template: string }>;
+    expect(back).toEqual({ status: 'APPROVED', template: 'contracts.contract.need_returned' });
 
     const again = await t
       .http()

@@ -248,6 +248,19 @@ describe('合同: the contract from the award, edits, signatures, commitment, pu
       { operation: 'COMMIT', amount_fen: '850000' },
       { operation: 'RELEASE_RESERVATION', amount_fen: '150000' },
     ]);
+    // the service begins: the project's needs IN_PROCUREMENT → IN_SERVICE, the reason on their timeline
+    const moved = (await t.ds.query(
+      `SELECT n.status, e.to_status, e.template AS why_template FROM project_needs pn JOIN needs n ON n.id = pn.need_id
+         LEFT JOIN need_events e ON e.need_id = n.id AND e.to_status = 'IN_SERVICE' WHERE pn.project_id = ?`,
+      [projectId],
+    )) as Array<{ status: string; to_status: string | null; why_template: string | null }>;
+    expect(moved.length).toBeGreaterThan(0);
+    for (const m of moved)
+      expect(m).toEqual({
+        status: 'IN_SERVICE',
+        to_status: 'IN_SERVICE',
+        why_template: 'contracts.contract.need_in_service',
+      });
     expect((await t.ds.query('SELECT status FROM projects WHERE id = ?', [projectId]))[0].status).toBe('CONTRACTED');
     const actions = (
       (await t.ds.query(

@@ -38,6 +38,7 @@ import { ContractJobs } from './services/contract-jobs';
 import { ContractPdfService } from './services/contract-pdf.service';
 import { ContractsService } from './services/contracts.service';
 import { CustodyListeners } from './services/custody-listeners';
+import { NeedListeners } from './services/need-listeners';
 import { EvidenceService } from './services/evidence.service';
 import { FinalPaymentService } from './services/final-payment.service';
 import { MilestonesService } from './services/milestones.service';
@@ -98,6 +99,8 @@ import { TerminationService } from './services/termination.service';
     PaymentsOnTermination,
     // deposits and bonds (the custody ledger is the funds context's)
     CustodyListeners,
+    // the residents' needs follow the contract
+    NeedListeners,
   ],
   exports: [
     ContractHooks,

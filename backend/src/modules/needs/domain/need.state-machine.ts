@@ -41,6 +41,7 @@ export const NEED_TRANSITIONS: readonly NeedTransition[] = [
   { from: 'APPROVED', to: 'IN_PROCUREMENT', by: ['PROCUREMENT_OFFICER', 'SYSTEM'], label: '纳入采购项目' },
   { from: 'IN_PROCUREMENT', to: 'APPROVED', by: ['PROCUREMENT_OFFICER', 'SYSTEM'], label: '采购项目取消，退回' },
   { from: 'IN_PROCUREMENT', to: 'IN_SERVICE', by: ['SYSTEM'], label: '服务开始' },
+  { from: 'IN_SERVICE', to: 'APPROVED', by: ['SYSTEM'], label: '合同解除，退回' },
   { from: 'IN_SERVICE', to: 'DELIVERED', by: ['SYSTEM'], label: '服务交付' },
   { from: 'DELIVERED', to: 'EVALUATED', by: ['SYSTEM'], label: '完成评估' },
   { from: 'EVALUATED', to: 'CLOSED', by: ['SYSTEM'], label: '结项' },

@@ -11,7 +11,7 @@ import { fenToYuan, yuanToFen } from '../../../platform/util/money';
 import { AuditService } from '../../audit';
 import { CatalogueService } from '../../catalogue';
 import { LedgerService } from '../../funds';
-import { NeedProgress, NeedsService } from '../../needs';
+import { NeedProgress, NeedsService, type NeedStatus } from '../../needs';
 import { RegionsService } from '../../regions';
 import { invalid, ProcurementError, ProcurementErrorCode } from '../domain/procurement.errors';
 import { PROJECT_TRANSITIONS, ProjectStatus } from '../domain/state-machines';
@@ -268,6 +268,33 @@ export class ProjectsService {
    */
   async tellNeeds(em: EntityManager, actor: Actor, projectId: number, step: Message, now: Date): Promise<void> {
     await this.progress.step(em, actor, await this.needIds(em, projectId), step, now);
+  }
+
+  /**
+   * Moves those of the project's needs that are in one of `from` to `to` (a SYSTEM transition of the needs' machine:
+   * IN_PROCUREMENT → IN_SERVICE when the contract is signed, IN_SERVICE → DELIVERED when its last milestone is
+   * accepted, back to APPROVED when a signed contract is terminated), in the caller's transaction. Returns the needs
+   * moved.
+   */
+  async moveNeeds(
+    em: EntityManager,
+    actor: Actor,
+    projectId: number,
+    from: readonly NeedStatus[],
+    to: NeedStatus,
+    now: Date,
+    why: Message,
+    note: Record<string, unknown> = {},
+  ): Promise<number[]> {
+    const ids = await this.needIds(em, projectId);
+    if (ids.length === 0) return [];
+    const rows = (await em.query('SELECT id FROM needs WHERE id IN (?) AND status IN (?) ORDER BY id FOR UPDATE', [
+      ids,
+      [...from],
+    ])) as Array<{ id: number }>;
+    const due = rows.map((r) => Number(r.id));
+    await this.progress.move(em, actor, due, to, now, why, note);
+    return due;
   }
 
   async needIds(em: EntityManager, projectId: number): Promise<number[]> {

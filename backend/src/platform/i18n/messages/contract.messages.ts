@@ -74,4 +74,20 @@ export const CONTRACT_MESSAGES: TemplateCatalogue = {
     },
     example: { code: 'HT-2026-000001', title: TITLE, dueAt: DUE },
   },
+  // Why the needs served by a contract move (their timeline shows the reason beside the status change).
+  'contracts.contract.need_in_service': {
+    'zh-CN': { title: '合同「{code}」已签订，「{title}」开始提供服务' },
+    'en-US': { title: 'Contract {code} is signed: the service “{title}” begins' },
+    example: { code: 'HT-2026-000001', title: TITLE },
+  },
+  'contracts.contract.need_delivered': {
+    'zh-CN': { title: '合同「{code}」的全部里程碑已验收，「{title}」服务已交付' },
+    'en-US': { title: 'Every milestone of contract {code} is accepted: the service “{title}” is delivered' },
+    example: { code: 'HT-2026-000001', title: TITLE },
+  },
+  'contracts.contract.need_returned': {
+    'zh-CN': { title: '合同「{code}」已解除，需求退回，将由新的采购项目服务' },
+    'en-US': { title: 'Contract {code} was terminated: the need returns to be served by a new procurement project' },
+    example: { code: 'HT-2026-000001', title: TITLE },
+  },
 };
