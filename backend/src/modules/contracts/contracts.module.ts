@@ -41,6 +41,7 @@ import { CustodyListeners } from './services/custody-listeners';
 import { EvidenceService } from './services/evidence.service';
 import { FinalPaymentService } from './services/final-payment.service';
 import { MilestonesService } from './services/milestones.service';
+import { OpenDataListeners } from './services/open-data-listeners';
 import { PaymentsOnTermination } from './services/payments-on-termination';
 import { PAYMENT_DUE_JOB, PaymentsService } from './services/payments.service';
 import { ReportsService } from './services/reports.service';
@@ -98,6 +99,7 @@ import { TerminationService } from './services/termination.service';
     PaymentsOnTermination,
     // deposits and bonds (the custody ledger is the funds context's)
     CustodyListeners,
+    OpenDataListeners,
   ],
   exports: [
     ContractHooks,
