@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 
 import { PublicationService } from '../../src/modules/evaluation/services/publication.service';
+import { backfillOpenData, OpenDataReleases } from '../../src/modules/open-data';
 import { TendersService } from '../../src/modules/procurement/services/tenders.service';
+import { contractWithMilestones } from '../factories/contracts-payments.factory';
 import { markSubmitted, windowPassed } from '../factories/evaluation-results.factory';
 import { insertTemplate } from '../factories/evaluation.factory';
 import { approvedProject, bidBody, publishedTender, tenderBody } from '../factories/procurement.factory';
@@ -149,7 +151,7 @@ describe('OCDS open data', () => {
     const taskId = await submittedTask(c.id, projectId, c.organisation_id);
     await t.http().post(`/api/v1/evaluation/tasks/${taskId}/confirm`).set('Authorization', officer).expect(200);
     await windowPassed(t, taskId);
-    expect((await t.app.get(PublicationService).windowTick(taskId)).result).toBe('PUBLISHED');
+    expect(await t.app.get(PublicationService).windowTick(taskId)).toEqual({ result: 'PUBLISHED' });
 
     const { releases, compiled } = await record(projectId);
     expect(releases.map((r) => r.tag)).toEqual([
@@ -425,6 +427,29 @@ describe('OCDS open data', () => {
       .http()
       .get(`${BASE}/releases?since=${encodeURIComponent(since)}&until=${encodeURIComponent(since)}`);
     expect(JSON.parse(until.text).releases).toEqual([]);
+  });
+
+  it('the backfill publishes a process written before the open data once, with every stage it reached', async () => {
+    // the payments factory writes a project, its tender and a live contract with accepted milestones directly
+    const c = await contractWithMilestones(t.app, t.ds, { amountFen: 1_234_567n, sharesBp: [5000, 5000], accepted: 1 });
+    const count = async () =>
+      Number(
+        (
+          (await t.ds.query('SELECT COUNT(*) AS n FROM ocds_releases WHERE project_id = ?', [c.projectId])) as Array<{
+            n: string;
+          }>
+        )[0].n,
+      );
+    expect(await count()).toBe(0);
+    const releases = t.app.get(OpenDataReleases);
+    expect((await backfillOpenData(t.ds, releases)).written).toBeGreaterThanOrEqual(1);
+    expect(await count()).toBe(1);
+    const { releases: published, compiled } = await record(c.projectId);
+    expect(published[0].tag).toEqual(['planning', 'tender', 'contract', 'implementation']);
+    expect(compiled.contracts?.[0].value).toEqual({ amount: 12345.67, currency: 'CNY' });
+    // idempotent: a second run writes nothing for it
+    await backfillOpenData(t.ds, releases);
+    expect(await count()).toBe(1);
   });
 
   it('validated every release and package it produced', () => {

@@ -3,3 +3,4 @@ export { OpenDataModule } from './open-data.module';
 export { OpenDataReleases, ocidOf } from './services/open-data-releases.service';
 export type { ReleaseTag } from './domain/ocds-codes';
 export { tenderTransitionTags } from './domain/ocds-codes';
+export { backfillOpenData } from './services/open-data-backfill';
