@@ -2,6 +2,7 @@ import { Connection, createConnection, RowDataPacket } from 'mysql2/promise';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { encodePng } from '../backend/src/modules/contracts/domain/evidence-files';
+import { ocdsValidator } from '../backend/test/support/ocds-schema';
 import { BASE_URL, launch, newPage, shot, signIn } from './browser';
 import { yuanText } from './db';
 
@@ -1012,5 +1013,51 @@ describe('社会组织接单 → 政府买单: from project approval to the paym
       "SELECT a.kind FROM expert_affiliations a JOIN users u ON u.id = a.expert_id JOIN organisations o ON o.id = a.organisation_id WHERE u.username = 'expert6' AND o.name LIKE '%乐龄%'",
     );
     expect(rows).toEqual([expect.objectContaining({ kind: 'DECLARED' })]);
+  });
+
+  it('OCDS: the journey project is published as open data — its record package and every release package covering it are valid against the official 1.1.5 schemas', async () => {
+    expect(projectId).toBeGreaterThan(0);
+    const v = ocdsValidator();
+    const get = async (url: string): Promise<unknown> => {
+      const res = await fetch(
+        url.startsWith('http') ? `${BASE_URL}${new URL(url).pathname}${new URL(url).search}` : `${BASE_URL}${url}`,
+      );
+      expect(res.status).toBe(200);
+      return res.json();
+    };
+    const index = (await get('/api/v1/public/open-data')) as { ocidPrefix: string };
+    const ocid = `${index.ocidPrefix}-${projectId}`;
+    const recordPackage = (await get(`/api/v1/public/open-data/records/${ocid}`)) as {
+      records: Array<{
+        releases: Array<{ id: string; date: string; tag: string[] }>;
+        compiledRelease: { tender?: Record<string, unknown> };
+      }>;
+    };
+    expect(v.recordPackage(recordPackage)).toEqual([]);
+    const [record] = recordPackage.records;
+    for (const r of record.releases) expect(v.release(r)).toEqual([]);
+    const tags = record.releases.flatMap((r) => r.tag);
+    for (const tag of ['planning', 'tender', 'award', 'contract', 'implementation', 'implementationUpdate'])
+      expect(tags).toContain(tag);
+    expect(record.compiledRelease.tender).toMatchObject({
+      procurementMethod: 'selective',
+      procurementMethodDetails: '竞争性磋商',
+      awardCriteria: 'ratedCriteria',
+    });
+    // the release packages covering the journey: the feed from its first release, page by page through links.next
+    const seen = new Set<string>();
+    let url: string | null =
+      `/api/v1/public/open-data/releases?since=${encodeURIComponent(record.releases[0].date)}&limit=20`;
+    let pages = 0;
+    while (url !== null) {
+      const page = (await get(url)) as { releases: Array<{ id: string }>; links: { next: string } };
+      if (page.releases.length === 0) break;
+      expect(v.releasePackage(page)).toEqual([]);
+      for (const r of page.releases) seen.add(r.id);
+      pages++;
+      url = page.links.next;
+    }
+    expect(pages).toBeGreaterThan(0);
+    for (const r of record.releases) expect(seen.has(r.id)).toBe(true);
   });
 });

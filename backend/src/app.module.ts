@@ -12,6 +12,7 @@ import { FundsModule } from './modules/funds';
 import { IdentityModule } from './modules/identity';
 import { NeedsModule } from './modules/needs';
 import { NotificationsModule } from './modules/notifications';
+import { OpenDataModule } from './modules/open-data';
 import { OrganisationsModule } from './modules/organisations';
 import { ProcurementModule } from './modules/procurement';
 import { RegionsModule } from './modules/regions';
@@ -31,6 +32,7 @@ export const CORE_IMPORTS = [
   QueueModule,
   DeskPlatformModule,
   AuditModule,
+  OpenDataModule,
   RegionsModule,
   OrganisationsModule,
   IdentityModule,

@@ -23,7 +23,14 @@ const ACCOUNT_NAME = /^[A-Za-z0-9_]{1,32}$/;
 const DATABASE_NAME = /^[A-Za-z0-9_]+$/;
 
 /** Tables the application only appends to and reads (their triggers refuse changes; the account cannot drop them). */
-export const APPEND_ONLY_TABLES = ['audit_events', 'audit_checkpoints', 'audit_verifications'] as const;
+export const APPEND_ONLY_TABLES = [
+  'audit_events',
+  'audit_checkpoints',
+  'audit_verifications',
+  // OCDS open data (issue #12): a release, once written, is what was published; a later change makes a new one
+  'ocds_releases',
+  'ocds_bulk_files',
+] as const;
 
 /**
  * The runtime account's privileges on one table. `audit_chain_head` needs UPDATE only because MySQL 8 requires it

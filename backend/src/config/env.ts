@@ -1,6 +1,17 @@
 import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 import { parseGradeBands } from '../modules/evaluation/domain/scoring';
 
@@ -383,6 +394,44 @@ export class Env {
   @Min(1)
   @Max(120)
   EVALUATION_FAIL_BAR_MONTHS = 12;
+
+  /**
+   * OCDS open data (issue #12, docs/open-data.md): the prefix of every contracting process's `ocid`
+   * (`<prefix>-<project id>`), `ocds-` and six letters or digits as the Open Contracting Partnership assigns them. The
+   * default is for the demo: register the deployment's own prefix before publishing real data, and never change it
+   * once published (every ocid, and so every record URL, contains it).
+   */
+  @Matches(/^ocds-[a-z0-9]{6}$/, {
+    message: 'OCDS_OCID_PREFIX must be "ocds-" followed by six lowercase letters or digits',
+  })
+  OCDS_OCID_PREFIX = 'ocds-dd0001';
+
+  /** The publisher named in every OCDS package (`publisher.name`). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  OCDS_PUBLISHER_NAME = '南京市民政局（点单演示）';
+
+  /**
+   * The public address of this deployment (scheme, host, optional port; no trailing slash), for the absolute URIs the
+   * OCDS packages must carry (`uri`, `links.next`, the bulk files' URLs).
+   */
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~\/-]*[A-Za-z0-9._~-])?$/, {
+    message: 'OCDS_PUBLIC_BASE_URL must be an http(s) URL without a trailing slash, query or fragment',
+  })
+  OCDS_PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** The licence of the open data (`license` of every package). */
+  @Matches(/^https?:\/\/\S+$/, { message: 'OCDS_LICENSE_URL must be an http(s) URL' })
+  OCDS_LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
+
+  /**
+   * The publication policy (`publicationPolicy`): empty for the policy this deployment serves itself at
+   * `/api/v1/public/open-data` (what is published, when, what is withheld and why).
+   */
+  @IsOptional()
+  @Matches(/^(https?:\/\/\S+)?$/, { message: 'OCDS_PUBLICATION_POLICY_URL must be empty or an http(s) URL' })
+  OCDS_PUBLICATION_POLICY_URL = '';
 }
 
 export function validateEnv(raw: Record<string, unknown>): Env {

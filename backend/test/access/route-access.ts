@@ -707,6 +707,14 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     cross: [{ as: 'orgmember2', params: { userId: '@sunshineMember' }, body: { granted: true } }],
   }),
   'GET /api/v1/public/tenders/:id/contract': rule(PUBLIC), // the contract notice (合同公告): no bank accounts
+  // ---- OCDS 1.1 open data (issue #12 item 2, docs/open-data.md): anyone, read-only; releases carry nothing sealed or
+  // personal, so there is no tenant to cross
+  'GET /api/v1/public/open-data': rule(PUBLIC),
+  'GET /api/v1/public/open-data/releases': rule(PUBLIC),
+  'GET /api/v1/public/open-data/records/:ocid': rule(PUBLIC),
+  'GET /api/v1/public/open-data/bulk': rule(PUBLIC),
+  'GET /api/v1/public/open-data/bulk/:month': rule(PUBLIC),
+  'GET /api/v1/public/open-data/bulk/:month/csv/:file': rule(PUBLIC),
   // ---- 验单 scoring (issue #11 item 3): only the task's evaluator scores, adds evidence and submits (another evaluator
   // of the same agency gets 404); staff of the task's region, the evaluator and — once the result is confirmed — the
   // evaluated organisation read the scoresheet, the evidence and the report

@@ -42,6 +42,7 @@ import { NeedListeners } from './services/need-listeners';
 import { EvidenceService } from './services/evidence.service';
 import { FinalPaymentService } from './services/final-payment.service';
 import { MilestonesService } from './services/milestones.service';
+import { OpenDataListeners } from './services/open-data-listeners';
 import { PaymentsOnTermination } from './services/payments-on-termination';
 import { PAYMENT_DUE_JOB, PaymentsService } from './services/payments.service';
 import { ReportsService } from './services/reports.service';
@@ -101,6 +102,7 @@ import { TerminationService } from './services/termination.service';
     CustodyListeners,
     // the residents' needs follow the contract
     NeedListeners,
+    OpenDataListeners,
   ],
   exports: [
     ContractHooks,

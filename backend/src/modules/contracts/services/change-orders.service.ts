@@ -12,6 +12,7 @@ import { AuditService } from '../../audit';
 import { LedgerService } from '../../funds';
 import { PeopleDirectory } from '../../identity';
 import { InboxService } from '../../notifications';
+import { OpenDataReleases } from '../../open-data';
 import { changeCap, changeMilestoneShareBp } from '../domain/change-orders.rules';
 import { ContractsError, ContractsErrorCode } from '../domain/contracts.errors';
 import { changeOrderFits } from '../domain/money-rules';
@@ -83,6 +84,7 @@ export class ChangeOrdersService {
     private readonly ledger: LedgerService,
     private readonly inbox: InboxService,
     private readonly people: PeopleDirectory,
+    private readonly openData: OpenDataReleases,
   ) {}
 
   // ---- reading
@@ -289,6 +291,8 @@ export class ChangeOrdersService {
           updatedAt: now,
         },
       );
+      // OCDS: a contract amendment (补充合同), the contract's value with it
+      await this.openData.record(em, c.projectId, ['contractAmendment'], now);
       await this.audit.record(em, actor, {
         action: 'contracts.changes.approved',
         entityType: 'contract_change_order',

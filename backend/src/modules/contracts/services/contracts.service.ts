@@ -14,6 +14,7 @@ import { AuditService } from '../../audit';
 import { LedgerService } from '../../funds';
 import { PeopleDirectory } from '../../identity';
 import { InboxService } from '../../notifications';
+import { OpenDataReleases } from '../../open-data';
 import { AwardedEvent, ProjectsService } from '../../procurement';
 import { addCalendarDays, CalendarService, endOfDayShanghai, shanghaiDate } from '../../regions';
 import {
@@ -95,6 +96,7 @@ export class ContractsService {
     private readonly inbox: InboxService,
     private readonly hooks: ContractHooks,
     private readonly deadlines: Deadlines,
+    private readonly openData: OpenDataReleases,
   ) {}
 
   // ------------------------------------------------------------ the draft from the award
@@ -690,6 +692,8 @@ export class ContractsService {
         after: { status: 'ACTIVE', publishedAt: now.toISOString() },
       });
       await this.projects.setStatus(em, SYSTEM_ACTOR, c.projectId, 'IN_PROGRESS', now, true, { contractId: c.id });
+      // OCDS: the contract notice (合同公告)
+      await this.openData.record(em, c.projectId, ['contractUpdate'], now);
     });
     return this.get(actor, id);
   }

@@ -15,6 +15,7 @@ import { AuditService } from '../../audit';
 import { LedgerService } from '../../funds';
 import { PeopleDirectory } from '../../identity';
 import { InboxService } from '../../notifications';
+import { OpenDataReleases } from '../../open-data';
 import { ProjectsService } from '../../procurement';
 import { ContractsError, ContractsErrorCode } from '../domain/contracts.errors';
 import { bpToPercent, lateInterestFen } from '../domain/money-rules';
@@ -116,6 +117,7 @@ export class PaymentsService {
     private readonly projects: ProjectsService,
     private readonly deadlines: Deadlines,
     private readonly hooks: ContractHooks,
+    private readonly openData: OpenDataReleases,
   ) {}
 
   get lateRateBp(): number {
@@ -368,6 +370,8 @@ export class PaymentsService {
         lateInterestFen: interest.toString(),
       },
     });
+    // OCDS: the payment as a transaction (payer, payee, amount) of the contract's implementation
+    await this.openData.record(em, c.projectId, ['implementation'], now);
     const m = await em.findOneByOrFail(ContractMilestoneEntity, { id: r.milestoneId });
     const project = (await em.query('SELECT title FROM projects WHERE id = ?', [c.projectId])) as Array<{
       title: string;

@@ -9,6 +9,7 @@ import { Deadlines, DeadlineSource } from '../../../platform/queue';
 import { AuditService } from '../../audit';
 import { ContractHooks, FinalPaymentResult, FinalPaymentService } from '../../contracts';
 import { NeedProgress, NeedStatus } from '../../needs';
+import { OpenDataReleases } from '../../open-data';
 import { OrganisationEvaluationRecords } from '../../organisations';
 import { ProjectsService } from '../../procurement';
 import { EvaluationError, EvaluationErrorCode } from '../domain/evaluation.errors';
@@ -56,6 +57,7 @@ export class PublicationService implements OnModuleInit {
     private readonly finalPayment: FinalPaymentService,
     private readonly hooks: ContractHooks,
     private readonly records: OrganisationEvaluationRecords,
+    private readonly openData: OpenDataReleases,
   ) {}
 
   onModuleInit(): void {
@@ -183,6 +185,8 @@ export class PublicationService implements OnModuleInit {
       },
     });
 
+    // OCDS: the evaluation result as a reporting milestone of the contract's implementation
+    await this.openData.record(em, t.projectId, ['implementationUpdate'], now);
     // 4. the project and its needs, if the contract is complete; 5. the timeline; 6. the organisation
     await this.evaluateProject(em, t, now);
     await this.projects.tellNeeds(

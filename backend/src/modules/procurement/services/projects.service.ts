@@ -12,6 +12,7 @@ import { AuditService } from '../../audit';
 import { CatalogueService } from '../../catalogue';
 import { LedgerService } from '../../funds';
 import { NeedProgress, NeedsService, type NeedStatus } from '../../needs';
+import { OpenDataReleases } from '../../open-data';
 import { RegionsService } from '../../regions';
 import { invalid, ProcurementError, ProcurementErrorCode } from '../domain/procurement.errors';
 import { PROJECT_TRANSITIONS, ProjectStatus } from '../domain/state-machines';
@@ -36,6 +37,7 @@ export class ProjectsService {
     private readonly ledger: LedgerService,
     private readonly needs: NeedsService,
     private readonly progress: NeedProgress,
+    private readonly openData: OpenDataReleases,
   ) {}
 
   async list(actor: Actor, q: ListProjectsQuery): Promise<Page<ProjectDto>> {
@@ -174,6 +176,8 @@ export class ProjectsService {
           { template: 'procurement.why.project_included', params: { projectTitle: p.title } },
           { projectId: p.id },
         );
+        // OCDS: the contracting process begins (planning, with the reserved budget)
+        await this.openData.record(em, p.id, ['planning'], now);
       },
       { note: note ?? null },
     );
@@ -219,6 +223,8 @@ export class ProjectsService {
             { template: 'procurement.why.project_cancelled', params: { projectTitle: p.title, reason } },
             { projectId: p.id },
           );
+          // OCDS: the planned process will not go to tender
+          await this.openData.record(em, p.id, ['planningUpdate'], now);
         }
       },
       { reason },

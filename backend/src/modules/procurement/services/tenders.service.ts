@@ -15,6 +15,7 @@ import { CatalogueService } from '../../catalogue';
 import { BID_DEPOSIT_CAP_BP, CustodyService, withinCap } from '../../funds';
 import { PeopleDirectory } from '../../identity';
 import { InboxService } from '../../notifications';
+import { OpenDataReleases, tenderTransitionTags } from '../../open-data';
 import { OrganisationsService } from '../../organisations';
 import { addCalendarDays, CalendarService, shanghaiDate } from '../../regions';
 import { committeeSizeProblem } from '../domain/committee';
@@ -84,6 +85,7 @@ export class TendersService {
     private readonly deadlines: Deadlines,
     private readonly awardHooks: AwardHooks,
     private readonly custody: CustodyService,
+    private readonly openData: OpenDataReleases,
   ) {}
 
   // ------------------------------------------------------------ reading
@@ -371,6 +373,8 @@ export class TendersService {
         reconfirm = res.affectedRows;
       }
       if (r.moved) await em.update(TenderEntity, { id }, { bidDeadline: r.deadline, updatedAt: now });
+      // OCDS: the amendment (更正公告) and the deadline it moved
+      await this.openData.record(em, t.projectId, ['tenderAmendment'], now);
       // The number of bids asked to reconfirm stays out of the audit trail until opening: it would count the bids.
       await this.audit.record(em, actor, {
         action: 'procurement.tender.amended',
@@ -1048,6 +1052,10 @@ export class TendersService {
     const from = t.status;
     await em.update(TenderEntity, { id: t.id }, { ...set, status: to, updatedAt: now });
     Object.assign(t, set, { status: to });
+    // OCDS: a public stage of the tender (published, opened, failed, cancelled, award notice, award final or cancelled)
+    // writes a release of the project's contracting process, from what this transaction has written at its commit
+    const tags = tenderTransitionTags(from, to);
+    if (tags !== null) await this.openData.record(em, t.projectId, tags, now);
     await this.audit.record(em, actor, {
       action: `procurement.tender.${to.toLowerCase()}`,
       entityType: 'tender',
