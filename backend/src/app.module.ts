@@ -13,6 +13,7 @@ import { IdentityModule } from './modules/identity';
 import { NeedsModule } from './modules/needs';
 import { NotificationsModule } from './modules/notifications';
 import { OrganisationsModule } from './modules/organisations';
+import { PortalModule } from './modules/portal';
 import { ProcurementModule } from './modules/procurement';
 import { RegionsModule } from './modules/regions';
 import { AccessGuard, AccessModule } from './platform/access';
@@ -45,7 +46,13 @@ export const CORE_IMPORTS = [
 
 /** The HTTP process. */
 @Module({
-  imports: [...CORE_IMPORTS, AccessModule, DeskModule, BullModule.registerQueue({ name: QUEUES.IDENTITY })],
+  imports: [
+    ...CORE_IMPORTS,
+    AccessModule,
+    DeskModule,
+    PortalModule,
+    BullModule.registerQueue({ name: QUEUES.IDENTITY }),
+  ],
   controllers: [HealthController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
