@@ -154,7 +154,7 @@ describe('公开门户: the public portal publishes what the law asks and nothin
   let awarded: { projectId: number; losing: string[]; winner: string };
   let sealed: { projectId: number; prices: string[]; bidders: string[] };
 
-  async function pub(endpoint: keyof typeof ALLOWED, url: string, status = 200): Promise<Record<string, any>> {
+  async function pub(endpoint: keyof typeof ALLOWED, url: string, status = 200) {
     const res = await t.http().get(`/api/v1/public${url}`);
     expect({ url, status: res.status }).toEqual({ url, status });
     if (status === 200) answers.push({ endpoint, url, body: res.body });
