@@ -39,8 +39,11 @@ interface DeclaredRoute {
   readonly permission: Permission | null | 'public';
 }
 
-/** The `path:` entries of a routes file with the guard of each (text-level: the files are plain route arrays). */
-function routesOf(file: string, prefix: string, publicUntilAuth: boolean): DeclaredRoute[] {
+/**
+ * The `path:` entries of a routes file with the guard of each (text-level: the files are plain route arrays). A lazy
+ * group loaded from a public route of the top-level file (the portal under `public`) is public throughout.
+ */
+function routesOf(file: string, prefix: string, publicUntilAuth: boolean, publicGroup = false): DeclaredRoute[] {
   const text = readFileSync(join(APP, file), 'utf8');
   const out: DeclaredRoute[] = [];
   // In the top-level file, the routes before the signed-in shell are public unless they have their own authGuard
@@ -49,20 +52,20 @@ function routesOf(file: string, prefix: string, publicUntilAuth: boolean): Decla
   const marks = [...text.matchAll(/path: '([^']*)'/g)];
   marks.forEach((m, i) => {
     const body = text.slice(m.index, marks[i + 1]?.index ?? text.length);
+    const ownGuards = /canActivate: \[([^\]]*)\]/.exec(body)?.[1] ?? '';
+    const isPublic = publicGroup || (shellAt >= 0 && m.index! < shellAt && !ownGuards.includes('authGuard'));
     const children = /loadChildren: \(\) => import\('\.\/(.+?)'\)/.exec(body);
     if (children) {
-      out.push(...routesOf(`${children[1]}.ts`, `${prefix}${m[1]}/`, false));
+      out.push(...routesOf(`${children[1]}.ts`, `${prefix}${m[1]}/`, false, isPublic));
       return;
     }
     if (/children: \[/.test(body)) return; // a parent: the layout shell, a group of lazy children
     const guard = /permissionGuard\(PERMISSIONS\.(\w+)\)/.exec(body);
-    const ownGuards = /canActivate: \[([^\]]*)\]/.exec(body)?.[1] ?? '';
-    const permission =
-      shellAt >= 0 && m.index! < shellAt && !ownGuards.includes('authGuard')
-        ? ('public' as const)
-        : guard
-          ? PERMISSIONS[guard[1] as keyof typeof PERMISSIONS]
-          : null;
+    const permission = isPublic
+      ? ('public' as const)
+      : guard
+        ? PERMISSIONS[guard[1] as keyof typeof PERMISSIONS]
+        : null;
     out.push({ path: `${prefix}${m[1]}`.replace(/\/$/, ''), permission });
   });
   return out;
@@ -116,6 +119,8 @@ interface Ids {
   surveyToken: string;
   /** 等级评估: an assessment of 乐龄 (鼓楼区) in progress, a few items scored (orgmember's organisation is another). */
   gradeAssessment: number;
+  /** 公开门户: 山西路社区 (the community page). */
+  community: number;
 }
 
 interface PageSpec {
@@ -133,6 +138,21 @@ const PAGES: Record<string, PageSpec> = {
     ready: () => '[data-testid="org-register-form"] nz-tree-select, [data-testid="org-register-form"] nz-select',
   },
   'public/tenders': { url: () => '/public/tenders', ready: (ids) => `[data-testid="public-tender-${ids.openCall}"]` },
+  // 公开门户 (issue #12): the portal's own layout, anonymous, on a phone
+  public: { url: () => '/public', ready: () => '[data-testid="portal-figures"]' },
+  'public/projects': { url: () => '/public/projects', ready: () => '[data-testid="portal-projects-total"]' },
+  'public/projects/:id': {
+    url: (ids) => `/public/projects/${ids.surveyProject}`,
+    ready: () => '[data-testid="portal-project-page"]',
+  },
+  'public/communities/:id': {
+    url: (ids) => `/public/communities/${ids.community}`,
+    ready: () => '[data-testid="portal-community-page"]',
+  },
+  'public/organisations/:id': {
+    url: (ids) => `/public/organisations/${ids.organisation}`,
+    ready: () => '[data-testid="portal-organisation-page"]',
+  },
   // the desk (what waits for me); residents land on their community's needs instead
   '': {
     url: () => '/',
@@ -374,6 +394,7 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
     need: 0,
     campaign: 0,
     organisation: 0,
+    community: 0,
     line: 0,
     project: 0,
     draftProject: 0,
@@ -478,6 +499,7 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
     ids.changesContract =
       (await one<{ id: number } | undefined>('SELECT id FROM contracts ORDER BY id LIMIT 1'))?.id ?? 999_999;
     ids.organisation = (await one<{ id: number }>("SELECT id FROM organisations WHERE name LIKE '%阳光养老%'")).id;
+    ids.community = (await one<{ id: number }>("SELECT id FROM regions WHERE code = '320106002001'")).id;
     ids.line = (
       await one<{ id: number }>(
         "SELECT id FROM budget_lines WHERE status = 'ACTIVE' AND restricted_category_code IS NULL ORDER BY id LIMIT 1",
@@ -946,6 +968,11 @@ describe('accessibility: WCAG 2.1 A/AA on every page, as every role that can ope
       'login',
       'register-organisation',
       'public/tenders',
+      'public',
+      'public/projects',
+      'public/projects/:id',
+      'public/communities/:id',
+      'public/organisations/:id',
     ]);
   });
 

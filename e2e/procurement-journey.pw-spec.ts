@@ -1060,4 +1060,97 @@ describe('社会组织接单 → 政府买单: from project approval to the paym
     expect(pages).toBeGreaterThan(0);
     for (const r of record.releases) expect(seen.has(r.id)).toBe(true);
   });
+
+  it('an anonymous visitor on a phone (390×844) follows the project from the home page: need → tender → contract → payments → grade', async () => {
+    // what the records say, to compare with what the visitor reads
+    const [[need]] = await db.query<RowDataPacket[]>(
+      'SELECT n.id, u.display_name FROM needs n JOIN users u ON u.id = n.submitted_by WHERE n.title = ?',
+      [NEED_TITLE],
+    );
+    const [[contract]] = await db.query<RowDataPacket[]>('SELECT code, amount_fen FROM contracts WHERE id = ?', [
+      contractId,
+    ]);
+    const [payments] = await db.query<RowDataPacket[]>(
+      `SELECT m.seq, r.status, r.amount_fen FROM payment_requests r JOIN contract_milestones m ON m.id = r.milestone_id
+        WHERE r.contract_id = ? AND r.status <> 'REJECTED' ORDER BY m.seq`,
+      [contractId],
+    );
+    const [[task]] = await db.query<RowDataPacket[]>('SELECT total_score, grade FROM evaluation_tasks WHERE id = ?', [
+      taskId,
+    ]);
+    const GRADE: Record<string, string> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
+
+    // a fresh anonymous browser: no sign-in, no cookies
+    const { context, page } = await newPage(browser, PHONE);
+    contexts.push(context);
+    await page.goto(`${BASE_URL}/public`);
+    await page.getByTestId('portal-figures').waitFor();
+    expect(Number(await page.getByTestId('portal-needs-funded').innerText())).toBeGreaterThan(0);
+    await shot(page, 'portal-home');
+
+    // find the journey's project from the home page
+    await page.getByTestId('portal-search-q').fill(projectTitle);
+    await page.getByTestId('portal-search-submit').click();
+    await page.getByTestId(`portal-project-${projectId}`).waitFor();
+    await shot(page, 'portal-projects');
+    await page.getByTestId(`portal-project-open-${projectId}`).click();
+    await page.waitForURL(`${BASE_URL}/public/projects/${projectId}`);
+    await page.getByTestId('portal-project-page').waitFor();
+
+    // the need, its community and its raiser masked
+    const needs = page.getByTestId('portal-step-needs');
+    await needs.getByText(NEED_TITLE).waitFor();
+    const needText = await needs.innerText();
+    expect(needText).toContain(`${Array.from(String(need.display_name))[0]}**`);
+    expect(needText).not.toContain(String(need.display_name));
+    expect(needText).toContain('山西路社区');
+
+    // the tender: its method, its dates and the rule of each; the award with the winner's price only
+    const tender = page.getByTestId(`portal-tender-${tenderId}`);
+    const tenderText = await tender.innerText();
+    expect(tenderText).toContain('竞争性磋商');
+    expect(tenderText).toContain('投标截止');
+    expect(tenderText).toContain('法定最短期限');
+    const award = page.getByTestId('portal-step-award');
+    expect(await award.innerText()).toContain(BIDS[WINNER].organisation);
+    expect(await page.getByTestId('portal-award-value').innerText()).toBe(
+      yuanText(BIDS[WINNER].price.replace('.', '')),
+    );
+    const pageText = await page.getByTestId('portal-project-page').innerText();
+    for (const [bidder] of RANKING.slice(1)) {
+      expect(pageText).not.toContain(yuanText(BIDS[bidder].price.replace('.', '')));
+      expect(pageText).not.toContain(BIDS[bidder].organisation);
+    }
+
+    // the contract and its amount
+    const contractStep = page.getByTestId('portal-step-contract');
+    expect(await contractStep.innerText()).toContain(String(contract.code));
+    expect(await page.getByTestId('portal-contract-amount').innerText()).toBe(yuanText(String(contract.amount_fen)));
+
+    // every payment, with what was paid
+    for (const p of payments) {
+      const row = page.locator(`[data-testid="portal-payment-${p.seq}"][data-status="${p.status}"]`);
+      await row.waitFor();
+      expect(await row.innerText()).toContain(yuanText(String(p.amount_fen)));
+    }
+    expect(payments.filter((p) => p.status === 'PAID').length).toBeGreaterThanOrEqual(2);
+
+    // the grade and the score
+    const grade = page.locator(`[data-testid="portal-evaluation-FINAL"][data-grade="${task.grade}"]`);
+    await grade.waitFor();
+    expect(await grade.innerText()).toContain(GRADE[String(task.grade)]);
+    expect(await grade.innerText()).toContain(String(task.total_score));
+    await shot(page, 'portal-project');
+
+    // the community the need came from, and the winner's public record
+    await page.getByTestId(`portal-need-community-${need.id}`).click();
+    await page.getByTestId('portal-community-page').waitFor();
+    await page.getByTestId(`portal-community-project-${projectId}`).waitFor();
+    await shot(page, 'portal-community');
+    await page.goBack();
+    await page.getByTestId('portal-award-organisation').click();
+    await page.locator('[data-testid="portal-organisation-page"]').waitFor();
+    await page.getByTestId('portal-organisation-evaluations').getByText(GRADE[String(task.grade)]).first().waitFor();
+    await shot(page, 'portal-organisation');
+  });
 });

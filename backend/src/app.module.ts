@@ -14,6 +14,7 @@ import { NeedsModule } from './modules/needs';
 import { NotificationsModule } from './modules/notifications';
 import { OpenDataModule } from './modules/open-data';
 import { OrganisationsModule } from './modules/organisations';
+import { PortalModule } from './modules/portal';
 import { ProcurementModule } from './modules/procurement';
 import { RegionsModule } from './modules/regions';
 import { AccessGuard, AccessModule } from './platform/access';
@@ -47,7 +48,13 @@ export const CORE_IMPORTS = [
 
 /** The HTTP process. */
 @Module({
-  imports: [...CORE_IMPORTS, AccessModule, DeskModule, BullModule.registerQueue({ name: QUEUES.IDENTITY })],
+  imports: [
+    ...CORE_IMPORTS,
+    AccessModule,
+    DeskModule,
+    PortalModule,
+    BullModule.registerQueue({ name: QUEUES.IDENTITY }),
+  ],
   controllers: [HealthController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -631,6 +631,13 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/v1/my/bids': rule([OM], { cross: [{ as: 'orgmember2', hides: '@openedBid', seenBy: 'orgmember' }] }),
   'GET /api/v1/public/tenders': rule(PUBLIC), // the transparency portal
   'GET /api/v1/public/tenders/:id': rule(PUBLIC),
+  // 公开门户 (the portal context): read models for everybody, nothing sealed or personal (docs/domain/portal.md)
+  'GET /api/v1/public/regions': rule(PUBLIC),
+  'GET /api/v1/public/figures': rule(PUBLIC),
+  'GET /api/v1/public/projects': rule(PUBLIC),
+  'GET /api/v1/public/projects/:id': rule(PUBLIC),
+  'GET /api/v1/public/communities/:id': rule(PUBLIC),
+  'GET /api/v1/public/organisations/:id': rule(PUBLIC),
 
   // ---- objections (质疑): the organisation that filed it, and the officers of the tender's district
   'GET /api/v1/objections': rule(TENDER_READERS, {

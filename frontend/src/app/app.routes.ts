@@ -25,6 +25,12 @@ export const routes: Routes = [
     loadComponent: () => import('./features/procurement/pages/public-tenders/public-tenders.page'),
   },
   {
+    // 公开门户: the public portal (home figures, projects along the whole chain, communities, organisations), its
+    // own layout without sign-in, lazy; linked from the login page
+    path: 'public',
+    loadChildren: () => import('./features/portal/portal.routes'),
+  },
+  {
     // 修改密码: from the user menu, and the only page open after an administrator's reset until it is changed
     path: 'password',
     canActivate: [authGuard, zorroStylesGuard],

@@ -33,3 +33,5 @@ export { makeThumbnail, sniffEvidence, THUMBNAIL_MAX_SIDE } from './domain/evide
 export type { Thumbnail } from './domain/evidence-files';
 export { isHourUnit, MAX_EVIDENCE_BYTES, planIndicators } from './domain/milestone-rules';
 export type { EvidenceMime, PlanIndicator } from './domain/milestone-rules';
+// the contract's legal time limits, for the public portal's chain of dates
+export { PUBLICATION_WORKING_DAYS, SIGNATURE_DAYS } from './domain/contract-draft';

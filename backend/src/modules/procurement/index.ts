@@ -17,3 +17,12 @@ export type { MachineActor, Transition } from './domain/state-machines';
 /** The conflict-of-interest rule of committees, reused for evaluation assignments (same data shape, same years). */
 export { conflictOf, CONFLICT_LOOKBACK_YEARS } from './domain/committee';
 export type { Affiliation } from './domain/committee';
+/** The legal periods of a tender, for the public portal's "the rule that produced each date". */
+export {
+  AMENDMENT_MIN_DAYS,
+  AWARD_CONFIRM_WORKING_DAYS,
+  earliestDeadlineDate,
+  MINIMUM_PERIODS,
+  OBJECTION_WORKING_DAYS,
+} from './domain/tender-periods';
+export type { TenderMethod } from './domain/state-machines';

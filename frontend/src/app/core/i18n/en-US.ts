@@ -50,7 +50,7 @@ export const enUS: Record<TranslationKey, string> = {
   'login.invalidCredentials':
     'Wrong username or password. After several failed attempts the account is locked for a while: try again later or ask your administrator',
   'login.tooManyAttempts': 'Too many sign-in attempts: try again in about {minutes} min',
-  'login.publicTenders': 'Calls and award notices',
+  'login.portal': 'Open portal: projects, money, notices',
 
   'home.title': 'My profile',
   'home.displayName': 'Name',

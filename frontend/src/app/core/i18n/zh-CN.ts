@@ -51,7 +51,7 @@ export const zhCN = {
   'login.passwordRequired': '请输入密码',
   'login.invalidCredentials': '用户名或密码错误；连续多次输错后账户会暂时锁定，请稍后再试或联系管理员',
   'login.tooManyAttempts': '登录尝试过于频繁，请约 {minutes} 分钟后再试',
-  'login.publicTenders': '采购与中标公告',
+  'login.portal': '公开门户：项目、资金与公告',
 
   'home.title': '我的信息',
   'home.displayName': '姓名',

@@ -40,7 +40,7 @@ import { ProcCodePipe, ProcTranslatePipe } from '../../i18n/procurement-i18n';
   template: `
     <main class="dd-public">
       <header class="dd-public-head">
-        <a routerLink="/public/tenders" class="dd-public-brand"><span class="dd-public-mark">点</span>{{ 'public.portal' | pt }}</a>
+        <a routerLink="/public" class="dd-public-brand"><span class="dd-public-mark">点</span>{{ 'public.portal' | pt }}</a>
         <span class="dd-inline">
           <dd-language-switch />
           <a nz-button nzType="link" routerLink="/login" data-testid="public-login">{{ 'public.login' | pt }}</a>

@@ -1,0 +1,3 @@
+export { PortalModule } from './portal.module';
+export { PortalCache, PORTAL_CACHE_TTL_MS } from './services/portal-cache';
+export { maskName } from './domain/masking';
