@@ -15,6 +15,7 @@ import { NotificationsModule } from './modules/notifications';
 import { OrganisationsModule } from './modules/organisations';
 import { ProcurementModule } from './modules/procurement';
 import { RegionsModule } from './modules/regions';
+import { ReportingModule } from './modules/reporting';
 import { AccessGuard, AccessModule } from './platform/access';
 import { DatabaseModule } from './platform/database/database.module';
 import { DeskPlatformModule } from './platform/desk';
@@ -45,7 +46,7 @@ export const CORE_IMPORTS = [
 
 /** The HTTP process. */
 @Module({
-  imports: [...CORE_IMPORTS, AccessModule, DeskModule, BullModule.registerQueue({ name: QUEUES.IDENTITY })],
+  imports: [...CORE_IMPORTS, AccessModule, DeskModule, ReportingModule, BullModule.registerQueue({ name: QUEUES.IDENTITY })],
   controllers: [HealthController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
