@@ -1,15 +1,19 @@
 import ExcelJS from 'exceljs';
 import { Connection, RowDataPacket } from 'mysql2/promise';
 import { Browser, BrowserContext, Page } from 'playwright-core';
+import type { DataSource } from 'typeorm';
 
+import { reportingDataset, ReportingDataset } from '../backend/test/factories/reporting.factory';
 import { BASE_URL, launch, newPage, shot, signIn } from './browser';
 import { openDb, yuanText } from './db';
 
 /**
- * 数据看板 (issue #12) in the browser, on the demo seed: the procurement officer of 鼓楼区 opens the dashboards from
+ * 数据看板 (issue #12) in the browser. On the demo seed: the procurement officer of 鼓楼区 opens the dashboards from
  * the menu, reads this year's funnel and budget execution — checked against the seed by plain SQL here (needs counted
  * by the Beijing year they were raised, the balances the ledger keeps on the lines) — narrows to a category and
- * downloads a chart as Excel; finance reads the same money in English. Screenshots: docs/screenshots/dashboard-*.png.
+ * downloads a chart as Excel. On the known dataset of the HTTP tests (backend/test/factories/reporting.factory.ts, a
+ * district of its own, this year): its officer sees every chart with the hand-computed figures; its finance officer
+ * reads the same money in English and exports it. Screenshots: docs/screenshots/dashboard-*.png.
  */
 const GULOU = '320106000000';
 
@@ -57,11 +61,16 @@ describe('数据看板: officer and finance (Chromium)', () => {
     };
   }
 
+  let d: ReportingDataset;
+
   beforeAll(async () => {
     db = await openDb();
     browser = await launch();
     const [rows] = await db.query<RowDataPacket[]>('SELECT path FROM regions WHERE code = ?', [GULOU]);
     gulouPath = String(rows[0].path);
+    // the factory only calls `query(sql, params)`: the mysql2 connection behind that one method
+    const ds = { query: async (sql: string, params?: unknown[]) => (await db.query(sql, params))[0] };
+    d = await reportingDataset(ds as unknown as DataSource, year);
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -88,9 +97,10 @@ describe('数据看板: officer and finance (Chromium)', () => {
     await page.locator('[data-testid="dashboards-card-needs-funnel"] canvas').waitFor();
     await page.locator('[data-testid="dashboards-card-budget-execution"] canvas').waitFor();
     expect(
-      await page.locator('[data-testid="dashboards-card-needs-funnel"] [role="img"]').getAttribute('aria-label'),
+      await page
+        .locator('[data-testid="dashboards-card-needs-funnel"] .dd-rep-chart[role="img"]')
+        .getAttribute('aria-label'),
     ).toContain('需求漏斗');
-    await shot(page, 'dashboard-officer');
 
     // by source: the ledger's money per funding source adds up to the same total
     await page.getByTestId('dashboards-budget-source').click();
@@ -121,17 +131,76 @@ describe('数据看板: officer and finance (Chromium)', () => {
     expect(wb.worksheets[1].getRow(3).values).toEqual([undefined, '类别', 'A 养老服务']);
   });
 
-  it('finance reads the same money in English and exports the budget execution', async () => {
-    const page = await open('finance');
+  it("the dataset's officer sees every chart with its hand-computed figures", async () => {
+    const page = await open(d.users.officer);
+    await page.goto(`${BASE_URL}/dashboards`);
+    await loaded(page);
+    const cells = async (testId: string) =>
+      (await page.getByTestId(testId).locator('td').allInnerTexts()).map((t) => t.trim());
+    for (const [stage, needs] of [
+      ['raised', '10'],
+      ['accepted', '7'],
+      ['approved', '5'],
+      ['funded', '3'],
+      ['delivered', '2'],
+      ['evaluated', '1'],
+    ])
+      expect(await cells(`dashboards-funnel-${stage}`)).toContain(needs);
+    expect(await cells('dashboards-budget-row-total')).toEqual([
+      '¥1,200,000.00',
+      '¥50,000.00',
+      '¥210,000.00',
+      '¥110,000.00',
+      '17.50%',
+      '9.16%',
+    ]);
+    expect(await cells('dashboards-projects-total')).toEqual(['7', '¥330,000.00']);
+    expect(await cells('dashboards-milestones-total')).toEqual(['4', '2', '1', '1', '57.14%']);
+    expect(await cells('dashboards-grades-EXCELLENT')).toEqual(['1', '0', '1', '25.00%']);
+    expect(await page.getByTestId('dashboards-grades-average').innerText()).toContain('76.19');
+    expect(await cells('dashboards-satisfaction-total')).toEqual(['3', '7', '5', '71.42%']);
+    expect(await cells(`dashboards-org-${d.o1}`)).toEqual([
+      '4A',
+      '2',
+      '¥130,000.00',
+      '2',
+      '2',
+      '1/0/1/0',
+      '82.13',
+      '0',
+    ]);
+    expect(await cells(`dashboards-org-${d.o2}`)).toEqual(['—', '2', '¥110,000.00', '2', '1', '0/1/0/1', '70.25', '1']);
+    for (const card of ['needs-funnel', 'budget-execution', 'projects', 'milestones', 'grades', 'satisfaction'])
+      await page.locator(`[data-testid="dashboards-card-${card}"] canvas`).waitFor();
+    await shot(page, 'dashboard-officer');
+
+    // a street of the district: the tree picker offers the subtree; the figures follow
+    await page.getByTestId('dashboards-region').click();
+    await page.locator('nz-tree-node-title', { hasText: `报表二街道${d.run}` }).click();
+    await page.getByTestId('dashboards-funnel-raised').locator('td', { hasText: /^4$/ }).waitFor();
+    await loaded(page);
+    expect(await cells('dashboards-projects-total')).toEqual(['4', '¥130,000.00']);
+  });
+
+  it("the dataset's finance officer reads the money in English and exports the budget execution", async () => {
+    const page = await open(d.users.finance);
     await page.goto(`${BASE_URL}/dashboards`);
     await loaded(page);
     await page.getByTestId('lang-en-US').click();
     await page.getByRole('heading', { name: 'Dashboards' }).waitFor();
     await loaded(page);
-    const all = await expected(null);
+    await page.getByTestId('dashboards-budget-source').click();
+    await page
+      .getByTestId('dashboards-budget-row-WELFARE_LOTTERY')
+      .locator('th', { hasText: 'Welfare lottery fund' })
+      .waitFor();
     const total = page.getByTestId('dashboards-budget-row-total');
-    expect(await total.locator('[data-measure="allocated"]').innerText()).toBe(all.allocated);
-    expect(await total.locator('[data-measure="paid"]').innerText()).toBe(all.paid);
+    expect(await total.locator('[data-measure="allocated"]').innerText()).toBe('¥1,200,000.00');
+    expect(await total.locator('[data-measure="paid"]').innerText()).toBe('¥110,000.00');
+    expect(await page.getByTestId('dashboards-funnel-funded').locator('th').innerText()).toBe(
+      'Contracted (funds committed)',
+    );
+    await shot(page, 'dashboard-finance');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -139,13 +208,20 @@ describe('数据看板: officer and finance (Chromium)', () => {
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(await download.path());
-    const totalRow = wb.worksheets[0].getRow(2).values as unknown[];
-    // the workbook's figures are the page's: yuan text without the currency sign and separators
-    const plain = (s: string) => s.replace(/[¥,]/g, '');
-    expect([totalRow[3], totalRow[6]]).toEqual([plain(all.allocated), plain(all.paid)]);
-    expect(wb.worksheets[0].name).toBe('Budget execution');
-    await shot(page, 'dashboard-finance');
-    // the language is a saved preference: leave finance in Chinese for the other specs of the run
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Budget execution', 'About']);
+    // the workbook's figures are the page's, as exact yuan strings
+    expect(wb.worksheets[0].getRow(2).values).toEqual([
+      undefined,
+      'Total',
+      'Total',
+      '1200000.00',
+      '50000.00',
+      '210000.00',
+      '110000.00',
+      '17.50%',
+      '9.16%',
+    ]);
+    // the language is a saved preference: leave the account in Chinese
     await page.getByTestId('lang-zh-CN').click();
     await page.getByRole('heading', { name: '数据看板' }).waitFor();
   });

@@ -22,6 +22,7 @@ import { CategoryNode, RegionNode } from '../../../../api';
 import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { silentErrors } from '../../../../core/http/http-context';
+import { reloadOnLanguageChange } from '../../../../core/i18n/language-preference';
 import { formatInstant } from '../../../../shared/dates';
 import { Downloads } from '../../../../shared/download.service';
 import { MoneyPipe } from '../../../../shared/money.pipe';
@@ -164,6 +165,11 @@ export default class DashboardsPage implements OnInit {
   );
 
   protected readonly bp = bpText;
+
+  constructor() {
+    // the labels (stages, statuses, grades, sources) and the Excel come in the reader's language: reload on a switch
+    reloadOnLanguageChange(() => this.load());
+  }
 
   ngOnInit(): void {
     const mine = this.auth.me()?.region?.id;
