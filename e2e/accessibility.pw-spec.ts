@@ -241,6 +241,8 @@ const PAGES: Record<string, PageSpec> = {
   'funds/lines': { url: () => '/funds/lines', ready: () => row('funds-line-row-') },
   'funds/lines/:id': { url: (ids) => `/funds/lines/${ids.line}`, ready: () => row('funds-entry-row-') },
   'funds/dashboard': { url: () => '/funds/dashboard', ready: () => '[data-testid="funds-chart-region"] canvas' },
+  // 数据看板 (issue #12): officers, finance, auditors, administrators; ready once every chart's figures have arrived
+  dashboards: { url: () => '/dashboards', ready: () => '[data-testid="dashboards"][data-loaded="true"]' },
   // 保证金: finance's accounts or an organisation's own; the table renders rows or its empty state
   custody: {
     url: () => '/custody',

@@ -50,6 +50,7 @@ import { EvaluationCreateGradeCutoffs1764000760000 } from './1764000760000-evalu
 import { EvaluationCreateGradeAssessments1764000761000 } from './1764000761000-evaluation-create-grade-assessments';
 import { OrganisationsGradeExpiryStamp1764000762000 } from './1764000762000-organisations-grade-expiry-stamp';
 import { OpenDataCreateReleases1764000800000 } from './1764000800000-open-data-create-releases';
+import { ReportingIndexNeedsForTheFunnel1764000820000 } from './1764000820000-reporting-index-needs-for-the-funnel';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -100,4 +101,5 @@ export const MIGRATIONS = [
   EvaluationCreateGradeAssessments1764000761000,
   OrganisationsGradeExpiryStamp1764000762000,
   OpenDataCreateReleases1764000800000,
+  ReportingIndexNeedsForTheFunnel1764000820000,
 ];

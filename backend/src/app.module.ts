@@ -17,6 +17,7 @@ import { OrganisationsModule } from './modules/organisations';
 import { PortalModule } from './modules/portal';
 import { ProcurementModule } from './modules/procurement';
 import { RegionsModule } from './modules/regions';
+import { ReportingModule } from './modules/reporting';
 import { AccessGuard, AccessModule } from './platform/access';
 import { DatabaseModule } from './platform/database/database.module';
 import { DeskPlatformModule } from './platform/desk';
@@ -53,6 +54,7 @@ export const CORE_IMPORTS = [
     AccessModule,
     DeskModule,
     PortalModule,
+    ReportingModule,
     BullModule.registerQueue({ name: QUEUES.IDENTITY }),
   ],
   controllers: [HealthController],

@@ -88,6 +88,8 @@ const TENDER_READERS: Role[] = [PO, OM, EX, AU];
 const SCORERS: Role[] = [PO, EX];
 /** 第三方验单 (issue #11): the officer, finance, the evaluated organisation, evaluators, auditors. */
 const TEMPLATE_READERS: Role[] = [PO, FO, OM, EV, AU];
+/** 数据看板 (issue #12): officers, finance, auditors and administrators, each in their own region subtree. */
+const REPORT_READERS: Role[] = [PO, FO, AU, AD];
 
 // Valid bodies for cross-tenant writes (so that only the scope can refuse them).
 const REASON = { reason: '越权尝试' };
@@ -202,6 +204,8 @@ const SURVEY_BENEFICIARY = { projectId: '@surveyProject', residentId: '@surveyRe
 const XW_PO = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'xw_officer', params, body });
 const XW_FO = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'xw_finance', params, body });
 const XW_AD = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'xw_admin', params, body });
+/** A dashboard of 鼓楼区 asked for by a user of 玄武区. */
+const XW_REPORT = (as: string): CrossTenant => ({ as, query: 'regionId=@gulou' });
 // Community-bound records of 山西路社区, tried by a resident and a worker of 颐和路社区.
 const YH_RES = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'yh_resident', params, body });
 const YH_CW = (params: Record<string, string>, body?: unknown): CrossTenant => ({ as: 'yh_worker', params, body });
@@ -1043,5 +1047,25 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
         missing: ['regionId'],
       },
     ],
+  }),
+  // ---- reporting (数据看板, issue #12): aggregates of the caller's region subtree for the officers, finance, auditors
+  // and administrators (bureau leadership reads the year through them; aggregates only, no personal data); residents,
+  // organisations, experts and evaluators have their own pages. A region of another district answers as a missing one.
+  'GET /api/v1/dashboards/needs-funnel': rule(REPORT_READERS, { cross: [XW_REPORT('xw_officer')] }),
+  'GET /api/v1/dashboards/budget-execution': rule(REPORT_READERS, { cross: [XW_REPORT('xw_finance')] }),
+  'GET /api/v1/dashboards/projects': rule(REPORT_READERS, { cross: [XW_REPORT('xw_officer')] }),
+  'GET /api/v1/dashboards/milestones': rule(REPORT_READERS, { cross: [XW_REPORT('xw_admin')] }),
+  'GET /api/v1/dashboards/grades': rule(REPORT_READERS, { cross: [XW_REPORT('xw_officer')] }),
+  'GET /api/v1/dashboards/satisfaction': rule(REPORT_READERS, { cross: [XW_REPORT('xw_finance')] }),
+  'GET /api/v1/dashboards/organisations': rule(REPORT_READERS, {
+    cross: [
+      XW_REPORT('xw_officer'),
+      // 阳光养老's contracts of 鼓楼区 (this year's lines) are in 鼓楼区's records, not in 玄武区's
+      { as: 'xw_officer', hides: '@sunshine', seenBy: 'officer', query: 'category=A' },
+    ],
+  }),
+  'GET /api/v1/dashboards/:chart/export.xlsx': rule(REPORT_READERS, {
+    probe: { params: { chart: 'needs-funnel' } },
+    cross: [{ ...XW_REPORT('xw_finance'), params: { chart: 'budget-execution' } }],
   }),
 };

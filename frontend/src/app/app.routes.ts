@@ -139,6 +139,12 @@ export const routes: Routes = [
         loadComponent: () => import('./features/funds/pages/funds-dashboard/funds-dashboard.page'),
       },
       {
+        // 数据看板 (issue #12): the reporting dashboards; echarts parts in this page's chunk only
+        path: 'dashboards',
+        canActivate: [permissionGuard(PERMISSIONS.REPORTS_READ)],
+        loadComponent: () => import('./features/reporting/pages/dashboards/dashboards.page'),
+      },
+      {
         // 付款申请: finance's payment queue, the officer's approvals, a supplier's own requests
         path: 'payments',
         canActivate: [permissionGuard(PERMISSIONS.CONTRACTS_READ)],

@@ -84,6 +84,11 @@ export const PERMISSIONS = {
   SURVEYS_ANSWER: 'surveys.answer',
   /** A community worker shares the survey (link, QR code) and takes answers for residents without phones. */
   SURVEYS_PROXY: 'surveys.proxy',
+  /**
+   * 数据看板: read the reporting dashboards (aggregates of the caller's region subtree, and their Excel exports).
+   * Procurement and finance officers, auditors and administrators (bureau leadership reads the year through them).
+   */
+  REPORTS_READ: 'reports.read',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS);
@@ -126,6 +131,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.EVALUATION_READ,
     P.EVALUATION_TEMPLATES_MANAGE,
     P.EVALUATION_MANAGE,
+    P.REPORTS_READ,
   ],
   FINANCE_OFFICER: [
     ...STAFF_READ,
@@ -137,6 +143,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.CONTRACTS_READ,
     P.PAYMENTS_PAY,
     P.EVALUATION_READ,
+    P.REPORTS_READ,
   ],
   ORG_MEMBER: [
     ...EVERYONE,
@@ -166,6 +173,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.TENDERS_READ,
     P.CONTRACTS_READ,
     P.EVALUATION_READ,
+    P.REPORTS_READ,
   ],
   ADMIN: [
     ...STAFF_READ,
@@ -175,6 +183,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.CALENDAR_MANAGE,
     P.QUEUES_READ,
     P.QUEUES_MANAGE,
+    P.REPORTS_READ,
   ],
 };
 

@@ -32,6 +32,8 @@ export class CampaignEntity {
 @Index('idx_needs_campaign', ['campaignId', 'status'])
 @Index('idx_needs_submitter', ['submittedBy'])
 @Index('idx_needs_merged_into', ['mergedIntoId'])
+/** The reporting funnel's covering range (migration 1764000820000). */
+@Index('idx_needs_report', ['regionPath', 'createdAt', 'status', 'categoryId'])
 export class NeedEntity {
   @PrimaryGeneratedColumn({ type: 'int' }) id!: number;
   @Column({ name: 'campaign_id', type: 'int' }) campaignId!: number;

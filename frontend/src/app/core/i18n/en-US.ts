@@ -594,6 +594,7 @@ export const enUS: Record<TranslationKey, string> = {
   'approved.col.supports': 'Supporters',
   'approved.col.createdAt': 'Submitted',
 
+  'nav.dashboards': 'Dashboards',
   'nav.funds': 'Funds',
   'nav.fundsLines': 'Budget lines',
   'nav.fundsDashboard': 'Budget execution',

@@ -589,6 +589,7 @@ export const zhCN = {
   'approved.col.supports': '支持数',
   'approved.col.createdAt': '提交时间',
 
+  'nav.dashboards': '数据看板',
   'nav.funds': '资金管理',
   'nav.fundsLines': '预算指标',
   'nav.fundsDashboard': '预算执行',

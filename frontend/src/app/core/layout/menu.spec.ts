@@ -48,6 +48,7 @@ describe('visibleMenu', () => {
       'funds[funds-lines,funds-dashboard,custody]',
       'contracts[contract-list,milestones,payments]',
       'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates,surveys,evaluation-objections,grading,grade-cutoffs]',
+      'dashboards',
       'organisations',
       'admin[users,regions,calendar]',
     ]);
@@ -61,6 +62,7 @@ describe('visibleMenu', () => {
       'funds[funds-lines,funds-dashboard,funds-change-orders,custody]',
       'contracts[contract-list,milestones,payments]',
       'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates,surveys]',
+      'dashboards',
       'organisations',
       'admin[regions,calendar]',
     ]);
@@ -70,6 +72,7 @@ describe('visibleMenu', () => {
     expect(ids(visibleMenu(MENU, permissionsOf(['ADMIN'])))).toEqual([
       'home',
       'inbox',
+      'dashboards',
       'organisations',
       'admin[users,regions,calendar]',
     ]);
@@ -84,6 +87,7 @@ describe('visibleMenu', () => {
       'funds[funds-lines,funds-dashboard,custody]',
       'contracts[contract-list,milestones,payments]',
       'evaluation[evaluation-tasks,evaluation-batches,evaluation-templates,surveys]',
+      'dashboards',
       'organisations',
       'admin[users,regions,calendar]',
       'audit',

@@ -304,6 +304,14 @@ export const MENU: readonly MenuItem[] = [
     ],
   },
   {
+    // 数据看板 (issue #12): officers, finance, auditors and administrators, in their region subtree
+    id: 'dashboards',
+    label: 'nav.dashboards',
+    icon: 'fund',
+    link: '/dashboards',
+    permission: PERMISSIONS.REPORTS_READ,
+  },
+  {
     id: 'organisations',
     label: 'nav.organisations',
     icon: 'bank',
