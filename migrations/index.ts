@@ -49,6 +49,7 @@ import { OrganisationsEvaluationResultsAndBars1764000751000 } from './1764000751
 import { EvaluationCreateGradeCutoffs1764000760000 } from './1764000760000-evaluation-create-grade-cutoffs';
 import { EvaluationCreateGradeAssessments1764000761000 } from './1764000761000-evaluation-create-grade-assessments';
 import { OrganisationsGradeExpiryStamp1764000762000 } from './1764000762000-organisations-grade-expiry-stamp';
+import { NotificationsCreateDeliveries1764000830000 } from './1764000830000-notifications-create-deliveries';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -98,4 +99,5 @@ export const MIGRATIONS = [
   EvaluationCreateGradeCutoffs1764000760000,
   EvaluationCreateGradeAssessments1764000761000,
   OrganisationsGradeExpiryStamp1764000762000,
+  NotificationsCreateDeliveries1764000830000,
 ];

@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   FUNDS_APPROVE: 'funds.approve',
   FUNDS_AUDIT: 'funds.audit',
   QUEUES_MANAGE: 'queues.manage',
+  /** E-mail and SMS deliveries: list the failed ones of users in one's subtree and retry them (administrators). */
+  DELIVERIES_MANAGE: 'deliveries.manage',
   PROJECTS_READ: 'projects.read',
   PROJECTS_MANAGE: 'projects.manage',
   /** Approve a submitted project (reserves its budget): finance, never the officer who drafted it. */
@@ -175,6 +177,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.CALENDAR_MANAGE,
     P.QUEUES_READ,
     P.QUEUES_MANAGE,
+    P.DELIVERIES_MANAGE,
   ],
 };
 
