@@ -41,7 +41,12 @@ const BACKOFF_MS = 300;
 const ATTEMPTS = 3;
 
 /** A real SMTP server on a free port: keeps what it received, parsed; can refuse every recipient (451) on demand. */
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: ParsedMail[]; refuse: (on: boolean) => void }> {
+async function startSmtp(): Promise<{
+  server: SMTPServer;
+  port: number;
+  mails: ParsedMail[];
+  refuse: (on: boolean) => void;
+}> {
   const mails: ParsedMail[] = [];
   let refusing = false;
   const server = new SMTPServer({
@@ -73,7 +78,12 @@ async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: P
 }
 
 /** A small SMS gateway: records each POST; answers 500 while failing, 202 otherwise. */
-async function startGateway(): Promise<{ server: Server; url: string; requests: SmsRequest[]; fail: (on: boolean) => void }> {
+async function startGateway(): Promise<{
+  server: Server;
+  url: string;
+  requests: SmsRequest[];
+  fail: (on: boolean) => void;
+}> {
   const requests: SmsRequest[] = [];
   let failing = false;
   const server = createServer((req: IncomingMessage, res) => {
@@ -244,8 +254,18 @@ describe('notifications beyond the inbox: e-mail over SMTP and SMS through a gat
     await loseRedis(t);
     worker = await startWorker(); // its start-up reconcile re-adds the PENDING deliveries' jobs
 
-    const zhMail = (await pollUntil(async () => mailsTo(people.zh.email), (m) => m.length >= 1))[0];
-    const enMail = (await pollUntil(async () => mailsTo(people.en.email), (m) => m.length >= 1))[0];
+    const zhMail = (
+      await pollUntil(
+        async () => mailsTo(people.zh.email),
+        (m) => m.length >= 1,
+      )
+    )[0];
+    const enMail = (
+      await pollUntil(
+        async () => mailsTo(people.en.email),
+        (m) => m.length >= 1,
+      )
+    )[0];
     expect(zhMail).toBeDefined();
     expect(enMail).toBeDefined();
 
@@ -267,7 +287,9 @@ describe('notifications beyond the inbox: e-mail over SMTP and SMS through a gat
       enRow.notification_id,
     ])) as Array<{ created_at: Date }>;
     expect(enMail.subject).toBe(`[Diandan] Need “Meals${run}”: accepted (open for support)`);
-    expect(enMail.text).toContain(`Time: ${formatBeijingText(enNote.created_at.toISOString(), 'en-US')} (Beijing time)`);
+    expect(enMail.text).toContain(
+      `Time: ${formatBeijingText(enNote.created_at.toISOString(), 'en-US')} (Beijing time)`,
+    );
     expect(enMail.text).not.toMatch(/[\u4e00-\u9fff]{2}/); // no Chinese of its own (the need title is ASCII here)
     expect(mailsTo(people.off.email)).toEqual([]);
 
@@ -391,7 +413,7 @@ describe('notifications beyond the inbox: e-mail over SMTP and SMS through a gat
   it('a duplicated job never sends twice', async () => {
     const needId = await acceptedNeed(people.en.token, `Twice${run}`);
     const [row] = (await t.ds.query(
-      "SELECT d.* FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE d.user_id = ? AND n.need_id = ?",
+      'SELECT d.* FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE d.user_id = ? AND n.need_id = ?',
       [people.en.id, needId],
     )) as Delivery[];
     // the worker's own job, two more handlers at once, and a copy of the job under another id

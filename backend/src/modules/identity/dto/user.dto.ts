@@ -93,7 +93,12 @@ export class UpdateUserDto {
   @Matches(PHONE, { message: 'phone must be 6–19 digits, optionally starting with +' })
   phone?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Where e-mail notifications go; null clears it' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'gl_officer@example.gov.cn',
+    description: 'Where e-mail notifications go; null clears it',
+  })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsString()

@@ -42,7 +42,8 @@ const FRAME = {
     time: (t: string) => `Time: ${t} (Beijing time)`,
     open: 'Open: ',
     signature: '— Diandan, community services purchased by the government',
-    footer: 'This is an automatic message; please do not reply. To stop these e-mails, change your notification settings: ',
+    footer:
+      'This is an automatic message; please do not reply. To stop these e-mails, change your notification settings: ',
     sms: (title: string) => `[Diandan] ${title}`,
     smsTail: ' Sign in to Diandan for details.',
   },
@@ -64,7 +65,10 @@ export function messagePath(link: string | null, needId: number | null): string 
 }
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 function oneLine(s: string): string {

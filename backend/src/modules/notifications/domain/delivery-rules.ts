@@ -59,7 +59,11 @@ export const DEFAULT_PREFERENCES: ChannelPreferences = { emailEnabled: true, sms
 export function isMutedPair(value: unknown): value is MutedPair {
   if (typeof value !== 'string') return false;
   const [channel, topic, ...rest] = value.split(':');
-  return rest.length === 0 && (CHANNELS as readonly string[]).includes(channel) && (TOPICS as readonly string[]).includes(topic);
+  return (
+    rest.length === 0 &&
+    (CHANNELS as readonly string[]).includes(channel) &&
+    (TOPICS as readonly string[]).includes(topic)
+  );
 }
 
 /** The stored column (`SMS:procurement,EMAIL:needs`), tolerant of a bad value: unknown pairs are dropped. */

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 
 import { PageQuery } from '../../../platform/http/pagination';
+import { IsOptionalNotNull } from '../../../platform/http/validation';
 import { CHANNELS, DELIVERY_STATUSES, type Channel, type DeliveryStatus } from '../domain/delivery-rules';
 
 export class DeliveriesQuery extends PageQuery {
@@ -24,8 +25,8 @@ export class DeliveryIdParam {
 }
 
 export class RetryFailedDto {
-  @ApiPropertyOptional({ enum: CHANNELS, description: 'Only this channel (default: both)' })
-  @IsOptional()
+  @ApiPropertyOptional({ enum: CHANNELS, description: 'Only this channel (omit it for both)' })
+  @IsOptionalNotNull()
   @IsIn(CHANNELS)
   channel?: Channel;
 }

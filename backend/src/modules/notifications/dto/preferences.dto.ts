@@ -32,7 +32,11 @@ export class UpdateNotificationPreferencesDto {
   @IsBoolean()
   smsEnabled!: boolean;
 
-  @ApiProperty({ type: [String], example: ['SMS:procurement'], description: '`CHANNEL:topic` pairs, at most all of them' })
+  @ApiProperty({
+    type: [String],
+    example: ['SMS:procurement'],
+    description: '`CHANNEL:topic` pairs, at most all of them',
+  })
   @IsArray()
   @ArrayMaxSize(MUTED_PAIRS.length)
   @ArrayUnique()

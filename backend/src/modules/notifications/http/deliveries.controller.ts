@@ -3,7 +3,14 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
 import { AcceptLanguage } from '../../../platform/i18n';
-import { DeliveriesQuery, DeliveryDto, DeliveryIdParam, DeliveryPageDto, RetriedDto, RetryFailedDto } from '../dto/deliveries.dto';
+import {
+  DeliveriesQuery,
+  DeliveryDto,
+  DeliveryIdParam,
+  DeliveryPageDto,
+  RetriedDto,
+  RetryFailedDto,
+} from '../dto/deliveries.dto';
 import { DeliveriesService } from '../services/deliveries.service';
 
 @ApiTags('notifications')
@@ -13,7 +20,10 @@ export class DeliveriesController {
 
   @Get()
   @RequirePermission(PERMISSIONS.DELIVERIES_MANAGE)
-  @ApiOkResponse({ type: DeliveryPageDto, description: 'Deliveries to users of my subtree, FAILED unless `status` says' })
+  @ApiOkResponse({
+    type: DeliveryPageDto,
+    description: 'Deliveries to users of my subtree, FAILED unless `status` says',
+  })
   list(
     @CurrentActor() actor: Actor,
     @Query() q: DeliveriesQuery,

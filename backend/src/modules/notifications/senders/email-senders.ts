@@ -12,7 +12,11 @@ function message(from: string, mail: OutgoingEmail) {
     text: mail.text,
     html: mail.html,
     messageId: mail.messageId,
-    headers: { 'X-Diandan-Delivery': mail.reference, 'Content-Language': mail.locale, 'Auto-Submitted': 'auto-generated' },
+    headers: {
+      'X-Diandan-Delivery': mail.reference,
+      'Content-Language': mail.locale,
+      'Auto-Submitted': 'auto-generated',
+    },
   };
 }
 

@@ -55,7 +55,8 @@ export class DeliveryOutbox {
 
   /** The preferences of these users (the defaults for those who never chose). */
   async preferencesOf(em: EntityManager, userIds: readonly number[]): Promise<Map<number, ChannelPreferences>> {
-    const rows = userIds.length === 0 ? [] : await em.findBy(NotificationPreferencesEntity, { userId: In([...userIds]) });
+    const rows =
+      userIds.length === 0 ? [] : await em.findBy(NotificationPreferencesEntity, { userId: In([...userIds]) });
     const out = new Map<number, ChannelPreferences>();
     for (const id of userIds) out.set(id, DEFAULT_PREFERENCES);
     for (const r of rows)

@@ -46,7 +46,11 @@ export class NotificationPreferencesService {
       const before = row
         ? { emailEnabled: row.emailEnabled, smsEnabled: row.smsEnabled, muted: parseMuted(row.muted) }
         : null;
-      const after = { emailEnabled: dto.emailEnabled, smsEnabled: dto.smsEnabled, muted: parseMuted(formatMuted(dto.muted)) };
+      const after = {
+        emailEnabled: dto.emailEnabled,
+        smsEnabled: dto.smsEnabled,
+        muted: parseMuted(formatMuted(dto.muted)),
+      };
       if (before && JSON.stringify(before) === JSON.stringify(after)) return;
       const now = await dbNow(em);
       // An upsert: two first saves at once (two tabs) both land, the later one wins.
