@@ -24,7 +24,9 @@ export class NotificationsProcessor extends WorkerHost {
         // The queue retries a thrown job with exponential backoff; after the round's last attempt it must not.
         if (outcome.final) throw new UnrecoverableError(outcome.error);
         throw new Error(outcome.error);
-      default:
+      case 'SENT':
+      case 'INTERRUPTED':
+      case 'NOTHING_TO_DO':
         return outcome.result;
     }
   }
