@@ -15,10 +15,10 @@ import {
   NOTIFICATION_CHANNELS,
   NotificationChannel,
 } from '../../../../api';
+import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { reloadOnLanguageChange } from '../../../../core/i18n/language-preference';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { TranslationService } from '../../../../core/i18n/translation.service';
-import { AccessibleNameDirective } from '../../../../core/a11y/accessible-name.directive';
 import { formatMinute } from '../../../../shared/dates';
 import { DeliveriesApi } from '../../data/notification-settings.api';
 

@@ -78,6 +78,14 @@ import { NotificationSettingsApi } from '../../data/notification-settings.api';
       border-bottom: 1px solid var(--dd-border, #f0f0f0);
       text-align: left;
     }
+    .dd-visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
     .dd-switch-row {
       display: flex;
       align-items: center;
@@ -138,7 +146,11 @@ export default class NotificationSettingsPage implements OnInit {
     const value = this.form.getRawValue() as unknown as NotificationSettingsValue;
     const problems = settingsProblems(value);
     if (problems.length > 0) {
-      this.problem.set({ status: 400, detail: this.i18n.t('notifySettings.problem.title'), lines: problems.map((k) => this.i18n.t(k)) });
+      this.problem.set({
+        status: 400,
+        detail: this.i18n.t('notifySettings.problem.title'),
+        lines: problems.map((k) => this.i18n.t(k)),
+      });
       return;
     }
     this.problem.set(null);
