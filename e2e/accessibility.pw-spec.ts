@@ -161,6 +161,7 @@ const PAGES: Record<string, PageSpec> = {
   },
   me: { url: () => '/me', ready: () => '[data-testid="home-display-name"]' },
   password: { url: () => '/password', ready: () => '[data-testid="password-submit"]' },
+  'me/notifications': { url: () => '/me/notifications', ready: () => '[data-testid="notify-topics"]' },
   'needs/community': { url: () => '/needs/community', ready: () => row('need-card-') },
   'needs/new': {
     url: () => '/needs/new',
@@ -251,6 +252,10 @@ const PAGES: Record<string, PageSpec> = {
   contracts: { url: () => '/contracts', ready: () => `${row('contract-row-')}, .ant-table-placeholder` },
   'contracts/:id': { url: (ids) => `/contracts/${ids.draftContract}`, ready: () => '[data-testid="contract-summary"]' },
   'admin/users': { url: () => '/admin/users', ready: () => row('user-row-') },
+  'admin/deliveries': {
+    url: () => '/admin/deliveries',
+    ready: () => `${row('delivery-row-')}, [data-testid="deliveries-table"] .ant-table-placeholder`,
+  },
   'admin/regions': { url: () => '/admin/regions', ready: () => '[data-testid="region-tree"] nz-tree-node-title' },
   'admin/calendar': { url: () => '/admin/calendar', ready: () => row('calendar-row-') },
   audit: { url: () => '/audit', ready: () => row('audit-row-') },

@@ -51,6 +51,7 @@ import { EvaluationCreateGradeAssessments1764000761000 } from './1764000761000-e
 import { OrganisationsGradeExpiryStamp1764000762000 } from './1764000762000-organisations-grade-expiry-stamp';
 import { OpenDataCreateReleases1764000800000 } from './1764000800000-open-data-create-releases';
 import { ReportingIndexNeedsForTheFunnel1764000820000 } from './1764000820000-reporting-index-needs-for-the-funnel';
+import { NotificationsCreateDeliveries1764000830000 } from './1764000830000-notifications-create-deliveries';
 
 export const MIGRATIONS = [
   RegionsCreateRegionsAndCalendar1764000000000,
@@ -102,4 +103,5 @@ export const MIGRATIONS = [
   OrganisationsGradeExpiryStamp1764000762000,
   OpenDataCreateReleases1764000800000,
   ReportingIndexNeedsForTheFunnel1764000820000,
+  NotificationsCreateDeliveries1764000830000,
 ];

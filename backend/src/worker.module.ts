@@ -6,6 +6,7 @@ import { ContractsWorkerModule } from './modules/contracts';
 import { EvaluationWorkerModule } from './modules/evaluation';
 import { IdentityWorkerModule } from './modules/identity';
 import { NeedsWorkerModule } from './modules/needs';
+import { NotificationsWorkerModule } from './modules/notifications';
 import { OrganisationsWorkerModule } from './modules/organisations';
 import { ProcurementWorkerModule } from './modules/procurement';
 import { ReconcilerRunner } from './platform/queue';
@@ -21,6 +22,7 @@ import { ReconcilerRunner } from './platform/queue';
     ProcurementWorkerModule,
     ContractsWorkerModule,
     EvaluationWorkerModule,
+    NotificationsWorkerModule,
   ],
   providers: [ReconcilerRunner],
 })

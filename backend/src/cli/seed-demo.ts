@@ -446,6 +446,7 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
     }
 
     await seedEvaluationAgencies(em, now, passwordHash, report); // issue #11: a second agency, one conflicted evaluator
+    await seedNotificationAddresses(em, now); // issue #12: every demo user hears by e-mail, 张大爷 by SMS too
 
     // 签约授权 (issue #10): the head account of each demo organisation may sign contracts for it.
     await em.query(
@@ -464,6 +465,28 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
     }
     return report;
   });
+}
+
+/** The demo mail domain: `<username>@demo.diandan.local` (mails go to files in MAIL_DIR unless SMTP_URL is set). */
+export const DEMO_MAIL_DOMAIN = 'demo.diandan.local';
+
+/**
+ * Issue #12: every demo account gets an e-mail address (where it has none), so that the demo's changes produce
+ * mails a person can read (docs/operations.md: MAIL_DIR); channel defaults apply (e-mail on, SMS off), except for
+ * 张大爷 (`resident`), who also asked for SMS (written to the worker's log unless SMS_GATEWAY_URL is set).
+ */
+async function seedNotificationAddresses(em: EntityManager, now: Date): Promise<void> {
+  const usernames = [...DEMO_USERS.map((u) => u.username), 'evaluator2', 'evaluator3', 'officer2'];
+  await em.query(
+    `UPDATE users SET email = CONCAT(username, '@${DEMO_MAIL_DOMAIN}')
+      WHERE email IS NULL AND username IN (${usernames.map(() => '?').join(',')})`,
+    usernames,
+  );
+  await em.query(
+    `INSERT IGNORE INTO notification_preferences (user_id, email_enabled, sms_enabled, muted, updated_at)
+     SELECT id, 1, 1, '', ? FROM users WHERE username = 'resident'`,
+    [now],
+  );
 }
 
 async function recordSeed(ds: DataSource, em: EntityManager, report: SeedReport): Promise<void> {

@@ -75,9 +75,10 @@ export async function seedGrading(ds: DataSource, opts: { demo?: boolean } = {})
 /** 钱审定（鼓楼区民政局）: decides the grade assessments 王采购 scores (and the other way round). */
 async function secondOfficer(em: EntityManager, now: Date): Promise<number> {
   const res = (await em.query(
-    `INSERT IGNORE INTO users (username, display_name, phone, password_hash, status, failed_login_count, locked_until,
+    `INSERT IGNORE INTO users (username, display_name, phone, email, password_hash, status, failed_login_count, locked_until,
        region_id, region_path, organisation_id, resident_verified_at, created_at, updated_at)
-     SELECT 'officer2', '钱审定（鼓楼区民政局）', NULL, password_hash, 'ACTIVE', 0, NULL, region_id, region_path, NULL, NULL, ?, ?
+     SELECT 'officer2', '钱审定（鼓楼区民政局）', NULL, 'officer2@demo.diandan.local', password_hash, 'ACTIVE', 0, NULL,
+            region_id, region_path, NULL, NULL, ?, ?
        FROM users WHERE username = 'officer'`,
     [now, now],
   )) as { affectedRows: number; insertId: number };

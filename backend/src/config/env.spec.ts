@@ -1,8 +1,11 @@
+import { resolve } from 'node:path';
+
 import {
   auditCheckpointFile,
   auditSigningKeyFile,
   DEVELOPMENT_JWT_SECRET,
   envWarnings,
+  mailDir,
   migrationCredentials,
   validateEnv,
 } from './env';
@@ -64,5 +67,32 @@ describe('configuration: database accounts and audit files', () => {
 
   it('refuses an account host that could inject SQL', () => {
     expect(() => validateEnv({ DB_ACCOUNT_HOST: "%' OR 1" })).toThrow(/DB_ACCOUNT_HOST/);
+  });
+});
+
+describe('configuration: e-mail and SMS', () => {
+  it('defaults to mail files in var/mail (tmp/mail under test) and the log for SMS, with links to localhost', () => {
+    const env = validateEnv({});
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.PUBLIC_BASE_URL).toBe('http://localhost:3000');
+    expect(mailDir(env)).toBe(resolve('var/mail'));
+    expect(mailDir(validateEnv({ NODE_ENV: 'test' }))).toBe(resolve('tmp/mail'));
+    expect(env.NOTIFY_ATTEMPTS).toBe(5);
+  });
+
+  it('refuses a mail server, gateway or public address that is not a URL of its kind', () => {
+    expect(() => validateEnv({ SMTP_URL: 'http://mail.example.com' })).toThrow(/SMTP_URL/);
+    expect(() => validateEnv({ SMS_GATEWAY_URL: 'ftp://sms' })).toThrow(/SMS_GATEWAY_URL/);
+    expect(() => validateEnv({ PUBLIC_BASE_URL: 'diandan.example.cn' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => validateEnv({ MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM/);
+    expect(() => validateEnv({ NOTIFY_ATTEMPTS: '0' })).toThrow(/NOTIFY_ATTEMPTS/);
+    expect(validateEnv({ SMTP_URL: 'smtps://u:p@mail.example.com:465' }).SMTP_URL).toBe(
+      'smtps://u:p@mail.example.com:465',
+    );
+  });
+
+  it('warns in production when mails would only be written to files', () => {
+    const env = validateEnv({ NODE_ENV: 'production', JWT_SECRET: RANDOM });
+    expect(envWarnings(env).join('\n')).toContain('SMTP_URL is not set');
   });
 });

@@ -432,6 +432,66 @@ export class Env {
   @IsOptional()
   @Matches(/^(https?:\/\/\S+)?$/, { message: 'OCDS_PUBLICATION_POLICY_URL must be empty or an http(s) URL' })
   OCDS_PUBLICATION_POLICY_URL = '';
+
+  /**
+   * The address people reach the app at, for the links in e-mails and SMS (`https://diandan.example.gov.cn`); no
+   * trailing path beyond the app's own.
+   */
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /**
+   * The SMTP server e-mail notifications are sent through: `smtp://user:password@host:587` (STARTTLS when the server
+   * offers it) or `smtps://…:465`. Unset: every mail is written as an `.eml` file into MAIL_DIR instead.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be smtp://… or smtps://…' })
+  SMTP_URL?: string;
+
+  /** The sender of e-mail notifications (an address, or `Name <address>`). */
+  @IsString()
+  @Matches(/^[^\r\n]{0,100}<?[^\s<>@]+@[^\s<>@]+>?$/, { message: 'MAIL_FROM must be an address or Name <address>' })
+  MAIL_FROM = '点单 Diandan <noreply@diandan.local>';
+
+  /** Where mails go when SMTP_URL is unset, one `.eml` file each. Unset: `var/mail/` (`tmp/mail/` when NODE_ENV=test). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  MAIL_DIR?: string;
+
+  /**
+   * The SMS gateway (HTTP): every SMS is POSTed there as JSON `{ to, text, reference }` with
+   * `Authorization: Bearer SMS_GATEWAY_TOKEN`; any answer but 2xx is a failure. Unset: SMS are written to the log.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'SMS_GATEWAY_URL must be an http(s) URL' })
+  SMS_GATEWAY_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  SMS_GATEWAY_TOKEN?: string;
+
+  /** Attempts per delivery (e-mail, SMS) before it is FAILED and listed for administrators. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  NOTIFY_ATTEMPTS = 5;
+
+  /** The wait after the first failed attempt; it doubles after each further one (1, 2, 4, 8 minutes by default). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  NOTIFY_BACKOFF_MS = 60_000;
+
+  /** How long one attempt may take (SMTP connection and answer, the gateway's answer) before it counts as failed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(300_000)
+  NOTIFY_SEND_TIMEOUT_MS = 30_000;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Env {
@@ -468,6 +528,10 @@ export function envWarnings(env: Env): string[] {
     out.push(
       `DB_USER: the application connects as the administrative account "${env.DB_USER}" — it could rewrite or drop the audit chain. See docs/operations.md#database-accounts.`,
     );
+  if (env.SMTP_URL === undefined && env.NODE_ENV === 'production')
+    out.push(
+      `SMTP_URL is not set: e-mail notifications are written as files into ${mailDir(env)} and reach nobody. See docs/operations.md#e-mail-and-sms.`,
+    );
   return out;
 }
 
@@ -489,6 +553,11 @@ export function auditSigningKeyFile(env: Env): string {
 export function auditCheckpointFile(env: Env): string {
   if (env.AUDIT_CHECKPOINT_FILE !== undefined) return resolve(env.AUDIT_CHECKPOINT_FILE);
   return resolve(auditSigningKeyFile(env), '..', `checkpoints-${env.DB_NAME}.jsonl`);
+}
+
+/** Where the file mail sender writes (absolute): MAIL_DIR, else `var/mail` (`tmp/mail` when NODE_ENV=test). */
+export function mailDir(env: Env): string {
+  return resolve(env.MAIL_DIR ?? (env.NODE_ENV === 'test' ? 'tmp/mail' : 'var/mail'));
 }
 
 /** The validated environment of this process, read once. */

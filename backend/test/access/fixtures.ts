@@ -8,6 +8,7 @@ import { submittedFinalTask } from '../factories/evaluation-results.factory';
 import { assignedFinalTask } from '../factories/evaluation.factory';
 import { gradingFixtures } from '../factories/grading.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
+import { failedDelivery } from '../factories/notifications.factory';
 import {
   approvedNeed,
   approvedProject,
@@ -220,6 +221,8 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     await userId(t.ds, 'resident'),
   ])) as Array<{ id: string }>;
   f.residentMessage = String(message.id);
+  // a failed e-mail to 鼓楼区's officer: 玄武区's administrator neither lists nor retries it
+  f.gulouDelivery = await failedDelivery(t.ds, 'officer');
 
   // 鼓楼区 funds: an active line with its ledger entry and a pending adjustment, and a line waiting for approval
   const line = async (title: string) =>

@@ -373,6 +373,17 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/v1/inbox': rule(EVERYONE, { cross: [{ as: 'resident2', hides: '@residentMessage', seenBy: 'resident' }] }),
   'POST /api/v1/inbox/read-all': rule(EVERYONE, { mayChange: ['notifications'] }), // the caller's own messages
   'POST /api/v1/inbox/:id/read': rule(EVERYONE, { cross: [{ as: 'resident2', params: { id: '@residentMessage' } }] }),
+  // ---- notifications beyond the inbox (issue #12): everybody chooses their own channels and addresses; administrators
+  // see the failed e-mail/SMS deliveries of the users of their subtree and retry them
+  'GET /api/v1/me/notification-preferences': rule(EVERYONE),
+  'PUT /api/v1/me/notification-preferences': rule(EVERYONE), // the caller's own row only
+  'PATCH /api/v1/me/contact': rule(EVERYONE), // the caller's own e-mail address and phone
+  'GET /api/v1/notifications/deliveries': rule([AD], {
+    cross: [{ as: 'xw_admin', hides: '@gulouDelivery', seenBy: 'admin', query: 'status=FAILED&pageSize=100' }],
+  }),
+  'POST /api/v1/notifications/deliveries/:id/retry': rule([AD], { cross: [XW_AD({ id: '@gulouDelivery' })] }),
+  // every failed delivery of the caller's subtree (none of another district's: the list's scope)
+  'POST /api/v1/notifications/deliveries/retry-failed': rule([AD]),
 
   // ---- campaigns (需求征集): residents of the community, its workers, the district's officers, auditors
   'GET /api/v1/campaigns': rule(NEEDS_READERS, {

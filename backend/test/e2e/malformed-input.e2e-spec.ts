@@ -20,6 +20,7 @@ import { submittedFinalTask } from '../factories/evaluation-results.factory';
 import { assignedFinalTask, insertTemplate, ORACLE_TREE } from '../factories/evaluation.factory';
 import { GradingFixtures, gradingFixtures } from '../factories/grading.factory';
 import { categoryIdOfItem, MEAL_ATTRIBUTES, publishedVersionId } from '../factories/needs.factory';
+import { failedDelivery } from '../factories/notifications.factory';
 import {
   activeLineId,
   approvedNeed,
@@ -91,6 +92,8 @@ interface Fixtures {
   draftCategory: number;
   draftItem: number;
   notification: number;
+  /** A FAILED e-mail delivery (to the demo resident) that only a valid retry would put back. */
+  failedDelivery: string;
   campaign: number;
   draftCampaign: number;
   mealCategory: number;
@@ -231,6 +234,7 @@ const BINDINGS: Record<string, (f: Fixtures) => Binding> = {
   }),
   'PATCH /api/v1/catalogue/items/:id': (f) => ({ params: { id: f.draftItem }, body: { priceCap: '15.00' } }),
   'POST /api/v1/inbox/:id/read': (f) => ({ params: { id: f.notification } }),
+  'POST /api/v1/notifications/deliveries/:id/retry': (f) => ({ params: { id: f.failedDelivery } }),
   'POST /api/v1/campaigns': (f) => ({
     body: {
       regionId: f.community,
@@ -1276,6 +1280,7 @@ describe('malformed input on every write route (issue #9 B2)', () => {
       draftCategory: category.id as number,
       draftItem: item.id as number,
       notification: Number(notification.id),
+      failedDelivery: await failedDelivery(t.ds, 'resident'),
       campaign: campaign.id as number,
       draftCampaign: draftCampaign.id as number,
       mealCategory,

@@ -54,6 +54,11 @@ export const routes: Routes = [
         loadComponent: () => import('./features/identity/pages/home/home.page'),
       },
       {
+        // 通知设置: my addresses and channels (from the user menu and my profile)
+        path: 'me/notifications',
+        loadComponent: () => import('./features/notifications/pages/settings/notification-settings.page'),
+      },
+      {
         path: 'needs/community',
         canActivate: [permissionGuard(PERMISSIONS.NEEDS_SUPPORT)],
         loadComponent: () => import('./features/needs/pages/community-needs/community-needs.page'),
@@ -194,6 +199,12 @@ export const routes: Routes = [
         path: 'admin/users',
         canActivate: [permissionGuard(PERMISSIONS.USERS_READ)],
         loadComponent: () => import('./features/identity/pages/users/users.page'),
+      },
+      {
+        // 投递失败: e-mails and SMS that failed after every attempt, retried by an administrator
+        path: 'admin/deliveries',
+        canActivate: [permissionGuard(PERMISSIONS.DELIVERIES_MANAGE)],
+        loadComponent: () => import('./features/notifications/pages/deliveries/deliveries.page'),
       },
       {
         path: 'admin/regions',

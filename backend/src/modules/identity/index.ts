@@ -6,6 +6,7 @@ export { IdentityWorkerModule } from './identity-worker.module';
 export { UsersService } from './services/users.service';
 export { PeopleDirectory } from './services/people-directory.service';
 export { UserPreferences } from './services/user-preferences.service';
+export type { UserContact } from './services/user-preferences.service';
 export type { NewOrganisationMember } from './services/users.service';
 export { ORGANISATION_DIRECTORY } from './services/organisation-directory';
 export type { OrganisationDirectory, OrganisationSummary } from './services/organisation-directory';

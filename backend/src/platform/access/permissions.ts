@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   FUNDS_APPROVE: 'funds.approve',
   FUNDS_AUDIT: 'funds.audit',
   QUEUES_MANAGE: 'queues.manage',
+  /** E-mail and SMS deliveries: list the failed ones of users in one's subtree and retry them (administrators). */
+  DELIVERIES_MANAGE: 'deliveries.manage',
   PROJECTS_READ: 'projects.read',
   PROJECTS_MANAGE: 'projects.manage',
   /** Approve a submitted project (reserves its budget): finance, never the officer who drafted it. */
@@ -184,6 +186,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.QUEUES_READ,
     P.QUEUES_MANAGE,
     P.REPORTS_READ,
+    P.DELIVERIES_MANAGE,
   ],
 };
 

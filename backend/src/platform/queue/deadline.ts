@@ -6,6 +6,11 @@ export interface DeadlineJob<P = unknown> {
   jobId: string;
   payload: P;
   runAt: Date;
+  /**
+   * Retries of a job that throws (default 8, backoff from 1 s doubling): a job that does work outside the database
+   * (sending an e-mail) sets its own, and its own base delay of the exponential backoff.
+   */
+  retry?: { attempts: number; backoffMs: number };
 }
 
 /**

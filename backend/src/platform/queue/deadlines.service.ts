@@ -77,7 +77,14 @@ export class Deadlines {
       const clock = now ?? (await dbNow(this.dataSource.manager));
       const delay = Math.max(0, job.runAt.getTime() - clock.getTime());
       await withTimeout(
-        this.queue(job.queue).add(job.name, job.payload, { ...JOB_OPTIONS, jobId: job.jobId, delay }),
+        this.queue(job.queue).add(job.name, job.payload, {
+          ...JOB_OPTIONS,
+          ...(job.retry
+            ? { attempts: job.retry.attempts, backoff: { type: 'exponential', delay: job.retry.backoffMs } }
+            : {}),
+          jobId: job.jobId,
+          delay,
+        }),
         SCHEDULE_TIMEOUT_MS,
       );
       return true;

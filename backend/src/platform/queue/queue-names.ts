@@ -10,6 +10,8 @@ export const QUEUES = {
   PROCUREMENT: 'procurement',
   CONTRACTS: 'contracts',
   EVALUATION: 'evaluation',
+  /** E-mail and SMS deliveries of inbox messages (one job per delivery and round). */
+  NOTIFICATIONS: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);

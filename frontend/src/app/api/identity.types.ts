@@ -33,6 +33,8 @@ export interface Me {
   username: string;
   displayName: string;
   phone: string | null;
+  /** Where my e-mail notifications go. */
+  email?: string | null;
   roles: Role[];
   permissions: Permission[];
   region: RegionRef | null;
@@ -63,6 +65,8 @@ export interface User {
   username: string;
   displayName: string;
   phone: string | null;
+  /** Where e-mail notifications go. */
+  email?: string | null;
   roles: Role[];
   regionId: number | null;
   regionName: string | null;
@@ -91,12 +95,14 @@ export interface CreateUserRequest {
   regionId?: number | null;
   organisationId?: number | null;
   phone?: string;
+  email?: string;
 }
 
 /** `PATCH /api/v1/users/:id` */
 export interface UpdateUserRequest {
   displayName?: string;
   phone?: string | null;
+  email?: string | null;
   roles?: Role[];
   regionId?: number | null;
   organisationId?: number | null;

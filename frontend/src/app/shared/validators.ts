@@ -26,3 +26,10 @@ export const reason: ValidatorFn = (control: AbstractControl): ValidationErrors 
 export function isReason(text: string | null | undefined): boolean {
   return (text ?? '').trim().length >= REASON_MIN;
 }
+
+/** A phone number as the API takes it (backend `PHONE`): 6–19 digits, optionally starting with +. */
+export const PHONE_PATTERN = /^\+?[0-9]{6,19}$/;
+
+/** An e-mail address (name@domain.tld, no spaces); the server checks it fully (400 naming `email`). */
+export const EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z]{2,}$/;
+export const EMAIL_MAX = 254;

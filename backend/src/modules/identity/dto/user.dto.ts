@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -14,6 +15,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 
 import { PERMISSIONS, ROLES, type Permission, type Role } from '../../../platform/access/permissions';
@@ -22,6 +24,9 @@ import { LOCALES, type Locale } from '../../../platform/i18n/locale';
 
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$/;
 const PHONE = /^\+?[0-9]{6,19}$/;
+/** An e-mail address as people type it (no display name, no comments); what nodemailer and SMTP servers accept. */
+export const EMAIL_OPTIONS = { allow_display_name: false, allow_ip_domain: false, require_tld: true } as const;
+export const EMAIL_MESSAGE = 'email must be an e-mail address (name@example.com), at most 254 characters';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'gl_officer', description: '3–64 of A–Z a–z 0–9 _ . - (starting with a letter or digit)' })
@@ -66,6 +71,13 @@ export class CreateUserDto {
   @IsString()
   @Matches(PHONE, { message: 'phone must be 6–19 digits, optionally starting with +' })
   phone?: string;
+
+  @ApiPropertyOptional({ example: 'gl_officer@example.gov.cn', description: 'Where e-mail notifications go' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254, { message: EMAIL_MESSAGE })
+  @IsEmail(EMAIL_OPTIONS, { message: EMAIL_MESSAGE })
+  email?: string;
 }
 
 export class UpdateUserDto {
@@ -80,6 +92,19 @@ export class UpdateUserDto {
   @IsString()
   @Matches(PHONE, { message: 'phone must be 6–19 digits, optionally starting with +' })
   phone?: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'gl_officer@example.gov.cn',
+    description: 'Where e-mail notifications go; null clears it',
+  })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @MaxLength(254, { message: EMAIL_MESSAGE })
+  @IsEmail(EMAIL_OPTIONS, { message: EMAIL_MESSAGE })
+  email?: string | null;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
   @IsOptional()
@@ -142,6 +167,7 @@ export class UserDto {
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
   @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
   @ApiProperty({ nullable: true, type: Number }) regionId!: number | null;
   @ApiProperty({ nullable: true, type: String }) regionName!: string | null;
@@ -183,6 +209,7 @@ export class MeDto {
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Where my e-mail notifications go' }) email!: string | null;
   @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
   @ApiProperty({ enum: Object.values(PERMISSIONS), isArray: true }) permissions!: Permission[];
   @ApiProperty({ nullable: true, type: MeRegionDto }) region!: MeRegionDto | null;
@@ -191,4 +218,27 @@ export class MeDto {
   locale!: Locale | null;
   @ApiProperty({ description: 'After a reset: the user must change the password before anything else' })
   mustChangePassword!: boolean;
+}
+
+/** My own addresses for notifications (PATCH /me/contact): give the ones to change; null clears one. */
+export class UpdateContactDto {
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'wang@example.com' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @MaxLength(254, { message: EMAIL_MESSAGE })
+  @IsEmail(EMAIL_OPTIONS, { message: EMAIL_MESSAGE })
+  email?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: '13800000000' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be 6–19 digits, optionally starting with +' })
+  phone?: string | null;
+}
+
+export class ContactDto {
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
 }

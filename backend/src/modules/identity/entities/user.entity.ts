@@ -22,6 +22,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone!: string | null;
 
+  /** Where e-mail notifications go (set by an administrator or the user); null: none. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
   /** argon2id encoded hash. */
   @Column({ name: 'password_hash', type: 'varchar', length: 255 })
   passwordHash!: string;

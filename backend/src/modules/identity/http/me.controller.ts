@@ -4,7 +4,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, PERMISSIONS, RequirePermission } from '../../../platform/access';
 import { ChangePasswordDto } from '../dto/auth.dto';
 import { PreferencesDto, UpdatePreferencesDto } from '../dto/preferences.dto';
-import { MeDto } from '../dto/user.dto';
+import { ContactDto, MeDto, UpdateContactDto } from '../dto/user.dto';
 import { PasswordsService } from '../services/passwords.service';
 import { UserPreferences } from '../services/user-preferences.service';
 import { UsersService } from '../services/users.service';
@@ -34,6 +34,14 @@ export class MeController {
   @ApiOkResponse({ type: PreferencesDto })
   updatePreferences(@CurrentActor() actor: Actor, @Body() dto: UpdatePreferencesDto): Promise<PreferencesDto> {
     return this.preferences.update(actor, dto);
+  }
+
+  /** My own addresses for notifications: e-mail and phone (the profile page and 通知设置). */
+  @Patch('contact')
+  @RequirePermission(PERMISSIONS.SELF_READ)
+  @ApiOkResponse({ type: ContactDto, description: '400 for an address that is not one; null clears it' })
+  updateContact(@CurrentActor() actor: Actor, @Body() dto: UpdateContactDto): Promise<ContactDto> {
+    return this.preferences.updateContact(actor, dto);
   }
 
   @Post('password')

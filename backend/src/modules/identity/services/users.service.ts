@@ -23,6 +23,7 @@ function snapshot(u: UserEntity, roles: string[]) {
     username: u.username,
     displayName: u.displayName,
     phone: u.phone,
+    email: u.email,
     roles: [...roles].sort(),
     regionId: u.regionId,
     organisationId: u.organisationId,
@@ -37,6 +38,7 @@ export interface NewOrganisationMember {
   username: string;
   displayName: string;
   phone: string | null;
+  email?: string | null;
   passwordHash: string;
 }
 
@@ -75,6 +77,7 @@ export class UsersService {
       username: user.username,
       displayName: user.displayName,
       phone: user.phone,
+      email: user.email,
       roles: actor.roles,
       permissions: permissionsOf(actor.roles),
       region: region && { id: region.id, code: region.code, name: region.name, level: region.level, path: region.path },
@@ -149,6 +152,7 @@ export class UsersService {
         username: dto.username,
         displayName: dto.displayName,
         phone: dto.phone ?? null,
+        email: dto.email ?? null,
         passwordHash,
         status: 'ACTIVE',
         failedLoginCount: 0,
@@ -208,6 +212,7 @@ export class UsersService {
       username: member.username,
       displayName: member.displayName,
       phone: member.phone,
+      email: member.email ?? null,
       passwordHash: member.passwordHash,
       status: 'ACTIVE',
       failedLoginCount: 0,
@@ -232,6 +237,7 @@ export class UsersService {
       username: user.username,
       displayName: user.displayName,
       phone: user.phone,
+      email: user.email,
       roles: [member.role],
       regionId: null,
       regionName: null,
@@ -280,6 +286,7 @@ export class UsersService {
         {
           displayName: dto.displayName ?? user.displayName,
           phone: dto.phone ?? user.phone,
+          email: dto.email === undefined ? user.email : dto.email,
           regionId: region?.id ?? null,
           regionPath: region?.path ?? null,
           organisationId: nextOrgId,
@@ -410,6 +417,7 @@ export class UsersService {
       username: u.username,
       displayName: u.displayName,
       phone: u.phone,
+      email: u.email,
       roles: roleRows.filter((r) => r.user_id === u.id).map((r) => r.role as Role),
       regionId: u.regionId,
       regionName: u.regionId === null ? null : (regions.get(u.regionId)?.name ?? null),

@@ -7,6 +7,7 @@ import { Locale, messageLink, MessageParams, parseParams, renderMessage } from '
 import { UserPreferences } from '../../identity';
 import { InboxPageDto, InboxQuery, NotificationDto } from '../dto/inbox.dto';
 import { NotificationEntity } from '../entities/notification.entity';
+import { DeliveryOutbox } from './delivery-outbox.service';
 
 /**
  * A message to write: a template of the catalogue (platform/i18n/messages) and its parameters —
@@ -39,19 +40,23 @@ function dto(n: NotificationEntity, locale: Locale): NotificationDto {
   };
 }
 
-/** The in-app inbox. Messages are written inside the transaction of the change they tell about. */
+/**
+ * The in-app inbox. Messages are written inside the transaction of the change they tell about, and with them their
+ * e-mail and SMS deliveries (the outbox, see DeliveryOutbox).
+ */
 @Injectable()
 export class InboxService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly preferences: UserPreferences,
+    private readonly outbox: DeliveryOutbox,
   ) {}
 
   async notify(em: EntityManager, userIds: number[], message: NotificationInput, now: Date): Promise<number> {
     const unique = [...new Set(userIds)].filter((id) => id > 0);
     if (unique.length === 0) return 0;
     const params = JSON.stringify(message.params ?? {});
-    await em.insert(
+    const inserted = await em.insert(
       NotificationEntity,
       unique.map((userId) => ({
         userId,
@@ -64,6 +69,16 @@ export class InboxService {
         createdAt: now,
         readAt: null,
       })),
+    );
+    // The same message by e-mail and SMS, for those who asked: rows in this transaction, sent after it commits.
+    await this.outbox.record(
+      em,
+      unique.map((userId, i) => ({
+        notificationId: String((inserted.identifiers[i] as { id: string | number }).id),
+        userId,
+      })),
+      message.kind,
+      now,
     );
     return unique.length;
   }

@@ -74,7 +74,7 @@ describe('visibleMenu', () => {
       'inbox',
       'dashboards',
       'organisations',
-      'admin[users,regions,calendar]',
+      'admin[users,deliveries,regions,calendar]',
     ]);
   });
 

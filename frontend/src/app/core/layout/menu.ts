@@ -325,6 +325,13 @@ export const MENU: readonly MenuItem[] = [
     children: [
       { id: 'users', label: 'nav.users', icon: 'team', link: '/admin/users', permission: PERMISSIONS.USERS_READ },
       {
+        id: 'deliveries',
+        label: 'nav.deliveries',
+        icon: 'notification',
+        link: '/admin/deliveries',
+        permission: PERMISSIONS.DELIVERIES_MANAGE,
+      },
+      {
         id: 'regions',
         label: 'nav.regions',
         icon: 'apartment',

@@ -27,6 +27,7 @@ export const deskEnUS: Readonly<Record<keyof typeof deskZhCN, string>> = {
   'area.audit': 'Audit',
   'area.queues': 'Job queues',
   'area.evaluation': 'Evaluation tasks',
+  'area.notifications': 'E-mail and SMS',
   'area.broken': 'Other',
 
   'audit.verify': 'Verify the chain',
@@ -72,6 +73,7 @@ export const deskEnUS: Readonly<Record<keyof typeof deskZhCN, string>> = {
   'kind.evaluation.task_to_evaluate.returned': 'Evaluation task {code} returned: revise it and submit again',
   'kind.evaluation.tasks_to_assign': '{count} evaluation task(s) to assign',
   'kind.evaluation.tasks_overdue': '{count} evaluation task(s) overdue',
+  'kind.notifications.deliveries_failed': '{count} failed e-mail/SMS deliveries ({email} e-mail, {sms} SMS)',
   'kind.queues.attention':
     'Queue {queue}: {failed} failed, {stuck} stuck (waiting {waiting}, delayed {delayed}, active {active})',
 

@@ -25,6 +25,7 @@ export const deskZhCN = {
   'area.audit': '审计',
   'area.queues': '任务队列',
   'area.evaluation': '评估任务',
+  'area.notifications': '通知投递',
   'area.broken': '其他',
 
   'audit.verify': '校验哈希链',
@@ -69,6 +70,7 @@ export const deskZhCN = {
   'kind.evaluation.task_to_evaluate.returned': '评估任务 {code} 被退回，请按意见修改后重新提交',
   'kind.evaluation.tasks_to_assign': '评估任务待分派 {count} 个',
   'kind.evaluation.tasks_overdue': '评估任务逾期未完成 {count} 个',
+  'kind.notifications.deliveries_failed': '邮件/短信投递失败 {count} 条（邮件 {email}，短信 {sms}）',
   'kind.queues.attention':
     '队列 {queue}：失败 {failed} 个，滞留 {stuck} 个（等待 {waiting}，延迟 {delayed}，执行中 {active}）',
 

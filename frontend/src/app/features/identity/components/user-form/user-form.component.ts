@@ -11,13 +11,13 @@ import { Observable, of } from 'rxjs';
 
 import { CreateUserRequest, newIdempotencyKey, Organisation, UpdateUserRequest, User } from '../../../../api';
 import { TranslateCodePipe, TranslatePipe } from '../../../../core/i18n/translate.pipe';
-import { required } from '../../../../shared/validators';
+import { EMAIL_MAX, EMAIL_PATTERN, PHONE_PATTERN, required } from '../../../../shared/validators';
 import { separateDuties } from '../../data/user-actions';
 import { UsersApi } from '../../data/users.api';
 
 /** The backend's rules (backend/src/modules/identity/dto/user.dto.ts), checked here first for quick feedback. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$/;
-export const PHONE_PATTERN = /^\+?[0-9]{6,19}$/;
+export { EMAIL_MAX, EMAIL_PATTERN, PHONE_PATTERN };
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 128;
 
@@ -30,6 +30,7 @@ export interface UserFormValue {
   regionId: string;
   organisationId: number | null;
   phone: string;
+  email: string;
 }
 
 function regionIdOf(key: string): number | null {
@@ -46,16 +47,19 @@ export function toCreateRequest(v: UserFormValue): CreateUserRequest {
     regionId: regionIdOf(v.regionId),
     ...(v.organisationId ? { organisationId: v.organisationId } : {}),
     ...(v.phone.trim() ? { phone: v.phone.trim() } : {}),
+    ...(v.email.trim() ? { email: v.email.trim() } : {}),
   };
 }
 
-/** The body of `PATCH /users/:id`: only what changed; a cleared phone or organisation becomes null. */
+/** The body of `PATCH /users/:id`: only what changed; a cleared phone, e-mail or organisation becomes null. */
 export function toUpdateRequest(v: UserFormValue, before: User): UpdateUserRequest {
   const body: UpdateUserRequest = {};
   const displayName = v.displayName.trim();
   if (displayName !== before.displayName) body.displayName = displayName;
   const phone = v.phone.trim() || null;
   if (phone !== (before.phone ?? null)) body.phone = phone;
+  const email = v.email.trim() || null;
+  if (email !== (before.email ?? null)) body.email = email;
   if (v.roles.length !== before.roles.length || v.roles.some((r) => !before.roles.includes(r))) body.roles = v.roles;
   const regionId = regionIdOf(v.regionId);
   if (regionId !== null && regionId !== before.regionId) body.regionId = regionId;
@@ -106,6 +110,7 @@ export class UserFormComponent implements OnInit {
     regionId: ['', required],
     organisationId: this.fb.control<number | null>(null),
     phone: ['', Validators.pattern(PHONE_PATTERN)],
+    email: ['', [Validators.pattern(EMAIL_PATTERN), Validators.maxLength(EMAIL_MAX)]],
   });
 
   ngOnInit(): void {
@@ -118,6 +123,7 @@ export class UserFormComponent implements OnInit {
       regionId: user.regionId === null ? '' : String(user.regionId),
       organisationId: user.organisationId,
       phone: user.phone ?? '',
+      email: user.email ?? '',
     });
     this.form.controls.username.disable();
     this.form.controls.password.disable();

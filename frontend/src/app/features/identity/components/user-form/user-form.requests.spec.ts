@@ -1,5 +1,6 @@
 import type { User } from '../../../../api';
 import {
+  EMAIL_PATTERN,
   PHONE_PATTERN,
   toCreateRequest,
   toUpdateRequest,
@@ -15,6 +16,7 @@ const value: UserFormValue = {
   regionId: '9',
   organisationId: null,
   phone: '',
+  email: '',
 };
 
 const existing: User = {
@@ -77,5 +79,22 @@ describe('user form → API bodies', () => {
     expect(PHONE_PATTERN.test('13800000000')).toBe(true);
     expect(PHONE_PATTERN.test('+8613800000000')).toBe(true);
     expect(PHONE_PATTERN.test('12345')).toBe(false);
+  });
+});
+
+describe('user form → e-mail address', () => {
+  it('sends a trimmed address on create, clears it with null on update', () => {
+    expect(toCreateRequest({ ...value, email: ' li@example.com ' })).toMatchObject({ email: 'li@example.com' });
+    expect(toCreateRequest(value)).not.toHaveProperty('email');
+    const withMail = { ...existing, email: 'li@example.com' };
+    const same = { ...value, displayName: '张三', phone: '13800000000', organisationId: 4, email: 'li@example.com' };
+    expect(toUpdateRequest(same, withMail)).toEqual({});
+    expect(toUpdateRequest({ ...same, email: '' }, withMail)).toEqual({ email: null });
+  });
+
+  it('checks the shape of an address before sending', () => {
+    expect(EMAIL_PATTERN.test('li@example.com')).toBe(true);
+    expect(EMAIL_PATTERN.test('li@example')).toBe(false);
+    expect(EMAIL_PATTERN.test('li example@example.com')).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 
 import type { Me } from '../../../../api';
 import { AuthService } from '../../../../core/auth/auth.service';
@@ -22,7 +23,7 @@ const ME: Me = {
 describe('HomePage', () => {
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
     TestBed.inject(TokenStore).save({ accessToken: 'a', refreshToken: 'r' });
     TestBed.inject(AuthService).loadMe().subscribe();
     TestBed.inject(HttpTestingController).expectOne('/api/v1/me').flush(ME);

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -18,6 +19,7 @@ import { OrganisationStatusBannerComponent } from '../../../organisations';
     NzCardModule,
     NzDescriptionsModule,
     NzTagModule,
+    RouterLink,
     TranslatePipe,
     TranslateCodePipe,
     OrganisationStatusBannerComponent,
@@ -28,6 +30,9 @@ import { OrganisationStatusBannerComponent } from '../../../organisations';
       margin-left: 4px;
       color: var(--dd-text-secondary);
       font-size: max(12px, var(--dd-text-min));
+    }
+    .dd-notify-link {
+      margin: 12px 0 0;
     }
     .dd-permissions {
       margin-top: 16px;
