@@ -12,6 +12,7 @@ import { FundsModule } from './modules/funds';
 import { IdentityModule } from './modules/identity';
 import { NeedsModule } from './modules/needs';
 import { NotificationsModule } from './modules/notifications';
+import { OperationsModule } from './modules/operations';
 import { OrganisationsModule } from './modules/organisations';
 import { ProcurementModule } from './modules/procurement';
 import { RegionsModule } from './modules/regions';
@@ -45,7 +46,13 @@ export const CORE_IMPORTS = [
 
 /** The HTTP process. */
 @Module({
-  imports: [...CORE_IMPORTS, AccessModule, DeskModule, BullModule.registerQueue({ name: QUEUES.IDENTITY })],
+  imports: [
+    ...CORE_IMPORTS,
+    AccessModule,
+    DeskModule,
+    OperationsModule,
+    BullModule.registerQueue({ name: QUEUES.IDENTITY }),
+  ],
   controllers: [HealthController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
