@@ -128,6 +128,8 @@ export class QueueBoard {
           boardTitle: '点单 · 队列看板',
           locale: { lng: 'zh-CN' },
           hideDocsLink: true,
+          // back to the application (the board opens in the same tab)
+          miscLinks: [{ text: '返回点单 / Back to Diandan', url: '/admin/queue-board' }],
         },
       },
     });

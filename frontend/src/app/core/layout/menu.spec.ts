@@ -71,7 +71,7 @@ describe('visibleMenu', () => {
       'home',
       'inbox',
       'organisations',
-      'admin[users,regions,calendar]',
+      'admin[users,regions,calendar,queue-board]',
     ]);
   });
 
