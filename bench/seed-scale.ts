@@ -44,6 +44,7 @@ import {
   fmtMs,
   intEnv,
 } from './common';
+import { CHAIN_HELPERS, CHAIN_SETTINGS, CHAIN_TABLES, chainChecks, seedChain } from './seed-chain';
 
 const DB = benchDbName();
 const N = intEnv('BENCH_NEEDS', 1_000_000, 1, 50_000_000);
@@ -56,6 +57,8 @@ const RESIDENTS = intEnv('BENCH_RESIDENTS', Math.max(Math.round(N / 5), 20 * C),
 const CHUNK = intEnv('BENCH_CHUNK', 50_000, 1_000, 1_000_000);
 /** Community popularity: rank = floor(C · u^SKEW); 1 = uniform, 1.5 = the busiest community ≈ 7× the mean. */
 const SKEW = Number(process.env.BENCH_SKEW ?? '1.5');
+/** The rest of the chain (projects … grades, surveys: seed-chain.ts); BENCH_CHAIN=0 seeds the needs only. */
+const CHAIN = process.env.BENCH_CHAIN !== '0';
 if (!(SKEW >= 0.2 && SKEW <= 5)) throw new Error('BENCH_SKEW must be a number in [0.2, 5]');
 
 /** Status mix per campaign year (shares of all needs: ACCEPTED 30 %, SHORTLISTED 10 %, APPROVED 15 %, DECLINED 10 %,
@@ -641,8 +644,32 @@ async function main(): Promise<void> {
       );
     });
 
+    if (CHAIN)
+      await seedChain({
+        q,
+        exec,
+        one,
+        phase,
+        cityId,
+        cityPath,
+        now,
+        tMid,
+        versionId,
+        passwordHash,
+        districts: DISTRICTS,
+      });
+
     await phase('analyze tables', async () => {
-      for (const t of ['regions', 'users', 'user_roles', 'campaigns', 'needs', 'supports', 'campaign_participants'])
+      for (const t of [
+        'regions',
+        'users',
+        'user_roles',
+        'campaigns',
+        'needs',
+        'supports',
+        'campaign_participants',
+        ...(CHAIN ? CHAIN_TABLES : []),
+      ])
         await q(`ANALYZE TABLE ${t}`);
     });
 
@@ -690,6 +717,7 @@ async function main(): Promise<void> {
       report('supports → need', Number(sc.no_need ?? 0));
       report("supports → user (a verified resident of the need's community)", Number(sc.no_resident ?? 0));
       report('supports.campaign = need.campaign', Number(sc.other_campaign ?? 0));
+      if (CHAIN) for (const [name, sql] of chainChecks()) report(name, Number(await one(sql)));
       if (bad > 0) throw new Error('verification failed');
     });
 
@@ -707,7 +735,22 @@ async function main(): Promise<void> {
       [DB],
     );
 
-    await exec('DROP TABLE IF EXISTS bench_comm, bench_cat, bench_res');
+    const exact: Array<[string, number]> = [];
+    for (const t of CHAIN ? CHAIN_TABLES : []) exact.push([t, Number(await one(`SELECT COUNT(*) FROM ${t}`))]);
+    const statusMix = CHAIN
+      ? await q(
+          `SELECT 'projects' AS t, status, COUNT(*) AS n FROM projects GROUP BY status
+           UNION ALL SELECT 'tenders', CONCAT(method, '/', status), COUNT(*) FROM tenders GROUP BY method, status
+           UNION ALL SELECT 'contracts', status, COUNT(*) FROM contracts GROUP BY status
+           UNION ALL SELECT 'milestones', CONCAT(status, IF(overdue_at IS NULL, '', ' (overdue)')), COUNT(*) FROM contract_milestones GROUP BY 2
+           UNION ALL SELECT 'payment_requests', status, COUNT(*) FROM payment_requests GROUP BY status
+           UNION ALL SELECT 'evaluation_tasks', CONCAT(status, IF(grade IS NULL, '', CONCAT(' ', grade))), COUNT(*) FROM evaluation_tasks GROUP BY 2
+           UNION ALL SELECT 'needs (last year)', status, COUNT(*) FROM needs WHERE city_id = ? AND status IN ('APPROVED','IN_PROCUREMENT','IN_SERVICE','DELIVERED','EVALUATED') GROUP BY status`,
+          [cityId],
+        )
+      : [];
+
+    await exec(`DROP TABLE IF EXISTS bench_comm, bench_cat, bench_res${CHAIN ? `, ${CHAIN_HELPERS.join(', ')}` : ''}`);
 
     const ds = await openDataSource(env, DB);
     try {
@@ -736,6 +779,15 @@ async function main(): Promise<void> {
     console.log(
       `  table sizes: ${sizes.map((r) => `${r.t} data ${r.data_mb} MB + indexes ${r.index_mb} MB`).join('; ')}`,
     );
+    if (CHAIN) {
+      console.log(
+        `  chain settings: BENCH_PROJECTS ${CHAIN_SETTINGS.projects}, BENCH_ORGS ${CHAIN_SETTINGS.orgs}, BENCH_AGENCIES ${CHAIN_SETTINGS.agencies} × ${CHAIN_SETTINGS.evaluatorsPerAgency}, BENCH_SURVEY_ANSWERS ${CHAIN_SETTINGS.surveyAnswers}`,
+      );
+      console.log(`  rows (whole database): ${exact.map(([t, n]) => `${t} ${n}`).join(', ')}`);
+      const byTable = new Map<string, string[]>();
+      for (const r of statusMix) byTable.set(r.t, [...(byTable.get(r.t) ?? []), `${r.status} ${r.n}`]);
+      for (const [t, parts] of byTable) console.log(`  ${t}: ${parts.join(', ')}`);
+    }
     console.log(`  timings: ${timings.map(([n, ms]) => `${n} ${fmtMs(ms)}`).join(', ')}`);
     console.log(`  total ${fmtMs(Date.now() - started)}`);
   } finally {

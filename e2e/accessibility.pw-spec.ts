@@ -258,6 +258,10 @@ const PAGES: Record<string, PageSpec> = {
   },
   'admin/regions': { url: () => '/admin/regions', ready: () => '[data-testid="region-tree"] nz-tree-node-title' },
   'admin/calendar': { url: () => '/admin/calendar', ready: () => row('calendar-row-') },
+  'admin/queue-board': {
+    url: () => '/admin/queue-board',
+    ready: () => '[data-testid="queue-counts"] tbody tr',
+  },
   audit: { url: () => '/audit', ready: () => row('audit-row-') },
   // 补充合同与终止: the page frame is there for any contract (its table once a contract exists: ids.changesContract)
   'contracts/:id/changes': {

@@ -13,6 +13,7 @@ import { IdentityModule } from './modules/identity';
 import { NeedsModule } from './modules/needs';
 import { NotificationsModule } from './modules/notifications';
 import { OpenDataModule } from './modules/open-data';
+import { OperationsModule } from './modules/operations';
 import { OrganisationsModule } from './modules/organisations';
 import { PortalModule } from './modules/portal';
 import { ProcurementModule } from './modules/procurement';
@@ -55,6 +56,7 @@ export const CORE_IMPORTS = [
     DeskModule,
     PortalModule,
     ReportingModule,
+    OperationsModule,
     BullModule.registerQueue({ name: QUEUES.IDENTITY }),
   ],
   controllers: [HealthController],

@@ -4,10 +4,11 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
-import type { NextFunction, Request, Response } from 'express';
+import type { Application, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
 import { Env } from './config/env';
+import { QueueBoard } from './modules/operations';
 import { apiNoStoreMiddleware, requestIdMiddleware, uiCacheControl } from './platform/http/http-headers';
 import { BodyLimits, RequestInputInterceptor, UploadedFileNamePipe } from './platform/http/request-input.interceptor';
 import { createValidationPipe } from './platform/http/validation';
@@ -54,6 +55,9 @@ export function configureHttpApp(app: INestApplication, env: Env): void {
     }),
   );
   // No body parser runs before routing: RequestInputInterceptor reads each body after the guards, with its limit.
+  // The queue board (Bull Board) for administrators: its routes go on the Express router before the API's own, each
+  // behind the board's access check (docs/operations.md, "Queue board").
+  app.get(QueueBoard).mount(express.getHttpAdapter().getInstance() as Application);
   app.useGlobalInterceptors(new RequestInputInterceptor(BODY_LIMITS));
   app.useGlobalPipes(new UploadedFileNamePipe(), createValidationPipe());
   app.enableShutdownHooks();

@@ -139,6 +139,13 @@ export class Env {
   @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
+  /** Lifetime of the queue board's cookie (`POST /api/v1/queues/board-session`); the UI opens a new one each time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  QUEUE_BOARD_SESSION_SECONDS = 600;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -73,6 +73,8 @@ const EV = 'EVALUATOR';
 const AU = 'AUDITOR';
 const AD = 'ADMIN';
 const EVERYONE: Role[] = [RES, CW, PO, FO, OM, EX, EV, AU, AD];
+/** A route no role may call (the queue board's destructive actions): 401 anonymously, 403 to everyone else. */
+const NOBODY: Role[] = [];
 /** Staff of a region office: they read the region tree, the registry and the calendar of their subtree. */
 const STAFF: Role[] = [CW, PO, FO, AU, AD];
 /** Everybody who works with dates of the procurement calendar (not residents). */
@@ -216,6 +218,54 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/health/ready': rule(PUBLIC), // the same, with database and Redis
   'GET /api/v1/queues': rule([AD]), // job counts: operations
   'POST /api/v1/queues/reconcile': rule([AD]), // rebuilds jobs from the database (Redis only)
+  'POST /api/v1/queues/board-session': rule([AD]), // the queue board's cookie (queues.read)
+  // The queue board (Bull Board, issue #12): not Nest routes, registered one by one on the Express router behind the
+  // board's own check (bearer or the board's cookie). Reads need queues.read, the two retries of failed jobs
+  // queues.manage; every other write of the board is refused to everyone (modules/operations/domain/board-routes.ts).
+  'GET /api/v1/queues/board': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/metrics-history': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/job-schedulers': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/queue/:queueName': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/queue/:queueName/:jobId': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/static/*file': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/api/redis/stats': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/api/queues': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/api/job-schedulers': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/api/queues/:queueName/metrics': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/api/queues/:queueName/default-job-options': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/api/queues/:queueName/workers': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/api/queues/:queueName/rate-limit': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/api/queues/:queueName/job-data-schema': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/api/queues/:queueName/:jobId/logs': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/api/queues/:queueName/:jobId/flow': rule([AD], { documented: false }),
+  'GET /api/v1/queues/board/api/queues/:queueName/:jobId': rule([AD], { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/retry/:queueStatus': rule([AD], { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/:jobId/retry': rule([AD], { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/pause': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/resume': rule(NOBODY, { documented: false }),
+  'POST /api/v1/queues/board/api/queues/:queueName/add': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/promote': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/clean/:queueStatus': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/pause': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/resume': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/concurrency': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/rate-limit': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/rate-limit/release': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/empty': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/obliterate': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/job-schedulers/:schedulerId/remove': rule(NOBODY, {
+    documented: false,
+  }),
+  'PATCH /api/v1/queues/board/api/queues/:queueName/job-schedulers/:schedulerId': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/job-schedulers/:schedulerId/run': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/:jobId/clean': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/:jobId/promote': rule(NOBODY, { documented: false }),
+  'PATCH /api/v1/queues/board/api/queues/:queueName/:jobId/update-data': rule(NOBODY, { documented: false }),
+  'PATCH /api/v1/queues/board/api/queues/:queueName/:jobId/delay': rule(NOBODY, { documented: false }),
+  'PATCH /api/v1/queues/board/api/queues/:queueName/:jobId/priority': rule(NOBODY, { documented: false }),
+  'PUT /api/v1/queues/board/api/queues/:queueName/:jobId/remove-unprocessed-children': rule(NOBODY, {
+    documented: false,
+  }),
   // the Swagger UI and the OpenAPI document: the API is documented publicly (no data in it)
   'GET /api/docs': rule(PUBLIC, { documented: false }),
   'GET /api/docs/': rule(PUBLIC, { documented: false }),

@@ -217,6 +217,11 @@ export const routes: Routes = [
         loadComponent: () => import('./features/regions/pages/calendar/calendar.page'),
       },
       {
+        path: 'admin/queue-board',
+        canActivate: [permissionGuard(PERMISSIONS.QUEUES_READ)],
+        loadComponent: () => import('./features/operations/pages/queue-board/queue-board.page'),
+      },
+      {
         path: 'audit',
         canActivate: [permissionGuard(PERMISSIONS.AUDIT_READ)],
         loadComponent: () => import('./features/audit/pages/audit-log/audit-log.page'),

@@ -28,6 +28,16 @@ export const SYSTEM_ACTOR: Actor = Object.freeze({
 export interface ActorResolver {
   /** Returns null when the token is invalid, expired, its session revoked or its user disabled. */
   resolve(bearerToken: string, ip: string | null): Promise<Actor | null>;
+  /**
+   * A token for one purpose (`audience`) and `ttlSeconds`, bound to the actor's session — for a URL a browser opens
+   * without the bearer header (the queue board's cookie). Never valid as a bearer token.
+   */
+  issueScoped(actor: Actor, audience: string, ttlSeconds: number): Promise<string>;
+  /**
+   * The actor of a scoped token: null when its signature, audience or expiry is wrong, its session is revoked or
+   * expired, or its user is no longer active or must change their password first. Roles are read now.
+   */
+  resolveScoped(token: string, audience: string, ip: string | null): Promise<Actor | null>;
   /** Writes the audit event for a denied request. */
   recordDenied(actor: Actor, permission: string, method: string, path: string): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor, ActorResolver, Role } from '../../../platform/access';
 import { AuditService } from '../../audit';
 import { PasswordChangeGate } from './password-change-gate';
-import { TokenService } from './token.service';
+import { AccessClaims, TokenService } from './token.service';
 
 interface ActorRow {
   id: number;
@@ -34,6 +34,30 @@ export class IdentityActorResolver implements ActorResolver {
   async resolve(bearerToken: string, ip: string | null): Promise<Actor | null> {
     const claims = await this.tokens.verifyAccess(bearerToken);
     if (claims === null) return null;
+    const found = await this.load(claims, ip);
+    if (found === null) return null;
+    if (found.mustChangePassword) this.gate.mark(found.actor);
+    return found.actor;
+  }
+
+  issueScoped(actor: Actor, audience: string, ttlSeconds: number): Promise<string> {
+    if (actor.sessionId === null) throw new Error('a scoped token needs a signed-in session');
+    return this.tokens.issueScoped({ sub: actor.userId, sid: actor.sessionId }, audience, ttlSeconds);
+  }
+
+  async resolveScoped(token: string, audience: string, ip: string | null): Promise<Actor | null> {
+    const claims = await this.tokens.verifyScoped(token, audience);
+    if (claims === null) return null;
+    const found = await this.load(claims, ip);
+    // No route of a scoped token is one a user must reach before changing the password.
+    return found === null || found.mustChangePassword ? null : found.actor;
+  }
+
+  /** The session must be live and its user active; roles as they are now. */
+  private async load(
+    claims: AccessClaims,
+    ip: string | null,
+  ): Promise<{ actor: Actor; mustChangePassword: boolean } | null> {
     const rows: ActorRow[] = await this.dataSource.query(
       `SELECT u.id, u.username, u.status, u.region_id, u.region_path, u.organisation_id, u.must_change_password,
               (SELECT GROUP_CONCAT(ur.role ORDER BY ur.role) FROM user_roles ur WHERE ur.user_id = u.id) AS roles
@@ -53,8 +77,7 @@ export class IdentityActorResolver implements ActorResolver {
       sessionId: claims.sid,
       ip,
     };
-    if (Number(r.must_change_password) === 1) this.gate.mark(actor);
-    return actor;
+    return { actor, mustChangePassword: Number(r.must_change_password) === 1 };
   }
 
   async recordDenied(actor: Actor, permission: string, method: string, path: string): Promise<void> {

@@ -73,7 +73,33 @@ export class TokenService {
 
   async verifyAccess(token: string): Promise<AccessClaims | null> {
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims & { exp: number }>(token, { algorithms: ['HS256'] });
+      const claims = await this.jwt.verifyAsync<AccessClaims & { exp: number; aud?: unknown }>(token, {
+        algorithms: ['HS256'],
+      });
+      // A scoped token (an audience: the queue board's cookie) is never an access token.
+      if (claims.aud !== undefined) return null;
+      if (typeof claims.sub !== 'number' || typeof claims.sid !== 'string') return null;
+      return { sub: claims.sub, sid: claims.sid };
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * A short-lived token for one purpose only (`audience`, e.g. the queue board's cookie), bound to the same session
+   * as the access token it was issued against: revoking the session or disabling the user ends it too. Never
+   * accepted as an access token ({@link verifyAccess} refuses any token with an audience).
+   */
+  issueScoped(claims: AccessClaims, audience: string, ttlSeconds: number): Promise<string> {
+    return this.jwt.signAsync({ sub: claims.sub, sid: claims.sid }, { expiresIn: ttlSeconds, audience });
+  }
+
+  async verifyScoped(token: string, audience: string): Promise<AccessClaims | null> {
+    try {
+      const claims = await this.jwt.verifyAsync<AccessClaims & { exp: number }>(token, {
+        algorithms: ['HS256'],
+        audience,
+      });
       if (typeof claims.sub !== 'number' || typeof claims.sid !== 'string') return null;
       return { sub: claims.sub, sid: claims.sid };
     } catch {

@@ -34,6 +34,7 @@ export const enUS: Record<TranslationKey, string> = {
   'nav.users': 'Users',
   'nav.regions': 'Regions',
   'nav.calendar': 'Working calendar',
+  'nav.queueBoard': 'Queue board',
   'nav.audit': 'Audit log',
   'nav.milestones': 'Milestones',
   'nav.toggle': 'Toggle menu',
@@ -1155,4 +1156,16 @@ export const enUS: Record<TranslationKey, string> = {
   'deliveries.col.attempts': 'Attempts',
   'deliveries.col.lastError': 'Last error',
   'deliveries.col.outcome': 'Status',
+
+  'queueBoard.title': 'Queue board',
+  'queueBoard.intro':
+    'The deadline jobs of every queue (bid openings, objection windows, signing, acceptance, payments, evaluation…). Failed jobs can be retried on the board; pausing, emptying or removing jobs is not offered. The board opens in a short session of its own: when it expires, open it again from this page.',
+  'queueBoard.open': 'Open the queue board',
+  'queueBoard.openFailed': 'The queue board could not be opened; please try again.',
+  'queueBoard.queue': 'Queue',
+  'queueBoard.failed': 'Failed',
+  'queueBoard.waiting': 'Waiting',
+  'queueBoard.delayed': 'Scheduled',
+  'queueBoard.active': 'Running',
+  'queueBoard.completed': 'Completed',
 };

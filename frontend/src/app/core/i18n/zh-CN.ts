@@ -36,6 +36,7 @@ export const zhCN = {
   'nav.users': '用户管理',
   'nav.regions': '行政区划',
   'nav.calendar': '工作日历',
+  'nav.queueBoard': '队列看板',
   'nav.audit': '审计日志',
   'nav.milestones': '里程碑看板',
   'nav.toggle': '展开/收起菜单',
@@ -1130,4 +1131,16 @@ export const zhCN = {
   'deliveries.col.attempts': '尝试次数',
   'deliveries.col.lastError': '最后一次错误',
   'deliveries.col.outcome': '状态',
+
+  'queueBoard.title': '队列看板',
+  'queueBoard.intro':
+    '各队列中的期限任务（开标、质疑期、签约、验收、付款、评估等）。失败的任务可在看板中重试；暂停、清空、删除任务等操作不提供。看板在单独的短时会话中打开，过期后请从本页重新打开。',
+  'queueBoard.open': '打开队列看板',
+  'queueBoard.openFailed': '无法打开队列看板，请重试。',
+  'queueBoard.queue': '队列',
+  'queueBoard.failed': '失败',
+  'queueBoard.waiting': '等待',
+  'queueBoard.delayed': '计划中',
+  'queueBoard.active': '执行中',
+  'queueBoard.completed': '已完成',
 } as const;

@@ -74,7 +74,7 @@ describe('visibleMenu', () => {
       'inbox',
       'dashboards',
       'organisations',
-      'admin[users,deliveries,regions,calendar]',
+      'admin[users,deliveries,regions,calendar,queue-board]',
     ]);
   });
 

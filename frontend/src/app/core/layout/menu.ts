@@ -345,6 +345,14 @@ export const MENU: readonly MenuItem[] = [
         link: '/admin/calendar',
         permission: PERMISSIONS.CALENDAR_READ,
       },
+      {
+        // 队列看板 (issue #12): the deadline jobs of every queue; failed ones retried there
+        id: 'queue-board',
+        label: 'nav.queueBoard',
+        icon: 'bar-chart',
+        link: '/admin/queue-board',
+        permission: PERMISSIONS.QUEUES_READ,
+      },
     ],
   },
   { id: 'audit', label: 'nav.audit', icon: 'audit', link: '/audit', permission: PERMISSIONS.AUDIT_READ },
