@@ -108,7 +108,8 @@ const BENCH_PT_DDL = `CREATE TABLE bench_pt (pid int NOT NULL PRIMARY KEY, pkey 
       signed_at datetime(3) NOT NULL, activated_at datetime(3) NOT NULL, term_start date NOT NULL, term_end date NOT NULL,
       months int NOT NULL, n_bids int NOT NULL, bid_off int NOT NULL, winner_bid varchar(36) NULL, amount bigint NULL,
       status varchar(16) NOT NULL DEFAULT 'DRAFT', KEY (district_id)) ENGINE=InnoDB`;
-const BENCH_PN_DDL = `CREATE TABLE bench_pn (need_id int NOT NULL PRIMARY KEY, pkey varchar(40) NOT NULL, KEY (pkey)) ENGINE=InnoDB`;
+const BENCH_PN_DDL = `CREATE TABLE bench_pn (need_id int NOT NULL PRIMARY KEY, pkey varchar(40) NOT NULL, region_id int NOT NULL,
+  category_id int NOT NULL, KEY (pkey)) ENGINE=InnoDB`;
 /** The helper tables of the chain, dropped by seed-scale.ts after the verification. */
 export const CHAIN_HELPERS = [
   'bench_pn',
@@ -322,12 +323,12 @@ export async function seedChain(ctx: ChainContext): Promise<void> {
       let k = 1;
       for (; k < largest; k++) {
         const count = Number(await one(`SELECT COALESCE(SUM(CEIL(n / ${k})), 0) FROM bench_grp`));
-        if (count <= S.projects) break;
+        if (count * 0.85 <= S.projects) break;
       }
       const eligible = Number(await one('SELECT COALESCE(SUM(n), 0) FROM bench_grp'));
       // 15 % of the bundles are left unbundled: approved needs still waiting for a project.
-      await exec(`INSERT INTO bench_pn (need_id, pkey)
-      SELECT id, CONCAT(region_id, ':', category_id, ':', FLOOR(rn / ${k})) FROM (
+      await exec(`INSERT INTO bench_pn (need_id, pkey, region_id, category_id)
+      SELECT id, CONCAT(region_id, ':', category_id, ':', FLOOR(rn / ${k})), region_id, category_id FROM (
         SELECT n.id, n.region_id, n.category_id, ROW_NUMBER() OVER (PARTITION BY n.region_id, n.category_id ORDER BY n.id) - 1 AS rn
           FROM needs n WHERE ${lastCampaignYearNeeds}) x`);
       await exec(`DELETE FROM bench_pn WHERE ${u("MD5(CONCAT('pk', pkey))", 0)} < 0.15`);
@@ -367,10 +368,10 @@ export async function seedChain(ctx: ChainContext): Promise<void> {
                      ELT(1 + FLOOR(${u("MD5(CONCAT('m', x.pkey))", 0)} * 3), 6, 9, 12) AS months,
                      GREATEST(1, ROUND((50000 + ${u("MD5(CONCAT('m', x.pkey))", 1)} * 350000) * 100 / x.unit_price)) AS quantity
                 FROM (SELECT y.*, GREATEST(100, FLOOR(i.price_cap * (0.85 + 0.15 * ${u("MD5(CONCAT('u', y.pkey))", 0)}) / 100) * 100) AS unit_price
-                        FROM (SELECT p.pkey, MIN(n.region_id) AS region_id, MIN(n.category_id) AS category_id, COUNT(*) AS n,
-                                     MD5(CONCAT('p', p.pkey)) AS h, MD5(CONCAT('q', p.pkey)) AS h2,
-                                     CAST(? AS DATETIME(3)) - INTERVAL 5 DAY - INTERVAL FLOOR(${u("MD5(CONCAT('p', p.pkey))", 0)} * 345 * 86400) SECOND AS created_at
-                                FROM bench_pn p JOIN needs n ON n.id = p.need_id GROUP BY p.pkey) y
+                        FROM (SELECT n.pkey, MIN(n.region_id) AS region_id, MIN(n.category_id) AS category_id, COUNT(*) AS n,
+                                     MD5(CONCAT('p', n.pkey)) AS h, MD5(CONCAT('q', n.pkey)) AS h2,
+                                     CAST(? AS DATETIME(3)) - INTERVAL 5 DAY - INTERVAL FLOOR(${u("MD5(CONCAT('p', n.pkey))", 0)} * 345 * 86400) SECOND AS created_at
+                                FROM bench_pn n GROUP BY n.pkey) y
                         JOIN bench_item i ON i.cat_id = y.category_id) x) g
         JOIN bench_comm c ON c.id = g.region_id`,
         [base, now],
@@ -850,19 +851,35 @@ export async function seedChain(ctx: ChainContext): Promise<void> {
     await exec(`UPDATE bench_pt p JOIN projects pr ON pr.id = p.pid SET p.status = pr.status`);
     // The needs follow their project (need state machine): waiting → APPROVED; procurement → IN_PROCUREMENT; contract → IN_SERVICE;
     // completed → DELIVERED; evaluated → EVALUATED. Approved needs of last year's campaign left out of every project stay APPROVED.
-    const res = await exec(
-      `UPDATE needs n JOIN project_needs pn ON pn.need_id = n.id JOIN bench_pt p ON p.pid = pn.project_id
-          SET n.status = CASE WHEN p.status IN ('DRAFT', 'SUBMITTED', 'CANCELLED') THEN 'APPROVED'
-                              WHEN p.status IN ('APPROVED', 'TENDERING', 'AWARDED') THEN 'IN_PROCUREMENT'
-                              WHEN p.status IN ('CONTRACTED', 'IN_PROGRESS') THEN 'IN_SERVICE'
-                              WHEN p.status = 'COMPLETED' THEN 'DELIVERED' ELSE 'EVALUATED' END,
-              n.updated_at = GREATEST(n.updated_at, LEAST(?, p.approved_at))`,
-      [NOW],
-    );
-    const rest = await exec(
-      `UPDATE needs n LEFT JOIN project_needs pn ON pn.need_id = n.id SET n.status = 'APPROVED'
-        WHERE ${lastCampaignYearNeeds} AND n.status <> 'APPROVED' AND pn.need_id IS NULL`,
-    );
+    // In id ranges, reading the needs in primary key order (as the support counts are), never by random lookups.
+    const [range] = await q(`SELECT MIN(id) AS lo, MAX(id) AS hi FROM needs WHERE city_id = ${cityId}`);
+    let moved = 0;
+    let reset = 0;
+    const STEP = 100_000;
+    for (let a = Number(range.lo ?? 1); range.hi !== null && a <= Number(range.hi); a += STEP) {
+      const b = a + STEP - 1;
+      moved += (
+        await exec(
+          `UPDATE needs n JOIN project_needs pn ON pn.need_id = n.id JOIN bench_pt p ON p.pid = pn.project_id
+              SET n.status = CASE WHEN p.status IN ('DRAFT', 'SUBMITTED', 'CANCELLED') THEN 'APPROVED'
+                                  WHEN p.status IN ('APPROVED', 'TENDERING', 'AWARDED') THEN 'IN_PROCUREMENT'
+                                  WHEN p.status IN ('CONTRACTED', 'IN_PROGRESS') THEN 'IN_SERVICE'
+                                  WHEN p.status = 'COMPLETED' THEN 'DELIVERED' ELSE 'EVALUATED' END,
+                  n.updated_at = GREATEST(n.updated_at, LEAST(?, p.approved_at))
+            WHERE n.id BETWEEN ? AND ?`,
+          [NOW, a, b],
+        )
+      ).affectedRows;
+      reset += (
+        await exec(
+          `UPDATE needs n LEFT JOIN project_needs pn ON pn.need_id = n.id SET n.status = 'APPROVED'
+            WHERE n.id BETWEEN ? AND ? AND ${lastCampaignYearNeeds} AND n.status <> 'APPROVED' AND pn.need_id IS NULL`,
+          [a, b],
+        )
+      ).affectedRows;
+    }
+    const res = { affectedRows: moved };
+    const rest = { affectedRows: reset };
     return `${res.affectedRows} needs moved with their project, ${rest.affectedRows} approved needs without a project set back to APPROVED`;
   });
 

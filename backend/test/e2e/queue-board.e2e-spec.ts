@@ -256,6 +256,34 @@ describe('the queue board', () => {
     expect(denied.body).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('refuses an administrator whose password was reset until it is changed, as every route does', async () => {
+    const created = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .send({
+        username: 'board_admin_reset',
+        displayName: '看板管理员二',
+        password: 'Diandan@2026',
+        roles: ['ADMIN'],
+        regionId: await regionId(t.ds, '320100000000'),
+      });
+    expect(created.status).toBe(201);
+    const reset = await t
+      .http()
+      .post(`/api/v1/users/${(created.body as { id: number }).id}/reset-password`)
+      .set('Authorization', admin)
+      .send({});
+    expect(reset.status).toBe(200);
+    const temporary = (reset.body as { temporaryPassword: string }).temporaryPassword;
+    const token = `Bearer ${(await login(t, 'board_admin_reset', temporary)).accessToken}`;
+    const board = await t.http().get(`${BOARD_BASE}/api/queues`).set('Authorization', token);
+    expect([board.status, (board.body as { code?: string }).code]).toEqual([403, 'IDENTITY_PASSWORD_CHANGE_REQUIRED']);
+    const session = await t.http().post('/api/v1/queues/board-session').set('Authorization', token).send({});
+    expect(session.status).toBe(403);
+    expect(session.headers['set-cookie']).toBeUndefined();
+  });
+
   it('lets the cookie expire', async () => {
     const short = await createTestApp({ QUEUE_BOARD_SESSION_SECONDS: 1 });
     try {

@@ -38,6 +38,8 @@ export interface ActorResolver {
    * expired, or its user is no longer active or must change their password first. Roles are read now.
    */
   resolveScoped(token: string, audience: string, ip: string | null): Promise<Actor | null>;
+  /** True when `actor` (resolved from a bearer token by {@link resolve}) must change a reset password first. */
+  mustChangePassword(actor: Actor): boolean;
   /** Writes the audit event for a denied request. */
   recordDenied(actor: Actor, permission: string, method: string, path: string): Promise<void>;
 }

@@ -40,6 +40,10 @@ export class IdentityActorResolver implements ActorResolver {
     return found.actor;
   }
 
+  mustChangePassword(actor: Actor): boolean {
+    return this.gate.mustChange(actor);
+  }
+
   issueScoped(actor: Actor, audience: string, ttlSeconds: number): Promise<string> {
     if (actor.sessionId === null) throw new Error('a scoped token needs a signed-in session');
     return this.tokens.issueScoped({ sub: actor.userId, sid: actor.sessionId }, audience, ttlSeconds);

@@ -189,6 +189,13 @@ export class QueueBoard {
         ? await this.resolver.resolveScoped(cookie, BOARD_AUDIENCE, ip)
         : null;
     if (!actor) throw AccessError.unauthenticated();
+    // as on every route of the API: a reset password is changed before anything else (the cookie is never issued then)
+    if (bearer && this.resolver.mustChangePassword(actor))
+      throw new BoardProblem(
+        'IDENTITY_PASSWORD_CHANGE_REQUIRED',
+        403,
+        'Your password was reset: choose a new password before anything else.',
+      );
     req.actor = actor;
     if (access.kind === 'refused') {
       await this.resolver.recordDenied(actor, 'queue board: not offered', req.method, req.originalUrl);
