@@ -46,7 +46,13 @@ export const CORE_IMPORTS = [
 
 /** The HTTP process. */
 @Module({
-  imports: [...CORE_IMPORTS, AccessModule, DeskModule, ReportingModule, BullModule.registerQueue({ name: QUEUES.IDENTITY })],
+  imports: [
+    ...CORE_IMPORTS,
+    AccessModule,
+    DeskModule,
+    ReportingModule,
+    BullModule.registerQueue({ name: QUEUES.IDENTITY }),
+  ],
   controllers: [HealthController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
