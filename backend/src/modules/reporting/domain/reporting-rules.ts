@@ -70,6 +70,7 @@ export type MilestoneClass = 'onTime' | 'late' | 'overdue' | 'open';
 /**
  * A milestone against its due time (`due_at`, 24:00 Beijing time of its due date): accepted on or before it → on time;
  * accepted after it → late; not accepted and the due time passed → overdue; not accepted and not yet due → open.
+ * The statements of `ReportingQueries.milestones` apply exactly these comparisons in SQL; this is their specification.
  */
 export function classifyMilestone(
   m: { status: string; dueAt: Date; acceptedAt: Date | null },
