@@ -39,6 +39,12 @@ const SMTP_PASSWORD = 'smtp-Secret-4711';
 const GATEWAY_TOKEN = 'gw-Token-0815-secret';
 const BACKOFF_MS = 300;
 const ATTEMPTS = 3;
+/**
+ * The longest wait for what a user would see: the worker also sends what other suites of the run left pending (their
+ * demo users have addresses), and the reconciler's first pass re-adds all of it; polls return as soon as it is there.
+ */
+const WAIT = 180_000;
+jest.setTimeout(2 * WAIT);
 
 /** A real SMTP server on a free port: keeps what it received, parsed; can refuse every recipient (451) on demand. */
 async function startSmtp(): Promise<{
@@ -258,12 +264,14 @@ describe('notifications beyond the inbox: e-mail over SMTP and SMS through a gat
       await pollUntil(
         async () => mailsTo(people.zh.email),
         (m) => m.length >= 1,
+        WAIT,
       )
     )[0];
     const enMail = (
       await pollUntil(
         async () => mailsTo(people.en.email),
         (m) => m.length >= 1,
+        WAIT,
       )
     )[0];
     expect(zhMail).toBeDefined();
@@ -297,6 +305,7 @@ describe('notifications beyond the inbox: e-mail over SMTP and SMS through a gat
     const sms = await pollUntil(
       async () => gateway.requests.filter((r) => r.body.to.startsWith('139')),
       (r) => r.length >= 1,
+      WAIT,
     );
     expect(sms[0].auth).toBe(`Bearer ${GATEWAY_TOKEN}`);
     expect(sms[0].body.text.startsWith('【点单】需求「')).toBe(true);
@@ -305,6 +314,7 @@ describe('notifications beyond the inbox: e-mail over SMTP and SMS through a gat
     const settled = await pollUntil(
       () => deliveriesTo(people.zh.id),
       (rows) => rows.every((d) => d.status === 'SENT'),
+      WAIT,
     );
     expect(settled.map((d) => [d.status, d.attempts])).toEqual([
       ['SENT', 1],
@@ -323,6 +333,7 @@ describe('notifications beyond the inbox: e-mail over SMTP and SMS through a gat
     const failed = await pollUntil(
       async () => (await t.ds.query('SELECT * FROM notification_deliveries WHERE id = ?', [smsRow.id]))[0] as Delivery,
       (d) => d.status === 'FAILED',
+      WAIT,
     );
     expect(failed).toMatchObject({ status: 'FAILED', attempts: ATTEMPTS, round: 0 });
     expect(failed.last_error).toContain('HTTP 500');
@@ -362,6 +373,7 @@ describe('notifications beyond the inbox: e-mail over SMTP and SMS through a gat
     const sent = await pollUntil(
       async () => (await t.ds.query('SELECT * FROM notification_deliveries WHERE id = ?', [smsRow.id]))[0] as Delivery,
       (d) => d.status === 'SENT',
+      WAIT,
     );
     expect(sent).toMatchObject({ status: 'SENT', attempts: ATTEMPTS + 1, round: 1 });
     const again = await t
@@ -389,6 +401,7 @@ describe('notifications beyond the inbox: e-mail over SMTP and SMS through a gat
     const failed = await pollUntil(
       async () => (await t.ds.query('SELECT * FROM notification_deliveries WHERE id = ?', [row.id]))[0] as Delivery,
       (d) => d.status === 'FAILED',
+      WAIT,
     );
     expect(failed.attempts).toBe(ATTEMPTS);
     expect(failed.last_error).toContain('451');
@@ -405,6 +418,7 @@ describe('notifications beyond the inbox: e-mail over SMTP and SMS through a gat
     await pollUntil(
       async () => (await t.ds.query('SELECT status FROM notification_deliveries WHERE id = ?', [row.id]))[0],
       (d: { status: string }) => d.status === 'SENT',
+      WAIT,
     );
     const arrived = mailsTo(people.en.email).filter((m) => m.subject?.includes(`Refused${run}`));
     expect(arrived).toHaveLength(1);
@@ -425,6 +439,7 @@ describe('notifications beyond the inbox: e-mail over SMTP and SMS through a gat
     await pollUntil(
       async () => copy.getState(),
       (s) => s === 'completed' || s === 'failed',
+      WAIT,
     );
     const results = [a.result, b.result];
     expect(results.filter((r) => r === 'SENT').length).toBeLessThanOrEqual(1);
@@ -434,6 +449,7 @@ describe('notifications beyond the inbox: e-mail over SMTP and SMS through a gat
     await pollUntil(
       async () => (own ? own.getState() : 'completed'),
       (s) => s === 'completed',
+      WAIT,
     );
     const [settled] = (await t.ds.query('SELECT * FROM notification_deliveries WHERE id = ?', [row.id])) as Delivery[];
     expect(settled).toMatchObject({ status: 'SENT', attempts: 1 });

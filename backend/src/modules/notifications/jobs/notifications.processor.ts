@@ -5,8 +5,13 @@ import { QUEUES } from '../../../platform/queue';
 import { DELIVERY_JOB, DeliveryPayload } from './delivery-deadline';
 import { DeliveryJob } from './delivery.job';
 
-/** Worker-side consumer of the notifications queue: one job per delivery and round. */
-@Processor(QUEUES.NOTIFICATIONS)
+export const NOTIFICATION_SENDS_AT_ONCE = 4;
+
+/**
+ * Worker-side consumer of the notifications queue: one job per delivery and round. Sending waits on the network, not
+ * the CPU or the database: a few at once per worker (each delivery is claimed by one of them only).
+ */
+@Processor(QUEUES.NOTIFICATIONS, { concurrency: NOTIFICATION_SENDS_AT_ONCE })
 export class NotificationsProcessor extends WorkerHost {
   constructor(private readonly delivery: DeliveryJob) {
     super();

@@ -20,7 +20,10 @@ function message(from: string, mail: OutgoingEmail) {
   };
 }
 
-/** The real adapter: SMTP through nodemailer (SMTP_URL), one connection per mail, bounded by the send timeout. */
+/**
+ * The real adapter: SMTP through nodemailer (SMTP_URL), over a small pool of connections (as many as the worker sends
+ * at once), every phase bounded by the send timeout.
+ */
 export class SmtpEmailSender extends EmailSender {
   readonly kind = 'smtp';
   private readonly transport: Transporter;
@@ -39,6 +42,8 @@ export class SmtpEmailSender extends EmailSender {
       auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
       // A local test server or a relay without a certificate of its own name: `?tls=insecure` (never for the internet).
       tls: u.searchParams.get('tls') === 'insecure' ? { rejectUnauthorized: false } : undefined,
+      pool: true,
+      maxConnections: 4,
       connectionTimeout: timeoutMs,
       greetingTimeout: timeoutMs,
       socketTimeout: timeoutMs,
