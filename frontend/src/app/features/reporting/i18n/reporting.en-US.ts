@@ -10,7 +10,7 @@ export const reportingEnUS: Readonly<Record<keyof typeof reportingZhCN, string>>
   'rep.filter.allCategories': 'All categories',
   'rep.refresh': 'Refresh',
   'rep.export': 'Export to Excel',
-  'rep.exportNamed': 'Export “{chart}” to Excel',
+  'rep.exportNamed': 'Export to Excel: {chart}',
   'rep.empty': 'No data',
   'rep.generatedAt': 'Figures as of {at} (Beijing time)',
   'rep.tableCaption': '{chart} (data table)',

@@ -9,7 +9,7 @@ export const reportingZhCN = {
   'rep.filter.allCategories': '全部类别',
   'rep.refresh': '刷新',
   'rep.export': '导出 Excel',
-  'rep.exportNamed': '导出「{chart}」为 Excel',
+  'rep.exportNamed': '导出 Excel：{chart}',
   'rep.empty': '暂无数据',
   'rep.generatedAt': '数据时间：{at}（北京时间）',
   'rep.tableCaption': '{chart}（数据表）',

@@ -121,7 +121,7 @@ describe('DashboardsPage', () => {
     expect(funnelChart?.getAttribute('aria-label')).toBe('需求漏斗图表，数据见下表');
     expect(el.querySelector('[data-testid="dashboards-card-grades"] .dd-rep-chart')).toBeNull();
     expect(el.querySelector('[data-testid="dashboards-export-grades"]')?.getAttribute('aria-label')).toBe(
-      '导出「评估等级分布」为 Excel',
+      '导出 Excel：评估等级分布',
     );
     http.verify();
   }, 60_000);
