@@ -319,7 +319,9 @@ describe('公开门户: the public portal publishes what the law asks and nothin
       ['PAID', '37037.03'],
       ['PAID', '49382.71'],
     ]);
+    expect(p.payments.map((x: { seq: number }) => x.seq)).toEqual([1, 2, 3]);
     expect(p.payments[0].date).toMatchObject({ rule: 'PAYMENT_TERM', days: 30, kept: true });
+    expect(p.contract).toMatchObject({ termStart: '2026-01-01', termEnd: '2026-12-31' });
     // 84.16 ≥ 80: the final tranche requested in full
     expect(p.payments[2]).toMatchObject({
       status: 'REQUESTED',
@@ -489,6 +491,24 @@ describe('公开门户: the public portal publishes what the law asks and nothin
       const extra = [...keyPaths(a.body)].filter((p) => !ALLOWED[a.endpoint].includes(p));
       expect({ url: a.url, extra }).toEqual({ url: a.url, extra: [] });
     }
+  });
+
+  it('writes calendar days as YYYY-MM-DD and instants as ISO 8601, everywhere', () => {
+    const DAY_KEYS = ['dueDate', 'termStart', 'termEnd', 'from', 'limit', 'expiresOn', 'until'];
+    const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+    const bad: string[] = [];
+    const walk = (v: unknown, url: string): void => {
+      if (Array.isArray(v)) v.forEach((x) => walk(x, url));
+      else if (v !== null && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          if (typeof x === 'string' && DAY_KEYS.includes(k) && !/^\d{4}-\d{2}-\d{2}$/.test(x))
+            bad.push(`${url} ${k}=${x}`);
+          if (typeof x === 'string' && (k === 'at' || /At$/.test(k)) && !INSTANT.test(x)) bad.push(`${url} ${k}=${x}`);
+          walk(x, url);
+        }
+    };
+    for (const a of answers) walk(a.body, a.url);
+    expect(bad).toEqual([]);
   });
 
   it('never shows a sealed bid, a bank account, a phone number, a resident’s name or a survey comment, anywhere', () => {

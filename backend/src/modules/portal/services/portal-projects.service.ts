@@ -291,7 +291,8 @@ export class PortalProjectsService {
     const db = this.dataSource;
     const [c] = (await db.query(
       `SELECT c.id, c.code, c.title, c.status, c.organisation_id, o.name AS organisation_name, c.amount_fen, c.changes_fen,
-              c.term_start, c.term_end, c.payment_days, c.award_notice_at, c.signature_due_at, c.signed_at,
+              DATE_FORMAT(c.term_start, '%Y-%m-%d') AS term_start, DATE_FORMAT(c.term_end, '%Y-%m-%d') AS term_end,
+              c.payment_days, c.award_notice_at, c.signature_due_at, c.signed_at,
               c.publication_due_at, c.published_at
          FROM contracts c JOIN organisations o ON o.id = c.organisation_id
         WHERE c.id = (SELECT MAX(c2.id) FROM contracts c2 WHERE c2.project_id = ? AND c2.published_at IS NOT NULL)`,
@@ -316,7 +317,7 @@ export class PortalProjectsService {
     }>;
     if (c === undefined) return null;
     const milestones = (await db.query(
-      `SELECT id, seq, title, due_date, due_at, amount_fen, is_final, status, accepted_at
+      `SELECT id, seq, title, DATE_FORMAT(due_date, '%Y-%m-%d') AS due_date, due_at, amount_fen, is_final, status, accepted_at
          FROM contract_milestones WHERE contract_id = ? ORDER BY seq`,
       [c.id],
     )) as Array<{
@@ -331,8 +332,10 @@ export class PortalProjectsService {
       accepted_at: Date | null;
     }>;
     const payments = (await db.query(
-      `SELECT milestone_id, status, tranche_fen, amount_fen, released_fen, due_date, paid_at, final_outcome
-         FROM payment_requests WHERE contract_id = ? AND status <> 'REJECTED' ORDER BY id`,
+      `SELECT r.milestone_id, r.status, r.tranche_fen, r.amount_fen, r.released_fen,
+              DATE_FORMAT(r.due_date, '%Y-%m-%d') AS due_date, r.paid_at, r.final_outcome
+         FROM payment_requests r JOIN contract_milestones m ON m.id = r.milestone_id
+        WHERE r.contract_id = ? AND r.status <> 'REJECTED' ORDER BY m.seq, r.id`,
       [c.id],
     )) as Array<{
       milestone_id: number;
