@@ -419,15 +419,6 @@ export class Env {
   @MaxLength(200)
   OCDS_PUBLISHER_NAME = '南京市民政局（点单演示）';
 
-  /**
-   * The public address of this deployment (scheme, host, optional port; no trailing slash), for the absolute URIs the
-   * OCDS packages must carry (`uri`, `links.next`, the bulk files' URLs).
-   */
-  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~\/-]*[A-Za-z0-9._~-])?$/, {
-    message: 'OCDS_PUBLIC_BASE_URL must be an http(s) URL without a trailing slash, query or fragment',
-  })
-  OCDS_PUBLIC_BASE_URL = 'http://localhost:3000';
-
   /** The licence of the open data (`license` of every package). */
   @Matches(/^https?:\/\/\S+$/, { message: 'OCDS_LICENSE_URL must be an http(s) URL' })
   OCDS_LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
@@ -441,10 +432,13 @@ export class Env {
   OCDS_PUBLICATION_POLICY_URL = '';
 
   /**
-   * The address people reach the app at, for the links in e-mails and SMS (`https://diandan.example.gov.cn`); no
-   * trailing path beyond the app's own.
+   * The address people reach the app at (`https://diandan.example.gov.cn`; scheme, host, optional port and path, no
+   * trailing slash): the links in e-mails and SMS, and the absolute URIs the OCDS packages must carry (`uri`,
+   * `links.next`, the bulk files' URLs).
    */
-  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~\/-]*[A-Za-z0-9._~-])?$/, {
+    message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash, query or fragment',
+  })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /**

@@ -75,7 +75,7 @@ describe('OCDS open data', () => {
       for (const r of body.releases) expectValid('release', r);
       out.push(...body.releases);
       if (between) await between(page);
-      url = body.links.next.replace(t.env.OCDS_PUBLIC_BASE_URL, '');
+      url = body.links.next.replace(t.env.PUBLIC_BASE_URL, '');
     }
     return out;
   }

@@ -41,14 +41,14 @@ export class OpenDataFeed {
   ) {}
 
   private url(path: string): string {
-    return `${this.env.OCDS_PUBLIC_BASE_URL}${OPEN_DATA_PATH}${path}`;
+    return `${this.env.PUBLIC_BASE_URL}${OPEN_DATA_PATH}${path}`;
   }
 
   private meta(uri: string, publishedDate: Date): PackageMeta {
     return {
       uri,
       publishedDate: publishedDate.toISOString(),
-      publisher: { name: this.env.OCDS_PUBLISHER_NAME, uri: this.env.OCDS_PUBLIC_BASE_URL },
+      publisher: { name: this.env.OCDS_PUBLISHER_NAME, uri: this.env.PUBLIC_BASE_URL },
       license: this.env.OCDS_LICENSE_URL,
       publicationPolicy: this.env.OCDS_PUBLICATION_POLICY_URL || this.url(''),
     };
