@@ -894,6 +894,7 @@ export const enUS: Record<TranslationKey, string> = {
   'permission.organisations.review': 'Review organisations (registration, suspension, blacklist)',
   'permission.organisations.self': "Maintain one's own organisation",
   'permission.queues.manage': 'Manage job queues',
+  'permission.reports.read': 'Read the dashboards',
   'permission.projects.read': 'View projects',
   'permission.projects.manage': 'Manage projects',
   'permission.projects.approve': 'Approve projects',

@@ -879,6 +879,7 @@ export const zhCN = {
   'permission.organisations.review': '审核社会组织（注册、暂停、黑名单）',
   'permission.organisations.self': '维护本机构资料',
   'permission.queues.manage': '管理任务队列',
+  'permission.reports.read': '查看数据看板',
   'permission.projects.read': '查看项目',
   'permission.projects.manage': '管理项目',
   'permission.projects.approve': '审批项目',

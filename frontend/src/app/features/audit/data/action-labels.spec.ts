@@ -15,6 +15,8 @@ const CONTEXTS = [
   'procurement',
   'contracts',
   'evaluation',
+  'notifications',
+  'queues',
   'system',
 ];
 

@@ -36,6 +36,14 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'identity.password.reset': ['管理员重置密码', 'Password reset by an administrator'],
   'identity.purge.completed': ['清理过期会话与幂等键', 'Expired sessions and idempotency keys purged'],
   'identity.user.preferences_changed': ['修改语言偏好', 'Language preference changed'],
+  'identity.user.contact_changed': ['修改联系方式（邮箱、手机）', 'Contact details changed (e-mail, phone)'],
+
+  'notifications.preferences_changed': ['修改通知设置', 'Notification settings changed'],
+  'notifications.delivery.retried': ['重试投递失败的邮件/短信', 'Failed e-mail/SMS delivery retried'],
+
+  'queues.board.opened': ['打开队列看板', 'Queue board opened'],
+  'queues.job.retried': ['在队列看板重试失败任务', 'Failed job retried from the queue board'],
+  'queues.failed.retried': ['在队列看板重试队列全部失败任务', "A queue's failed jobs retried from the queue board"],
 
   'regions.region.created': ['新建行政区划', 'Region created'],
   'regions.region.updated': ['修改行政区划', 'Region updated'],
