@@ -65,7 +65,9 @@ describe('第三方验单: a satisfaction survey shared, answered on a phone and
          (SELECT i.category_id FROM catalogue_items i JOIN catalogue_versions v ON v.id = i.version_id
            WHERE v.status = 'PUBLISHED' AND i.code = 'A0101') AS category,
          (SELECT id FROM regions WHERE code = '320106002001') AS community,
-         (SELECT id FROM budget_lines WHERE status = 'ACTIVE' AND restricted_category_code IS NULL ORDER BY available_fen DESC LIMIT 1) AS line,
+         (SELECT b.id FROM budget_lines b WHERE b.status = 'ACTIVE' AND b.restricted_category_code IS NULL
+           AND (SELECT u.region_path FROM users u WHERE u.username = 'officer') LIKE CONCAT(b.region_path, '%')
+           ORDER BY b.available_fen DESC LIMIT 1) AS line,
          (SELECT year FROM catalogue_versions WHERE status = 'PUBLISHED' LIMIT 1) AS year`,
     );
     const need = await api<{ id: number }>('POST', '/needs', 'resident', {

@@ -36,9 +36,14 @@ export async function mealItemId(t: TestApp): Promise<number> {
   return i.id;
 }
 
+/** The richest unrestricted active line the demo `officer` (鼓楼区) may use: its own district's or the city's — not
+ * a line another suite made in a district of its own. */
 export async function activeLineId(t: TestApp): Promise<number> {
   const [l] = (await t.ds.query(
-    "SELECT id FROM budget_lines WHERE status = 'ACTIVE' AND restricted_category_code IS NULL ORDER BY available_fen DESC LIMIT 1",
+    `SELECT b.id FROM budget_lines b
+      WHERE b.status = 'ACTIVE' AND b.restricted_category_code IS NULL
+        AND (SELECT u.region_path FROM users u WHERE u.username = 'officer') LIKE CONCAT(b.region_path, '%')
+      ORDER BY b.available_fen DESC LIMIT 1`,
   )) as Array<{ id: number }>;
   return l.id;
 }
