@@ -97,7 +97,7 @@ const PAGE_SIZE = 10;
     }
   `,
   styles: `
-    .pt-list > li.pt-card { border-top: 0; }
+    .pt-list > li.pt-card { border-top: 0; padding: 12px 14px; }
     .pt-row { flex-wrap: wrap; }
   `,
 })
