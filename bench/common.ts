@@ -65,3 +65,15 @@ export function benchPool(env: Env, database: string, size: number): Pool {
 export function fmtMs(ms: number): string {
   return ms < 10_000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** mulberry32: a small seeded PRNG, so that every run (and every target of a bench) gets the same requests. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -27,7 +27,7 @@ import {
   NEED_SORTS,
   type NeedSort,
 } from '../backend/src/modules/needs/services/need-list.query';
-import { BENCH_CITY, BENCH_OFFICER, benchConnection, benchDbName, benchEnv, benchPool, intEnv } from './common';
+import { BENCH_CITY, BENCH_OFFICER, benchConnection, benchDbName, benchEnv, benchPool, intEnv, prng } from './common';
 
 const ROOT = resolve(__dirname, '..');
 const DB = benchDbName();
@@ -253,18 +253,6 @@ async function waitFor(
     await sleep(250);
   }
   throw new Error(`${what}: not ready after ${timeoutMs} ms`);
-}
-
-/** mulberry32: a small seeded PRNG, so that every run (and both targets) get the same queries. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Meta {

@@ -32,7 +32,7 @@ import type { Env } from '../backend/src/config/env';
 import { encodeCursor } from '../backend/src/modules/open-data/domain/packages';
 import { OpenDataFeed } from '../backend/src/modules/open-data/services/open-data-feed.service';
 import { PortalProjectsService } from '../backend/src/modules/portal/services/portal-projects.service';
-import { benchDbName, benchEnv, benchPool, intEnv } from './common';
+import { benchDbName, benchEnv, benchPool, intEnv, prng } from './common';
 
 const ROOT = resolve(__dirname, '..');
 const DB = benchDbName();
@@ -192,18 +192,6 @@ async function startApi(): Promise<ChildProcess> {
   children.push(child);
   await waitFor('API', async () => (await get(API_PORT, '/api/health')).status === 200, 120_000, child);
   return child;
-}
-
-/** mulberry32: both targets get the same paths. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Result {
