@@ -1119,11 +1119,10 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/v1/dashboards/grades': rule(REPORT_READERS, { cross: [XW_REPORT('xw_officer')] }),
   'GET /api/v1/dashboards/satisfaction': rule(REPORT_READERS, { cross: [XW_REPORT('xw_finance')] }),
   'GET /api/v1/dashboards/organisations': rule(REPORT_READERS, {
-    cross: [
-      XW_REPORT('xw_officer'),
-      // 阳光养老's contracts of 鼓楼区 (this year's lines) are in 鼓楼区's records, not in 玄武区's
-      { as: 'xw_officer', hides: '@sunshine', seenBy: 'officer', query: 'category=A' },
-    ],
+    // (which organisations a district's records list depends on where they worked: another suite of the run may give
+    // 阳光养老 a contract in 玄武区, so a `hides` check here would test the run's order; the records of a district of its
+    // own are checked in dashboards.e2e-spec.ts)
+    cross: [XW_REPORT('xw_officer')],
   }),
   'GET /api/v1/dashboards/:chart/export.xlsx': rule(REPORT_READERS, {
     probe: { params: { chart: 'needs-funnel' } },

@@ -2,6 +2,7 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { Redis } from 'ioredis';
 
 import { Env, loadEnv } from '../../src/config/env';
+import { DELIVERY_JOB } from '../../src/modules/notifications/jobs/delivery-deadline';
 import { TENDER_DEADLINE_JOB } from '../../src/modules/procurement';
 import { tenderJob } from '../../src/modules/procurement/services/procurement-deadlines';
 import {
@@ -188,9 +189,15 @@ describe('Redis loses its data: the worker notices at once and every deadline fi
     // and the bid deadline went on to the opening (its second transaction, right after the close)
     const opened = await firedAt({ ...deadlines[4], kind: 'bid opening', action: 'procurement.tender.opened' }, 10_000);
     expect(opened.getTime() - deadlines[4].due.getTime()).toBeLessThan(5000);
-    // Every pending deadline of every kind has its job again: a reconcile from here finds nothing to restore.
+    // Every pending deadline of every kind has its job again: a reconcile from here finds nothing to restore. The
+    // e-mail/SMS deliveries the fired deadlines wrote are not deadlines: the worker settles them while the pass runs
+    // (a row read PENDING whose job completes before the pass looks at it is scheduled again, and its job then finds
+    // the row SENT and does nothing), so they are left out of the count.
     const report = await t.app.get(Deadlines).reconcile();
-    expect(report.restored).toBe(0);
+    const restored = Object.entries(report.bySource)
+      .filter(([kind]) => kind !== DELIVERY_JOB)
+      .map(([kind, r]) => [kind, r.restored]);
+    expect(restored.filter(([, n]) => n !== 0)).toEqual([]);
   }, 90_000);
 
   it('rebuilds at once when its Redis connection comes back (Redis restarted), without waiting for the next pass', async () => {
